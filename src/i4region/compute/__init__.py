@@ -1,0 +1,1 @@
+"""Pure computation: no Django, no database. Plain data in, plain data out."""
