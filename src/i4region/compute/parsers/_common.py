@@ -1,0 +1,315 @@
+"""Shared pieces of the statistical file parsers: the error type, the result type, file reading,
+period and cell grammar.
+
+Everything here is pure (numpy/pandas); it must never import Django, because the importer, the
+command line and the tests all use it without a database.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import zlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+GZIP_MAGIC = b"\x1f\x8b"
+
+#: Columns every parsed frame carries after its dimension columns, in this order.
+FIXED_COLUMNS = ("geo", "period", "value", "flag", "line")
+
+
+class ParseError(ValueError):
+    """Raised for any malformed input; str() names file, line and field.
+
+    The arguments are kept in ``args`` so the error survives pickling (job queues).
+    """
+
+    path: str
+    line: int | None
+    field: str | None
+    message: str
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        line: int | None,
+        field: str | None,
+        message: str,
+    ) -> None:
+        path = os.fspath(path)
+        super().__init__(path, line, field, message)
+        self.path = path
+        self.line = line
+        self.field = field
+        self.message = message
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f" line {self.line}"
+        if self.field is not None:
+            where += f"{',' if self.line is not None else ''} column {self.field}"
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class ParsedTable:
+    """One statistical file in long form: one frame row per observation.
+
+    ``frame`` columns: ``*dimensions, "geo", "period", "value", "flag", "line"``. ``labels`` maps a
+    column name to ``{code: label}`` when the file carried labels (SDMX-CSV with labels, the I40
+    column dictionary); ``meta`` holds file-level facts such as SDMX ``LAST UPDATE``.
+    """
+
+    format: str
+    dataset: str | None
+    dimensions: list[str]
+    frame: pd.DataFrame
+    rows_read: int
+    labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    meta: Mapping[str, str] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------------------------
+# Reading bytes and text
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """Read a file, transparently gunzipping it (by magic bytes, not by extension)."""
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read()
+    except OSError as exc:
+        raise ParseError(path, None, None, f"cannot read file: {exc.strerror or exc}") from exc
+    if raw[:2] == GZIP_MAGIC:
+        try:
+            raw = gzip.decompress(raw)
+        except (OSError, EOFError, zlib.error) as exc:
+            raise ParseError(path, None, None, f"unreadable gzip data: {exc}") from exc
+    return raw
+
+
+def gunzip_head(head: bytes) -> bytes:
+    """Decompress as much of a gzip prefix as possible (for format detection on a head)."""
+    if head[:2] != GZIP_MAGIC:
+        return head
+    try:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head)
+    except zlib.error:
+        return b""
+
+
+def decode(path: str | os.PathLike[str], raw: bytes) -> str:
+    """Decode UTF-8 (with or without BOM); a bad byte is reported with its line number."""
+    if not raw.strip():
+        raise ParseError(path, None, None, "empty file")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise ParseError(
+            path, line, None, f"not valid UTF-8 (byte {raw[exc.start]:#04x} at offset {exc.start})"
+        ) from exc
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise ParseError(path, line, None, "binary data (NUL byte) in a text file")
+    return text
+
+
+def read_text(path: str | os.PathLike[str]) -> str:
+    """Read and decode a (possibly gzipped) text file."""
+    return decode(path, read_bytes(path))
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on LF only (``str.splitlines`` also splits on form feeds etc., which would shift
+    line numbers) and drop the CR of CRLF files."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+# --------------------------------------------------------------------------------------------
+# Periods
+
+_PERIOD_RE = re.compile(
+    r"^(?P<y>\d{4})(?:-?(?P<sub>Q[1-4]|S[12]|W(?:0[1-9]|[1-4]\d|5[0-3]))"
+    r"|M(?P<mm>0[1-9]|1[0-2])"
+    r"|-(?P<m>0[1-9]|1[0-2])(?P<d>-(?:0[1-9]|[12]\d|3[01]))?)?$"
+)
+
+
+def normalise_period(text: str) -> str | None:
+    """Return the SDMX spelling of a period ("2021", "2021-Q1", "2021-01", "2021-S1",
+    "2021-W05", "2021-01-31") for the spellings Eurostat has used ("2021Q1", "2021M01"), or None
+    when ``text`` is not a period. One spelling means one key in the database."""
+    m = _PERIOD_RE.match(text.strip())
+    if m is None:
+        return None
+    y = m["y"]
+    if m["sub"]:
+        return f"{y}-{m['sub']}"
+    if m["mm"]:
+        return f"{y}-{m['mm']}"
+    if m["m"]:
+        return f"{y}-{m['m']}{m['d'] or ''}"
+    return y
+
+
+def normalise_periods(values: np.ndarray) -> tuple[np.ndarray, int | None]:
+    """Vectorised over unique values: returns (normalised object array, index of first invalid
+    element or None)."""
+    codes, uniques = pd.factorize(np.asarray(values, dtype=object))
+    norm = np.array([normalise_period(str(u)) for u in uniques], dtype=object)
+    out = norm[codes]
+    bad = np.flatnonzero(pd.isna(out))
+    return out, (int(bad[0]) if bad.size else None)
+
+
+# --------------------------------------------------------------------------------------------
+# Cells: "207017", "5400 p", ":", ": c", "12.3 e", trailing spaces
+
+_CELL_RE = (
+    r"^\s*(?:(?P<num>[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)(?:\s+(?P<f1>[A-Za-z@]+))?"
+    r"|(?P<miss>:)\s*(?P<f2>[A-Za-z@]+)?)\s*$"
+)
+
+FLAG_RE = re.compile(r"^[A-Za-z@]*$")
+
+
+@dataclass(frozen=True)
+class Cells:
+    """Parsed cells: ``value`` (NaN when missing), ``flag`` (object array, None when no flag),
+    ``missing`` (bool), and ``bad`` (index of the first malformed cell or None)."""
+
+    value: np.ndarray
+    flag: np.ndarray
+    missing: np.ndarray
+    bad: int | None
+
+
+def parse_cells(cells: np.ndarray, *, empty_is_missing: bool = False) -> Cells:
+    """Parse Eurostat value cells, vectorised: each distinct spelling is parsed once by a regex
+    (statistical files repeat ':' and small numbers a lot), then mapped back by code."""
+    codes, uniques = pd.factorize(np.asarray(cells, dtype=object), use_na_sentinel=False)
+    uniq = pd.Series(uniques, dtype=object)
+    ex = uniq.str.extract(_CELL_RE)
+    num = pd.to_numeric(ex["num"], errors="coerce").to_numpy(dtype=np.float64, copy=True)
+    miss = ex["miss"].notna().to_numpy()
+    if empty_is_missing:
+        empty = uniq.isna().to_numpy() | (uniq.str.strip() == "").fillna(False).to_numpy(bool)
+        miss |= empty
+    else:
+        empty = np.zeros(len(uniq), dtype=bool)
+    ok = ~np.isnan(num) | miss
+    flag = ex["f1"].fillna(ex["f2"]).to_numpy(dtype=object, copy=True)
+    flag[pd.isna(flag)] = None
+    bad_u = np.flatnonzero(~ok)
+    bad = None
+    if bad_u.size:
+        bad_cells = np.isin(codes, bad_u)
+        bad = int(np.flatnonzero(bad_cells)[0])
+    num[miss] = np.nan
+    return Cells(value=num[codes], flag=flag[codes], missing=miss[codes], bad=bad)
+
+
+def describe_bad_cell(cell: object) -> str:
+    """Explain why a value cell is malformed, for the error message."""
+    text = "" if cell is None else str(cell)
+    stripped = text.strip()
+    if not stripped:
+        return "empty cell (write ':' for a missing value)"
+    head, _, tail = stripped.partition(" ")
+    if head == ":" or re.fullmatch(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?", head):
+        return f"{text!r}: flag {tail.strip()!r} is not a flag (letters only)"
+    return f"{text!r} is not a number"
+
+
+# --------------------------------------------------------------------------------------------
+# Frames
+
+_DATASET_TCODE = re.compile(r"^(t[a-z]{2,4}\d{5})(?:_|$)")
+_DATASET_TOKEN = re.compile(r"^[a-z0-9]+$")
+_DATASET_STOP = re.compile(r"(?:19|20)\d\d|vintage|-")
+
+
+def dataset_from_filename(path: str | os.PathLike[str]) -> str | None:
+    """Guess the Eurostat dataset code from a file name such as
+    ``demo_r_pjanaggr3_2026-04_2016-2025.tsv.gz`` or ``estat_nama_10r_3gdp.tsv``: the leading
+    lower-case tokens before the first date-like token. None when nothing code-like is left."""
+    name = os.path.basename(os.fspath(path)).lower()
+    for ext in (".gz", ".tsv", ".csv", ".txt"):
+        if name.endswith(ext):
+            name = name[: -len(ext)]
+    for prefix in ("estat_", "eurostat_"):
+        if name.startswith(prefix):
+            name = name[len(prefix) :]
+    m = _DATASET_TCODE.match(name)
+    if m:
+        return m.group(1)
+    tokens: list[str] = []
+    for tok in name.split("_"):
+        if _DATASET_STOP.search(tok) or not _DATASET_TOKEN.match(tok):
+            break
+        tokens.append(tok)
+    if not tokens or not tokens[0][0].isalpha():
+        return None
+    return "_".join(tokens)
+
+
+def build_frame(
+    dim_values: Mapping[str, np.ndarray],
+    geo: np.ndarray,
+    period: np.ndarray,
+    value: np.ndarray,
+    flag: np.ndarray,
+    line: np.ndarray,
+    take: np.ndarray | None = None,
+) -> pd.DataFrame:
+    """Assemble the standard long frame (string columns as pandas ``str``, ``flag`` as object
+    holding str or None so that ``if flag:`` works, ``line`` as int64).
+
+    With ``take``, ``dim_values`` and ``geo`` are per source row and ``take`` gives each
+    observation's row: the strings are then validated once per row, not once per observation.
+    """
+
+    def strings(arr: np.ndarray, per_row: bool) -> object:
+        out = pd.array(np.asarray(arr, dtype=object), dtype="str")
+        return out.take(take) if per_row and take is not None else out
+
+    data: dict[str, object] = {}
+    for name, arr in dim_values.items():
+        data[name] = strings(arr, True)
+    data["geo"] = strings(geo, True)
+    data["period"] = strings(period, False)
+    data["value"] = np.asarray(value, dtype=np.float64)
+    data["flag"] = pd.Series(np.asarray(flag, dtype=object), dtype=object)
+    data["line"] = np.asarray(line, dtype=np.int64)
+    frame = pd.DataFrame(data)
+    frame["flag"] = frame["flag"].astype(object)
+    return frame
+
+
+def check_duplicates(path: str | os.PathLike[str], frame: pd.DataFrame, keys: list[str]) -> None:
+    """Two observations for the same key would make an import ambiguous: reject them."""
+    dup = frame.duplicated(subset=keys, keep=False)
+    if dup.any():
+        rows = frame.loc[dup].sort_values("line")
+        first = rows.iloc[0]
+        mask = (rows[keys] == first[keys]).all(axis=1)
+        same = rows.loc[mask, "line"].tolist()
+        key = ", ".join(f"{k}={first[k]}" for k in keys)
+        raise ParseError(
+            path,
+            int(same[1]),
+            None,
+            f"duplicate observation ({key}) also on line {int(same[0])}",
+        )
