@@ -1,0 +1,131 @@
+"""R-faithful numeric primitives.
+
+COINr runs on R, whose ``sum()``, ``mean()`` and ``var()`` accumulate in x87 long double, in index
+order, and whose ``mean()`` adds a second correcting pass. Ties, winsorisation decisions and the
+0.5 test of the Copeland method all depend on the last bit of such sums, so every statistic the
+engine compares or ranks goes through these helpers instead of numpy's pairwise summation.
+All functions reduce along the last axis and treat NaN as missing (R's ``na.rm = TRUE``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy.stats import rankdata
+
+LD = np.longdouble
+
+
+def _ld_sum(x: np.ndarray) -> np.ndarray:
+    """Sequential long-double sum along the last axis; NaN must already be zeroed."""
+    if x.shape[-1] == 0:
+        return np.zeros(x.shape[:-1], dtype=LD)
+    return np.cumsum(x, axis=-1, dtype=LD)[..., -1]
+
+
+def rsum(x: np.ndarray) -> np.ndarray:
+    """R ``sum(x, na.rm = TRUE)`` along the last axis, returned as float64."""
+    x = np.asarray(x, dtype=float)
+    return _ld_sum(np.where(np.isnan(x), 0.0, x)).astype(float)
+
+
+def rmean(x: np.ndarray) -> np.ndarray:
+    """R ``mean(x, na.rm = TRUE)``: long-double sum / n, then one correcting pass."""
+    x = np.asarray(x, dtype=float)
+    ok = ~np.isnan(x)
+    n = ok.sum(axis=-1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        s = _ld_sum(np.where(ok, x, 0.0)) / n
+        fin = np.isfinite(s)
+        t = _ld_sum(np.where(ok, x.astype(LD) - s[..., None], LD(0)))
+        s = np.where(fin, s + t / n, s)
+    return s.astype(float)
+
+
+def rvar(x: np.ndarray) -> np.ndarray:
+    """R ``var(x, na.rm = TRUE)`` (n - 1 denominator, R's two-pass cov.c algorithm)."""
+    x = np.asarray(x, dtype=float)
+    ok = ~np.isnan(x)
+    n = ok.sum(axis=-1)
+    m = rmean(x).astype(LD)
+    d = np.where(ok, x.astype(LD) - m[..., None], LD(0))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        v = _ld_sum(d * d) / (n - 1)
+    return np.where(n > 1, v.astype(float), np.nan)
+
+
+def rsd(x: np.ndarray) -> np.ndarray:
+    """R ``sd(x, na.rm = TRUE)``."""
+    return np.sqrt(rvar(x))
+
+
+def rmedian(x: np.ndarray) -> np.ndarray:
+    """R ``median(x, na.rm = TRUE)``: mean of the two middle values for even n."""
+    x = np.asarray(x, dtype=float)
+    n = (~np.isnan(x)).sum(axis=-1)
+    xs = np.sort(x, axis=-1)  # NaN sorts last
+    lo = np.clip((n - 1) // 2, 0, None)
+    hi = np.clip(n // 2, 0, None)
+    a = np.take_along_axis(xs, lo[..., None], axis=-1)[..., 0]
+    b = np.take_along_axis(xs, hi[..., None], axis=-1)[..., 0]
+    pair = np.stack([a, b], axis=-1)
+    out = rmean(pair)
+    return np.where(n > 0, out, np.nan)
+
+
+def skew(x: np.ndarray) -> float:
+    """COINr ``skew()`` (e1071 type 2, as in Excel), missing values dropped."""
+    x = np.asarray(x, dtype=float)
+    x = x[~np.isnan(x)]
+    n = x.size
+    if n < 3:
+        raise ValueError("Insufficient non-missing points to calculate skewness (min 3 required).")
+    d = x - float(rmean(x))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        y = np.sqrt(n) * float(rsum(d**3)) / (float(rsum(d * d)) ** 1.5)
+        return float(y * np.sqrt(n * (n - 1)) / (n - 2))
+
+
+def kurt(x: np.ndarray) -> float:
+    """COINr ``kurt()`` (e1071 type 2 excess kurtosis), missing values dropped."""
+    x = np.asarray(x, dtype=float)
+    x = x[~np.isnan(x)]
+    n = x.size
+    if n < 4:
+        raise ValueError("Insufficient non-missing points to calculate kurtosis (min 4 required).")
+    d = x - float(rmean(x))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        s2 = float(rsum(d * d))
+        r = n * float(rsum(d**4)) / (s2 * s2)
+        return float(((n + 1) * (r - 3) + 6) * (n - 1) / ((n - 2) * (n - 3)))
+
+
+def rank_desc(x: np.ndarray) -> np.ndarray:
+    """COINr ranks: ``rank(-x, ties.method = "min", na.last = "keep")`` along the last axis."""
+    x = np.asarray(x, dtype=float)
+    if x.shape[-1] == 0:
+        return x.copy()
+    return rankdata(-x, method="min", axis=-1, nan_policy="omit").astype(float)
+
+
+def rank_asc(x: np.ndarray) -> np.ndarray:
+    """R ``rank(x, ties.method = "min", na.last = "keep")`` along the last axis."""
+    x = np.asarray(x, dtype=float)
+    if x.shape[-1] == 0:
+        return x.copy()
+    return rankdata(x, method="min", axis=-1, nan_policy="omit").astype(float)
+
+
+def rquantile(x: np.ndarray, p: float) -> np.ndarray:
+    """R ``quantile(x, p, na.rm = TRUE)`` with the default type 7, along the last axis."""
+    x = np.asarray(x, dtype=float)
+    n = (~np.isnan(x)).sum(axis=-1)
+    xs = np.sort(x, axis=-1)
+    index = (n - 1) * p
+    lo = np.clip(np.floor(index).astype(int), 0, None)
+    hi = np.clip(np.ceil(index).astype(int), 0, None)
+    qlo = np.take_along_axis(xs, lo[..., None], axis=-1)[..., 0]
+    qhi = np.take_along_axis(xs, hi[..., None], axis=-1)[..., 0]
+    h = index - lo
+    interp = (index > lo) & (qhi != qlo)
+    out = np.where(interp, (1 - h) * qlo + h * qhi, qlo)
+    return np.where(n > 0, out, np.nan)
