@@ -94,14 +94,19 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
     return raw
 
 
-def gunzip_head(head: bytes) -> bytes:
-    """Decompress as much of a gzip prefix as possible (for format detection on a head)."""
+def gunzip_head(head: bytes) -> tuple[bytes, bool]:
+    """Decompress as much of a gzip prefix as possible (for format detection on a head).
+
+    Returns (data, complete): ``complete`` is False when the stream ended early or is not gzip
+    at all. Plain bytes come back unchanged and complete.
+    """
     if head[:2] != GZIP_MAGIC:
-        return head
+        return head, True
+    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
     try:
-        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head)
+        return d.decompress(head), d.eof
     except zlib.error:
-        return b""
+        return b"", False
 
 
 def decode(path: str | os.PathLike[str], raw: bytes) -> str:
@@ -203,7 +208,7 @@ def parse_cells(cells: np.ndarray, *, empty_is_missing: bool = False) -> Cells:
     uniq = pd.Series(uniques, dtype=object)
     ex = uniq.str.extract(_CELL_RE)
     num = pd.to_numeric(ex["num"], errors="coerce").to_numpy(dtype=np.float64, copy=True)
-    miss = ex["miss"].notna().to_numpy()
+    miss = ex["miss"].notna().to_numpy(copy=True)
     if empty_is_missing:
         empty = uniq.isna().to_numpy() | (uniq.str.strip() == "").fillna(False).to_numpy(bool)
         miss |= empty
@@ -219,6 +224,12 @@ def parse_cells(cells: np.ndarray, *, empty_is_missing: bool = False) -> Cells:
         bad = int(np.flatnonzero(bad_cells)[0])
     num[miss] = np.nan
     return Cells(value=num[codes], flag=flag[codes], missing=miss[codes], bad=bad)
+
+
+def strip_values(values: np.ndarray) -> np.ndarray:
+    """Strip whitespace from an object array of str, once per distinct value."""
+    codes, uniques = pd.factorize(np.asarray(values, dtype=object))
+    return np.array([str(u).strip() for u in uniques], dtype=object)[codes]
 
 
 def describe_bad_cell(cell: object) -> str:

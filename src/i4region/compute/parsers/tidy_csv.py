@@ -1,0 +1,133 @@
+"""Tidy CSV: the simplest thing a secretariat can produce in a spreadsheet.
+
+Columns ``indicator, region, period, value`` and optionally ``flag`` (names case-insensitive;
+``geo`` is accepted for ``region``, ``year``/``time``/``TIME_PERIOD`` for ``period``). Any other
+column (``unit``, say) becomes a further dimension after ``indicator``. Comma, semicolon or tab
+separated, detected from the header.
+"""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import pandas as pd
+
+from ._common import (
+    FIXED_COLUMNS,
+    FLAG_RE,
+    ParsedTable,
+    ParseError,
+    build_frame,
+    check_duplicates,
+    describe_bad_cell,
+    normalise_periods,
+    parse_cells,
+    read_text,
+    strip_values,
+)
+from ._csv import read_records
+
+_ALIASES = {
+    "indicator": "indicator",
+    "region": "geo",
+    "geo": "geo",
+    "period": "period",
+    "year": "period",
+    "time": "period",
+    "time_period": "period",
+    "value": "value",
+    "flag": "flag",
+}
+REQUIRED = ("indicator", "geo", "period", "value")
+
+
+def read_tidy_csv(path: str | os.PathLike[str], *, keep_missing: bool = False) -> ParsedTable:
+    """Parse a tidy CSV; an empty or ':' value is no observation (kept only with
+    ``keep_missing``). ``dataset`` is None: a tidy file can mix sources."""
+    recs = read_records(path, read_text(path))
+    role: dict[str, int] = {}
+    extra: list[tuple[str, int]] = []
+    for k, name in enumerate(recs.header):
+        canon = _ALIASES.get(name.lower())
+        if canon is None:
+            if name in FIXED_COLUMNS:
+                raise ParseError(path, 1, name, "bad header: column name is reserved")
+            extra.append((name, k))
+        elif canon in role:
+            raise ParseError(path, 1, name, f"bad header: two columns mean {canon!r}")
+        else:
+            role[canon] = k
+    missing = [r for r in REQUIRED if r not in role]
+    if missing:
+        want = {"geo": "region"}.get(missing[0], missing[0])
+        raise ParseError(
+            path,
+            1,
+            None,
+            f"bad header: no {want!r} column (need indicator, region, period, value[, flag])",
+        )
+    line = recs.line
+    for canon in ("indicator", "geo"):
+        vals = strip_values(recs.columns[role[canon]])
+        empty = np.flatnonzero(vals == "")
+        if empty.size:
+            raise ParseError(path, int(line[empty[0]]), recs.header[role[canon]], "empty value")
+    dims = {"indicator": strip_values(recs.columns[role["indicator"]])}
+    for name, k in extra:  # extra columns may be blank in places
+        dims[name] = strip_values(recs.columns[k])
+    geo = strip_values(recs.columns[role["geo"]])
+
+    periods_raw = strip_values(recs.columns[role["period"]])
+    periods, bad = normalise_periods(periods_raw)
+    if bad is not None:
+        raise ParseError(
+            path,
+            int(line[bad]),
+            recs.header[role["period"]],
+            f"{periods_raw[bad]!r} is not a time period",
+        )
+    raw_values = recs.columns[role["value"]]
+    cells = parse_cells(raw_values, empty_is_missing=True)
+    if cells.bad is not None:
+        raise ParseError(
+            path,
+            int(line[cells.bad]),
+            recs.header[role["value"]],
+            describe_bad_cell(raw_values[cells.bad]),
+        )
+    flag = cells.flag.copy()
+    if "flag" in role:
+        fl = strip_values(recs.columns[role["flag"]])
+        codes, uniques = pd.factorize(fl)
+        bad_u = [j for j, u in enumerate(uniques) if not FLAG_RE.match(str(u))]
+        if bad_u:
+            r = int(np.flatnonzero(np.isin(codes, bad_u))[0])
+            raise ParseError(
+                path,
+                int(line[r]),
+                recs.header[role["flag"]],
+                f"{fl[r]!r} is not a flag (letters only)",
+            )
+        has = fl != ""
+        flag[has] = fl[has]
+
+    keep = np.ones(len(line), dtype=bool) if keep_missing else ~cells.missing
+    idx = np.flatnonzero(keep)
+    dimensions = list(dims)
+    frame = build_frame(
+        {d: dims[d][idx] for d in dimensions},
+        geo[idx],
+        periods[idx],
+        cells.value[idx],
+        flag[idx],
+        line[idx],
+    )
+    check_duplicates(path, frame, [*dimensions, "geo", "period"])
+    return ParsedTable(
+        format="tidy_csv",
+        dataset=None,
+        dimensions=dimensions,
+        frame=frame,
+        rows_read=len(line),
+    )
