@@ -1,0 +1,3 @@
+from i4region.cli import main
+
+main()

@@ -1,0 +1,15 @@
+"""The `i4region` command: every operator task, as Django management commands."""
+
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "i4region.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["i4region", *(sys.argv[1:] if argv is None else argv)])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,41 @@
+"""The capabilities of DESIGN.md, in menu order, with whether each is built yet.
+
+A capability whose `url_name` is None is shown in the menu as "not built yet" and leads to a page
+that says so plainly; when an app lands it sets its url name here.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Capability:
+    slug: str
+    title: str
+    summary: str
+    url_name: str | None
+
+
+CAPABILITIES: tuple[Capability, ...] = (
+    Capability("observatory", _("Observatory"),
+               _("Regional statistics with sources, comparisons and maps."), "observatory:indicators"),
+    Capability("index", _("Industry 4.0 index"),
+               _("A composite readiness index with uncertainty and sensitivity analysis."), None),
+    Capability("board", _("Board workspace"),
+               _("Challenges, proposals, decisions and tracked actions."), None),
+    Capability("initiatives", _("Initiatives and funding"),
+               _("The portfolio with budgets, funding, gaps and results."), None),
+    Capability("stakeholders", _("Stakeholders"),
+               _("Organisations, relations, key actors and who does what."), None),
+    Capability("maturity", _("Maturity self-assessment"),
+               _("Companies score their Industry 4.0 maturity against regional peers."), None),
+    Capability("reports", _("Reports"),
+               _("Board briefing, region profile and factsheets as PDF and HTML."), None),
+    Capability("transfer", _("Transfer"),
+               _("Set up another European region and move a whole instance."), None),
+)
+
+
+def capability(slug: str) -> Capability | None:
+    return next((c for c in CAPABILITIES if c.slug == slug), None)

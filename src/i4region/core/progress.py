@@ -1,0 +1,27 @@
+"""A progress bar for long operator commands that degrades to plain lines when not on a terminal."""
+
+import sys
+from collections.abc import Iterable, Iterator
+from typing import TextIO, TypeVar
+
+T = TypeVar("T")
+
+
+def progress(items: Iterable[T], total: int, label: str, out: TextIO | None = None,
+             width: int = 30) -> Iterator[T]:
+    """Yield items while drawing `label [####....] 45%` (one line per tenth when not a TTY)."""
+    out = out or sys.stderr
+    tty = hasattr(out, "isatty") and out.isatty()
+    last_tenth = -1
+    for done, item in enumerate(items, start=1):
+        yield item
+        share = done / total if total else 1.0
+        if tty:
+            filled = int(share * width)
+            out.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {share:4.0%}")
+            if done == total:
+                out.write("\n")
+            out.flush()
+        elif int(share * 10) != last_tenth:
+            last_tenth = int(share * 10)
+            out.write(f"{label}: {share:.0%}\n")

@@ -1,0 +1,48 @@
+"""Everything a user sees exists in Lithuanian: every catalogue complete, none out of date."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import polib
+import pytest
+
+import i4region
+
+PACKAGE = Path(i4region.__file__).parent
+
+
+def po_files(root: Path) -> list[Path]:
+    return sorted(root.glob("**/locale/lt/LC_MESSAGES/django.po"))
+
+
+def test_every_lithuanian_catalogue_is_complete():
+    files = po_files(PACKAGE)
+    assert files, "no Lithuanian catalogue found"
+    for path in files:
+        po = polib.pofile(str(path))
+        untranslated = [e.msgid for e in po.untranslated_entries()]
+        fuzzy = [e.msgid for e in po.fuzzy_entries()]
+        assert not untranslated, f"{path}: untranslated {untranslated[:10]}"
+        assert not fuzzy, f"{path}: fuzzy {fuzzy[:10]}"
+
+
+@pytest.mark.skipif(shutil.which("xgettext") is None, reason="needs GNU gettext (make test installs it)")
+def test_catalogues_hold_every_string_the_code_marks(tmp_path):
+    """Re-extract the strings from a copy of the package and compare with the committed catalogues."""
+    copy = tmp_path / "i4region"
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__", "data", "*.mo"))
+    env_cmd = [sys.executable, "-c",
+               "import os,sys; sys.path.insert(0, sys.argv[1]); "
+               "os.environ.setdefault('DJANGO_SETTINGS_MODULE','i4region.settings_test'); "
+               "from django.core.management import execute_from_command_line as e; "
+               "e(['x','makemessages','-l','lt','--no-location','--no-obsolete',"
+               "'-i','compute/*','-i','charts/*'])", str(tmp_path)]
+    result = subprocess.run(env_cmd, cwd=copy, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    for fresh in po_files(copy):
+        committed = PACKAGE / fresh.relative_to(copy)
+        have = {e.msgid for e in polib.pofile(str(committed))} if committed.exists() else set()
+        wanted = {e.msgid for e in polib.pofile(str(fresh))}
+        assert not wanted - have, f"{committed}: not in the catalogue: {sorted(wanted - have)[:10]}"

@@ -1,0 +1,137 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from i4region.regions.models import Region
+
+
+class Theme(models.TextChoices):
+    DEMOGRAPHY = "demography", _("Demography")
+    ECONOMY = "economy", _("Economy")
+    BUSINESS = "business", _("Business dynamics")
+    LABOUR = "labour", _("Labour market")
+    SKILLS = "skills", _("Human capital and skills")
+    INNOVATION = "innovation", _("Innovation and R&D")
+    DIGITAL = "digital", _("Digital and Industry 4.0 adoption")
+
+
+class Polarity(models.TextChoices):
+    HIGHER_BETTER = "higher", _("Higher is better")
+    LOWER_BETTER = "lower", _("Lower is better")
+    NEUTRAL = "neutral", _("Neutral")
+
+
+class Indicator(models.Model):
+    """One statistic with its metadata; its values are Observations, one per vintage."""
+
+    code = models.SlugField(_("code"), max_length=64, unique=True)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    name_lt = models.CharField(_("name (Lithuanian)"), max_length=200)
+    definition_en = models.TextField(_("definition (English)"), blank=True)
+    definition_lt = models.TextField(_("definition (Lithuanian)"), blank=True)
+    unit_en = models.CharField(_("unit (English)"), max_length=80)
+    unit_lt = models.CharField(_("unit (Lithuanian)"), max_length=80)
+    decimals = models.PositiveSmallIntegerField(_("decimals shown"), default=0)
+    theme = models.CharField(_("theme"), max_length=16, choices=Theme.choices)
+    polarity = models.CharField(_("polarity"), max_length=8, choices=Polarity.choices,
+                                default=Polarity.NEUTRAL)
+    source_dataset = models.CharField(_("source dataset"), max_length=80, blank=True)
+    publisher = models.CharField(_("publisher"), max_length=120, blank=True)
+    licence = models.CharField(_("licence"), max_length=200, blank=True)
+    attribution = models.CharField(_("attribution"), max_length=300, blank=True)
+    levels = models.CharField(_("geographic levels"), max_length=40, blank=True,
+                              help_text=_("Comma-separated: 0–3 for NUTS levels, 4 for municipalities."))
+    frequency = models.CharField(_("frequency"), max_length=20, default="annual")
+    notes_en = models.TextField(_("notes (English)"), blank=True)
+    notes_lt = models.TextField(_("notes (Lithuanian)"), blank=True)
+    formula = models.CharField(_("formula"), max_length=300, blank=True,
+                               help_text=_("For derived indicators: how the values are computed from others."))
+    manual = models.BooleanField(_("entered by hand"), default=False,
+                                 help_text=_("Values come from the data entry form, not from a file."))
+    published = models.BooleanField(_("published"), default=True)
+
+    class Meta:
+        ordering = ["theme", "code"]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def _pick(self, field: str) -> str:
+        lang = (get_language() or "lt")[:2]
+        return getattr(self, f"{field}_{lang}", "") or getattr(self, f"{field}_en")
+
+    @property
+    def name(self) -> str:
+        return self._pick("name")
+
+    @property
+    def unit(self) -> str:
+        return self._pick("unit")
+
+    @property
+    def definition(self) -> str:
+        return self._pick("definition")
+
+    @property
+    def notes(self) -> str:
+        return self._pick("notes")
+
+
+class ImportBatch(models.Model):
+    """One file imported: which, by whom, when, and what it changed."""
+
+    file_name = models.CharField(_("file name"), max_length=255)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, db_index=True)
+    format = models.CharField(_("format"), max_length=20)
+    dataset = models.CharField(_("dataset"), max_length=80, blank=True)
+    vintage = models.CharField(_("vintage"), max_length=32)
+    rows_read = models.PositiveIntegerField(_("rows read"), default=0)
+    added = models.PositiveIntegerField(_("added"), default=0)
+    updated = models.PositiveIntegerField(_("updated"), default=0)
+    unchanged = models.PositiveIntegerField(_("unchanged"), default=0)
+    skipped = models.PositiveIntegerField(_("skipped"), default=0)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
+                                   verbose_name=_("imported by"))
+    created_by_name = models.CharField(_("imported by (name)"), max_length=150, blank=True)
+    created_at = models.DateTimeField(_("imported at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("import batch")
+        verbose_name_plural = _("import batches")
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.vintage})"
+
+
+class Observation(models.Model):
+    """A value of an indicator for a region and period, as published in one vintage (release).
+
+    A new release never overwrites an old one: both rows stay, and series pick the newest vintage
+    per period (see observatory.services.series).
+    """
+
+    indicator = models.ForeignKey(Indicator, models.CASCADE, related_name="observations")
+    region = models.ForeignKey(Region, models.CASCADE, related_name="observations")
+    period = models.CharField(_("period"), max_length=16)
+    value = models.FloatField(_("value"))
+    flag = models.CharField(_("flag"), max_length=8, blank=True)
+    vintage = models.CharField(_("vintage"), max_length=32)
+    batch = models.ForeignKey(ImportBatch, models.SET_NULL, null=True, blank=True,
+                              related_name="observations")
+
+    class Meta:
+        ordering = ["indicator", "region", "period", "vintage"]
+        verbose_name = _("observation")
+        verbose_name_plural = _("observations")
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "region", "period", "vintage"],
+                                    name="observation_unique_per_vintage"),
+        ]
+        indexes = [models.Index(fields=["indicator", "period"])]
+
+    def __str__(self) -> str:
+        return f"{self.indicator.code} {self.region.code} {self.period} = {self.value}"

@@ -1,0 +1,47 @@
+"""Load the indicator catalogue and every bundled statistics file (idempotent)."""
+
+import csv
+from importlib import resources
+
+import pandas as pd
+
+from i4region.compute.parsers import ParsedTable, read_eurostat_tsv
+from i4region.core.progress import progress
+
+from .catalogue import bundled_sources
+from .services import import_table, load_catalogue, sha256_of
+
+REGIONS = resources.files("i4region") / "data" / "regions"
+STATLT_FILE = "municipal_population_2001_2018_statlt.csv"
+STATLT_VINTAGE = "2018-09"
+
+
+def municipal_population() -> ParsedTable:
+    """Statistics Lithuania's municipal population (2001–2018) keyed by our municipality codes."""
+    with (REGIONS / "lt_municipalities.csv").open(encoding="utf-8") as fh:
+        codes = {r["statlt_name"]: r["code"] for r in csv.DictReader(fh)}
+    frame = pd.read_csv(REGIONS / STATLT_FILE, dtype={"year": str})
+    frame["line"] = frame.index + 2
+    frame = frame[frame["territory"].isin(list(codes))]
+    tidy = pd.DataFrame({
+        "indicator": "population", "geo": frame["territory"].map(codes),
+        "period": frame["year"], "value": frame["total"].astype(float), "flag": None,
+        "line": frame["line"],
+    })
+    return ParsedTable(format="statlt_csv", dataset="statlt_population_municipal",
+                       dimensions=["indicator"], frame=tidy, rows_read=len(frame))
+
+
+def load(stdout=None) -> None:
+    load_catalogue()
+    sources = bundled_sources()
+    for source in progress(sources, len(sources), "Statistics", out=stdout):
+        path = source.path
+        report = import_table(read_eurostat_tsv(path), file_name=source.file.split("/")[-1],
+                              sha256=sha256_of(path), vintage=source.vintage, maps=source.maps)
+        if stdout:
+            stdout.write(report.summary() + "\n")
+    report = import_table(municipal_population(), file_name=STATLT_FILE,
+                          sha256=sha256_of(REGIONS / STATLT_FILE), vintage=STATLT_VINTAGE)
+    if stdout:
+        stdout.write(report.summary() + "\n")

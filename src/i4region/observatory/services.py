@@ -1,0 +1,179 @@
+"""Observatory operations shared by the import command, setup, views and the API."""
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from django.db import transaction
+
+from i4region.compute import parsers
+from i4region.compute.parsers import ParsedTable, ParseError
+from i4region.regions.models import Region
+
+from .catalogue import SourceMap, indicator_definitions
+from .models import ImportBatch, Indicator, Observation
+
+
+class ImportRefused(ValueError):
+    """The file cannot be imported as asked; nothing was written. str() says why and where."""
+
+
+@dataclass
+class ImportReport:
+    file_name: str
+    rows_read: int
+    added: int
+    updated: int
+    unchanged: int
+    skipped: int
+    unknown_regions: list[str]
+    batch: ImportBatch | None
+
+    def summary(self) -> str:
+        text = (f"{self.file_name}: {self.rows_read} rows read; {self.added} added, "
+                f"{self.updated} updated, {self.unchanged} unchanged, {self.skipped} skipped")
+        if self.unknown_regions:
+            sample = ", ".join(self.unknown_regions[:8])
+            more = "…" if len(self.unknown_regions) > 8 else ""
+            text += f" (region codes not in NUTS 2021: {sample}{more})"
+        return text
+
+
+def load_catalogue() -> int:
+    """Add catalogue indicators that are missing; an indicator the secretariat edited is kept."""
+    existing = set(Indicator.objects.values_list("code", flat=True))
+    new = [Indicator(**d) for d in indicator_definitions() if d["code"] not in existing]
+    Indicator.objects.bulk_create(new)
+    return len(new)
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _select(table: ParsedTable, maps: tuple[SourceMap, ...]) -> pd.DataFrame:
+    """Observations of the mapped indicators as one frame: indicator, geo, period, value, flag, line."""
+    frame = table.frame
+    parts = []
+    for m in maps:
+        missing = [dim for dim in m.filter if dim not in frame.columns]
+        if missing:
+            raise ImportRefused(
+                f"{table.format} file has no dimension {', '.join(missing)} needed for indicator "
+                f"{m.indicator}; its dimensions are {', '.join(table.dimensions)}")
+        mask = pd.Series(True, index=frame.index)
+        for dim, wanted in m.filter.items():
+            mask &= frame[dim] == wanted
+        part = frame.loc[mask, ["geo", "period", "value", "flag", "line"]].copy()
+        part["indicator"] = m.indicator
+        parts.append(part)
+    if "indicator" in table.dimensions and not maps:
+        part = frame[["indicator", "geo", "period", "value", "flag", "line"]].copy()
+        parts.append(part)
+    if not parts:
+        return pd.DataFrame(columns=["indicator", "geo", "period", "value", "flag", "line"])
+    return pd.concat(parts, ignore_index=True)
+
+
+def import_table(table: ParsedTable, *, file_name: str, sha256: str, vintage: str,
+                 maps: tuple[SourceMap, ...] = (), user=None) -> ImportReport:
+    """Write a parsed file's observations as one vintage, atomically.
+
+    Same (indicator, region, period, vintage) with the same value and flag: unchanged; with another
+    value: updated; new: added. Nothing is written unless every row is valid.
+    """
+    if not vintage:
+        raise ImportRefused(f"{file_name}: no vintage given (use --vintage YYYY-MM)")
+    rows = _select(table, maps)
+    if rows.empty:
+        raise ImportRefused(f"{file_name}: no rows match the indicators mapped to this file")
+    indicators = dict(Indicator.objects.filter(code__in=rows["indicator"].unique())
+                      .values_list("code", "id"))
+    unknown_ind = rows.loc[~rows["indicator"].isin(list(indicators)), ["indicator", "line"]]
+    if not unknown_ind.empty:
+        first = unknown_ind.iloc[0]
+        raise ImportRefused(f"{file_name} line {int(first['line'])}, field indicator: "
+                            f"'{first['indicator']}' is not in the indicator catalogue")
+    regions = dict(Region.objects.filter(code__in=rows["geo"].unique()).values_list("code", "id"))
+    known = rows["geo"].isin(list(regions))
+    unknown_regions = sorted(rows.loc[~known, "geo"].unique().tolist())
+    skipped = int((~known).sum())
+    rows = rows.loc[known]
+    rows = rows.assign(indicator_id=rows["indicator"].map(indicators),
+                       region_id=rows["geo"].map(regions),
+                       flag=rows["flag"].fillna("").astype(str))
+    duplicated = rows.duplicated(["indicator_id", "region_id", "period"], keep=False)
+    if duplicated.any():
+        first = rows.loc[duplicated].iloc[0]
+        raise ImportRefused(f"{file_name} line {int(first['line'])}: {first['indicator']} "
+                            f"{first['geo']} {first['period']} appears more than once")
+    existing = {
+        (o[0], o[1], o[2]): (o[3], o[4], o[5])
+        for o in Observation.objects.filter(indicator_id__in=indicators.values(), vintage=vintage)
+        .values_list("indicator_id", "region_id", "period", "id", "value", "flag")
+    }
+    new, changed, unchanged = [], [], 0
+    for ind, reg, period, value, flag in zip(rows["indicator_id"], rows["region_id"],
+                                             rows["period"], rows["value"], rows["flag"],
+                                             strict=True):
+        old = existing.get((ind, reg, period))
+        if old is None:
+            new.append(Observation(indicator_id=ind, region_id=reg, period=period,
+                                   value=float(value), flag=flag, vintage=vintage))
+        elif old[1] != float(value) or old[2] != flag:
+            changed.append(Observation(id=old[0], value=float(value), flag=flag))
+        else:
+            unchanged += 1
+    batch = None
+    if new or changed:
+        with transaction.atomic():
+            batch = ImportBatch.objects.create(
+                file_name=file_name, sha256=sha256, format=table.format,
+                dataset=table.dataset or "", vintage=vintage, rows_read=table.rows_read,
+                added=len(new), updated=len(changed), unchanged=unchanged, skipped=skipped,
+                created_by=user if user is not None and user.is_authenticated else None,
+                created_by_name=getattr(user, "username", "") or "i4region")
+            for obs in new:
+                obs.batch = batch
+            Observation.objects.bulk_create(new, batch_size=5000)
+            for obs in changed:
+                obs.batch = batch
+            Observation.objects.bulk_update(changed, ["value", "flag", "batch"], batch_size=2000)
+    return ImportReport(file_name, table.rows_read, len(new), len(changed), unchanged, skipped,
+                        unknown_regions, batch)
+
+
+def import_file(path: Path, *, vintage: str, maps: tuple[SourceMap, ...] = (),
+                user=None) -> ImportReport:
+    """Parse then import; a ParseError becomes ImportRefused with the file's line and field."""
+    try:
+        table = parsers.read_any(path)
+    except ParseError as exc:
+        raise ImportRefused(str(exc)) from exc
+    return import_table(table, file_name=Path(path).name, sha256=sha256_of(path),
+                        vintage=vintage, maps=maps, user=user)
+
+
+@dataclass(frozen=True)
+class Point:
+    period: str
+    value: float
+    flag: str
+    vintage: str
+
+
+def series(indicator: Indicator, region: Region, vintage: str | None = None) -> list[Point]:
+    """One value per period: the newest vintage that has it (or exactly `vintage` when given)."""
+    rows = Observation.objects.filter(indicator=indicator, region=region)
+    if vintage:
+        rows = rows.filter(vintage=vintage)
+    best: dict[str, Point] = {}
+    for period, value, flag, vin in rows.order_by("period", "vintage").values_list(
+            "period", "value", "flag", "vintage"):
+        best[period] = Point(period, value, flag, vin)  # later (newer) vintages win
+    return [best[p] for p in sorted(best)]

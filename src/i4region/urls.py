@@ -1,0 +1,21 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from i4region.api import api
+from i4region.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.root),
+    path("api/v1/", api.urls),
+]
+urlpatterns += i18n_patterns(
+    path("", include("i4region.core.urls")),
+    path("accounts/", include("i4region.accounts.urls")),
+    path("regions/", include("i4region.regions.urls")),
+    path("observatory/", include("i4region.observatory.urls")),
+    path("admin/", admin.site.urls),
+    prefix_default_language=True,
+)
+
+handler404 = "i4region.core.views.not_found"
