@@ -44,6 +44,9 @@ INSTALLED_APPS = [
     "i4region.regions",
     "i4region.observatory",
     "i4region.indices",
+    "i4region.stakeholders",
+    "i4region.initiatives",
+    "i4region.board",
 ]
 
 MIDDLEWARE = [
