@@ -6,6 +6,7 @@ whole index rebuilt from the recorded recipe, which is what the sensitivity anal
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -101,15 +102,26 @@ class Index:
     """A built composite index: ``datasets`` maps COINr data set names to Frames, ``details``
     maps them to what each step recorded (treated points, screened units, weights, …)."""
 
-    def __init__(self, data: IndexData, steps: Sequence[Step]) -> None:
+    def __init__(self, data: IndexData, steps: Sequence[Step],
+                 cache: dict[tuple[str, ...], tuple[Frame, dict[str, Any]]] | None = None
+                 ) -> None:
+        """Run the steps in order. ``cache`` (shared between builds of the same data) reuses the
+        output of any identical prefix of steps, so variants that differ late are cheap."""
         self.data = data
         self.steps = tuple(steps)
         self.datasets: dict[str, Frame] = {"Raw": data.raw}
         self.details: dict[str, dict[str, Any]] = {}
         frame = data.raw
+        prefix: tuple[str, ...] = ()
         for step in self.steps:
             module, name = OPS[step.op]
-            frame, det = module.run(frame, data, step.params)
+            prefix += (step.op + json.dumps(step.params, sort_keys=True, default=str),)
+            if cache is not None and prefix in cache:
+                frame, det = cache[prefix]
+            else:
+                frame, det = module.run(frame, data, step.params)
+                if cache is not None:
+                    cache[prefix] = (frame, det)
             self.datasets[name] = frame
             self.details[name] = det
 

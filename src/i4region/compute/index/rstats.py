@@ -72,31 +72,48 @@ def rmedian(x: np.ndarray) -> np.ndarray:
     return np.where(n > 0, out, np.nan)
 
 
-def skew(x: np.ndarray) -> float:
-    """COINr ``skew()`` (e1071 type 2, as in Excel), missing values dropped."""
+def _moments(x: np.ndarray, need: int, what: str) -> tuple[int, float, float, float]:
+    """n and the sums of squared, cubed and fourth-power deviations, as COINr computes them."""
     x = np.asarray(x, dtype=float)
     x = x[~np.isnan(x)]
     n = x.size
-    if n < 3:
-        raise ValueError("Insufficient non-missing points to calculate skewness (min 3 required).")
+    if n < need:
+        raise ValueError(f"Insufficient non-missing points to calculate {what} (min {need} "
+                         f"required).")
     d = x - float(rmean(x))
+    d2 = d * d
+    sums = _ld_sum(np.stack([d2, d**3, d**4])).astype(float)
+    return n, float(sums[0]), float(sums[1]), float(sums[2])
+
+
+def _skew(n: int, s2: float, s3: float) -> float:
     with np.errstate(invalid="ignore", divide="ignore"):
-        y = np.sqrt(n) * float(rsum(d**3)) / (float(rsum(d * d)) ** 1.5)
+        y = np.sqrt(n) * s3 / (np.float64(s2) ** 1.5)
         return float(y * np.sqrt(n * (n - 1)) / (n - 2))
+
+
+def _kurt(n: int, s2: float, s4: float) -> float:
+    with np.errstate(invalid="ignore", divide="ignore"):
+        r = n * s4 / (np.float64(s2) * s2)
+        return float(((n + 1) * (r - 3) + 6) * (n - 1) / ((n - 2) * (n - 3)))
+
+
+def skew(x: np.ndarray) -> float:
+    """COINr ``skew()`` (e1071 type 2, as in Excel), missing values dropped."""
+    n, s2, s3, _ = _moments(x, 3, "skewness")
+    return _skew(n, s2, s3)
 
 
 def kurt(x: np.ndarray) -> float:
     """COINr ``kurt()`` (e1071 type 2 excess kurtosis), missing values dropped."""
-    x = np.asarray(x, dtype=float)
-    x = x[~np.isnan(x)]
-    n = x.size
-    if n < 4:
-        raise ValueError("Insufficient non-missing points to calculate kurtosis (min 4 required).")
-    d = x - float(rmean(x))
-    with np.errstate(invalid="ignore", divide="ignore"):
-        s2 = float(rsum(d * d))
-        r = n * float(rsum(d**4)) / (s2 * s2)
-        return float(((n + 1) * (r - 3) + 6) * (n - 1) / ((n - 2) * (n - 3)))
+    n, s2, _, s4 = _moments(x, 4, "kurtosis")
+    return _kurt(n, s2, s4)
+
+
+def skew_kurt(x: np.ndarray) -> tuple[float, float]:
+    """Both at once (one pass of sums), as ``check_SkewKurt`` needs them together."""
+    n, s2, s3, s4 = _moments(x, 4, "kurtosis")
+    return _skew(n, s2, s3), _kurt(n, s2, s4)
 
 
 def rank_desc(x: np.ndarray) -> np.ndarray:

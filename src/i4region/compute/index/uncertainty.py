@@ -124,10 +124,11 @@ def evaluate(index: Index, inputs: Sequence[UncertainInput], design: Design
     for d in range(n_draws):
         pre_groups.setdefault(_key(index, inputs, design.choice[d], "pre"), []).append(d)
     agg_step = [s for s in index.steps if s.op != "aggregate"]
+    cache: dict = {}
     for key, draws in pre_groups.items():
         changes = {inputs[k].parameter: inputs[k].values[v] for k, v in enumerate(key) if v >= 0}
         try:
-            built = Index(index.data, change_steps(agg_step, changes))
+            built = Index(index.data, change_steps(agg_step, changes), cache)
         except StepError:
             continue
         frame = built.last

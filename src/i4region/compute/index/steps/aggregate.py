@@ -36,7 +36,13 @@ def _method_list(
 
 def validate(params: dict[str, Any]) -> dict[str, Any]:
     check_keys(params, {"method", "p", "weights", "dat_thresh", "pca_level"})
-    out: dict[str, Any] = {"weights": choice(params, "weights", WEIGHTS, "meta")}
+    weights = params.get("weights", "meta")
+    if isinstance(weights, dict):
+        for code in weights:
+            number(weights, code)
+        out: dict[str, Any] = {"weights": dict(weights)}
+    else:
+        out = {"weights": choice(params, "weights", WEIGHTS, "meta")}
     method = params.get("method", "amean")
     methods = method if isinstance(method, list) else [method]
     for m in methods:
@@ -182,9 +188,16 @@ def weight_vector(data: IndexData, weights: dict[str, float]) -> np.ndarray:
 
 
 def resolve_weights(frame: Frame, data: IndexData, params: dict[str, Any]) -> dict[str, float]:
-    """The weight set the parameters ask for: iMeta, equal, or PCA loadings at ``pca_level``."""
+    """The weight set the parameters ask for: iMeta, equal, PCA loadings at ``pca_level``, or
+    a table of weights overriding iMeta for the codes it names."""
     st = data.structure
     base = meta_weights(data)
+    if isinstance(params["weights"], dict):
+        unknown = [c for c in params["weights"] if c not in base]
+        if unknown:
+            raise StepError(f"aggregate: weights names '{unknown[0]}', which is not an "
+                            f"indicator or aggregate")
+        return {**base, **params["weights"]}
     if params["weights"] == "equal":
         return dict.fromkeys(base, 1.0)
     if params["weights"] == "meta":

@@ -32,8 +32,9 @@ def run(frame: Frame, data: IndexData, params: dict[str, Any]) -> tuple[Frame, d
         if frame.times is not None
         else list(frame.ucodes)
     )
+    dens = units.loc[keys, list(dict.fromkeys(denomby.values()))]
     for code, den in denomby.items():
-        d = units.loc[keys, den].to_numpy(dtype=float)
+        d = dens[den].to_numpy(dtype=float)
         zero = d == 0
         if zero.any():
             bad = frame.ucodes[np.flatnonzero(zero)[0]]

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from ..data import Frame, IndexData
-from ..rstats import kurt, skew
+from ..rstats import skew_kurt
 from ._params import ParamError, StepError, check_keys, flag, integer, number
 
 SPEC_KEYS = {"winmax", "skew", "kurtosis", "log", "force_win", "combine"}
@@ -59,7 +59,7 @@ def check_skew_kurt(
     """COINr ``check_SkewKurt``: passes if |skew| < threshold OR kurtosis < threshold.
 
     Returns None for the pass flag where R's logic gives NA (a constant column)."""
-    sk, kt = skew(x), kurt(x)
+    sk, kt = skew_kurt(x)
     a = None if np.isnan(sk) else bool(abs(sk) < skew_thresh)
     b = None if np.isnan(kt) else bool(kt < kurt_thresh)
     if a is True or b is True:
@@ -78,14 +78,14 @@ def winsorise(
 ) -> tuple[np.ndarray, int, np.ndarray]:
     """COINr ``winsorise``; returns the values, ``nwin`` and a per-point label (winhi/winlo/'')."""
     x = x.copy()
-    passing, _, _ = check_skew_kurt(x, skew_thresh, kurt_thresh)
+    passing, sk, _ = check_skew_kurt(x, skew_thresh, kurt_thresh)
     nwin = 0
     imax = np.array([], dtype=int)
     imin = np.array([], dtype=int)
     if not passing or force_win:
         below = winmax is None or nwin < winmax
         while (not passing or force_win) and below:
-            if skew(x) >= 0:
+            if sk >= 0:  # the skew of the current x, from the last check
                 imax = np.flatnonzero(x == np.nanmax(x))
                 rest = np.delete(x, imax)
                 if np.isnan(rest).all():
@@ -99,7 +99,7 @@ def winsorise(
                 x[imin] = np.nanmin(rest)
             nwin = imax.size + imin.size
             below = winmax is None or nwin < winmax
-            passing, _, _ = check_skew_kurt(x, skew_thresh, kurt_thresh)
+            passing, sk, _ = check_skew_kurt(x, skew_thresh, kurt_thresh)
             if passing is None:
                 break
     treated = np.full(x.shape, "", dtype=object)
