@@ -7,6 +7,7 @@ from i4region.core import views as core_views
 
 urlpatterns = [
     path("", core_views.root),
+    path("healthz", core_views.health),
     path("api/v1/", api.urls),
 ]
 urlpatterns += i18n_patterns(

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import translation
 
@@ -35,3 +35,8 @@ def not_found(request, exception=None):
     return render(request, "404.html", {"path": request.path,
                                         "detail": getattr(exception, "args", [""])[0] if exception else ""},
                   status=404)
+
+
+def health(request):
+    """Liveness probe for load balancers (and the benchmarks' floor): no database, no template."""
+    return HttpResponse("ok", content_type="text/plain")
