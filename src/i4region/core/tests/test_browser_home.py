@@ -21,3 +21,11 @@ def test_home_switch_language_and_reach_lt025(served, page):
     page.get_by_role("link", name="LT", exact=True).click()
     assert page.url.endswith("/lt/regions/LT025/")
     assert "Panevėžio apskritis" in page.get_by_role("heading", level=1).inner_text()
+
+
+def test_stylesheet_is_served(served, page):
+    base, _ = served
+    response = page.goto(base + "/en/")
+    assert response.ok
+    css = page.request.get(base + page.locator("link[rel=stylesheet]").get_attribute("href"))
+    assert css.status == 200 and ".site-header" in css.text()
