@@ -16,10 +16,19 @@ LD = np.longdouble
 
 
 def _ld_sum(x: np.ndarray) -> np.ndarray:
-    """Sequential long-double sum along the last axis; NaN must already be zeroed."""
-    if x.shape[-1] == 0:
+    """Sequential long-double sum along the last axis; NaN must already be zeroed.
+
+    Short axes (aggregation groups) are added column by column, which vectorises over the
+    batch; long ones use a cumulative sum. Both add in index order, as R does."""
+    k = x.shape[-1]
+    if k == 0:
         return np.zeros(x.shape[:-1], dtype=LD)
-    return np.cumsum(x, axis=-1, dtype=LD)[..., -1]
+    if k > 64 or x.size // k < 64:
+        return np.cumsum(x, axis=-1, dtype=LD)[..., -1]
+    acc = x[..., 0].astype(LD)
+    for j in range(1, k):
+        acc += x[..., j]
+    return acc
 
 
 def rsum(x: np.ndarray) -> np.ndarray:

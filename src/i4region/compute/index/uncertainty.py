@@ -105,10 +105,16 @@ def make_design(index: Index, inputs: Sequence[UncertainInput], u: np.ndarray,
     return Design(choice, pools)
 
 
-def _key(index: Index, inputs: Sequence[UncertainInput], row: np.ndarray, stage: str
-         ) -> tuple[int, ...]:
-    return tuple(int(row[k]) if (inp.op == "aggregate") == (stage == "aggregate")
-                 and not inp.is_noise else -1 for k, inp in enumerate(inputs))
+def _groups(inputs: Sequence[UncertainInput], choice: np.ndarray, rows: np.ndarray,
+            stage: str) -> list[tuple[tuple[int, ...], np.ndarray]]:
+    """Draws (among ``rows``) sharing the same values of the inputs acting at ``stage``
+    ("pre" = before aggregation, or "aggregate"); other inputs show as -1 in the key."""
+    cols = [k for k, inp in enumerate(inputs)
+            if (inp.op == "aggregate") == (stage == "aggregate") and not inp.is_noise]
+    keyed = np.full((len(rows), len(inputs)), -1)
+    keyed[:, cols] = choice[np.ix_(rows, cols)]
+    uniq, inverse = np.unique(keyed, axis=0, return_inverse=True)
+    return [(tuple(int(v) for v in u), rows[inverse.ravel() == i]) for i, u in enumerate(uniq)]
 
 
 def evaluate(index: Index, inputs: Sequence[UncertainInput], design: Design
@@ -120,12 +126,9 @@ def evaluate(index: Index, inputs: Sequence[UncertainInput], design: Design
     key_of = {k: i for i, k in enumerate(_row_keys(nominal))}
     n_draws = design.choice.shape[0]
     scores = np.full((n_draws, len(nominal.ucodes)), np.nan)
-    pre_groups: dict[tuple[int, ...], list[int]] = {}
-    for d in range(n_draws):
-        pre_groups.setdefault(_key(index, inputs, design.choice[d], "pre"), []).append(d)
     agg_step = [s for s in index.steps if s.op != "aggregate"]
     cache: dict = {}
-    for key, draws in pre_groups.items():
+    for key, draws in _groups(inputs, design.choice, np.arange(n_draws), "pre"):
         changes = {inputs[k].parameter: inputs[k].values[v] for k, v in enumerate(key) if v >= 0}
         try:
             built = Index(index.data, change_steps(agg_step, changes), cache)
@@ -133,7 +136,7 @@ def evaluate(index: Index, inputs: Sequence[UncertainInput], design: Design
             continue
         frame = built.last
         rows = np.array([key_of.get(k, -1) for k in _row_keys(frame)])
-        _aggregate_draws(index, inputs, design, frame, np.array(draws), rows, top, scores)
+        _aggregate_draws(index, inputs, design, frame, draws, rows, top, scores)
     return scores
 
 
@@ -142,10 +145,7 @@ def _aggregate_draws(index: Index, inputs: Sequence[UncertainInput], design: Des
                      scores: np.ndarray) -> None:
     data = index.data
     cols = aggregate.output_columns(data)
-    agg_groups: dict[tuple[int, ...], list[int]] = {}
-    for d in draws:
-        agg_groups.setdefault(_key(index, inputs, design.choice[d], "aggregate"), []).append(d)
-    for key, members in agg_groups.items():
+    for key, members in _groups(inputs, design.choice, draws, "aggregate"):
         changes = {inputs[k].parameter: inputs[k].values[v] for k, v in enumerate(key) if v >= 0}
         params = change_steps(index.steps, changes)[-1].params
         try:
@@ -153,7 +153,6 @@ def _aggregate_draws(index: Index, inputs: Sequence[UncertainInput], design: Des
         except StepError:
             continue
         levels = aggregate.per_level(params, data.structure.max_level - 1)
-        members = np.array(members)
         for start in range(0, len(members), BATCH):
             batch = members[start:start + BATCH]
             w = np.broadcast_to(base, (len(batch), base.size)).copy()
@@ -276,7 +275,7 @@ def run_sensitivity(index: Index, inputs: Sequence[UncertainInput], n: int, seed
     scores = evaluate(index, inputs, design)
     ranks = rank_draws(index, scores)
     nominal = rank_draws(index, nominal_scores(index)[None, :])[0]
-    y = np.array([float(rmean(np.abs(r - nominal))) for r in ranks])
+    y = rmean(np.abs(ranks - nominal))
     sens = sa_estimate(y, n, d, nboot, rng)
     sens.insert(0, "Variable", [inp.name for inp in inputs])
     stats = rank_stats(index, ranks[: 2 * n])
