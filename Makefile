@@ -30,6 +30,7 @@ browser:
 # The whole suite on the database DATABASE_URL names (SQLite when unset).
 test: install browser
 	$(BIN)/ruff check src bench
+	DEBUG=true $(BIN)/i4region compilemessages
 	$(BIN)/python -m pytest
 
 lint: install

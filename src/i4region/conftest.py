@@ -7,8 +7,13 @@ from django.core.management import call_command
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the bundled data once per test session: the real numbers every page is tested on."""
+    from django.utils.translation import trans_real
+
     with django_db_blocker.unblock():
         call_command("setup", verbosity=0)
+    # setup compiled the catalogues: drop any catalogue Django cached before the .mo files existed.
+    trans_real._translations.clear()
+    trans_real._default = None
 
 
 @pytest.fixture
