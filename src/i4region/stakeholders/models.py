@@ -1,0 +1,324 @@
+"""The regional ecosystem: organisations, their contacts, ties, interactions, assessments, activities.
+
+Personal data lives only in Person (and the links to it); erasing a person deletes the row and
+scrubs their name from interaction texts, leaving only an anonymised count in ErasureLog.
+"""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from i4region.regions.models import Region, RegionKind
+
+
+class OrgType(models.TextChoices):
+    COMPANY = "company", _("Company")
+    SCHOOL = "school", _("School")
+    VOCATIONAL = "vocational_school", _("Vocational school")
+    UNIVERSITY = "university", _("University")
+    RESEARCH = "research", _("Research organisation")
+    NGO = "ngo", _("NGO")
+    MUNICIPALITY = "municipality", _("Municipality")
+    AGENCY = "agency", _("Agency")
+    FUNDER = "funder", _("Funder")
+    CLUSTER = "cluster", _("Cluster")
+
+
+class SizeClass(models.TextChoices):
+    MICRO = "micro", _("Micro (fewer than 10 employees)")
+    SMALL = "small", _("Small (10–49 employees)")
+    MEDIUM = "medium", _("Medium (50–249 employees)")
+    LARGE = "large", _("Large (250 or more employees)")
+
+
+class RelationType(models.TextChoices):
+    COLLABORATION = "collaboration", _("Collaboration")
+    MEMBERSHIP = "membership", _("Membership")
+    FUNDING = "funding", _("Funding")
+    SUPPLY = "supply", _("Supply")
+    TRAINING = "training", _("Training")
+    RESEARCH = "research_partnership", _("Research partnership")
+    OWNERSHIP = "ownership", _("Ownership")
+
+
+class InteractionType(models.TextChoices):
+    MEETING = "meeting", _("Meeting")
+    CALL = "call", _("Call")
+    EMAIL = "email", _("E-mail")
+    EVENT = "event", _("Event")
+    SITE_VISIT = "site_visit", _("Site visit")
+
+
+class Stance(models.TextChoices):
+    CHAMPION = "champion", _("Champion")
+    SUPPORTER = "supporter", _("Supporter")
+    NEUTRAL = "neutral", _("Neutral")
+    SCEPTIC = "sceptic", _("Sceptic")
+    BLOCKER = "blocker", _("Blocker")
+
+
+class Theme(models.TextChoices):
+    ROBOTICS = "robotics_education", _("Robotics education")
+    STEAM = "steam", _("STEM/STEAM")
+    DIGITAL = "digital_skills", _("Digital skills")
+    RND = "rnd_services", _("R&D services")
+    INVESTMENT = "investment_attraction", _("Investment attraction")
+    BUSINESS = "business_support", _("Business support")
+
+
+class TargetGroup(models.TextChoices):
+    PUPILS = "pupils", _("Pupils")
+    TEACHERS = "teachers", _("Teachers")
+    STUDENTS = "students", _("Students")
+    EMPLOYEES = "employees", _("Employees")
+    SMES = "smes", _("SMEs")
+    LARGE_COMPANIES = "large_companies", _("Large companies")
+    INVESTORS = "investors", _("Investors")
+    JOB_SEEKERS = "job_seekers", _("Job seekers")
+
+
+nace_validator = RegexValidator(
+    r"^[A-U](\d{2}(\.\d{1,2})?)?$",
+    _("Use a NACE Rev. 2 code: a section letter, optionally with division, group or class, "
+      "e.g. C, C28, C28.4 or C28.41."),
+)
+
+
+class Organisation(models.Model):
+    """An actor of the regional ecosystem; real ones carry a source URL, fictional ones is_sample."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    type = models.CharField(_("type"), max_length=24, choices=OrgType.choices)
+    parent = models.ForeignKey("self", models.SET_NULL, null=True, blank=True,
+                               related_name="divisions", verbose_name=_("part of"))
+    nace_code = models.CharField(_("NACE Rev. 2 code"), max_length=8, blank=True,
+                                 validators=[nace_validator])
+    size_class = models.CharField(_("size class"), max_length=8, choices=SizeClass.choices,
+                                  blank=True)
+    municipality = models.ForeignKey(
+        Region, models.PROTECT, null=True, blank=True, related_name="+",
+        limit_choices_to={"kind": RegionKind.MUNICIPALITY}, verbose_name=_("municipality"))
+    region = models.ForeignKey(
+        Region, models.PROTECT, null=True, blank=True, related_name="+",
+        limit_choices_to={"kind": RegionKind.NUTS}, verbose_name=_("region"))
+    website = models.URLField(_("website"), blank=True)
+    company_code = models.CharField(_("company code"), max_length=20, blank=True)
+    tags = models.CharField(_("tags"), max_length=300, blank=True,
+                            help_text=_("Separated by commas."))
+    description_en = models.TextField(_("description in English"), blank=True)
+    description_lt = models.TextField(_("description in Lithuanian"), blank=True)
+    source_url = models.URLField(_("source"), blank=True, max_length=400)
+    is_sample = models.BooleanField(_("sample (fictional)"), default=False)
+    published = models.BooleanField(_("published"), default=False,
+                                    help_text=_("Public visitors see only published organisations "
+                                                "and only their public fields."))
+    key_stakeholder = models.BooleanField(_("key stakeholder"), default=False)
+    cadence_days = models.PositiveSmallIntegerField(
+        _("contact cadence (days)"), null=True, blank=True,
+        help_text=_("Contact this organisation at least this often; overdue contacts are flagged."))
+    representatives = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="represented_organisations",
+        verbose_name=_("company representatives"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def description(self) -> str:
+        """The description in the active language, else the other one."""
+        lt = (get_language() or "lt")[:2] == "lt"
+        first, second = (self.description_lt, self.description_en) if lt else (
+            self.description_en, self.description_lt)
+        return first or second
+
+    @property
+    def tag_list(self) -> list[str]:
+        return [t.strip() for t in self.tags.split(",") if t.strip()]
+
+
+class Person(models.Model):
+    """A contact; keep only what is needed to work with them, and erase on request."""
+
+    name = models.CharField(_("name"), max_length=200)
+    organisation = models.ForeignKey(Organisation, models.CASCADE, related_name="people",
+                                     verbose_name=_("organisation"))
+    role = models.CharField(_("role"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    consent = models.BooleanField(_("consents to be contacted"), default=False)
+    consent_date = models.DateField(_("consent date"), null=True, blank=True)
+    consent_source = models.CharField(_("consent source"), max_length=200, blank=True,
+                                      help_text=_("Where the consent was given, e.g. a signed "
+                                                  "form or an e-mail."))
+    is_sample = models.BooleanField(_("sample (fictional)"), default=False)
+
+    class Meta:
+        ordering = ["organisation__name", "name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ErasureLog(models.Model):
+    """An anonymised trace of erasures: how many people were erased on which day, nothing else."""
+
+    date = models.DateField(_("date"), unique=True)
+    count = models.PositiveIntegerField(_("people erased"), default=0)
+
+    class Meta:
+        ordering = ["-date"]
+        verbose_name = _("erasure record")
+        verbose_name_plural = _("erasure records")
+
+    def __str__(self) -> str:
+        return f"{self.date}: {self.count}"
+
+
+class Relation(models.Model):
+    """A tie between two organisations, with the judged strength and where we know it from."""
+
+    source = models.ForeignKey(Organisation, models.CASCADE, related_name="relations_out",
+                               verbose_name=_("from"))
+    target = models.ForeignKey(Organisation, models.CASCADE, related_name="relations_in",
+                               verbose_name=_("to"))
+    type = models.CharField(_("type"), max_length=24, choices=RelationType.choices)
+    directed = models.BooleanField(_("directed"), default=False,
+                                   help_text=_("Directed: from → to (e.g. funding); otherwise "
+                                               "mutual."))
+    strength = models.PositiveSmallIntegerField(
+        _("strength"), default=3, validators=[MinValueValidator(1), MaxValueValidator(5)])
+    since = models.DateField(_("since"), null=True, blank=True)
+    until = models.DateField(_("until"), null=True, blank=True)
+    source_note = models.CharField(_("source"), max_length=400, blank=True)
+    is_sample = models.BooleanField(_("sample (fictional)"), default=False)
+
+    class Meta:
+        ordering = ["source__name", "target__name", "type"]
+        verbose_name = _("relation")
+        verbose_name_plural = _("relations")
+        constraints = [
+            models.UniqueConstraint(fields=["source", "target", "type"], name="relation_unique"),
+            models.CheckConstraint(condition=~models.Q(source=models.F("target")),
+                                   name="relation_not_self"),
+            models.CheckConstraint(condition=models.Q(strength__gte=1, strength__lte=5),
+                                   name="relation_strength_1_5"),
+        ]
+
+    def __str__(self) -> str:
+        arrow = "→" if self.directed else "—"
+        return f"{self.source} {arrow} {self.target} ({self.get_type_display()})"
+
+
+class Interaction(models.Model):
+    """A contact with an organisation: what it was for and what came out of it."""
+
+    organisation = models.ForeignKey(Organisation, models.CASCADE, related_name="interactions",
+                                     verbose_name=_("organisation"))
+    date = models.DateField(_("date"))
+    type = models.CharField(_("type"), max_length=16, choices=InteractionType.choices)
+    participants = models.ManyToManyField(Person, blank=True, related_name="interactions",
+                                          verbose_name=_("participants"))
+    purpose = models.TextField(_("purpose"))
+    outcome = models.TextField(_("outcome"), blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True,
+                                    blank=True, related_name="+", verbose_name=_("recorded by"))
+    is_sample = models.BooleanField(_("sample (fictional)"), default=False)
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        verbose_name = _("interaction")
+        verbose_name_plural = _("interactions")
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.get_type_display()}: {self.organisation}"
+
+
+class FollowUp(models.Model):
+    """Something promised in an interaction, with who does it and by when."""
+
+    interaction = models.ForeignKey(Interaction, models.CASCADE, related_name="follow_ups",
+                                    verbose_name=_("interaction"))
+    description = models.CharField(_("follow-up"), max_length=300)
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True,
+                              related_name="+", verbose_name=_("owner"))
+    due_date = models.DateField(_("due date"))
+    done = models.BooleanField(_("done"), default=False)
+
+    class Meta:
+        ordering = ["done", "due_date"]
+        verbose_name = _("follow-up")
+        verbose_name_plural = _("follow-ups")
+
+    def __str__(self) -> str:
+        return self.description
+
+
+class Assessment(models.Model):
+    """One dated judgement of an organisation's influence, interest and stance; kept over time."""
+
+    organisation = models.ForeignKey(Organisation, models.CASCADE, related_name="assessments",
+                                     verbose_name=_("organisation"))
+    date = models.DateField(_("date"))
+    influence = models.PositiveSmallIntegerField(
+        _("influence"), validators=[MinValueValidator(1), MaxValueValidator(5)])
+    interest = models.PositiveSmallIntegerField(
+        _("interest"), validators=[MinValueValidator(1), MaxValueValidator(5)])
+    stance = models.CharField(_("stance"), max_length=12, choices=Stance.choices)
+    assessed_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True,
+                                    blank=True, related_name="+", verbose_name=_("assessed by"))
+    assessor_name = models.CharField(_("assessed by (name)"), max_length=200, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    is_sample = models.BooleanField(_("sample (fictional)"), default=False)
+
+    class Meta:
+        ordering = ["organisation__name", "-date", "-id"]
+        verbose_name = _("assessment")
+        verbose_name_plural = _("assessments")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(influence__gte=1, influence__lte=5,
+                                                      interest__gte=1, interest__lte=5),
+                                   name="assessment_scores_1_5"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} {self.date}"
+
+
+class Activity(models.Model):
+    """Something an organisation does for Industry 4.0, placed on theme × target group × place."""
+
+    organisation = models.ForeignKey(Organisation, models.CASCADE, related_name="activities",
+                                     verbose_name=_("organisation"))
+    name = models.CharField(_("name"), max_length=200)
+    theme = models.CharField(_("theme"), max_length=24, choices=Theme.choices)
+    target_group = models.CharField(_("target group"), max_length=20, choices=TargetGroup.choices)
+    municipality = models.ForeignKey(
+        Region, models.PROTECT, related_name="+", limit_choices_to={"kind": RegionKind.MUNICIPALITY},
+        verbose_name=_("municipality"))
+    start = models.DateField(_("start"), null=True, blank=True)
+    end = models.DateField(_("end"), null=True, blank=True)
+    budget_eur = models.DecimalField(_("budget (EUR)"), max_digits=14, decimal_places=2,
+                                     null=True, blank=True)
+    initiative = models.CharField(_("initiative"), max_length=200, blank=True,
+                                  help_text=_("Name or code of the initiative it belongs to."))
+    source_url = models.URLField(_("source"), blank=True, max_length=400)
+    is_sample = models.BooleanField(_("sample (fictional)"), default=False)
+
+    class Meta:
+        ordering = ["theme", "target_group", "organisation__name"]
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+
+    def __str__(self) -> str:
+        return self.name
