@@ -5,11 +5,11 @@ from importlib import resources
 
 import pandas as pd
 
-from i4region.compute.parsers import ParsedTable, read_eurostat_tsv
+from i4region.compute.parsers import ParsedTable
 from i4region.core.progress import progress
 
 from .catalogue import bundled_sources
-from .services import import_table, load_catalogue, sha256_of
+from .services import import_table, load_catalogue, read_table, sha256_of
 
 REGIONS = resources.files("i4region") / "data" / "regions"
 STATLT_FILE = "municipal_population_2001_2018_statlt.csv"
@@ -37,7 +37,7 @@ def load(stdout=None) -> None:
     sources = bundled_sources()
     for source in progress(sources, len(sources), "Statistics", out=stdout):
         path = source.path
-        report = import_table(read_eurostat_tsv(path), file_name=source.file.split("/")[-1],
+        report = import_table(read_table(path), file_name=source.file.split("/")[-1],
                               sha256=sha256_of(path), vintage=source.vintage, maps=source.maps)
         if stdout:
             stdout.write(report.summary() + "\n")

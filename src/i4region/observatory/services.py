@@ -1,14 +1,19 @@
 """Observatory operations shared by the import command, setup, views and the API."""
 
 import hashlib
+import os
+import re
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 import pandas as pd
 from django.db import transaction
 
 from i4region.compute import parsers
 from i4region.compute.parsers import ParsedTable, ParseError
+from i4region.core.progress import progress
 from i4region.regions.models import Region
 
 from .catalogue import SourceMap, indicator_definitions
@@ -81,12 +86,21 @@ def _select(table: ParsedTable, maps: tuple[SourceMap, ...]) -> pd.DataFrame:
 
 
 def import_table(table: ParsedTable, *, file_name: str, sha256: str, vintage: str,
-                 maps: tuple[SourceMap, ...] = (), user=None) -> ImportReport:
+                 maps: tuple[SourceMap, ...] = (), user=None,
+                 out: TextIO | None = None) -> ImportReport:
     """Write a parsed file's observations as one vintage, atomically.
 
     Same (indicator, region, period, vintage) with the same value and flag: unchanged; with another
-    value: updated; new: added. Nothing is written unless every row is valid.
+    value: updated; new: added. Nothing is written unless every row is valid. `out` receives a
+    progress bar.
     """
+    with transaction.atomic():
+        return _import_table(table, file_name=file_name, sha256=sha256, vintage=vintage,
+                             maps=maps, user=user, out=out)
+
+
+def _import_table(table: ParsedTable, *, file_name: str, sha256: str, vintage: str,
+                  maps: tuple[SourceMap, ...], user, out: TextIO | None) -> ImportReport:
     if not vintage:
         raise ImportRefused(f"{file_name}: no vintage given (use --vintage YYYY-MM)")
     rows = _select(table, maps)
@@ -118,9 +132,11 @@ def import_table(table: ParsedTable, *, file_name: str, sha256: str, vintage: st
         .values_list("indicator_id", "region_id", "period", "id", "value", "flag")
     }
     new, changed, unchanged = [], [], 0
-    for ind, reg, period, value, flag in zip(rows["indicator_id"], rows["region_id"],
-                                             rows["period"], rows["value"], rows["flag"],
-                                             strict=True):
+    values = zip(rows["indicator_id"], rows["region_id"], rows["period"], rows["value"],
+                 rows["flag"], strict=True)
+    if out is not None:
+        values = progress(values, len(rows), file_name, out=out)
+    for ind, reg, period, value, flag in values:
         old = existing.get((ind, reg, period))
         if old is None:
             new.append(Observation(indicator_id=ind, region_id=reg, period=period,
@@ -131,32 +147,74 @@ def import_table(table: ParsedTable, *, file_name: str, sha256: str, vintage: st
             unchanged += 1
     batch = None
     if new or changed:
-        with transaction.atomic():
-            batch = ImportBatch.objects.create(
-                file_name=file_name, sha256=sha256, format=table.format,
-                dataset=table.dataset or "", vintage=vintage, rows_read=table.rows_read,
-                added=len(new), updated=len(changed), unchanged=unchanged, skipped=skipped,
-                created_by=user if user is not None and user.is_authenticated else None,
-                created_by_name=getattr(user, "username", "") or "i4region")
-            for obs in new:
-                obs.batch = batch
-            Observation.objects.bulk_create(new, batch_size=5000)
-            for obs in changed:
-                obs.batch = batch
-            Observation.objects.bulk_update(changed, ["value", "flag", "batch"], batch_size=2000)
+        batch = ImportBatch.objects.create(
+            file_name=file_name, sha256=sha256, format=table.format,
+            dataset=table.dataset or "", vintage=vintage, rows_read=table.rows_read,
+            added=len(new), updated=len(changed), unchanged=unchanged, skipped=skipped,
+            created_by=user if user is not None and user.is_authenticated else None,
+            created_by_name=getattr(user, "username", "") or "i4region")
+        for obs in new:
+            obs.batch = batch
+        Observation.objects.bulk_create(new, batch_size=5000)
+        for obs in changed:
+            obs.batch = batch
+        Observation.objects.bulk_update(changed, ["value", "flag", "batch"], batch_size=2000)
     return ImportReport(file_name, table.rows_read, len(new), len(changed), unchanged, skipped,
                         unknown_regions, batch)
 
 
-def import_file(path: Path, *, vintage: str, maps: tuple[SourceMap, ...] = (),
-                user=None) -> ImportReport:
-    """Parse then import; a ParseError becomes ImportRefused with the file's line and field."""
+def _gzip_complete_lines(path: os.PathLike) -> int:
+    """How many whole lines a damaged gzip file yields before its data stops."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    lines = 0
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 16), b""):
+            try:
+                lines += inflater.decompress(chunk).count(b"\n")
+            except zlib.error:
+                break
+    return lines
+
+
+def read_table(path: os.PathLike) -> ParsedTable:
+    """Detect the format and parse; a ParseError becomes ImportRefused naming line and field.
+
+    A truncated gzip file has no line of its own in the parser's message, so the line where the
+    readable data stops is added.
+    """
     try:
-        table = parsers.read_any(path)
+        return parsers.read_any(path)
     except ParseError as exc:
-        raise ImportRefused(str(exc)) from exc
+        message = str(exc)
+        if exc.line is None and "gzip" in exc.message:
+            line = _gzip_complete_lines(path) + 1
+            message = (f"{exc.path} line {line}: the compressed data stops here ({exc.message}); "
+                       "the file is truncated or damaged")
+        raise ImportRefused(message) from exc
+
+
+_VINTAGE_IN_NAME = re.compile(r"(?<!\d)(\d{4}-\d{2})(?!\d)")
+_LAST_UPDATE = re.compile(r"^\d{2}/(\d{2})/(\d{2})\b")
+VINTAGE_FORMAT = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
+
+
+def guess_vintage(path: os.PathLike, table: ParsedTable) -> str | None:
+    """The release a file comes from: a YYYY-MM in its name, else the SDMX LAST UPDATE date."""
+    found = _VINTAGE_IN_NAME.findall(Path(path).name)
+    if found:
+        return found[0]
+    match = _LAST_UPDATE.match(table.meta.get("last_update", ""))
+    if match:
+        return f"20{match.group(2)}-{match.group(1)}"
+    return None
+
+
+def import_file(path: os.PathLike, *, vintage: str, maps: tuple[SourceMap, ...] = (),
+                user=None, out: TextIO | None = None) -> ImportReport:
+    """Parse then import; any fault becomes ImportRefused with the file's line and field."""
+    table = read_table(path)
     return import_table(table, file_name=Path(path).name, sha256=sha256_of(path),
-                        vintage=vintage, maps=maps, user=user)
+                        vintage=vintage, maps=maps, user=user, out=out)
 
 
 @dataclass(frozen=True)
