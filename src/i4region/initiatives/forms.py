@@ -1,0 +1,187 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from i4region.accounts.models import Role
+from i4region.observatory.models import Theme
+from i4region.regions.models import Region, RegionKind
+
+from .models import (
+    SUBCATEGORIES_OF,
+    BudgetLine,
+    FundingLine,
+    Initiative,
+    Kpi,
+    KpiValue,
+    SourceType,
+    TargetGroup,
+)
+from .services import IMPORT_COLUMNS
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def municipalities():
+    return Region.objects.filter(kind=RegionKind.MUNICIPALITY).order_by("name")
+
+
+class InitiativeForm(forms.ModelForm):
+    """What an initiative manager may change; the secretariat also gets managers and publishing."""
+
+    target_groups = forms.MultipleChoiceField(
+        label=_("target groups"), choices=TargetGroup.choices, required=False,
+        widget=forms.CheckboxSelectMultiple)
+
+    class Meta:
+        model = Initiative
+        fields = ["slug", "name_en", "name_lt", "type", "owner_organisation", "parent_programme",
+                  "description_en", "description_lt", "target_groups", "theme", "municipality",
+                  "lifecycle", "start_date", "end_date", "status", "status_reason",
+                  "decisions_en", "decisions_lt"]
+        widgets = {"start_date": DATE, "end_date": DATE,
+                   "description_en": forms.Textarea(attrs={"rows": 4}),
+                   "description_lt": forms.Textarea(attrs={"rows": 4}),
+                   "status_reason": forms.Textarea(attrs={"rows": 2}),
+                   "decisions_en": forms.Textarea(attrs={"rows": 3}),
+                   "decisions_lt": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = municipalities()
+        if self.instance.pk:
+            self.initial["target_groups"] = self.instance.target_group_codes
+
+    def clean_target_groups(self) -> str:
+        return ";".join(self.cleaned_data["target_groups"])
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The end date is before the start date."))
+        return data
+
+
+class SecretariatInitiativeForm(InitiativeForm):
+    class Meta(InitiativeForm.Meta):
+        fields = [*InitiativeForm.Meta.fields, "managers", "published"]
+        widgets = {**InitiativeForm.Meta.widgets, "managers": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["managers"].queryset = get_user_model().objects.filter(
+            role=Role.INITIATIVE_MANAGER, is_active=True).order_by("username")
+
+
+class BudgetLineForm(forms.ModelForm):
+    class Meta:
+        model = BudgetLine
+        fields = ["year", "category", "subcategory", "planned", "committed", "spent",
+                  "source_url", "note"]
+
+    def __init__(self, *args, initiative: Initiative, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.initiative = initiative
+
+    def clean(self):
+        data = super().clean()
+        category, sub = data.get("category"), data.get("subcategory", "")
+        if category in SUBCATEGORIES_OF and sub not in SUBCATEGORIES_OF[category]:
+            self.add_error("subcategory", _("This budget line does not belong to that category."))
+        return data
+
+
+class FundingLineForm(forms.ModelForm):
+    class Meta:
+        model = FundingLine
+        fields = ["funder", "source_type", "programme", "programming_period", "amount",
+                  "cofinancing_rate", "year_from", "year_to", "covers", "status",
+                  "kohesio_project_id", "source_url", "note"]
+
+    def __init__(self, *args, initiative: Initiative, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.initiative = initiative
+
+    def clean(self):
+        data = super().clean()
+        first, last = data.get("year_from"), data.get("year_to")
+        if first and last and last < first:
+            self.add_error("year_to", _("The last year is before the first year."))
+        return data
+
+
+class KpiForm(forms.ModelForm):
+    class Meta:
+        model = Kpi
+        fields = ["code", "kind", "name_en", "name_lt", "unit_en", "unit_lt", "direction",
+                  "baseline_year", "baseline_value", "target_year", "target_value", "indicator"]
+
+    def __init__(self, *args, initiative: Initiative, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.initiative = initiative
+
+    def clean(self):
+        data = super().clean()
+        base, target = data.get("baseline_year"), data.get("target_year")
+        if base and target and target <= base:
+            self.add_error("target_year", _("The target year must be after the baseline year."))
+        return data
+
+
+class KpiValueForm(forms.ModelForm):
+    class Meta:
+        model = KpiValue
+        fields = ["kpi", "period", "value", "qualifier", "source_url", "note"]
+
+    def __init__(self, *args, initiative: Initiative, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kpi"].queryset = initiative.kpis.all()
+
+    def clean_period(self) -> str:
+        period = self.cleaned_data["period"].strip()
+        year, _sep, month = period.partition("-")
+        if not (len(year) == 4 and year.isdigit()
+                and (not month or (month.isdigit() and 1 <= int(month) <= 12 and len(month) == 2))):
+            raise forms.ValidationError(_("Write a year (2021) or a month (2021-12)."))
+        return period
+
+
+class FilterForm(forms.Form):
+    """Dashboard filters; every field is optional."""
+
+    theme = forms.ChoiceField(label=_("Theme"), required=False,
+                              choices=[("", _("All themes")), *Theme.choices])
+    target_group = forms.ChoiceField(label=_("Target group"), required=False,
+                                     choices=[("", _("All target groups")), *TargetGroup.choices])
+    municipality = forms.ModelChoiceField(label=_("Municipality"), required=False,
+                                          queryset=Region.objects.none(),
+                                          empty_label=_("All municipalities"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = municipalities()
+
+
+class ScenarioForm(forms.Form):
+    """"If source X ends in year Y": the source is a funder or a source type in the portfolio."""
+
+    source = forms.ChoiceField(label=_("Funding source that ends"))
+    end_year = forms.IntegerField(label=_("Last year it still pays"), min_value=1990,
+                                  max_value=2100)
+
+    def __init__(self, *args, funders: list[str], source_types: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        labels = dict(SourceType.choices)
+        self.fields["source"].choices = [
+            (_("Source type"), [(f"type:{t}", labels.get(t, t)) for t in source_types]),
+            (_("Funder"), [(f"funder:{f}", f) for f in funders]),
+        ]
+
+
+class ImportForm(forms.Form):
+    kind = forms.ChoiceField(label=_("What the file holds"), choices=[
+        ("initiatives", _("Initiatives")), ("budget", _("Budget lines")),
+        ("funding", _("Funding lines"))])
+    file = forms.FileField(label=_("CSV file (UTF-8)"))
+
+    columns = IMPORT_COLUMNS

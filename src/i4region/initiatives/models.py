@@ -1,0 +1,380 @@
+"""Initiatives of the board's portfolio, their budgets, funding, KPIs and the facts behind them.
+
+Money is Decimal euros (EUR). Amounts and years the sources do not give stay empty (NULL): the
+sustainability arithmetic then leaves those lines out and the pages say so.
+
+Organisations (owner, funder) are plain text until the stakeholders app offers organisation
+records to link to.
+"""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from i4region.observatory.models import Indicator, Theme
+from i4region.regions.models import Region, RegionKind
+
+CURRENCY = "EUR"
+MONEY = {"max_digits": 14, "decimal_places": 2}
+
+
+class InitiativeType(models.TextChoices):
+    EDUCATION_CENTRE = "education_centre", _("Education centre")
+    COMPETITION_CENTRE = "competition_centre", _("Competition centre")
+    AGENCY = "agency", _("Agency")
+    PROGRAMME = "programme", _("Programme")
+    EVENT_SERIES = "event_series", _("Event series")
+    INFRASTRUCTURE = "infrastructure", _("Infrastructure")
+
+
+class TargetGroup(models.TextChoices):
+    PRIMARY_PUPILS = "primary_pupils", _("Primary pupils")
+    SECONDARY_PUPILS = "secondary_pupils", _("Secondary pupils")
+    STUDENTS = "students", _("Students")
+    TEACHERS = "teachers", _("Teachers")
+    COMPANIES = "companies", _("Companies")
+    JOB_SEEKERS = "job_seekers", _("Job seekers")
+
+
+class Lifecycle(models.TextChoices):
+    IDEA = "idea", _("Idea")
+    PLANNED = "planned", _("Planned")
+    ESTABLISHING = "establishing", _("Establishing")
+    OPERATING = "operating", _("Operating")
+    CLOSING = "closing", _("Closing")
+    CLOSED = "closed", _("Closed")
+
+
+class StatusFlag(models.TextChoices):
+    NOT_ASSESSED = "", _("Not assessed")
+    ON_TRACK = "on_track", _("On track")
+    AT_RISK = "at_risk", _("At risk")
+    OFF_TRACK = "off_track", _("Off track")
+
+
+class BudgetCategory(models.TextChoices):
+    ESTABLISHMENT = "establishment", _("Establishment (capital)")
+    RUNNING = "running", _("Running")
+
+
+class BudgetSubcategory(models.TextChoices):
+    UNSPECIFIED = "", _("Not broken down")
+    BUILDING_WORKS = "building_works", _("Building works")
+    EQUIPMENT = "equipment", _("Equipment")
+    FURNITURE = "furniture", _("Furniture")
+    STAFF = "staff", _("Staff")
+    BUILDING_MAINTENANCE = "building_maintenance", _("Building maintenance")
+    CONSUMABLES = "consumables", _("Consumables")
+    EVENTS = "events", _("Events")
+    OTHER = "other", _("Other")
+
+
+SUBCATEGORIES_OF = {
+    BudgetCategory.ESTABLISHMENT: {"", "building_works", "equipment", "furniture"},
+    BudgetCategory.RUNNING: {"", "staff", "building_maintenance", "consumables", "events", "other"},
+}
+
+
+class SourceType(models.TextChoices):
+    """The kind of money; EU funds follow the fund codes of Kohesio (ERDF, ESF+, Interreg)."""
+
+    MUNICIPALITY = "municipality", _("Municipality")
+    NATIONAL = "national", _("National budget")
+    ERDF = "erdf", _("EU fund: ERDF")
+    ESF_PLUS = "esf_plus", _("EU fund: ESF+")
+    INTERREG = "interreg", _("EU fund: Interreg")
+    HORIZON_EUROPE = "horizon_europe", _("EU fund: Horizon Europe")
+    EU_OTHER = "eu_other", _("EU funds (fund not named)")
+    PRIVATE = "private", _("Private sponsor")
+    FEES = "fees", _("Fees")
+
+
+class Covers(models.TextChoices):
+    ESTABLISHMENT = "establishment", _("Establishment costs")
+    RUNNING = "running", _("Running costs")
+    BOTH = "both", _("Establishment and running costs")
+
+
+class FundingStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    APPLIED = "applied", _("Applied")
+    APPROVED = "approved", _("Approved")
+    RECEIVED = "received", _("Received")
+    REJECTED = "rejected", _("Rejected")
+
+
+class KpiKind(models.TextChoices):
+    OUTPUT = "output", _("Output")
+    OUTCOME = "outcome", _("Outcome")
+
+
+class Direction(models.TextChoices):
+    HIGHER = "higher", _("Higher is better")
+    LOWER = "lower", _("Lower is better")
+
+
+class Qualifier(models.TextChoices):
+    EXACT = "", _("exactly")
+    MORE_THAN = "more_than", _("more than")
+    ABOUT = "about", _("about")
+
+
+class Bilingual:
+    """Paired `<field>_en` / `<field>_lt` texts; the active language first, English as fallback."""
+
+    def _pick(self, field: str) -> str:
+        lang = (get_language() or "lt")[:2]
+        return getattr(self, f"{field}_{lang}", "") or getattr(self, f"{field}_en", "") or getattr(
+            self, f"{field}_lt", "")
+
+
+class Initiative(Bilingual, models.Model):
+    """A centre, agency, programme or event series the board supports."""
+
+    slug = models.SlugField(_("short name (in addresses)"), max_length=80, unique=True)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    name_lt = models.CharField(_("name (Lithuanian)"), max_length=200)
+    type = models.CharField(_("type"), max_length=24, choices=InitiativeType.choices)
+    owner_organisation = models.CharField(
+        _("owner organisation"), max_length=200, blank=True,
+        help_text=_("The organisation that runs the initiative (its beneficiary in Kohesio)."))
+    parent_programme = models.CharField(_("parent programme"), max_length=200, blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    description_lt = models.TextField(_("description (Lithuanian)"), blank=True)
+    target_groups = models.CharField(
+        _("target groups"), max_length=200, blank=True,
+        help_text=_("Codes separated by semicolons."))
+    theme = models.CharField(_("theme"), max_length=16, choices=Theme.choices, blank=True)
+    municipality = models.ForeignKey(
+        Region, models.PROTECT, null=True, blank=True, related_name="initiatives",
+        limit_choices_to={"kind": RegionKind.MUNICIPALITY}, verbose_name=_("municipality"))
+    lifecycle = models.CharField(_("life cycle stage"), max_length=16, choices=Lifecycle.choices,
+                                 default=Lifecycle.IDEA)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=StatusFlag.choices,
+                              blank=True, default=StatusFlag.NOT_ASSESSED)
+    status_reason = models.TextField(_("reason for the status"), blank=True)
+    decisions_en = models.TextField(_("decisions behind it (English)"), blank=True)
+    decisions_lt = models.TextField(_("decisions behind it (Lithuanian)"), blank=True)
+    managers = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True,
+                                      related_name="managed_initiatives",
+                                      verbose_name=_("initiative managers"))
+    published = models.BooleanField(_("published"), default=False)
+    is_sample = models.BooleanField(_("sample record"), default=False)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["name_en"]
+        verbose_name = _("initiative")
+        verbose_name_plural = _("initiatives")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self._pick("name")
+
+    @property
+    def description(self) -> str:
+        return self._pick("description")
+
+    @property
+    def decisions(self) -> str:
+        return self._pick("decisions")
+
+    @property
+    def target_group_codes(self) -> list[str]:
+        return [c for c in (p.strip() for p in self.target_groups.split(";")) if c]
+
+    @property
+    def target_group_labels(self) -> list[str]:
+        labels = dict(TargetGroup.choices)
+        return [str(labels.get(c, c)) for c in self.target_group_codes]
+
+
+class BudgetLine(models.Model):
+    """What an initiative costs in one year and one category: planned, committed and spent (EUR)."""
+
+    initiative = models.ForeignKey(Initiative, models.CASCADE, related_name="budget_lines",
+                                   verbose_name=_("initiative"))
+    year = models.PositiveSmallIntegerField(
+        _("year"), null=True, blank=True,
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+        help_text=_("Empty when the source does not say which year."))
+    category = models.CharField(_("category"), max_length=16, choices=BudgetCategory.choices)
+    subcategory = models.CharField(_("budget line"), max_length=24,
+                                   choices=BudgetSubcategory.choices, blank=True)
+    planned = models.DecimalField(_("planned (EUR)"), null=True, blank=True, **MONEY,
+                                  validators=[MinValueValidator(0)])
+    committed = models.DecimalField(_("committed (EUR)"), null=True, blank=True, **MONEY,
+                                    validators=[MinValueValidator(0)])
+    spent = models.DecimalField(_("spent (EUR)"), null=True, blank=True, **MONEY,
+                                validators=[MinValueValidator(0)])
+    source_url = models.URLField(_("source"), max_length=500, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["initiative", "year", "category", "subcategory"]
+        verbose_name = _("budget line")
+        verbose_name_plural = _("budget lines")
+        constraints = [models.UniqueConstraint(
+            fields=["initiative", "year", "category", "subcategory"], name="budget_line_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.initiative.slug} {self.year or '?'} {self.category} {self.subcategory}"
+
+
+class FundingLine(models.Model):
+    """One source of money for an initiative; field names follow Kohesio where it has one."""
+
+    initiative = models.ForeignKey(Initiative, models.CASCADE, related_name="funding_lines",
+                                   verbose_name=_("initiative"))
+    funder = models.CharField(_("funder organisation"), max_length=200)
+    source_type = models.CharField(_("source type (fund)"), max_length=16,
+                                   choices=SourceType.choices)
+    programme = models.CharField(_("programme"), max_length=200, blank=True)
+    programming_period = models.CharField(_("programming period"), max_length=9, blank=True,
+                                          help_text=_("For example 2021-2027."))
+    amount = models.DecimalField(_("amount (EUR)"), **MONEY, validators=[MinValueValidator(0)])
+    cofinancing_rate = models.DecimalField(
+        _("co-financing rate (%)"), max_digits=5, decimal_places=2, null=True, blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_("The share of the eligible cost this source pays, in per cent."))
+    year_from = models.PositiveSmallIntegerField(
+        _("first year covered"), null=True, blank=True,
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)])
+    year_to = models.PositiveSmallIntegerField(
+        _("last year covered"), null=True, blank=True,
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)])
+    covers = models.CharField(_("covers"), max_length=16, choices=Covers.choices,
+                              default=Covers.BOTH)
+    status = models.CharField(_("status"), max_length=16, choices=FundingStatus.choices,
+                              default=FundingStatus.PLANNED)
+    kohesio_project_id = models.CharField(_("Kohesio project ID"), max_length=64, blank=True)
+    source_url = models.URLField(_("source"), max_length=500, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["initiative", "year_from", "funder"]
+        verbose_name = _("funding line")
+        verbose_name_plural = _("funding lines")
+
+    def __str__(self) -> str:
+        return f"{self.initiative.slug}: {self.funder} {self.amount} {CURRENCY}"
+
+
+class Kpi(Bilingual, models.Model):
+    """An output or outcome an initiative reports, with baseline and target."""
+
+    initiative = models.ForeignKey(Initiative, models.CASCADE, related_name="kpis",
+                                   verbose_name=_("initiative"))
+    code = models.SlugField(_("code"), max_length=64)
+    kind = models.CharField(_("kind"), max_length=8, choices=KpiKind.choices,
+                            default=KpiKind.OUTPUT)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    name_lt = models.CharField(_("name (Lithuanian)"), max_length=200)
+    unit_en = models.CharField(_("unit (English)"), max_length=80)
+    unit_lt = models.CharField(_("unit (Lithuanian)"), max_length=80)
+    direction = models.CharField(_("direction"), max_length=8, choices=Direction.choices,
+                                 default=Direction.HIGHER)
+    baseline_year = models.PositiveSmallIntegerField(_("baseline year"), null=True, blank=True)
+    baseline_value = models.DecimalField(_("baseline value"), max_digits=16, decimal_places=4,
+                                         null=True, blank=True)
+    target_year = models.PositiveSmallIntegerField(_("target year"), null=True, blank=True)
+    target_value = models.DecimalField(_("target value"), max_digits=16, decimal_places=4,
+                                       null=True, blank=True)
+    indicator = models.ForeignKey(Indicator, models.SET_NULL, null=True, blank=True,
+                                  related_name="initiative_kpis",
+                                  verbose_name=_("observatory indicator"))
+
+    class Meta:
+        ordering = ["initiative", "kind", "code"]
+        verbose_name = _("KPI")
+        verbose_name_plural = _("KPIs")
+        constraints = [models.UniqueConstraint(fields=["initiative", "code"],
+                                               name="kpi_code_unique_per_initiative")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self._pick("name")
+
+    @property
+    def unit(self) -> str:
+        return self._pick("unit")
+
+
+class KpiValue(models.Model):
+    """A KPI's value for one period (a year, or a month such as 2021-12), with its source."""
+
+    kpi = models.ForeignKey(Kpi, models.CASCADE, related_name="values", verbose_name=_("KPI"))
+    period = models.CharField(_("period"), max_length=10,
+                              help_text=_("A year (2021) or a month (2021-12)."))
+    value = models.DecimalField(_("value"), max_digits=16, decimal_places=4)
+    qualifier = models.CharField(_("qualifier"), max_length=12, choices=Qualifier.choices,
+                                 blank=True)
+    source_url = models.URLField(_("source"), max_length=500, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["kpi", "period"]
+        verbose_name = _("KPI value")
+        verbose_name_plural = _("KPI values")
+        constraints = [models.UniqueConstraint(fields=["kpi", "period"],
+                                               name="kpi_value_unique_per_period")]
+
+    def __str__(self) -> str:
+        return f"{self.kpi.code} {self.period} = {self.value}"
+
+    @property
+    def year(self) -> int:
+        return int(self.period[:4])
+
+
+class Fact(models.Model):
+    """A sourced statement about an initiative, shown with its URL on the evidence page."""
+
+    initiative = models.ForeignKey(Initiative, models.CASCADE, related_name="facts",
+                                   verbose_name=_("initiative"))
+    text = models.TextField(_("fact"))
+    value = models.CharField(_("value"), max_length=40, blank=True)
+    unit = models.CharField(_("unit"), max_length=80, blank=True)
+    reference_period = models.CharField(_("reference period"), max_length=40, blank=True)
+    source_url = models.URLField(_("source"), max_length=500)
+    source_date = models.DateField(_("source date"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["initiative", "id"]
+        verbose_name = _("fact")
+        verbose_name_plural = _("facts")
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class Change(models.Model):
+    """Who changed what in an initiative's records, and when, with the values before and after."""
+
+    initiative = models.ForeignKey(Initiative, models.CASCADE, related_name="changes",
+                                   verbose_name=_("initiative"))
+    record = models.CharField(_("record"), max_length=80)
+    before = models.JSONField(_("before"), default=dict)
+    after = models.JSONField(_("after"), default=dict)
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True,
+                                   blank=True, verbose_name=_("changed by"))
+    changed_at = models.DateTimeField(_("changed at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+        verbose_name = _("change")
+        verbose_name_plural = _("changes")
+
+    def __str__(self) -> str:
+        return f"{self.initiative.slug} {self.record} {self.changed_at:%Y-%m-%d}"

@@ -1,0 +1,309 @@
+import tempfile
+from collections import defaultdict
+from decimal import Decimal
+from pathlib import Path
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from i4region.accounts.models import Role
+from i4region.accounts.permissions import role_required
+from i4region.charts import render as render_chart
+from i4region.compute.funding import ZERO
+from i4region.core.exports import write_csv
+
+from . import exports, services
+from .forms import (
+    BudgetLineForm,
+    FilterForm,
+    FundingLineForm,
+    ImportForm,
+    InitiativeForm,
+    KpiForm,
+    KpiValueForm,
+    ScenarioForm,
+    SecretariatInitiativeForm,
+)
+from .models import BudgetLine, FundingLine, Initiative, Kpi, KpiValue, SourceType
+
+CHILD_FORMS = {
+    "budget": (BudgetLine, BudgetLineForm, "budget_lines"),
+    "funding": (FundingLine, FundingLineForm, "funding_lines"),
+    "kpi": (Kpi, KpiForm, "kpis"),
+    "kpi-value": (KpiValue, KpiValueForm, None),
+}
+
+
+def _locale() -> str:
+    lang = (get_language() or "lt")[:2]
+    return lang if lang in ("en", "lt") else "en"
+
+
+def _chart(spec: dict) -> str:
+    """An SVG chart built from our own numbers and escaped labels (charts.render escapes text)."""
+    return mark_safe(render_chart({"locale": _locale(), **spec}))  # noqa: S308
+
+
+def _require_login(request):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    return None
+
+
+def _visible(request, slug: str) -> Initiative:
+    initiative = services.visible_initiatives(request.user).filter(slug=slug).first()
+    if initiative is None:
+        raise Http404(_("No such initiative."))
+    return initiative
+
+
+def _editable(request, slug: str) -> Initiative:
+    initiative = get_object_or_404(Initiative, slug=slug)
+    if not services.can_edit(request.user, initiative):
+        raise PermissionDenied
+    return initiative
+
+
+def _kpi_rows(initiatives) -> dict[int, list[dict]]:
+    rows: dict[int, list[dict]] = defaultdict(list)
+    for kpi in Kpi.objects.filter(initiative__in=initiatives).prefetch_related("values").select_related("indicator"):
+        result = services.kpi_progress(kpi)
+        values = list(kpi.values.all())
+        rows[kpi.initiative_id].append({
+            "kpi": kpi, "values": values, "latest": values[-1] if values else None,
+            "progress": result, "label": services.progress_label(result),
+            "on_track": bool(result and result.status in services.ON_TRACK_STATUSES),
+        })
+    return rows
+
+
+def dashboard(request):
+    """The portfolio: status, money per year and source, coverage, gaps, alerts and KPIs."""
+    form = FilterForm(request.GET or None)
+    initiatives = list(services.visible_initiatives(request.user).order_by("name_en"))
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["theme"]:
+            initiatives = [i for i in initiatives if i.theme == data["theme"]]
+        if data["target_group"]:
+            initiatives = [i for i in initiatives if data["target_group"] in i.target_group_codes]
+        if data["municipality"]:
+            initiatives = [i for i in initiatives if i.municipality_id == data["municipality"].pk]
+    report, inputs = services.sustainability(initiatives)
+    kpis = _kpi_rows(initiatives)
+    by_slug = {i.slug: i for i in initiatives}
+    rows = []
+    for ini in initiatives:
+        summary = report.initiatives.get(ini.slug)
+        k = kpis.get(ini.pk, [])
+        rows.append({"initiative": ini, "summary": summary,
+                     "coverage": (summary.secured / summary.cost * 100) if summary and summary.cost else None,
+                     "kpis": len(k), "kpis_on_track": sum(r["on_track"] for r in k)})
+    by_source = services.secured_by_source_and_year(initiatives)
+    years = sorted({y for per in by_source.values() for y in per} | {p.year for p in report.portfolio_years})
+    labels = dict(SourceType.choices)
+    source_rows = [{"label": labels.get(s, s), "cells": [per.get(y) for y in years],
+                    "total": sum(per.values(), ZERO)} for s, per in sorted(by_source.items())]
+    charts = []
+    if report.portfolio_years:
+        charts.append(_chart({
+            "type": "line", "id": "portfolio-years", "y_zero": True,
+            "title": _("Portfolio costs and secured funding by year (EUR)"),
+            "series": [
+                {"key": "cost", "label": _("Costs"),
+                 "points": [(str(p.year), float(p.cost)) for p in report.portfolio_years]},
+                {"key": "secured", "label": _("Secured funding"),
+                 "points": [(str(p.year), float(p.secured)) for p in report.portfolio_years]},
+            ],
+            "highlight": "secured", "y_title": "EUR",
+            "source": _("Source: budget and funding lines of the initiatives"),
+        }))
+    if source_rows:
+        charts.append(_chart({
+            "type": "bar", "id": "portfolio-sources",
+            "title": _("Secured funding by source (EUR, all years)"),
+            "items": [{"key": r["label"], "label": r["label"], "value": float(r["total"])}
+                      for r in source_rows],
+            "source": _("Source: funding lines with status approved or received"),
+        }))
+    alerts = [{"alert": a, "initiative": by_slug[a.initiative]} for a in report.alerts]
+    return render(request, "initiatives/dashboard.html", {
+        "form": form, "rows": rows, "report": report, "alerts": alerts, "years": years,
+        "source_rows": source_rows, "charts": charts, "inputs": inputs,
+        "can_create": services.can_create(request.user),
+        "can_import": services.can_create(request.user),
+    })
+
+
+def _money_context(initiative: Initiative) -> dict:
+    report, inputs = services.sustainability([initiative])
+    return {"report": report, "summary": report.initiatives.get(initiative.slug),
+            "years": [r for r in report.years if r.initiative == initiative.slug],
+            "inputs": inputs}
+
+
+def _kpi_charts(kpi_rows: list[dict]) -> list[dict]:
+    for row in kpi_rows:
+        kpi, values = row["kpi"], row["values"]
+        row["chart"] = None
+        if len(values) >= 2 or (values and kpi.target_value is not None):
+            spec = {"type": "line", "id": f"kpi-{kpi.pk}", "y_zero": True, "title": kpi.name,
+                    "series": [{"key": kpi.code, "label": kpi.name,
+                                "points": [(v.period, float(v.value)) for v in values]}],
+                    "y_title": kpi.unit}
+            if kpi.target_value is not None:
+                spec["target"] = {"value": float(kpi.target_value),
+                                  "label": _("Target %(year)s") % {"year": kpi.target_year or ""}}
+            row["chart"] = _chart(spec)
+    return kpi_rows
+
+
+def detail(request, slug: str):
+    """Everything about one initiative: money by year, funding, KPIs, facts and changes."""
+    initiative = _visible(request, slug)
+    editable = services.can_edit(request.user, initiative)
+    context = {
+        "initiative": initiative, "can_edit": editable,
+        "budget_lines": initiative.budget_lines.all(),
+        "funding_lines": initiative.funding_lines.all(),
+        "kpi_rows": _kpi_charts(_kpi_rows([initiative]).get(initiative.pk, [])),
+        "facts": initiative.facts.all(),
+        "changes": initiative.changes.select_related("changed_by")[:20] if editable else [],
+        **_money_context(initiative),
+    }
+    return render(request, "initiatives/detail.html", context)
+
+
+def evidence(request, slug: str):
+    """The two-minute page for a funder: what it is, what it cost, who paid, what it achieved."""
+    initiative = _visible(request, slug)
+    money = _money_context(initiative)
+    funding = list(initiative.funding_lines.exclude(status="rejected"))
+    by_funder: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    for f in funding:
+        by_funder[f.funder] += f.amount
+    budget = list(initiative.budget_lines.all())
+    totals = {cat: sum((b.planned for b in budget if b.category == cat and b.planned is not None),
+                       ZERO) for cat in ("establishment", "running")}
+    return render(request, "initiatives/evidence.html", {
+        "initiative": initiative, "funding": funding, "budget": budget, "totals": totals,
+        "unknown_amounts": [b for b in budget if b.planned is None],
+        "kpi_rows": _kpi_charts(_kpi_rows([initiative]).get(initiative.pk, [])),
+        "facts": initiative.facts.all(), **money,
+    })
+
+
+def _save_initiative(request, form, initiative: Initiative | None):
+    before = services.snapshot(initiative) if initiative else {}
+    obj = form.save()
+    services.record_change(obj, f"initiative {obj.pk}", before, services.snapshot(obj), request.user)
+    messages.success(request, _("Saved."))
+    return redirect("initiatives:detail", slug=obj.slug)
+
+
+@role_required(Role.SECRETARIAT)
+def create(request):
+    form = SecretariatInitiativeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        return _save_initiative(request, form, None)
+    return render(request, "initiatives/form.html", {"form": form, "title": _("New initiative")})
+
+
+def edit(request, slug: str):
+    """Edit an initiative: the secretariat any, an initiative manager only their own (else 403)."""
+    if (response := _require_login(request)) is not None:
+        return response
+    initiative = _editable(request, slug)
+    form_class = SecretariatInitiativeForm if services.can_create(request.user) else InitiativeForm
+    form = form_class(request.POST or None, instance=initiative)
+    if request.method == "POST" and form.is_valid():
+        return _save_initiative(request, form, Initiative.objects.get(pk=initiative.pk))
+    return render(request, "initiatives/form.html", {
+        "form": form, "initiative": initiative,
+        "title": _("Edit %(name)s") % {"name": initiative.name}})
+
+
+def child(request, slug: str, kind: str, pk: int | None = None):
+    """Add or edit a budget line, funding line, KPI or KPI value of an initiative."""
+    if kind not in CHILD_FORMS:
+        raise Http404
+    if (response := _require_login(request)) is not None:
+        return response
+    initiative = _editable(request, slug)
+    model, form_class, related = CHILD_FORMS[kind]
+    instance = None
+    if pk is not None:
+        lookup = {"kpi__initiative": initiative} if related is None else {"initiative": initiative}
+        instance = get_object_or_404(model, pk=pk, **lookup)
+    before = services.snapshot(instance) if instance else {}
+    form = form_class(request.POST or None, instance=instance, initiative=initiative)
+    if request.method == "POST" and form.is_valid():
+        obj = form.save()
+        services.record_change(initiative, f"{model._meta.model_name} {obj.pk}", before,
+                               services.snapshot(obj), request.user)
+        messages.success(request, _("Saved."))
+        return redirect("initiatives:detail", slug=initiative.slug)
+    return render(request, "initiatives/form.html", {
+        "form": form, "initiative": initiative,
+        "title": f"{initiative.name}: {model._meta.verbose_name}"})
+
+
+def scenario(request):
+    """"If source X ends in year Y": the gaps before and after, per initiative and year."""
+    initiatives = list(services.visible_initiatives(request.user))
+    inputs = services.compute_inputs(initiatives)
+    funders = sorted({f.funder for f in inputs.funding})
+    types = sorted({f.source_type for f in inputs.funding})
+    form = ScenarioForm(request.GET or None, funders=funders, source_types=types)
+    result, rows = None, []
+    if form.is_valid():
+        by, _sep, source = form.cleaned_data["source"].partition(":")
+        result = services.scenario(initiatives, source, form.cleaned_data["end_year"])
+        before = {(r.initiative, r.year): r for r in result.baseline.years}
+        names = {i.slug: i for i in initiatives}
+        for r in result.scenario.years:
+            b = before.get((r.initiative, r.year))
+            rows.append({"initiative": names[r.initiative], "year": r.year, "cost": r.cost,
+                         "gap_before": b.gap if b else ZERO, "gap_after": r.gap,
+                         "changed": (b.gap if b else ZERO) != r.gap})
+    return render(request, "initiatives/scenario.html", {
+        "form": form, "result": result, "rows": rows, "has_funding": bool(inputs.funding)})
+
+
+@role_required(Role.SECRETARIAT)
+def import_view(request):
+    """Upload a CSV of initiatives, budget lines or funding lines: all rows or none."""
+    form = ImportForm(request.POST or None, request.FILES or None)
+    errors: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = services.import_csv(form.cleaned_data["kind"],
+                                         form.cleaned_data["file"].read(), request.user)
+        except services.ImportFailed as exc:
+            errors = exc.errors
+        else:
+            messages.success(request, result.summary())
+            return redirect("initiatives:import")
+    return render(request, "initiatives/import.html", {
+        "form": form, "errors": errors, "columns": services.IMPORT_COLUMNS})
+
+
+def export_csv(request, name: str):
+    """Download one of the open-data tables; only what the public may see unless signed in."""
+    public = not services.sees_all(request.user)
+    tables = {t.name: t for t in exports.tables(public=public, include_personal_data=False)}
+    if name not in tables:
+        raise Http404
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"{name}.csv"
+        write_csv(tables[name], path)
+        body = path.read_bytes()
+    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+    return response
