@@ -4,6 +4,8 @@ import hashlib
 import os
 import re
 import zlib
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -16,7 +18,9 @@ from i4region.compute.parsers import ParsedTable, ParseError
 from i4region.core.progress import progress
 from i4region.regions.models import Region
 
+from . import derived
 from .catalogue import SourceMap, indicator_definitions
+from .derived import Point
 from .models import ImportBatch, Indicator, Observation
 
 
@@ -217,21 +221,87 @@ def import_file(path: os.PathLike, *, vintage: str, maps: tuple[SourceMap, ...] 
                         vintage=vintage, maps=maps, user=user, out=out)
 
 
-@dataclass(frozen=True)
-class Point:
-    period: str
-    value: float
-    flag: str
-    vintage: str
+def _releases(codes: list[str], region_ids: list[int],
+              vintage: str | None = None) -> dict[tuple[str, int], dict[str, dict[str, Point]]]:
+    """Every stored value of the indicators for the regions: (code, region id) → vintage → period."""
+    rows = Observation.objects.filter(indicator__code__in=codes, region_id__in=region_ids)
+    if vintage:
+        rows = rows.filter(vintage=vintage)
+    out: dict[tuple[str, int], dict[str, dict[str, Point]]] = defaultdict(lambda: defaultdict(dict))
+    for code, region_id, period, value, flag, vin in rows.values_list(
+            "indicator__code", "region_id", "period", "value", "flag", "vintage").iterator(
+            chunk_size=20000):
+        out[(code, region_id)][vin][period] = Point(period, value, flag, vin)
+    return out
+
+
+def formula_of(indicator: Indicator) -> derived.Formula | None:
+    """The parsed formula of a derived indicator (None for a stored one)."""
+    return derived.parse(indicator.formula) if indicator.formula else None
+
+
+def series_for(indicator: Indicator, regions: Iterable[Region],
+               vintage: str | None = None) -> dict[int, list[Point]]:
+    """Series of many regions at once (maps, ranks): region id → one point per period.
+
+    Stored indicators show, per period, the newest vintage that has it (or exactly `vintage`);
+    derived indicators are computed here from their inputs, never stored.
+    """
+    regions = list(regions)
+    ids = [r.id for r in regions]
+    formula = formula_of(indicator)
+    if formula is None:
+        table = _releases([indicator.code], ids, vintage)
+        return {r.id: [p for _, p in sorted(derived.newest(table.get((indicator.code, r.id), {}))
+                                            .items())] for r in regions}
+    countries = {}
+    if formula.op == "index_country":
+        countries = dict(Region.objects.filter(
+            code__in={r.country_code for r in regions if r.country_code}, level=0)
+            .values_list("code", "id"))
+    table = _releases(list(formula.inputs), ids + list(countries.values()), vintage)
+    out = {}
+    for r in regions:
+        inputs = {code: table.get((code, r.id), {}) for code in formula.inputs}
+        country_id = countries.get(r.country_code)
+        country = ({code: table.get((code, country_id), {}) for code in formula.inputs}
+                   if country_id else None)
+        out[r.id] = derived.evaluate(formula, inputs, country)
+    return out
 
 
 def series(indicator: Indicator, region: Region, vintage: str | None = None) -> list[Point]:
     """One value per period: the newest vintage that has it (or exactly `vintage` when given)."""
-    rows = Observation.objects.filter(indicator=indicator, region=region)
-    if vintage:
-        rows = rows.filter(vintage=vintage)
-    best: dict[str, Point] = {}
-    for period, value, flag, vin in rows.order_by("period", "vintage").values_list(
-            "period", "value", "flag", "vintage"):
-        best[period] = Point(period, value, flag, vin)  # later (newer) vintages win
-    return [best[p] for p in sorted(best)]
+    return series_for(indicator, [region], vintage)[region.id]
+
+
+def change_between(indicator: Indicator, region: Region, start: str,
+                   end: str) -> tuple[Point, Point] | None:
+    """Two periods' values from one release (the newest holding both), so a change is honest."""
+    table = _releases([indicator.code], [region.id])
+    return derived.same_release_pair(table.get((indicator.code, region.id), {}), start, end)
+
+
+def cross_section(indicator: Indicator, regions: Iterable[Region],
+                  period: str) -> dict[int, Point]:
+    """Each region's value in one period (region id → point), for maps and ranks."""
+    return {rid: p for rid, points in series_for(indicator, regions).items()
+            for p in points if p.period == period}
+
+
+def values_by_period(indicator: Indicator, regions: Iterable[Region]) -> dict[str, dict[str, Point]]:
+    """For maps: period → region code → point, over many regions at once."""
+    regions = list(regions)
+    codes = {r.id: r.code for r in regions}
+    out: dict[str, dict[str, Point]] = defaultdict(dict)
+    for rid, points in series_for(indicator, regions).items():
+        for p in points:
+            out[p.period][codes[rid]] = p
+    return dict(out)
+
+
+def data_stamp() -> str:
+    """Changes whenever any observation is added or changed: a cache key for rendered maps."""
+    last_batch = ImportBatch.objects.order_by("-id").values_list("id", flat=True).first()
+    last_obs = Observation.objects.order_by("-id").values_list("id", flat=True).first()
+    return f"{last_batch}-{last_obs}"
