@@ -15,6 +15,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("i4region.accounts.urls")),
     path("regions/", include("i4region.regions.urls")),
     path("observatory/", include("i4region.observatory.urls")),
+    path("indices/", include("i4region.indices.urls")),
     path("board/", include("i4region.board.urls")),
     path("initiatives/", include("i4region.initiatives.urls")),
     path("stakeholders/", include("i4region.stakeholders.urls")),

@@ -21,7 +21,7 @@ CAPABILITIES: tuple[Capability, ...] = (
     Capability("observatory", _("Observatory"),
                _("Regional statistics with sources, comparisons and maps."), "observatory:indicators"),
     Capability("index", _("Industry 4.0 index"),
-               _("A composite readiness index with uncertainty and sensitivity analysis."), None),
+               _("A composite readiness index with uncertainty and sensitivity analysis."), "indices:ranking"),
     Capability("board", _("Board workspace"),
                _("Challenges, proposals, decisions and tracked actions."), "board:index"),
     Capability("initiatives", _("Initiatives and funding"),
