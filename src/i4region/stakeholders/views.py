@@ -72,7 +72,7 @@ def organisation(request, pk: int):
     """One organisation: public fields for all who may see it, the working record for insiders."""
     org = services.visible_organisations(request.user).filter(pk=pk).first()
     if org is None:
-        raise Http404
+        raise Http404(_("No such organisation, or it is not published."))
     full = services.sees_full_record(request.user, org)
     ctx = {"org": org, "full": full, "contacts": services.can_see_contacts(request.user),
            "internal": services.is_internal(request.user)}
@@ -235,7 +235,7 @@ def kumu_export(request, fmt: str):
         response["Content-Disposition"] = 'attachment; filename="stakeholders-kumu.xlsx"'
         return response
     if fmt not in ("elements", "connections"):
-        raise Http404
+        raise Http404(_("Export as xlsx, elements or connections."))
     response = HttpResponse(kumu.to_csv(fmt), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{fmt}.csv"'
     return response

@@ -63,10 +63,10 @@ def test_import_page_refuses_bad_file_and_imports_good_one(client, make_user):
     r = client.post("/en/stakeholders/kumu/", {"elements": bad})
     assert r.status_code == 200 and "Elements line 2" in r.content.decode()
     assert not Organisation.objects.filter(name="X").exists()
-    good = io.BytesIO("Label,Type,Sample\nNaujas klasteris (sample),Cluster,yes\n".encode())
+    good = io.BytesIO(b"Label,Type,Sample\nNaujas klasteris (sample),Cluster,yes\n")
     good.name = "elements.csv"
-    conn = io.BytesIO("From,To,Type,Strength\nNaujas klasteris (sample),RoboLabas,training,4\n"
-                      .encode())
+    conn = io.BytesIO(b"From,To,Type,Strength\nNaujas klasteris (sample),RoboLabas,training,4\n"
+)
     conn.name = "connections.csv"
     r = client.post("/en/stakeholders/kumu/", {"elements": good, "connections": conn})
     assert r.status_code == 302 and r["Location"].endswith("/stakeholders/network/")

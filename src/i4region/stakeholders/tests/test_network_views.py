@@ -1,0 +1,116 @@
+import datetime as dt
+
+import pytest
+from django.core.management import call_command
+
+from i4region.stakeholders import seed
+from i4region.stakeholders.models import (
+    Activity,
+    FollowUp,
+    Interaction,
+    Organisation,
+    Relation,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def lead(client, make_user):
+    client.force_login(make_user("secretariat"))
+    return client
+
+
+def test_seed_is_idempotent_and_marks_samples():
+    counts = (Organisation.objects.count(), Relation.objects.count(), Activity.objects.count())
+    seed.load()
+    assert (Organisation.objects.count(), Relation.objects.count(),
+            Activity.objects.count()) == counts
+    assert 55 <= counts[0] <= 65 and 140 <= counts[1] <= 160
+    real = Organisation.objects.filter(is_sample=False)
+    assert real.filter(name="RoboLabas", parent__name="Panevėžio švietimo centras").exists()
+    assert all(o.source_url.startswith("http") for o in real)
+    assert all("(sample)" in o.name for o in Organisation.objects.filter(is_sample=True))
+
+
+def test_network_page_renders_and_filters(lead):
+    page = lead.get("/en/stakeholders/network/").content.decode()
+    assert "<svg" in page and "Brokers between communities" in page
+    assert page.count("<circle") >= 55
+    filtered = lead.get("/en/stakeholders/network/?type=school&type=company&relation=training"
+                        "&colour=community&size=betweenness").content.decode()
+    schools_and_companies = Organisation.objects.filter(type__in=["school", "company"]).count()
+    # node circles (legend circles have no <title>)
+    assert filtered.count("</title></circle>") == schools_and_companies
+    assert "Panevėžio miesto savivaldybė" not in filtered.split("<svg")[1].split("</svg>")[0]
+
+
+def test_network_filter_by_municipality(lead):
+    page = lead.get("/en/stakeholders/network/?municipality=LT-LAU-27").content.decode()
+    city = Organisation.objects.filter(municipality__code="LT-LAU-27").count()
+    assert page.count("</title></circle>") == city
+
+
+def test_static_svg_for_reports(lead):
+    r = lead.get("/en/stakeholders/network.svg?colour=community&download=1")
+    assert r.status_code == 200 and r["Content-Type"].startswith("image/svg+xml")
+    assert "attachment" in r["Content-Disposition"]
+    assert r.content.decode().startswith("<svg")
+
+
+def test_key_actors_explained_in_both_languages(lead):
+    en = lead.get("/en/stakeholders/key-actors/").content.decode()
+    lt = lead.get("/lt/stakeholders/key-actors/").content.decode()
+    assert " ties" in en and ("community" in en or "communities" in en)
+    assert "ryš" in lt and "bendruomen" in lt
+
+
+def test_grid_shows_movement(lead):
+    page = lead.get("/en/stakeholders/grid/").content.decode()
+    assert "<svg" in page and "→" in page and "marker-end" in page
+
+
+def test_activities_overlap_and_gap(lead):
+    page = lead.get("/en/stakeholders/activities/").content.decode()
+    assert "Robotics education" in page and "gap" in page
+    assert "Robotikos pamokos ir būreliai" in page
+
+
+def test_log_interaction_with_follow_up(lead, make_user):
+    org = Organisation.objects.get(name="Panevėžio plėtros agentūra (Panevėžys NOW)")
+    owner = make_user("secretariat", first_name="Rūta", last_name="Savininkė")
+    form = lead.get(f"/en/stakeholders/organisation/{org.pk}/interaction/")
+    assert form.status_code == 200
+    r = lead.post(f"/en/stakeholders/organisation/{org.pk}/interaction/", {
+        "date": "2026-02-03", "type": "meeting", "purpose": "Plan the robotics fair",
+        "outcome": "Agreed a date", "follow_up": "Send the draft programme",
+        "follow_up_owner": owner.pk, "follow_up_due": "2026-02-17"})
+    assert r.status_code == 302
+    i = Interaction.objects.get(organisation=org, purpose="Plan the robotics fair")
+    f = FollowUp.objects.get(interaction=i)
+    assert (f.owner, f.due_date) == (owner, dt.date(2026, 2, 17))
+    page = lead.get(f"/en/stakeholders/organisation/{org.pk}/").content.decode()
+    assert "Send the draft programme" in page and "2026-02-17" in page
+
+
+def test_incomplete_follow_up_is_refused(lead):
+    org = Organisation.objects.get(name="RoboLabas")
+    before = Interaction.objects.count()
+    r = lead.post(f"/en/stakeholders/organisation/{org.pk}/interaction/", {
+        "date": "2026-02-03", "type": "call", "purpose": "x", "follow_up": "do something"})
+    assert r.status_code == 200 and "needs a description, an owner and a due date" in (
+        r.content.decode())
+    assert Interaction.objects.count() == before
+
+
+def test_overdue_alerts(lead):
+    page = lead.get("/en/stakeholders/alerts/").content.decode()
+    assert "Key stakeholders overdue for contact" in page
+    # the municipality is a key stakeholder with a cadence and no interaction yet
+    assert "Panevėžio miesto savivaldybė" in page
+
+
+def test_setup_twice_changes_nothing():
+    before = (Organisation.objects.count(), Relation.objects.count())
+    call_command("setup", verbosity=0)
+    assert (Organisation.objects.count(), Relation.objects.count()) == before
