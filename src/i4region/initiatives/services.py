@@ -279,8 +279,9 @@ def _bool(text: str) -> bool:
     raise ValueError(_("not true or false: %(v)r") % {"v": text})
 
 
-def _cleaned(kind: str, row: dict[str, str], slugs: dict[str, Initiative | None]) -> dict:
-    """Typed values of one row; ValueError is keyed by column through the ``errors`` dict."""
+def _cleaned(kind: str, row: dict[str, str], slugs: dict[str, Initiative | None]
+             ) -> tuple[dict, dict[str, str]]:
+    """Typed values of one row, and the problems found, keyed by column."""
     errors: dict[str, str] = {}
     values: dict = {}
 
@@ -348,27 +349,23 @@ def _cleaned(kind: str, row: dict[str, str], slugs: dict[str, Initiative | None]
                 errors["year_to"] = _("the last year is before the first year")
         values["source_url"] = row["source_url"]
         values["note"] = row["note"]
-    if errors:
-        raise ValidationError(errors)
-    return values
+    for column in errors:
+        values.pop(column, None)
+    return values, errors
 
 
-def _instance(kind: str, values: dict) -> tuple[object, bool]:
-    """The existing record this row updates (matched by its natural key) or a new one."""
-    if kind == "initiatives":
-        obj = Initiative.objects.filter(slug=values["slug"]).first()
-        return (obj, False) if obj else (Initiative(), True)
-    if kind == "budget":
-        ini = values["initiative"]
-        obj = None if ini.pk is None else BudgetLine.objects.filter(
-            initiative=ini, year=values.get("year"), category=values["category"],
-            subcategory=values["subcategory"]).first()
-        return (obj, False) if obj else (BudgetLine(), True)
-    ini = values["initiative"]
-    obj = None if ini.pk is None else FundingLine.objects.filter(
-        initiative=ini, funder=values["funder"], source_type=values["source_type"],
-        year_from=values.get("year_from"), year_to=values.get("year_to")).first()
-    return (obj, False) if obj else (FundingLine(), True)
+def _instance(kind: str, values: dict, lookup: bool) -> tuple[object, bool]:
+    """The existing record this row updates (matched by its natural key) or a new one.
+
+    Without ``lookup`` (the row already has errors) a new, unsaved record is returned for checking.
+    """
+    model, keys = {
+        "initiatives": (Initiative, ("slug",)),
+        "budget": (BudgetLine, ("initiative", "year", "category", "subcategory")),
+        "funding": (FundingLine, ("initiative", "funder", "source_type", "year_from", "year_to")),
+    }[kind]
+    obj = model.objects.filter(**{k: values[k] for k in keys}).first() if lookup else None
+    return (obj, False) if obj else (model(), True)
 
 
 def read_csv(data: bytes | str) -> tuple[list[str], list[dict[str, str]]]:
@@ -415,16 +412,20 @@ def import_csv(kind: str, data: bytes | str, user=None) -> ImportResult:
             if not row.get(column):
                 problems[column] = [_("required")]
         if not problems:
+            values, parse_errors = _cleaned(kind, row, slugs)
+            problems = {k: [v] for k, v in parse_errors.items()}
+            obj, created = _instance(kind, values, lookup=not parse_errors)
+            before = {} if created else snapshot(obj)
+            for k, v in values.items():
+                setattr(obj, k, v)
             try:
-                values = _cleaned(kind, row, slugs)
-                obj, created = _instance(kind, values)
-                before = {} if created else snapshot(obj)
-                for k, v in values.items():
-                    setattr(obj, k, v)
-                obj.full_clean()
-                plan.append((obj, created, before, line))
+                obj.full_clean(exclude=list(parse_errors), validate_unique=not parse_errors,
+                               validate_constraints=not parse_errors)
             except ValidationError as exc:
-                problems = exc.message_dict
+                for column, messages in exc.message_dict.items():
+                    problems.setdefault(column, []).extend(messages)
+            if not problems:
+                plan.append((obj, created, before, line))
         if not problems:
             key = (kind, *(str(values.get(k)) for k in (
                 ("slug",) if kind == "initiatives" else

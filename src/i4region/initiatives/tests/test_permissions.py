@@ -1,0 +1,108 @@
+"""Every permission from the side of the user who must be refused."""
+
+import pytest
+
+from i4region.initiatives.models import Change, Initiative
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "a-Strong-passw0rd!"
+
+
+@pytest.fixture
+def two(make_initiative, make_user):
+    mine = make_initiative("mine")
+    other = make_initiative("other")
+    manager = make_user("initiative_manager")
+    mine.managers.add(manager)
+    return mine, other, manager
+
+
+def login(client, user):
+    client.login(username=user.username, password=PASSWORD)
+    return client
+
+
+def test_manager_edits_own_initiative(client, two):
+    mine, _other, manager = two
+    login(client, manager)
+    assert client.get(f"/en/initiatives/{mine.slug}/edit/").status_code == 200
+    data = {"slug": "mine", "name_en": "Mine renamed", "name_lt": "Mano", "type": "programme",
+            "lifecycle": "operating", "status": "at_risk", "status_reason": "Funding ends"}
+    response = client.post(f"/en/initiatives/{mine.slug}/edit/", data)
+    assert response.status_code == 302
+    mine.refresh_from_db()
+    assert (mine.name_en, mine.status) == ("Mine renamed", "at_risk")
+    change = Change.objects.get(initiative=mine)
+    assert change.changed_by == manager
+    assert change.before["name_en"] == "Test mine" and change.after["name_en"] == "Mine renamed"
+    assert "published" not in client.get(f"/en/initiatives/{mine.slug}/edit/").content.decode()
+
+
+@pytest.mark.parametrize("path", ["edit/", "budget/add/", "funding/add/", "kpi/add/",
+                                  "kpi-value/add/"])
+def test_manager_refused_on_others_initiative(client, two, path):
+    _mine, other, manager = two
+    login(client, manager)
+    assert client.get(f"/en/initiatives/{other.slug}/{path}").status_code == 403
+    assert client.post(f"/en/initiatives/{other.slug}/{path}", {"name_en": "x"}).status_code == 403
+    assert Initiative.objects.get(pk=other.pk).name_en == "Test other"
+
+
+def test_manager_refused_on_others_budget_line(client, two):
+    _mine, other, manager = two
+    line = other.budget_lines.create(year=2026, category="running", planned="1.00")
+    login(client, manager)
+    assert client.get(f"/en/initiatives/{other.slug}/budget/{line.pk}/").status_code == 403
+
+
+@pytest.mark.parametrize("role", ["board_member", "company_rep", ""])
+def test_other_roles_cannot_edit(client, make_user, two, role):
+    mine, _other, _manager = two
+    login(client, make_user(role))
+    assert client.get(f"/en/initiatives/{mine.slug}/edit/").status_code == 403
+
+
+@pytest.mark.parametrize("path", ["mine/edit/", "mine/funding/add/", "new/", "import/"])
+def test_anonymous_redirected_to_login(client, two, path):
+    response = client.get(f"/en/initiatives/{path}")
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+
+
+@pytest.mark.parametrize("path", ["new/", "import/"])
+def test_manager_cannot_create_or_import(client, two, path):
+    login(client, two[2])
+    assert client.get(f"/en/initiatives/{path}").status_code == 403
+
+
+def test_secretariat_edits_any_and_publishes(client, make_user, two):
+    _mine, other, _manager = two
+    login(client, make_user("secretariat"))
+    page = client.get(f"/en/initiatives/{other.slug}/edit/").content.decode()
+    assert 'name="published"' in page and 'name="managers"' in page
+
+
+def test_public_sees_only_published(client, make_initiative):
+    make_initiative("shown", name_en="Shown centre")
+    make_initiative("hidden", published=False, name_en="Hidden centre")
+    page = client.get("/en/initiatives/").content.decode()
+    assert "Shown centre" in page and "Hidden centre" not in page
+    assert client.get("/en/initiatives/hidden/").status_code == 404
+    assert client.get("/en/initiatives/hidden/evidence/").status_code == 404
+    assert client.get("/en/initiatives/shown/evidence/").status_code == 200
+    exported = client.get("/en/initiatives/export/initiatives.csv").content.decode()
+    assert "shown" in exported and "hidden" not in exported
+    api = client.get("/api/v1/initiatives").json()
+    assert "hidden" not in [i["slug"] for i in api]
+    assert client.get("/api/v1/initiatives/hidden/sustainability").status_code == 404
+
+
+def test_manager_sees_own_unpublished_but_not_others(client, make_initiative, make_user):
+    own = make_initiative("own-draft", published=False)
+    make_initiative("other-draft", published=False)
+    manager = make_user("initiative_manager")
+    own.managers.add(manager)
+    login(client, manager)
+    assert client.get("/en/initiatives/own-draft/").status_code == 200
+    assert client.get("/en/initiatives/other-draft/").status_code == 404
