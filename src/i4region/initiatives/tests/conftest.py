@@ -2,11 +2,19 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from i4region.initiatives import services
 from i4region.initiatives.models import BudgetLine, FundingLine, Initiative
 
 AS_OF = date(2026, 6, 1)
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Service messages in English (pages choose their language from the URL)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
