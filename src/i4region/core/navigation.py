@@ -25,7 +25,7 @@ CAPABILITIES: tuple[Capability, ...] = (
     Capability("board", _("Board workspace"),
                _("Challenges, proposals, decisions and tracked actions."), None),
     Capability("initiatives", _("Initiatives and funding"),
-               _("The portfolio with budgets, funding, gaps and results."), None),
+               _("The portfolio with budgets, funding, gaps and results."), "initiatives:dashboard"),
     Capability("stakeholders", _("Stakeholders"),
                _("Organisations, relations, key actors and who does what."), "stakeholders:organisations"),
     Capability("maturity", _("Maturity self-assessment"),
