@@ -202,6 +202,7 @@ class Relation(models.Model):
     until = models.DateField(_("until"), null=True, blank=True)
     source_note = models.CharField(_("source"), max_length=400, blank=True)
     is_sample = models.BooleanField(_("sample (fictional)"), default=False)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         ordering = ["source__name", "target__name", "type"]

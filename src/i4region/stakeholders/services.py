@@ -4,6 +4,7 @@ analysis on the stored ecosystem, erasure, contact alerts and the overlap/gap re
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import math
 import re
 from collections import Counter, defaultdict
@@ -12,8 +13,9 @@ from dataclasses import dataclass
 
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db import transaction
-from django.db.models import F, Max, Q, QuerySet
+from django.db.models import Count, F, Max, Q, QuerySet, Sum
 from django.utils import timezone
 
 from i4region.accounts.models import Role
@@ -133,11 +135,12 @@ class NetworkFilter:
 
 @dataclass
 class Ecosystem:
-    """The analysed network with the organisations behind its node ids."""
+    """The analysed network with its drawing positions and the organisations behind node ids."""
 
     analysis: NetworkAnalysis
     organisations: dict[str, Organisation]
     assessments: dict[int, list[Assessment]]
+    positions: dict[str, tuple[float, float]]
 
 
 def node_id(org_id: int) -> str:
@@ -145,12 +148,35 @@ def node_id(org_id: int) -> str:
     return f"o{org_id:07d}"
 
 
+CACHE_SECONDS = 24 * 3600
+
+
+def _cache_key(flt: NetworkFilter) -> str:
+    """Changes whenever an organisation, relation or assessment changes, or the filter does.
+
+    Analysis and especially the spring layout take minutes on a few thousand organisations, so
+    they are computed once per state of the data, not once per page view.
+    """
+    state = (
+        Organisation.objects.aggregate(n=Count("id"), t=Max("updated_at")),
+        Relation.objects.aggregate(n=Count("id"), t=Max("updated_at")),
+        Assessment.objects.aggregate(n=Count("id"), m=Max("id"), i=Sum("influence"),
+                                     s=Sum("interest")),
+        flt,
+    )
+    return "stakeholders:network:" + hashlib.sha256(repr(state).encode()).hexdigest()
+
+
 def analyse(flt: NetworkFilter | None = None) -> Ecosystem:
-    """Analyse the (filtered) stored network with i4region.compute.network."""
+    """Analyse the (filtered) stored network with i4region.compute.network (cached)."""
     flt = flt or NetworkFilter()
     orgs = {node_id(o.pk): o for o in flt.organisations()}
     ids = {o.pk for o in orgs.values()}
     latest = latest_assessments(ids)
+    key = _cache_key(flt)
+    cached = cache.get(key)
+    if cached is not None:
+        return Ecosystem(cached[0], orgs, latest, cached[1])
     nodes = []
     for nid, o in orgs.items():
         attrs: dict = {"sector": sector(o)}
@@ -163,7 +189,10 @@ def analyse(flt: NetworkFilter | None = None) -> Ecosystem:
          "directed": r.directed, "strength": r.strength}
         for r in flt.relations(ids)
     ]
-    return Ecosystem(analyse_network(nodes, edges), orgs, latest)
+    analysis = analyse_network(nodes, edges)
+    positions = layout(analysis.graph)
+    cache.set(key, (analysis, positions), CACHE_SECONDS)
+    return Ecosystem(analysis, orgs, latest, positions)
 
 
 def ranked_actors(eco: Ecosystem, top: int | None = 20):
@@ -189,7 +218,7 @@ def network_svg(eco: Ecosystem, colour_by: str = "type", size_by: str = "degree"
     if size_by not in MEASURES:
         raise ValueError(f"size_by must be one of {MEASURES}, got {size_by!r}")
     a = eco.analysis
-    pos = layout(a.graph)
+    pos = eco.positions
     pad, legend_w = 30, 190
     plot_w, plot_h = width - legend_w - 2 * pad, height - 2 * pad - 30
     top = pad + 30

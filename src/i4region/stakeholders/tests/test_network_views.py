@@ -114,3 +114,17 @@ def test_setup_twice_changes_nothing():
     before = (Organisation.objects.count(), Relation.objects.count())
     call_command("setup", verbosity=0)
     assert (Organisation.objects.count(), Relation.objects.count()) == before
+
+
+def test_cached_analysis_follows_changes(lead):
+    from i4region.stakeholders import services
+
+    before = services.analyse().analysis.stats.relations
+    a, b = Organisation.objects.filter(is_sample=True, type="school")[:2]
+    Relation.objects.create(source=a, target=b, type="collaboration", strength=2)
+    assert services.analyse().analysis.stats.relations == before + 1
+    r = Relation.objects.get(source=a, target=b, type="collaboration")
+    r.strength = 5
+    r.save()
+    g = services.analyse().analysis.graph
+    assert g.edges[services.node_id(a.pk), services.node_id(b.pk)]["weight"] >= 5
