@@ -135,3 +135,58 @@ class Observation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator.code} {self.region.code} {self.period} = {self.value}"
+
+
+class Target(models.Model):
+    """A quantitative target the secretariat set for an indicator in a region."""
+
+    indicator = models.ForeignKey(Indicator, models.CASCADE, related_name="targets",
+                                  verbose_name=_("indicator"))
+    region = models.ForeignKey(Region, models.CASCADE, related_name="targets",
+                               verbose_name=_("region"))
+    value = models.FloatField(_("target value"))
+    year = models.PositiveSmallIntegerField(_("target year"))
+    baseline_year = models.PositiveSmallIntegerField(_("baseline year"))
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True,
+                                   blank=True, related_name="+", verbose_name=_("set by"))
+    created_at = models.DateTimeField(_("set at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["indicator", "region", "year"]
+        verbose_name = _("target")
+        verbose_name_plural = _("targets")
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "region", "year"],
+                                    name="target_unique_per_year"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator.code} {self.region.code} {self.year} = {self.value}"
+
+
+class ValueChange(models.Model):
+    """History of the data entry form: who set which value, when, and what it was before."""
+
+    indicator = models.ForeignKey(Indicator, models.CASCADE, related_name="value_changes",
+                                  verbose_name=_("indicator"))
+    region = models.ForeignKey(Region, models.CASCADE, related_name="value_changes",
+                               verbose_name=_("region"))
+    period = models.CharField(_("period"), max_length=16)
+    value_before = models.FloatField(_("value before"), null=True, blank=True)
+    value_after = models.FloatField(_("value after"), null=True, blank=True)
+    flag_before = models.CharField(_("flag before"), max_length=8, blank=True)
+    flag_after = models.CharField(_("flag after"), max_length=8, blank=True)
+    note = models.CharField(_("source or note"), max_length=300, blank=True)
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True,
+                                   blank=True, related_name="+", verbose_name=_("changed by"))
+    changed_by_name = models.CharField(_("changed by (name)"), max_length=150)
+    changed_at = models.DateTimeField(_("changed at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+        verbose_name = _("value change")
+        verbose_name_plural = _("value changes")
+
+    def __str__(self) -> str:
+        return f"{self.indicator.code} {self.region.code} {self.period}: {self.value_before} → {self.value_after}"

@@ -12,16 +12,18 @@ from typing import TextIO
 
 import pandas as pd
 from django.db import transaction
+from django.utils.translation import get_language, gettext
 
 from i4region.compute import parsers
 from i4region.compute.parsers import ParsedTable, ParseError
+from i4region.compute.progress import ProgressResult, progress_status
 from i4region.core.progress import progress
 from i4region.regions.models import Region
 
 from . import derived
 from .catalogue import SourceMap, indicator_definitions
 from .derived import Point
-from .models import ImportBatch, Indicator, Observation
+from .models import ImportBatch, Indicator, Observation, Target, ValueChange
 
 
 class ImportRefused(ValueError):
@@ -289,15 +291,30 @@ def cross_section(indicator: Indicator, regions: Iterable[Region],
             for p in points if p.period == period}
 
 
-def values_by_period(indicator: Indicator, regions: Iterable[Region]) -> dict[str, dict[str, Point]]:
-    """For maps: period → region code → point, over many regions at once."""
-    regions = list(regions)
+def map_periods(indicator: Indicator, regions: list[Region]) -> list[str]:
+    """Periods with at least one value among the regions, newest first (cheap for stored ones)."""
+    if indicator.formula:
+        periods = {p.period for points in series_for(indicator, regions).values() for p in points}
+    else:
+        periods = set(Observation.objects.filter(indicator=indicator,
+                                                 region_id__in=[r.id for r in regions])
+                      .values_list("period", flat=True).distinct())
+    return sorted(periods, reverse=True)
+
+
+def map_values(indicator: Indicator, regions: list[Region], period: str) -> dict[str, Point]:
+    """Region code → value in one period; stored indicators read only that period."""
     codes = {r.id: r.code for r in regions}
-    out: dict[str, dict[str, Point]] = defaultdict(dict)
-    for rid, points in series_for(indicator, regions).items():
-        for p in points:
-            out[p.period][codes[rid]] = p
-    return dict(out)
+    if indicator.formula:
+        return {codes[rid]: p for rid, p in cross_section(indicator, regions, period).items()}
+    best: dict[str, Point] = {}
+    for rid, value, flag, vin in (Observation.objects
+                                  .filter(indicator=indicator, period=period,
+                                          region_id__in=list(codes))
+                                  .order_by("vintage")
+                                  .values_list("region_id", "value", "flag", "vintage")):
+        best[codes[rid]] = Point(period, value, flag, vin)  # newer vintages win
+    return best
 
 
 def data_stamp() -> str:
@@ -305,3 +322,81 @@ def data_stamp() -> str:
     last_batch = ImportBatch.objects.order_by("-id").values_list("id", flat=True).first()
     last_obs = Observation.objects.order_by("-id").values_list("id", flat=True).first()
     return f"{last_batch}-{last_obs}"
+
+
+# ------------------------------------------------------------------------------------------
+# Targets and values entered by hand
+
+MANUAL_VINTAGE = "manual"
+_DIRECTION = {"higher": "higher", "lower": "lower", "neutral": "exact"}
+
+
+def enter_value(*, indicator: Indicator, region: Region, period: str, value: float | None,
+                flag: str, note: str, user) -> ValueChange | None:
+    """Set (or, with value None, remove) a hand-entered value; history records before and after.
+
+    Returns None when nothing changed.
+    """
+    if not indicator.manual:
+        raise ValueError(f"{indicator.code} comes from files; only hand-entered indicators "
+                         "can be edited here")
+    with transaction.atomic():
+        obs = (Observation.objects.select_for_update()
+               .filter(indicator=indicator, region=region, period=period,
+                       vintage=MANUAL_VINTAGE).first())
+        before = (obs.value, obs.flag) if obs else (None, "")
+        if before == (value, flag if value is not None else ""):
+            return None
+        if value is None:
+            obs.delete()
+        elif obs is None:
+            Observation.objects.create(indicator=indicator, region=region, period=period,
+                                       value=value, flag=flag, vintage=MANUAL_VINTAGE)
+        else:
+            obs.value, obs.flag = value, flag
+            obs.save(update_fields=["value", "flag"])
+        return ValueChange.objects.create(
+            indicator=indicator, region=region, period=period, value_before=before[0],
+            value_after=value, flag_before=before[1], flag_after=flag if value is not None else "",
+            note=note, changed_by=user if user.is_authenticated else None,
+            changed_by_name=user.get_username())
+
+
+@dataclass
+class TargetStatus:
+    target: Target
+    baseline: Point | None
+    current: Point | None
+    result: ProgressResult | None
+    problem: str = ""
+
+    @property
+    def distance(self) -> float | None:
+        """How far the latest value still is from the target (target − latest)."""
+        return self.target.value - self.current.value if self.current else None
+
+    def label(self) -> str:
+        lang = (get_language() or "lt")[:2]
+        return self.result.label(lang if lang in ("en", "lt") else "en") if self.result else ""
+
+
+def target_status(target: Target) -> TargetStatus:
+    """Distance to target and Open SDG progress status from the baseline year to the latest value."""
+    points = series(target.indicator, target.region)
+    baseline = next((p for p in points if p.period == str(target.baseline_year)), None)
+    later = [p for p in points if p.period.isdigit() and int(p.period) > target.baseline_year]
+    current = later[-1] if later else None
+    if baseline is None:
+        return TargetStatus(target, None, current, None,
+                            gettext("No value for the baseline year %(year)s.")
+                            % {"year": target.baseline_year})
+    if current is None:
+        return TargetStatus(target, baseline, None, None,
+                            gettext("No value after the baseline year yet."))
+    try:
+        result = progress_status(target.baseline_year, baseline.value, int(current.period),
+                                 current.value, target.year, target.value,
+                                 _DIRECTION[target.indicator.polarity])
+    except ValueError as exc:
+        return TargetStatus(target, baseline, current, None, str(exc))
+    return TargetStatus(target, baseline, current, result)

@@ -6,5 +6,10 @@ app_name = "observatory"
 
 urlpatterns = [
     path("indicators/", views.indicators, name="indicators"),
+    path("indicators/<slug:code>/", views.indicator, name="indicator"),
+    path("indicators/<slug:code>/edit/", views.indicator_edit, name="indicator_edit"),
+    path("indicators/<slug:code>/data.<str:fmt>", views.download, name="download"),
+    path("targets/", views.targets, name="targets"),
+    path("entry/", views.entry, name="entry"),
     path("imports/", views.imports, name="imports"),
 ]

@@ -9,6 +9,36 @@ from i4region.observatory.services import series
 from . import services
 from .models import Region
 
+MAX_PEERS = 6
+
+
+def parse_peers(request, region: Region) -> tuple[list[Region], list[str]]:
+    """Peer regions from ?peers=LT022,LT023 (or repeated peers=…); unknown codes are reported."""
+    codes = []
+    for raw in request.GET.getlist("peers"):
+        codes += [c.strip().upper() for c in raw.split(",") if c.strip()]
+    codes = list(dict.fromkeys(c for c in codes if c != region.code))[:MAX_PEERS]
+    found = {r.code: r for r in Region.objects.filter(code__in=codes)}
+    return [found[c] for c in codes if c in found], [c for c in codes if c not in found]
+
+
+def _chart(item: services.Headline, region: Region, country, eu, peers, lang: str) -> str:
+    lines = [{"key": region.code, "label": region.display_name,
+              "points": [(p.period, p.value) for p in item.points]}]
+    others = ([country] if item.compare and country else []) + \
+             ([eu] if item.compare and eu and eu != region else []) + peers
+    for other in others:
+        points = series(item.indicator, other)
+        if points:
+            lines.append({"key": other.code, "label": other.display_name,
+                          "points": [(p.period, p.value) for p in points]})
+    return render_chart({
+        "type": "line", "locale": lang, "title": item.indicator.name,
+        "y_title": item.indicator.unit, "series": lines, "highlight": region.code,
+        "decimals": item.indicator.decimals, "show_title": False,
+        "source": item.indicator.attribution,
+    })
+
 
 def detail(request, code: str):
     region = Region.objects.filter(code=code).select_related("parent").first()
@@ -18,29 +48,39 @@ def detail(request, code: str):
             return redirect("regions:detail", code=upper.code)
         raise Http404(_("There is no region with the code “%(code)s”.") % {"code": code})
     lang = (request.LANGUAGE_CODE or "lt")[:2]
+    peers, unknown_peers = parse_peers(request, region)
+    country = services.country_of(region)
+    eu = Region.objects.filter(code=services.EU).first()
+    headlines = services.headlines(region)
+    for item in headlines:
+        item.sparkline = render_chart({
+            "type": "sparkline", "locale": lang, "decimals": item.indicator.decimals,
+            "points": [(p.period, p.value) for p in item.points[-15:]],
+            "description": _("Trend of %(indicator)s, %(start)s–%(end)s") % {
+                "indicator": item.indicator.name, "start": item.points[-15:][0].period,
+                "end": item.latest.period}})
+        item.chart = _chart(item, region, country, eu, peers, lang)
     population = Indicator.objects.filter(code="population").first()
     points = series(population, region) if population else []
     area = Indicator.objects.filter(code="area_km2").first()
     area_points = series(area, region) if area else []
-    chart = None
-    if points:
-        chart = render_chart({
-            "type": "line", "locale": lang,
-            "title": _("Population on 1 January, %(region)s") % {"region": region.display_name},
-            "y_label": population.unit,
-            "series": [{"key": region.code, "label": region.display_name,
-                        "points": [(p.period, p.value) for p in points], "highlight": True}],
-            "source": _("Source: Eurostat (demo_r_pjanaggr3)"),
-        })
     vintages = sorted({p.vintage for p in points}, reverse=True)
     return render(request, "regions/detail.html", {
         "region": region,
         "ancestors": region.ancestors(),
-        "children": region.children.order_by("code"),
+        "children": region.children.exclude(kind="municipality").order_by("code"),
+        "municipalities": services.municipalities(region),
+        "headlines": headlines,
+        "statements": services.statements(region),
+        "country": country,
+        "eu": eu,
+        "peers": peers,
+        "unknown_peers": unknown_peers,
+        "peer_example": ",".join([r.code for r in services.peers_of(region) if r != region][:2]),
+        "peer_codes": ",".join(r.code for r in peers),
         "population": population,
         "points": list(reversed(points)),
         "vintages": vintages,
-        "chart": chart,
         "area": area_points[-1] if area_points else None,
     })
 

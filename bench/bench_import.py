@@ -1,0 +1,118 @@
+"""Benchmark the observatory importer against a floor of plain ``pandas.read_csv``.
+
+Imports the largest file the catalogue maps (by uncompressed size) into a throw-away SQLite
+database holding the real regions and indicator catalogue: parse (format detection, flags,
+line numbers), map rows to indicators, compare with what is stored, write in one transaction.
+Prints rows per second and peak traced memory for a first import (every row added), a second
+import of the same file (every row unchanged) and ``pandas.read_csv(path, sep="\\t")`` on the
+same file, with the ratios. Run from the repository root:
+
+    .venv/bin/python bench/bench_import.py [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import gzip
+import os
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+
+def timed(fn: Callable[[], object]) -> tuple[float, object]:
+    """Wall time of one run, without tracing (tracemalloc slows Python code several-fold)."""
+    gc.collect()
+    t0 = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - t0, result
+
+
+def peak_memory(fn: Callable[[], object]) -> int:
+    """Peak traced memory (bytes) of a separate run."""
+    gc.collect()
+    tracemalloc.start()
+    fn()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak
+
+
+def uncompressed_size(path: Path) -> int:
+    if path.suffix == ".gz":
+        with gzip.open(path, "rb") as fh:
+            return len(fh.read())
+    return path.stat().st_size
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--repeat", type=int, default=2, help="pandas runs (best time is kept)")
+    args = parser.parse_args()
+
+    tmp = tempfile.mkdtemp(prefix="i4region-bench-")
+    os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "i4region.settings_test")
+    import django
+
+    django.setup()
+    import pandas as pd
+    from django.core.management import call_command
+
+    from i4region.compute.parsers import read_any
+    from i4region.observatory.catalogue import bundled_sources
+    from i4region.observatory.models import Observation
+    from i4region.observatory.services import import_file, load_catalogue
+    from i4region.regions import seed as regions_seed
+
+    print("preparing a throw-away database with the real regions and catalogue …")
+    call_command("migrate", verbosity=0)
+    regions_seed.load()
+    load_catalogue()
+
+    sources = bundled_sources()
+    source = max(sources, key=lambda s: uncompressed_size(Path(s.path)))
+    path = Path(source.path)
+    size_mb = uncompressed_size(path) / 1e6
+    print(f"file: {path.name} ({size_mb:.1f} MB uncompressed), maps: "
+          f"{', '.join(m.indicator for m in source.maps)}")
+
+    def first_import(vintage: str):
+        return import_file(path, vintage=vintage, maps=source.maps)
+
+    first_s, report = timed(lambda: first_import("bench-1"))
+    rows = report.rows_read
+    stored = Observation.objects.filter(vintage="bench-1").count()
+    again_s, again = timed(lambda: first_import("bench-1"))
+    assert again.added == 0 and again.updated == 0, "second import changed something"
+    first_peak = peak_memory(lambda: first_import("bench-2"))
+    again_peak = peak_memory(lambda: first_import("bench-2"))
+    parse_s, _ = timed(lambda: read_any(path))
+    parse_peak = peak_memory(lambda: read_any(path))
+
+    best = min(timed(lambda: pd.read_csv(path, sep="\t"))[0] for _ in range(max(args.repeat, 1)))
+    pandas_peak = peak_memory(lambda: pd.read_csv(path, sep="\t"))
+
+    def line(label: str, seconds: float, peak: int) -> str:
+        return (f"{label:<34} {seconds:8.2f} s {rows / seconds:12,.0f} rows/s "
+                f"{peak / 1e6:9.1f} MB peak")
+
+    print(f"rows in file: {rows:,}; observations written: {stored:,}")
+    print(line("parser only (read_any)", parse_s, parse_peak))
+    print(line("importer, first import (added)", first_s, first_peak))
+    print(line("importer, same file again", again_s, again_peak))
+    print(line("pandas.read_csv (floor)", best, pandas_peak))
+    print(f"ratio importer/pandas: time {first_s / best:.1f}x (first), {again_s / best:.1f}x "
+          f"(again); memory {first_peak / pandas_peak:.1f}x (first)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
