@@ -282,13 +282,17 @@ def _sample_work(rng: random.Random, ids: dict[str, int], regions: dict[str, int
         if i <= 14:
             Organisation.objects.filter(pk=org).update(key_stakeholder=True,
                                                        cadence_days=rng.choice((30, 60, 90)))
+        influence, interest, stance = rng.randint(1, 5), rng.randint(1, 5), rng.randrange(5)
         for round_, when in enumerate((BASE_DATE, BASE_DATE + dt.timedelta(days=180))):
-            influence, interest = rng.randint(1, 5), rng.randint(1, 5)
+            if round_:  # half a year later most judgements move a step at most
+                influence = min(5, max(1, influence + rng.choice((-1, 0, 0, 1))))
+                interest = min(5, max(1, interest + rng.choice((-1, 0, 1, 1))))
+                stance = min(4, max(0, stance + rng.choice((-1, 0, 0, 0, 1))))
             Assessment.objects.update_or_create(
                 organisation_id=org, date=when,
-                defaults=dict(influence=influence, interest=interest,
-                              stance=rng.choice(stances), assessor_name="Sample secretariat",
-                              is_sample=True, note="" if round_ else "Sample first assessment"))
+                defaults=dict(influence=influence, interest=interest, stance=stances[stance],
+                              assessor_name="Sample secretariat", is_sample=True,
+                              note="" if round_ else "Sample first assessment"))
         interaction, _ = Interaction.objects.update_or_create(
             organisation_id=org, date=BASE_DATE + dt.timedelta(days=7 * i),
             type=rng.choice(("meeting", "call", "email", "event", "site_visit")),

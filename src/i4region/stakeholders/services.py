@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import networkx as nx
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
@@ -167,6 +168,29 @@ def _cache_key(flt: NetworkFilter) -> str:
     return "stakeholders:network:" + hashlib.sha256(repr(state).encode()).hexdigest()
 
 
+def arrange(g: nx.Graph) -> dict[str, tuple[float, float]]:
+    """Positions in the unit square from the seeded layout, one component at a time.
+
+    A spring layout of the whole graph pushes small components and isolated organisations to
+    the edges and shrinks the main network to a dot; here the largest component fills the top
+    80 % and every other component gets a small box in rows beneath it.
+    """
+    comps = sorted(nx.connected_components(g), key=lambda c: (-len(c), min(c)))
+    if len(comps) <= 1:
+        return layout(g)
+    out = {v: (x, y * 0.8) for v, (x, y) in layout(g.subgraph(comps[0])).items()}
+    rest = comps[1:]
+    cols = min(len(rest), 12)
+    rows = math.ceil(len(rest) / cols)
+    width, height = 1 / cols, 0.18 / rows
+    for i, comp in enumerate(rest):
+        row, col = divmod(i, cols)
+        for v, (x, y) in layout(g.subgraph(comp)).items():
+            out[v] = (col * width + width * (0.15 + 0.7 * x),
+                      0.82 + row * height + height * (0.15 + 0.7 * y))
+    return out
+
+
 def analyse(flt: NetworkFilter | None = None) -> Ecosystem:
     """Analyse the (filtered) stored network with i4region.compute.network (cached)."""
     flt = flt or NetworkFilter()
@@ -190,7 +214,7 @@ def analyse(flt: NetworkFilter | None = None) -> Ecosystem:
         for r in flt.relations(ids)
     ]
     analysis = analyse_network(nodes, edges)
-    positions = layout(analysis.graph)
+    positions = arrange(analysis.graph)
     cache.set(key, (analysis, positions), CACHE_SECONDS)
     return Ecosystem(analysis, orgs, latest, positions)
 
@@ -209,7 +233,7 @@ NODE_COLOURS = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00"
 def network_svg(eco: Ecosystem, colour_by: str = "type", size_by: str = "degree",
                 labels: dict[str, str] | None = None, link: str | None = None,
                 title: str = "", legend_title: str = "", width: int = 960,
-                height: int = 720, label_top: int = 15) -> str:
+                height: int = 720, label_top: int = 10) -> str:
     """The network as a standalone SVG from the seeded layout: the page and the report share it.
 
     ``labels`` maps type keys or community indexes (as str) to legend names; ``link`` is a URL
@@ -270,7 +294,7 @@ def network_svg(eco: Ecosystem, colour_by: str = "type", size_by: str = "degree"
         x, y = xy(nid)
         parts.append(f'<text x="{x + radius[nid] + 2:.1f}" y="{y + 4:.1f}" '
                      f'paint-order="stroke" stroke="#ffffff" stroke-width="3">'
-                     f'{esc(a.nodes[nid].label[:40])}</text>')
+                     f'{esc(a.nodes[nid].label[:32])}</text>')
     parts.append("</g>")
     lx = width - legend_w + 10
     parts.append(f'<g class="legend" font-size="12"><text x="{lx}" y="{top}" font-weight="600">'
@@ -293,8 +317,8 @@ def grid_svg(latest: dict[int, list[Assessment]], names: dict[int, str],
              texts: dict[str, str], size: int = 620) -> str:
     """Power (influence) × interest grid; an arrow shows the move from the previous assessment.
 
-    ``texts`` holds the translated axis and quadrant names: title, x, y, manage, satisfy,
-    inform, monitor.
+    ``texts`` holds the translated axis and quadrant names (title, x, y, manage, satisfy,
+    inform, monitor) and the stance names under their keys (champion … blocker).
     """
     pad = 60
     span = size - 2 * pad
@@ -327,6 +351,10 @@ def grid_svg(latest: dict[int, list[Assessment]], names: dict[int, str],
         f'<text transform="translate(18 {mid}) rotate(-90)" text-anchor="middle" '
         f'font-size="13">{esc(texts["y"])}</text>',
     ]
+    for i, stance in enumerate(STANCE_COLOURS):
+        lx = 20 + i * (size - 40) / 5
+        parts.append(f'<circle cx="{lx + 6:.1f}" cy="26" r="6" fill="{STANCE_COLOURS[stance]}"/>'
+                     f'<text x="{lx + 16:.1f}" y="30">{esc(texts.get(stance, stance))}</text>')
     for i in range(1, 6):
         x, y = pt(i, i)
         parts.append(f'<text x="{x:.1f}" y="{pad + span + 16}" text-anchor="middle">{i}</text>'
@@ -352,9 +380,12 @@ def grid_svg(latest: dict[int, list[Assessment]], names: dict[int, str],
         x, y = x + dx, y + dy
         if len(pair) > 1 and (pair[1].interest, pair[1].influence) != (now.interest,
                                                                         now.influence):
-            px, py = pt(pair[1].interest, pair[1].influence)
-            parts.append(f'<line x1="{px + dx:.1f}" y1="{py + dy:.1f}" x2="{x:.1f}" y2="{y:.1f}" '
-                         f'stroke="#444444" stroke-width="1.2" marker-end="url(#arrow)"/>')
+            px, py = pt(pair[1].interest, pair[1].influence)  # from the previous cell's centre
+            length = math.hypot(x - px, y - py)
+            if length > 8:  # stop at the dot's edge so the arrowhead stays visible
+                ex, ey = x - (x - px) * 7 / length, y - (y - py) * 7 / length
+                parts.append(f'<line x1="{px:.1f}" y1="{py:.1f}" x2="{ex:.1f}" y2="{ey:.1f}" '
+                             f'stroke="#444444" stroke-width="1.2" marker-end="url(#arrow)"/>')
         parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="6" fill="{STANCE_COLOURS[now.stance]}" '
                      f'stroke="#ffffff"><title>{esc(names.get(org_id, ""))}</title></circle>')
     parts.append("</svg>")

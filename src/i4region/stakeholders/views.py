@@ -162,7 +162,8 @@ def grid(request):
     svg = services.grid_svg(latest, names, {
         "title": _("Power–interest grid"), "x": _("Interest (1–5)"), "y": _("Influence (1–5)"),
         "manage": _("Manage closely"), "satisfy": _("Keep satisfied"),
-        "inform": _("Keep informed"), "monitor": _("Monitor")})
+        "inform": _("Keep informed"), "monitor": _("Monitor"),
+        **{k: str(v) for k, v in Stance.choices}})
     moves = [(orgs[k], now, before) for k, now, before in services.movements(latest)]
     moves.sort(key=lambda m: m[0].name)
     current = sorted(((orgs[k], pair[0]) for k, pair in latest.items()),
