@@ -23,7 +23,7 @@ CAPABILITIES: tuple[Capability, ...] = (
     Capability("index", _("Industry 4.0 index"),
                _("A composite readiness index with uncertainty and sensitivity analysis."), "indices:ranking"),
     Capability("board", _("Board workspace"),
-               _("Challenges, proposals, decisions and tracked actions."), None),
+               _("Challenges, proposals, decisions and tracked actions."), "board:index"),
     Capability("initiatives", _("Initiatives and funding"),
                _("The portfolio with budgets, funding, gaps and results."), "initiatives:dashboard"),
     Capability("stakeholders", _("Stakeholders"),

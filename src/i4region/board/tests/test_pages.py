@@ -1,0 +1,158 @@
+"""What users see: evidence charts, the timeline, composition, iCalendar, CSV, my actions, digest."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+
+from i4region.board import services
+from i4region.board.models import Action, Board, Challenge, Notification
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def sec(make_user):
+    return make_user("secretariat")
+
+
+def test_challenge_shows_its_indicator_chart_latest_value_and_trend(client, sec):
+    board = Board.objects.get(slug="panevezys-i40")
+    challenge = Challenge.objects.get(board=board, title_en="The population keeps falling")
+    client.force_login(sec)
+    html = client.get(f"/en/board/{board.slug}/challenges/{challenge.pk}/").content.decode()
+    assert "<svg" in html and "Population on 1 January, Panevėžys County" in html
+    assert "207,017" in html and "2025" in html  # latest value, release 2026-04
+    assert "worsening" in html  # population falls and higher is better
+    assert "Sample" in html
+
+
+def test_timeline_runs_from_evidence_to_progress_and_indicator_movement(client, sec):
+    board = Board.objects.get(slug="panevezys-i40")
+    parent = board.actions.get(title="Set up the regional STEAM centre")
+    client.force_login(sec)
+    html = client.get(f"/en/board/{board.slug}/actions/{parent.pk}/").content.decode()
+    stages = ["Indicator evidence", "Challenge", "Proposal", "Decision", "Action",
+              "Indicator movement since the decision"]
+    positions = [html.index(s, html.index("Timeline: from evidence to results")) for s in stages]
+    assert positions == sorted(positions)
+    assert "The population keeps falling" in html and "A regional STEAM centre" in html
+
+
+def test_public_page_in_lithuanian_marks_samples_and_shows_composition(client):
+    html = client.get("/lt/board/panevezys-i40/public/").content.decode()
+    assert "Panevėžio miesto Pramonės 4.0 vystymo patarėjų taryba" in html
+    assert "Pavyzdys" in html and "Sudėtis: atstovaujami sektoriai laikui bėgant" in html
+    assert "Jonas Pavyzdys" in html
+    assert "34,17" in html  # the parent action's weighted progress
+
+
+def test_icalendar_export_of_meetings(client, sec):
+    client.force_login(sec)
+    response = client.get("/en/board/panevezys-i40/meetings.ics")
+    body = response.content.decode()
+    assert response["Content-Type"].startswith("text/calendar")
+    assert body.startswith("BEGIN:VCALENDAR\r\n") and body.endswith("END:VCALENDAR\r\n")
+    assert "DTSTART:20181120T120000Z" in body  # 14:00 in Vilnius
+    assert all(len(line.encode()) <= 75 for line in body.split("\r\n"))
+    assert "1.1 Population decline" in body.replace("\r\n ", "")
+
+
+def test_csv_download_of_a_table(client, sec):
+    client.force_login(sec)
+    response = client.get("/en/board/panevezys-i40/csv/actions.csv")
+    lines = response.content.decode().splitlines()
+    assert lines[0].startswith("id,board_id,decision_id,parent_id,title")
+    assert len(lines) == 7
+    assert client.get("/en/board/panevezys-i40/csv/nope.csv").status_code == 404
+
+
+def test_assignment_minutes_and_overdue_arrive_in_one_digest(client, board, meeting, seat,
+                                                             make_user, sec):
+    owner = make_user("initiative_manager")
+    member = make_user("board_member")
+    seat(user=member)
+    action = services.save_action(Action(board=board, title="Write the robotics curriculum",
+                                         owner=owner, due_date=dt.date(2020, 1, 1)), sec)
+    meeting.minutes = "Text."
+    meeting.save()
+    services.set_minutes_status(meeting, sec, "circulated")
+    assert Notification.objects.filter(user=owner, kind="action_assigned").count() == 1
+    assert Notification.objects.filter(user=member, kind="minutes_circulated").count() == 1
+    assert len(mail.outbox) == 0  # nothing is sent per event
+
+    call_command("board_digest", base_url="https://i4region.example.org",
+                 stdout=open("/dev/null", "w"))
+    to_owner = [m for m in mail.outbox if m.to == [owner.email]]
+    assert len(to_owner) == 1
+    assert "Write the robotics curriculum" in to_owner[0].body
+    assert f"https://i4region.example.org/lt/board/{board.slug}/actions/{action.pk}/" in to_owner[0].body
+    assert len([m for m in mail.outbox if m.to == [member.email]]) == 1
+    sent = len(mail.outbox)
+    call_command("board_digest", stdout=open("/dev/null", "w"))
+    assert len(mail.outbox) == sent  # overdue is told once per due date, nothing new since
+
+
+def test_my_actions_lists_overdue_first(client, board, make_user, sec):
+    owner = make_user("initiative_manager")
+    services.save_action(Action(board=board, title="Later one", owner=owner,
+                                due_date=dt.date.today() + dt.timedelta(days=30)), sec)
+    services.save_action(Action(board=board, title="Late one", owner=owner,
+                                due_date=dt.date(2020, 1, 1), progress=Decimal("10")), sec)
+    client.force_login(owner)
+    html = client.get("/en/board/my-actions/").content.decode()
+    assert html.index("Late one") < html.index("Later one") and "overdue" in html
+    assert "Action assigned to you" in html
+
+
+def test_secretariat_journey_meeting_agenda_decision_action(client, board, seat, make_user, sec):
+    """The browser journey in test-client form: meeting → agenda → attendance → decision from a
+    proposal → action → owner progress → minutes approved → public page."""
+    from i4region.board.models import Proposal
+
+    owner = make_user("initiative_manager")
+    members = [seat() for _ in range(3)]
+    challenge = Challenge.objects.create(board=board, title_en="Skills gap", title_lt="Įgūdžių spraga",
+                                         theme="skills", identified_on=dt.date(2024, 1, 1))
+    proposal = Proposal.objects.create(board=board, challenge=challenge, title="Robotics clubs",
+                                       description="In every school.", state="submitted")
+    client.force_login(sec)
+    s = board.slug
+    client.post(f"/en/board/{s}/meetings/new/", {"title": "June meeting", "kind": "ordinary",
+                                                "mode": "in_person", "starts_at": "2024-06-05T15:00",
+                                                "place": "Pasvalys"})
+    meeting = board.meetings.get(title="June meeting")
+    client.post(f"/en/board/{s}/meetings/{meeting.pk}/agenda/new/", {"position": 1, "title": "Proposals"})
+    item = meeting.agenda_items.get()
+    client.post(f"/en/board/{s}/meetings/{meeting.pk}/agenda/new/",
+                {"position": 1, "title": "Robotics clubs", "parent": item.pk})
+    for m in members[:2]:
+        client.post(f"/en/board/{s}/meetings/{meeting.pk}/attendance/new/",
+                    {"membership": m.pk, "status": "present"})
+    response = client.post(f"/en/board/{s}/decisions/new/?proposal={proposal.pk}", {
+        "meeting": meeting.pk, "agenda_item": item.pk, "proposal": proposal.pk,
+        "title": "Fund robotics clubs", "text": "Clubs in every school from September.",
+        "method": "vote", "votes_for": 2, "votes_against": 0, "votes_abstain": 0,
+        "outcome": "adopted"})
+    decision = board.decisions.get(title="Fund robotics clubs")
+    assert response.status_code == 302 and decision.quorum_met
+    client.post(f"/en/board/{s}/decisions/{decision.pk}/approve/")
+    client.post(f"/en/board/{s}/actions/new/", {"decision": decision.pk, "title": "Start the clubs",
+                                                "owner": owner.pk, "status": "not_started",
+                                                "progress": "0", "weight": "1"})
+    action = board.actions.get(title="Start the clubs")
+    client.force_login(owner)
+    client.post(f"/en/board/{s}/actions/{action.pk}/progress/", {"status": "on_track",
+                                                                 "progress": "45"})
+    assert "Fund robotics clubs" not in client.get(f"/en/board/{s}/public/").content.decode()
+    client.force_login(sec)
+    client.post(f"/en/board/{s}/meetings/{meeting.pk}/minutes/", {"minutes": "Clubs agreed."})
+    client.post(f"/en/board/{s}/meetings/{meeting.pk}/minutes/status/", {"status": "circulated"})
+    client.post(f"/en/board/{s}/meetings/{meeting.pk}/minutes/status/", {"status": "approved"})
+    client.logout()
+    html = client.get(f"/en/board/{s}/public/").content.decode()
+    assert "Fund robotics clubs" in html and "Start the clubs" in html and "45.0 %" in html
+    proposal.refresh_from_db()
+    assert proposal.state == "accepted"
