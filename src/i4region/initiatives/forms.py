@@ -154,12 +154,13 @@ class FilterForm(forms.Form):
     target_group = forms.ChoiceField(label=_("Target group"), required=False,
                                      choices=[("", _("All target groups")), *TargetGroup.choices])
     municipality = forms.ModelChoiceField(label=_("Municipality"), required=False,
-                                          queryset=Region.objects.none(),
+                                          queryset=Region.objects.none(), to_field_name="code",
                                           empty_label=_("All municipalities"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["municipality"].queryset = municipalities()
+        self.fields["municipality"].queryset = municipalities().filter(
+            initiatives__isnull=False).distinct()
 
 
 class ScenarioForm(forms.Form):

@@ -189,8 +189,10 @@ def evidence(request, slug: str):
     for f in funding:
         by_funder[f.funder] += f.amount
     budget = list(initiative.budget_lines.all())
-    totals = {cat: sum((b.planned for b in budget if b.category == cat and b.planned is not None),
-                       ZERO) for cat in ("establishment", "running")}
+    totals = {}
+    for cat in ("establishment", "running"):  # None (shown as "–") when no amount is known
+        known = [b.planned for b in budget if b.category == cat and b.planned is not None]
+        totals[cat] = sum(known, ZERO) if known else None
     return render(request, "initiatives/evidence.html", {
         "initiative": initiative, "funding": funding, "budget": budget, "totals": totals,
         "unknown_amounts": [b for b in budget if b.planned is None],
