@@ -84,6 +84,12 @@ def organisation(request, pk: int):
             activities=org.activities.select_related("municipality"),
         )
     if ctx["internal"]:
+        eco = services.analyse()
+        nid = services.node_id(org.pk)
+        actor = next((a for a in services.ranked_actors(eco, top=None) if a.id == nid), None)
+        ctx.update(metrics=eco.analysis.nodes.get(nid), actor=actor,
+                   reasons=(actor.reasons_lt if _lang() == "lt" else actor.reasons_en)
+                   if actor else "")
         ctx.update(assessments=org.assessments.all()[:10],
                    interactions=org.interactions.prefetch_related("participants",
                                                                   "follow_ups__owner")[:20])

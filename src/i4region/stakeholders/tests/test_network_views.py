@@ -128,3 +128,13 @@ def test_cached_analysis_follows_changes(lead):
     r.save()
     g = services.analyse().analysis.graph
     assert g.edges[services.node_id(a.pk), services.node_id(b.pk)]["weight"] >= 5
+
+
+def test_key_actor_page_explains_its_place_in_both_languages(lead):
+    org = Organisation.objects.get(name="RoboLabas")
+    en = lead.get(f"/en/stakeholders/organisation/{org.pk}/").content.decode()
+    lt = lead.get(f"/lt/stakeholders/organisation/{org.pk}/").content.decode()
+    assert "Key-actor rank" in en and " ties" in en
+    assert "ryš" in lt and "Užregistruoti sąveiką" in lt
+    sample = Organisation.objects.filter(is_sample=True).first()
+    assert "Pavyzdys" in lead.get(f"/lt/stakeholders/organisation/{sample.pk}/").content.decode()
