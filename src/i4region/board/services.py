@@ -829,7 +829,7 @@ def _movements(c: Chain) -> list[Event]:
 def describe_movement(m: Movement) -> str:
     text = f"{m.base.period} {_fmt(m.base.value)} → {m.latest.period} {_fmt(m.latest.value)}"
     if m.percent is not None:
-        text += f" ({m.percent:+.1f} %)"
+        text += f" ({'+' if m.percent > 0 else '−' if m.percent < 0 else ''}{_fmt(abs(m.percent), 1)} %)"
     if m.better is True:
         text += " · " + _("better")
     elif m.better is False:
@@ -837,10 +837,10 @@ def describe_movement(m: Movement) -> str:
     return text
 
 
-def _fmt(value) -> str:
+def _fmt(value, decimals: int | None = None) -> str:
     from i4region.core.templatetags.i4region_tags import num
 
-    return num(value)
+    return num(value, decimals)
 
 
 def _url(kind: str, slug: str, pk: int, public: bool) -> str:
