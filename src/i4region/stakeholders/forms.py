@@ -3,8 +3,9 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from i4region.accounts.models import Role
+from i4region.regions.models import Region, RegionKind
 
-from .models import Assessment, Interaction, OrgType, RelationType
+from .models import Assessment, Interaction, Organisation, OrgType, Person, RelationType
 
 MAX_UPLOAD = 20 * 2**20
 
@@ -56,6 +57,41 @@ class InteractionForm(forms.ModelForm):
         if any(parts) and not all(parts):
             raise forms.ValidationError(
                 _("A follow-up needs a description, an owner and a due date."))
+        return data
+
+
+class OrganisationForm(forms.ModelForm):
+    """The secretariat's form for an organisation (Lithuanian municipalities and NUTS regions)."""
+
+    class Meta:
+        model = Organisation
+        fields = ["name", "type", "parent", "nace_code", "size_class", "municipality", "region",
+                  "website", "company_code", "tags", "description_en", "description_lt",
+                  "source_url", "is_sample", "published", "key_stakeholder", "cadence_days"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = Region.objects.filter(
+            kind=RegionKind.MUNICIPALITY, country_code="LT").order_by("name")
+        self.fields["region"].queryset = Region.objects.filter(
+            kind=RegionKind.NUTS, country_code="LT").order_by("code")
+        if self.instance.pk:
+            self.fields["parent"].queryset = Organisation.objects.exclude(pk=self.instance.pk)
+
+
+class PersonForm(forms.ModelForm):
+    """A contact: only what is needed, with the consent to be contacted and where it came from."""
+
+    class Meta:
+        model = Person
+        fields = ["name", "role", "email", "phone", "consent", "consent_date", "consent_source",
+                  "is_sample"]
+        widgets = {"consent_date": forms.DateInput(attrs={"type": "date"})}
+
+    def clean(self):
+        data = super().clean()
+        if data.get("consent") and not (data.get("consent_date") and data.get("consent_source")):
+            raise forms.ValidationError(_("Record when and where the consent was given."))
         return data
 
 

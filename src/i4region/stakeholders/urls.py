@@ -6,7 +6,10 @@ app_name = "stakeholders"
 
 urlpatterns = [
     path("", views.organisations, name="organisations"),
+    path("organisation/add/", views.edit_organisation, name="add_organisation"),
     path("organisation/<int:pk>/", views.organisation, name="organisation"),
+    path("organisation/<int:pk>/edit/", views.edit_organisation, name="edit_organisation"),
+    path("organisation/<int:pk>/contact/", views.add_person, name="add_person"),
     path("organisation/<int:pk>/interaction/", views.log_interaction, name="log_interaction"),
     path("organisation/<int:pk>/assess/", views.assess, name="assess"),
     path("person/<int:pk>/erase/", views.erase, name="erase"),

@@ -13,7 +13,14 @@ from i4region.accounts.permissions import role_required
 from i4region.regions.models import Region
 
 from . import kumu, services
-from .forms import AssessmentForm, InteractionForm, KumuImportForm, NetworkFilterForm
+from .forms import (
+    AssessmentForm,
+    InteractionForm,
+    KumuImportForm,
+    NetworkFilterForm,
+    OrganisationForm,
+    PersonForm,
+)
 from .models import (
     Activity,
     ErasureLog,
@@ -268,6 +275,35 @@ def log_interaction(request, pk: int):
         messages.success(request, _("Interaction recorded."))
         return redirect("stakeholders:organisation", pk=org.pk)
     return _render(request, "stakeholders/interaction_form.html", {"form": form, "org": org})
+
+
+@role_required(Role.SECRETARIAT)
+def edit_organisation(request, pk: int | None = None):
+    """Add an organisation or change one."""
+    org = get_object_or_404(Organisation, pk=pk) if pk else None
+    form = OrganisationForm(request.POST or None, instance=org)
+    if request.method == "POST" and form.is_valid():
+        org = form.save()
+        messages.success(request, _("Organisation saved."))
+        return redirect("stakeholders:organisation", pk=org.pk)
+    title = _("Change %(name)s") % {"name": org.name} if org else _("Add an organisation")
+    return _render(request, "stakeholders/form.html", {"form": form, "title": title,
+                                                        "back": org})
+
+
+@role_required(Role.SECRETARIAT)
+def add_person(request, pk: int):
+    """Add a contact person to an organisation."""
+    org = get_object_or_404(Organisation, pk=pk)
+    form = PersonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        person = form.save(commit=False)
+        person.organisation = org
+        person.save()
+        messages.success(request, _("Contact saved."))
+        return redirect("stakeholders:organisation", pk=org.pk)
+    return _render(request, "stakeholders/form.html", {
+        "form": form, "title": _("Add a contact to %(name)s") % {"name": org.name}, "back": org})
 
 
 @role_required(Role.SECRETARIAT)

@@ -77,3 +77,26 @@ def test_api_lists_only_published(client):
     assert "RoboLabas" in names
     assert not names & set(Organisation.objects.filter(published=False)
                            .values_list("name", flat=True))
+
+
+def test_only_secretariat_adds_contacts_and_organisations(client, make_user):
+    org = Organisation.objects.get(name="RoboLabas")
+    url = f"/en/stakeholders/organisation/{org.pk}/contact/"
+    data = {"name": "Jonas Kontaktas", "email": "jonas@example.org", "consent": "on",
+            "consent_date": "2026-01-05", "consent_source": "signed form"}
+    client.force_login(make_user("board_member"))
+    assert client.post(url, data).status_code == 403
+    assert client.get("/en/stakeholders/organisation/add/").status_code == 403
+    client.force_login(make_user("secretariat"))
+    r = client.post(url, {**data, "consent_source": ""})
+    assert "Record when and where the consent was given" in r.content.decode()
+    assert client.post(url, data).status_code == 302
+    assert Person.objects.get(name="Jonas Kontaktas").organisation == org
+    r = client.post("/en/stakeholders/organisation/add/", {
+        "name": "Pavyzdinė įmonė X (sample)", "type": "company", "nace_code": "C28",
+        "is_sample": "on"})
+    assert r.status_code == 302 and Organisation.objects.filter(nace_code="C28",
+                                                               name__contains="X (sample)")
+    r = client.post("/en/stakeholders/organisation/add/", {
+        "name": "Bad NACE (sample)", "type": "company", "nace_code": "28Z"})
+    assert r.status_code == 200 and "NACE Rev. 2" in r.content.decode()
