@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 import pandas as pd
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.translation import get_language, gettext
 
 from i4region.compute import parsers
@@ -145,10 +145,9 @@ def _import_table(table: ParsedTable, *, file_name: str, sha256: str, vintage: s
     for ind, reg, period, value, flag in values:
         old = existing.get((ind, reg, period))
         if old is None:
-            new.append(Observation(indicator_id=ind, region_id=reg, period=period,
-                                   value=float(value), flag=flag, vintage=vintage))
+            new.append((int(ind), int(reg), period, float(value), flag))
         elif old[1] != float(value) or old[2] != flag:
-            changed.append(Observation(id=old[0], value=float(value), flag=flag))
+            changed.append((float(value), flag, old[0]))
         else:
             unchanged += 1
     batch = None
@@ -159,12 +158,7 @@ def _import_table(table: ParsedTable, *, file_name: str, sha256: str, vintage: s
             added=len(new), updated=len(changed), unchanged=unchanged, skipped=skipped,
             created_by=user if user is not None and user.is_authenticated else None,
             created_by_name=getattr(user, "username", "") or "i4region")
-        for obs in new:
-            obs.batch = batch
-        Observation.objects.bulk_create(new, batch_size=5000)
-        for obs in changed:
-            obs.batch = batch
-        Observation.objects.bulk_update(changed, ["value", "flag", "batch"], batch_size=2000)
+        _write(new, changed, vintage, batch.id)
     return ImportReport(file_name, table.rows_read, len(new), len(changed), unchanged, skipped,
                         unknown_regions, batch)
 
@@ -213,6 +207,25 @@ def guess_vintage(path: os.PathLike, table: ParsedTable) -> str | None:
     if match:
         return f"20{match.group(2)}-{match.group(1)}"
     return None
+
+
+def _write(new: list[tuple], changed: list[tuple], vintage: str, batch_id: int) -> None:
+    """Insert and update observations with plain parameterised statements.
+
+    The ORM's bulk_create spends most of an import building model instances and SQL; a
+    tuple per row through executemany writes the same rows several times faster.
+    """
+    table = connection.ops.quote_name(Observation._meta.db_table)
+    with connection.cursor() as cursor:
+        for start in range(0, len(new), 5000):
+            cursor.executemany(
+                f"INSERT INTO {table} (indicator_id, region_id, period, value, flag, vintage, "
+                "batch_id) VALUES (%s, %s, %s, %s, %s, %s, %s)",
+                [(*row, vintage, batch_id) for row in new[start:start + 5000]])
+        if changed:
+            cursor.executemany(
+                f"UPDATE {table} SET value = %s, flag = %s, batch_id = %s WHERE id = %s",
+                [(value, flag, batch_id, obs_id) for value, flag, obs_id in changed])
 
 
 def import_file(path: os.PathLike, *, vintage: str, maps: tuple[SourceMap, ...] = (),

@@ -170,3 +170,19 @@ def test_missing_file_and_unknown_format(tmp_path):
     odd.write_text("a,b,c\n1,2,3\n")
     with pytest.raises(CommandError, match="line 1.*unrecognised format"):
         run_import(odd)
+
+
+def test_a_corrected_file_of_the_same_release_updates_only_what_changed(tmp_path):
+    lines = gzip.decompress(GDP.read_bytes()).decode().split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("A,PPS_HAB_EU27_2020,LT025\t"))
+    cells = lines[at].split("\t")
+    cells[22] = "61 e"  # 2021 corrected within release 2024-05
+    lines[at] = "\t".join(cells)
+    corrected = tmp_path / "nama_10r_3gdp_2024-05.tsv"
+    corrected.write_text("\n".join(lines))
+    count = Observation.objects.count()
+    out = run_import(corrected)
+    assert "0 added, 1 updated, 151389 unchanged" in out
+    assert Observation.objects.count() == count
+    assert value("gdp_pps_per_capita_eu27", "LT025", "2021") == (61, "e", "2024-05")
+    assert ImportBatch.objects.latest("id").observations.count() == 1
