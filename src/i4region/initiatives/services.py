@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q, QuerySet
@@ -27,6 +28,9 @@ from i4region.accounts.models import Role
 from i4region.accounts.permissions import has_role
 from i4region.compute import funding as fn
 from i4region.compute.progress import ProgressResult, progress_status
+from i4region.observatory import services as observatory
+from i4region.observatory.derived import Point
+from i4region.observatory.models import Indicator
 from i4region.regions.models import Region, RegionKind
 
 from .models import (
@@ -88,14 +92,17 @@ def snapshot(obj) -> dict:
 
 
 def record_change(initiative: Initiative, record: str, before: dict, after: dict, user) -> None:
-    """Keep who changed which record, when, and the fields that differ (before and after)."""
+    """Keep who changed which record, when, and the fields that differ (before and after).
+
+    An empty ``before`` means the record was created, an empty ``after`` that it was deleted.
+    """
     changed = {k for k in set(before) | set(after) if before.get(k) != after.get(k)}
     if not changed:
         return
     Change.objects.create(
         initiative=initiative, record=record,
-        before={k: before.get(k) for k in sorted(changed)},
-        after={k: after.get(k) for k in sorted(changed)},
+        before={k: before.get(k) for k in sorted(changed)} if before else {},
+        after={k: after.get(k) for k in sorted(changed)} if after else {},
         changed_by=user if user is not None and user.is_authenticated else None)
 
 
@@ -192,6 +199,15 @@ def progress_label(result: ProgressResult | None) -> str:
         return _("Not assessed (needs baseline, target and a later value)")
     lang = (get_language() or "lt")[:2]
     return result.label(lang if lang in ("en", "lt") else "en")
+
+
+def regional_value(indicator: Indicator) -> tuple[Region, Point] | None:
+    """The home region's latest value of a linked observatory indicator, beside the KPI."""
+    region = Region.objects.filter(code=settings.I4REGION_HOME_REGION).first()
+    if region is None:
+        return None
+    points = observatory.series(indicator, region)
+    return (region, points[-1]) if points else None
 
 
 ON_TRACK_STATUSES = {"target_achieved", "substantial_progress"}

@@ -79,6 +79,7 @@ def _kpi_rows(initiatives) -> dict[int, list[dict]]:
             "kpi": kpi, "values": values, "latest": values[-1] if values else None,
             "progress": result, "label": services.progress_label(result),
             "on_track": bool(result and result.status in services.ON_TRACK_STATUSES),
+            "regional": services.regional_value(kpi.indicator) if kpi.indicator else None,
         })
     return rows
 
@@ -244,6 +245,12 @@ def child(request, slug: str, kind: str, pk: int | None = None):
         lookup = {"kpi__initiative": initiative} if related is None else {"initiative": initiative}
         instance = get_object_or_404(model, pk=pk, **lookup)
     before = services.snapshot(instance) if instance else {}
+    if request.method == "POST" and instance is not None and "delete" in request.POST:
+        services.record_change(initiative, f"{model._meta.model_name} {instance.pk}", before, {},
+                               request.user)
+        instance.delete()
+        messages.success(request, _("Deleted."))
+        return redirect("initiatives:detail", slug=initiative.slug)
     form = form_class(request.POST or None, instance=instance, initiative=initiative)
     if request.method == "POST" and form.is_valid():
         obj = form.save()
@@ -252,7 +259,7 @@ def child(request, slug: str, kind: str, pk: int | None = None):
         messages.success(request, _("Saved."))
         return redirect("initiatives:detail", slug=initiative.slug)
     return render(request, "initiatives/form.html", {
-        "form": form, "initiative": initiative,
+        "form": form, "initiative": initiative, "deletable": instance is not None,
         "title": f"{initiative.name}: {model._meta.verbose_name}"})
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from i4region.initiatives import seed
 from i4region.initiatives.models import BudgetLine, Fact, FundingLine, Initiative, Kpi, KpiValue
+from i4region.observatory.models import Indicator
 
 from .conftest import funding, running
 
@@ -114,3 +115,12 @@ def test_api_sustainability(client, make_initiative):
     running(ini, 2026, "10.00")
     data = client.get("/api/v1/initiatives/api-centre/sustainability").json()
     assert data["currency"] == "EUR" and data["years"][0]["gap"] == "10.00"
+
+
+def test_kpi_shows_linked_regional_indicator(client, make_initiative):
+    indicator = Indicator.objects.filter(observations__region__code="LT025").distinct().first()
+    ini = make_initiative("linked")
+    Kpi.objects.create(initiative=ini, code="k", name_en="Pupils", name_lt="Mokiniai",
+                       unit_en="persons", unit_lt="asmenys", indicator=indicator)
+    page = client.get("/en/initiatives/linked/").content.decode()
+    assert f"Regional indicator: {indicator.name_en} — Panevėžys" in page

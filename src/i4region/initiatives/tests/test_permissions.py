@@ -106,3 +106,18 @@ def test_manager_sees_own_unpublished_but_not_others(client, make_initiative, ma
     login(client, manager)
     assert client.get("/en/initiatives/own-draft/").status_code == 200
     assert client.get("/en/initiatives/other-draft/").status_code == 404
+
+
+def test_manager_deletes_own_line_but_not_others(client, two):
+    mine, other, manager = two
+    own = mine.budget_lines.create(year=2026, category="running", planned="1.00")
+    theirs = other.budget_lines.create(year=2026, category="running", planned="1.00")
+    login(client, manager)
+    url = f"/en/initiatives/{other.slug}/budget/{theirs.pk}/"
+    assert client.post(url, {"delete": "1"}).status_code == 403
+    assert other.budget_lines.filter(pk=theirs.pk).exists()
+    assert client.post(f"/en/initiatives/{mine.slug}/budget/{own.pk}/",
+                       {"delete": "1"}).status_code == 302
+    assert not mine.budget_lines.exists()
+    deleted = Change.objects.get(initiative=mine, record=f"budgetline {own.pk}")
+    assert deleted.after == {} and deleted.before["planned"] == "1.00"
