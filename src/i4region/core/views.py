@@ -32,9 +32,8 @@ def not_found(request, exception=None):
     """A 404 page that helps: search hint, link home, the code asked for when there is one."""
     translation.activate(translation.get_language_from_path(request.path_info)
                          or settings.LANGUAGE_CODE)
-    return render(request, "404.html", {"path": request.path,
-                                        "detail": getattr(exception, "args", [""])[0] if exception else ""},
-                  status=404)
+    detail = exception.args[0] if exception is not None and exception.args else ""
+    return render(request, "404.html", {"path": request.path, "detail": detail}, status=404)
 
 
 def health(request):
