@@ -109,3 +109,33 @@ def page(served):
         finally:
             context.close()
             browser.close()
+
+
+@pytest.fixture
+def served_user(served):
+    """Create a user with a role in the served instance: served_user("secretariat") -> username."""
+    _, run = served
+    created = []
+
+    def make(role: str, username: str | None = None) -> str:
+        name = username or f"{role or 'plain'}_{len(created)}_{id(created) % 10_000}"
+        run("shell", "-c",
+            "from i4region.accounts.models import User; "
+            f"User.objects.create_user({name!r}, email={name + '@example.org'!r}, "
+            f"password={BROWSER_PASSWORD!r}, role={role!r})")
+        created.append(name)
+        return name
+
+    return make
+
+
+BROWSER_PASSWORD = "Browser-test-passw0rd"
+
+
+def log_in(page, base: str, username: str) -> None:
+    """Sign in through the real login form (English pages)."""
+    page.goto(base + "/en/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(BROWSER_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_load_state()

@@ -1,0 +1,32 @@
+"""Browser journey: the public reads the index and a scorecard; the secretariat recomputes a run."""
+
+import re
+
+import pytest
+
+from i4region.conftest import log_in
+
+pytestmark = pytest.mark.browser
+
+
+def test_read_the_index_and_recompute_it(served, served_user, page):
+    base, _ = served
+    page.goto(base + "/en/indices/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Regional Industry 4.0 readiness index"
+    assert page.locator("figure svg, .chart svg").count() >= 1
+    page.locator("a[href*='/indices/regions/LT02/']").first.click()
+    assert page.url.endswith("/en/indices/regions/LT02/")
+    assert page.get_by_role("heading", name="Strengths").count() == 1
+    assert page.get_by_role("heading", name="Weaknesses").count() == 1
+    assert "Honti" in page.content()
+
+    page.goto(base + "/lt/indices/method/")
+    assert "Kaip sudaromas indeksas" in page.content()
+
+    log_in(page, base, served_user("secretariat"))
+    page.goto(base + "/en/indices/recompute/")
+    page.get_by_label(re.compile("aggregation", re.I)).select_option("gmean")
+    page.get_by_role("button", name="Recompute").click()
+    assert re.search(r"/en/indices/\?run=\d+$", page.url)
+    assert re.search(r"New run \d+ stored\.", page.content())
+    assert "not published" in page.content()
