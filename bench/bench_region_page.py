@@ -74,7 +74,7 @@ def main() -> int:
             except OSError:
                 time.sleep(0.2)
         assert urllib.request.urlopen(base + "/en/regions/LT025/").status == 200
-        script = home / "report.lua"
+        script = Path(tempfile.mkdtemp(prefix="i4region-wrk-")) / "report.lua"
         script.write_text(LUA)
         floor = measure(base + "/healthz", args.seconds, args.connections, script)
         page = measure(base + "/en/regions/LT025/", args.seconds, args.connections, script)
