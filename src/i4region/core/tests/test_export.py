@@ -23,3 +23,21 @@ def test_bare_404_page_renders(client):
     response = client.get("/en/planned/observatory/")  # a built capability has no 'planned' page
     assert response.status_code == 404
     assert "We could not find that page" in response.content.decode()
+
+
+def test_api_docs_work_offline(client):
+    html = client.get("/api/v1/docs").content.decode()
+    assert "cdn" not in html.lower()
+    assert '"validatorUrl": null' in html
+
+
+def test_malformed_api_parameters_answer_400_naming_the_parameter(rf):
+    from ninja.errors import ValidationError
+
+    from i4region.api import malformed_parameters
+
+    error = ValidationError([{"loc": ("query", "year"), "msg": "Input should be a valid integer"}])
+    response = malformed_parameters(rf.get("/api/v1/series?year=x"), error)
+    assert response.status_code == 400
+    body = json.loads(response.content)
+    assert body["errors"] == [{"where": "query.year", "message": "Input should be a valid integer"}]
