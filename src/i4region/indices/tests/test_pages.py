@@ -8,7 +8,7 @@ from i4region.core.exports import write_csv
 from i4region.indices import exports, services
 from i4region.indices.models import IndexRun
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("i4region.indices.tests.urls")]
+pytestmark = pytest.mark.django_db
 
 PAGES = [("indices:ranking", ()), ("indices:region", ("LT02",)), ("indices:uncertainty", ()),
          ("indices:sensitivity", ()), ("indices:correlations", ()), ("indices:method", ())]
