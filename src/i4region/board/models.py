@@ -13,17 +13,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from i4region.core.bilingual import localized as _pick
 from i4region.observatory.models import Indicator
 from i4region.regions.models import Region
-
-
-def _pick(obj, field: str) -> str:
-    lang = (get_language() or "lt")[:2]
-    return getattr(obj, f"{field}_{lang}", "") or getattr(obj, f"{field}_en", "") or getattr(
-        obj, f"{field}_lt", "")
 
 
 class BoardType(models.TextChoices):

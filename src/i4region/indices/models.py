@@ -3,11 +3,12 @@ parameters, engine version and results), so that any published number can be rep
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from i4region.core.bilingual import Bilingual
 
-class IndexFramework(models.Model):
+
+class IndexFramework(Bilingual, models.Model):
     """One version of an index framework: pipeline TOML plus the indicator selection and pillar
     structure in COINr iMeta form."""
 
@@ -36,10 +37,6 @@ class IndexFramework(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} v{self.version}"
-
-    def _pick(self, field: str) -> str:
-        lt = getattr(self, f"{field}_lt")
-        return lt if (get_language() or "").startswith("lt") and lt else getattr(self, f"{field}_en")
 
     @property
     def name(self) -> str:

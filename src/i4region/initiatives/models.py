@@ -10,9 +10,9 @@ records to link to.
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from i4region.core.bilingual import Bilingual
 from i4region.observatory.models import Indicator, Theme
 from i4region.regions.models import Region, RegionKind
 
@@ -119,15 +119,6 @@ class Qualifier(models.TextChoices):
     EXACT = "", _("exactly")
     MORE_THAN = "more_than", _("more than")
     ABOUT = "about", _("about")
-
-
-class Bilingual:
-    """Paired `<field>_en` / `<field>_lt` texts; the active language first, English as fallback."""
-
-    def _pick(self, field: str) -> str:
-        lang = (get_language() or "lt")[:2]
-        return getattr(self, f"{field}_{lang}", "") or getattr(self, f"{field}_en", "") or getattr(
-            self, f"{field}_lt", "")
 
 
 class Initiative(Bilingual, models.Model):

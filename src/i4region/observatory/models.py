@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from i4region.core.bilingual import Bilingual
 from i4region.regions.models import Region
 
 
@@ -22,7 +22,7 @@ class Polarity(models.TextChoices):
     NEUTRAL = "neutral", _("Neutral")
 
 
-class Indicator(models.Model):
+class Indicator(Bilingual, models.Model):
     """One statistic with its metadata; its values are Observations, one per vintage."""
 
     code = models.SlugField(_("code"), max_length=64, unique=True)
@@ -58,10 +58,6 @@ class Indicator(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    def _pick(self, field: str) -> str:
-        lang = (get_language() or "lt")[:2]
-        return getattr(self, f"{field}_{lang}", "") or getattr(self, f"{field}_en")
 
     @property
     def name(self) -> str:

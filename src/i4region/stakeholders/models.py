@@ -7,9 +7,9 @@ scrubs their name from interaction texts, leaving only an anonymised count in Er
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from i4region.core.bilingual import localized
 from i4region.regions.models import Region, RegionKind
 
 
@@ -135,10 +135,7 @@ class Organisation(models.Model):
     @property
     def description(self) -> str:
         """The description in the active language, else the other one."""
-        lt = (get_language() or "lt")[:2] == "lt"
-        first, second = (self.description_lt, self.description_en) if lt else (
-            self.description_en, self.description_lt)
-        return first or second
+        return localized(self, "description")
 
     @property
     def tag_list(self) -> list[str]:
