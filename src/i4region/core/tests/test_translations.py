@@ -1,5 +1,6 @@
 """Everything a user sees exists in Lithuanian: every catalogue complete, none out of date."""
 
+import os
 import shutil
 import subprocess
 import sys
@@ -28,9 +29,13 @@ def test_every_lithuanian_catalogue_is_complete():
         assert not fuzzy, f"{path}: fuzzy {fuzzy[:10]}"
 
 
-@pytest.mark.skipif(shutil.which("xgettext") is None, reason="needs GNU gettext (make test installs it)")
 def test_catalogues_hold_every_string_the_code_marks(tmp_path):
     """Re-extract the strings from a copy of the package and compare with the committed catalogues."""
+    if shutil.which("xgettext") is None:
+        message = "needs GNU gettext's xgettext (make test installs it when run as root)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
     copy = tmp_path / "i4region"
     shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__", "data", "*.mo"))
     env_cmd = [sys.executable, "-c",
