@@ -330,11 +330,24 @@ def map_values(indicator: Indicator, regions: list[Region], period: str) -> dict
     return best
 
 
+def catalogue_stamp() -> str:
+    """Changes whenever the secretariat edits an indicator's metadata: part of page cache keys."""
+    rows = Indicator.objects.order_by("id").values_list(
+        "id", "name_en", "name_lt", "unit_en", "unit_lt", "decimals", "polarity", "formula",
+        "published", "attribution")
+    return hashlib.sha256(repr(list(rows)).encode()).hexdigest()[:16]
+
+
 def data_stamp() -> str:
-    """Changes whenever any observation is added or changed: a cache key for rendered maps."""
+    """Changes whenever any observation is added or changed: a cache key for rendered pages.
+
+    Imports add a batch; values entered by hand (added, changed or deleted in place) add a
+    ValueChange, so the newest id of each covers every way a value can change.
+    """
     last_batch = ImportBatch.objects.order_by("-id").values_list("id", flat=True).first()
     last_obs = Observation.objects.order_by("-id").values_list("id", flat=True).first()
-    return f"{last_batch}-{last_obs}"
+    last_entry = ValueChange.objects.order_by("-id").values_list("id", flat=True).first()
+    return f"{last_batch}-{last_obs}-{last_entry}"
 
 
 # ------------------------------------------------------------------------------------------

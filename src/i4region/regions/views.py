@@ -1,15 +1,18 @@
+from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from i4region.charts import render as render_chart
 from i4region.observatory.models import Indicator
-from i4region.observatory.services import series
+from i4region.observatory.services import catalogue_stamp, data_stamp, series
 
 from . import services
 from .models import Region
 
 MAX_PEERS = 6
+# The profile is recomputed when the data or the catalogue changes; this only bounds its age.
+PROFILE_CACHE_SECONDS = 24 * 3600
 
 
 def parse_peers(request, region: Region) -> tuple[list[Region], list[str]]:
@@ -49,6 +52,25 @@ def detail(request, code: str):
         raise Http404(_("There is no region with the code “%(code)s”.") % {"code": code})
     lang = (request.LANGUAGE_CODE or "lt")[:2]
     peers, unknown_peers = parse_peers(request, region)
+    key = ":".join(["region-profile", region.code, lang, ",".join(r.code for r in peers),
+                    data_stamp(), catalogue_stamp()])
+    profile = cache.get(key)
+    if profile is None:
+        profile = _profile(region, peers, lang)
+        cache.set(key, profile, PROFILE_CACHE_SECONDS)
+    return render(request, "regions/detail.html", {
+        **profile,
+        "region": region,
+        "ancestors": region.ancestors(),
+        "children": region.children.exclude(kind="municipality").order_by("code"),
+        "peers": peers,
+        "unknown_peers": unknown_peers,
+        "peer_codes": ",".join(r.code for r in peers),
+    })
+
+
+def _profile(region: Region, peers: list[Region], lang: str) -> dict:
+    """The computed part of a region's profile: the same for every visitor until the data changes."""
     country = services.country_of(region)
     eu = Region.objects.filter(code=services.EU).first()
     headlines = services.headlines(region)
@@ -64,25 +86,18 @@ def detail(request, code: str):
     points = series(population, region) if population else []
     area = Indicator.objects.filter(code="area_km2").first()
     area_points = series(area, region) if area else []
-    vintages = sorted({p.vintage for p in points}, reverse=True)
-    return render(request, "regions/detail.html", {
-        "region": region,
-        "ancestors": region.ancestors(),
-        "children": region.children.exclude(kind="municipality").order_by("code"),
+    return {
         "municipalities": services.municipalities(region),
         "headlines": headlines,
         "statements": services.statements(region),
         "country": country,
         "eu": eu,
-        "peers": peers,
-        "unknown_peers": unknown_peers,
         "peer_example": ",".join([r.code for r in services.peers_of(region) if r != region][:2]),
-        "peer_codes": ",".join(r.code for r in peers),
         "population": population,
         "points": list(reversed(points)),
-        "vintages": vintages,
+        "vintages": sorted({p.vintage for p in points}, reverse=True),
         "area": area_points[-1] if area_points else None,
-    })
+    }
 
 
 def search(request):

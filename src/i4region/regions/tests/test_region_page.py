@@ -65,3 +65,26 @@ def test_home_leads_to_home_region(client):
     assert response.status_code == 302 and response["Location"] == "/lt/"
     html = client.get("/en/").content.decode()
     assert "/en/regions/LT025/" in html
+
+
+def test_cached_profile_follows_catalogue_edits_and_new_data(client):
+    from i4region.observatory.models import Indicator
+
+    assert "GDP per inhabitant in PPS, EU27 = 100" in client.get("/en/regions/LT025/").content.decode()
+    Indicator.objects.filter(code="gdp_pps_per_capita_eu27").update(
+        name_en="GDP per head in PPS (EU27 = 100)")
+    html = client.get("/en/regions/LT025/").content.decode()
+    assert "GDP per head in PPS (EU27 = 100)" in html
+
+    import pandas as pd
+
+    from i4region.compute.parsers import ParsedTable
+    from i4region.observatory.services import import_table
+
+    newer = pd.DataFrame({"indicator": ["gdp_pps_per_capita_eu27"], "geo": ["LT025"],
+                          "period": ["2023"], "value": [64.0], "flag": [None], "line": [2]})
+    import_table(ParsedTable(format="tidy_csv", dataset=None, dimensions=["indicator"],
+                             frame=newer, rows_read=1),
+                 file_name="newer.csv", sha256="0" * 64, vintage="2026-11")
+    html = client.get("/en/regions/LT025/").content.decode()
+    assert "2023" in html.split("headline-gdp_pps_per_capita_eu27", 1)[1][:3000]
