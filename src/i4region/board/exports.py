@@ -5,14 +5,13 @@ approved decisions taken at meetings with approved minutes, the actions they com
 challenges and proposals marked published. The same tables serve the per-board CSV downloads.
 """
 
-import csv
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
-from i4region.core.exports import Field, Table, _cell
+from i4region.core.exports import Field, Table
 
 from . import services
 from .models import (
@@ -368,9 +367,3 @@ def board_table(name: str, board: Board, public: bool, personal: bool = False) -
         return None
     return _table(name, Board.objects.filter(pk=board.pk), public, personal and not public)
 
-
-def write_table(table: Table, fh) -> None:
-    writer = csv.writer(fh)
-    writer.writerow([f.name for f in table.fields])
-    for row in table.rows:
-        writer.writerow([_cell(v) for v in row])

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from i4region.core.exports import csv_response
+
 from . import exports, services
 from .forms import (
     ActionForm,
@@ -150,10 +152,7 @@ def _csv_response(board, name: str, public_only: bool, personal: bool = False) -
     table = exports.board_table(name, board, public=public_only, personal=personal)
     if table is None:
         raise Http404(_("There is no table called “%(name)s”.") % {"name": name})
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{board.slug}-{name}.csv"'
-    exports.write_table(table, response)
-    return response
+    return csv_response(table, f"{board.slug}-{name}.csv")
 
 
 def public_csv(request, slug, name):

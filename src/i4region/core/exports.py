@@ -14,6 +14,7 @@ from importlib import import_module
 from pathlib import Path
 
 from django.apps import apps
+from django.http import HttpResponse
 
 import i4region
 
@@ -45,15 +46,28 @@ def _cell(value) -> str:
     return str(value)
 
 
-def write_csv(table: Table, path: Path) -> int:
+def write_rows(table: Table, fh) -> int:
+    """Write the header and rows to any text file-like object (a file, an HttpResponse)."""
+    writer = csv.writer(fh)
+    writer.writerow([f.name for f in table.fields])
     count = 0
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow([f.name for f in table.fields])
-        for row in table.rows:
-            writer.writerow([_cell(v) for v in row])
-            count += 1
+    for row in table.rows:
+        writer.writerow([_cell(v) for v in row])
+        count += 1
     return count
+
+
+def write_csv(table: Table, path: Path) -> int:
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        return write_rows(table, fh)
+
+
+def csv_response(table: Table, filename: str) -> HttpResponse:
+    """A table as a CSV download, the same bytes as `i4region export` writes."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    write_rows(table, response)
+    return response
 
 
 def all_tables(public: bool, include_personal_data: bool) -> list[Table]:

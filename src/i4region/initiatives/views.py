@@ -1,12 +1,10 @@
-import tempfile
 from collections import defaultdict
 from decimal import Decimal
-from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -16,7 +14,7 @@ from i4region.accounts.models import Role
 from i4region.accounts.permissions import role_required
 from i4region.charts import render as render_chart
 from i4region.compute.funding import ZERO
-from i4region.core.exports import write_csv
+from i4region.core.exports import csv_response
 
 from . import exports, services
 from .forms import (
@@ -309,10 +307,4 @@ def export_csv(request, name: str):
     tables = {t.name: t for t in exports.tables(public=public, include_personal_data=False)}
     if name not in tables:
         raise Http404
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / f"{name}.csv"
-        write_csv(tables[name], path)
-        body = path.read_bytes()
-    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-    return response
+    return csv_response(tables[name], f"{name}.csv")
