@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "ninja",
+    "auditlog",
     "i4region.core",
     "i4region.accounts",
     "i4region.regions",
@@ -47,6 +48,10 @@ INSTALLED_APPS = [
     "i4region.stakeholders",
     "i4region.initiatives",
     "i4region.board",
+    "i4region.maturity",
+    "i4region.strategy",
+    "i4region.reports",
+    "i4region.transfer",
 ]
 
 MIDDLEWARE = [
@@ -57,6 +62,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # the one change history (core.history) records the signed-in user as the actor
+    "auditlog.middleware.AuditlogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -158,6 +165,11 @@ SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# The one change history (core.history, on django-auditlog): no log of raw fixture loads, and
+# the history of a record outlives the record.
+AUDITLOG_DISABLE_ON_RAW_SAVE = True
+AUDITLOG_INCLUDE_ALL_MODELS = False
 
 # The region this instance serves (Transfer: any NUTS code).
 I4REGION_HOME_REGION = os.environ.get("I4REGION_HOME_REGION", "LT025")

@@ -19,6 +19,10 @@ urlpatterns += i18n_patterns(
     path("board/", include("i4region.board.urls")),
     path("initiatives/", include("i4region.initiatives.urls")),
     path("stakeholders/", include("i4region.stakeholders.urls")),
+    path("maturity/", include("i4region.maturity.urls")),
+    path("strategy/", include("i4region.strategy.urls")),
+    path("reports/", include("i4region.reports.urls")),
+    path("transfer/", include("i4region.transfer.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -28,6 +28,8 @@ CAPABILITIES: tuple[Capability, ...] = (
                _("The portfolio with budgets, funding, gaps and results."), "initiatives:dashboard"),
     Capability("stakeholders", _("Stakeholders"),
                _("Organisations, relations, key actors and who does what."), "stakeholders:organisations"),
+    Capability("strategy", _("Strategy"),
+               _("The regional strategy: priorities, measures, who contributes and the talent path."), None),
     Capability("maturity", _("Maturity self-assessment"),
                _("Companies score their Industry 4.0 maturity against regional peers."), None),
     Capability("reports", _("Reports"),

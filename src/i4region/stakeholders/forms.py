@@ -3,11 +3,21 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from i4region.accounts.models import Role
+from i4region.core.widgets import SearchableSelect, SearchableSelectMultiple
 from i4region.regions.models import Region, RegionKind
 
 from .models import Assessment, Interaction, Organisation, OrgType, Person, RelationType
 
 MAX_UPLOAD = 20 * 2**20
+
+
+def organisation_field(required: bool = True, label=None, multiple: bool = False, **kwargs):
+    """A field that picks organisations from the one register (every app's forms use it)."""
+    cls, widget = ((forms.ModelMultipleChoiceField, SearchableSelectMultiple) if multiple
+                   else (forms.ModelChoiceField, SearchableSelect))
+    return cls(queryset=Organisation.objects.order_by("name"), required=required,
+               label=label or (_("organisations") if multiple else _("organisation")),
+               widget=widget, **kwargs)
 
 
 class KumuImportForm(forms.Form):

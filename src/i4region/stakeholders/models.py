@@ -9,6 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from i4region.core import history
 from i4region.core.bilingual import localized
 from i4region.regions.models import Region, RegionKind
 
@@ -320,3 +321,6 @@ class Activity(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+history.track(Organisation, exclude=("representatives",))

@@ -1,0 +1,283 @@
+"""One change history for every app: who, when, a verb, and each field before → after.
+
+Storage and capture are django-auditlog's (one `LogEntry` table, written by model signals, the
+actor taken from the request by its middleware, nothing written when a save changes nothing).
+This module adds what a reader of the history needs and auditlog leaves to its users:
+
+- `track(Model, parent="board")` registers a model; `parent` names the record whose timeline
+  also shows this record's changes (a budget line's changes appear on its initiative's page).
+- `verb("approved")` names the domain event of the saves inside it, from one translated set
+  (`VERBS`), so a history says "minutes approved", not "changed".
+- `entries_for(obj)` returns the history rendered for people: field labels, choice labels, names
+  of related records, money, numbers and dates in the active language and the local time zone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from auditlog.models import LogEntry
+from auditlog.registry import auditlog
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.db.models import Q
+from django.db.models.signals import pre_save
+from django.utils import formats, timezone
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+
+from i4region.charts.format import format_number
+
+# The verbs a history entry may carry. An app that needs a new domain verb adds it here, with
+# its translation, so every timeline speaks one vocabulary.
+VERBS: dict[str, str] = {
+    "created": gettext_lazy("created"),
+    "changed": gettext_lazy("changed"),
+    "deleted": gettext_lazy("deleted"),
+    "imported": gettext_lazy("imported"),
+    "submitted": gettext_lazy("submitted"),
+    "withdrawn": gettext_lazy("withdrawn"),
+    "accepted": gettext_lazy("accepted"),
+    "rejected": gettext_lazy("rejected"),
+    "voting_opened": gettext_lazy("voting opened"),
+    "voted": gettext_lazy("voted"),
+    "tally_recorded": gettext_lazy("tally recorded"),
+    "adopted": gettext_lazy("adopted"),
+    "amended": gettext_lazy("amended"),
+    "minutes_circulated": gettext_lazy("minutes circulated"),
+    "minutes_approved": gettext_lazy("minutes approved"),
+    "attendance_recorded": gettext_lazy("attendance recorded"),
+    "progress_updated": gettext_lazy("progress updated"),
+    "published": gettext_lazy("published"),
+    "erased": gettext_lazy("personal data erased"),
+}
+
+ACTION_VERBS = {LogEntry.Action.CREATE: "created", LogEntry.Action.UPDATE: "changed",
+                LogEntry.Action.DELETE: "deleted"}
+
+# Never shown as a change: bookkeeping a reader did not make.
+ALWAYS_EXCLUDED = ("id", "is_sample", "created_at", "updated_at")
+
+_current: ContextVar[tuple[str, str] | None] = ContextVar("i4region_history_verb", default=None)
+_parents: dict[type[models.Model], str | None] = {}
+
+
+@contextmanager
+def verb(code: str, note: str = "") -> Iterator[None]:
+    """Saves inside this block are recorded under `code` (one of VERBS), with an optional note."""
+    if code not in VERBS:
+        raise KeyError(f"unknown history verb {code!r}: add it to core.history.VERBS")
+    token = _current.set((code, note))
+    try:
+        yield
+    finally:
+        _current.reset(token)
+
+
+def key_of(obj: models.Model) -> str:
+    """A stable reference to a record in another record's history: 'app_label.model:pk'."""
+    return f"{obj._meta.label_lower}:{obj.pk}"
+
+
+def _parent_key(obj: models.Model) -> str | None:
+    path = _parents.get(type(obj))
+    if not path:
+        return None
+    target = obj
+    for part in path.split("."):
+        target = getattr(target, part, None)
+        if target is None:
+            return None
+    return key_of(target)
+
+
+def _additional_data(self) -> dict:
+    data: dict = {}
+    current = _current.get()
+    if current:
+        data["verb"], note = current
+        if note:
+            data["note"] = note
+    parent = _parent_key(self)
+    if parent:
+        data["parent"] = parent
+    return data
+
+
+def _canonical_decimals(sender, instance, **kwargs) -> None:
+    """60 and 60.00 are one value: store decimals at the field's scale, so a re-save is no change."""
+    for field in instance._meta.concrete_fields:
+        if isinstance(field, models.DecimalField):
+            value = getattr(instance, field.attname)
+            if value is None:
+                continue
+            try:
+                value = Decimal(str(value))
+                setattr(instance, field.attname,
+                        value.quantize(Decimal(1).scaleb(-field.decimal_places)))
+            except (InvalidOperation, ValueError):
+                pass  # left for the field's own validation to report
+
+
+def track(model: type[models.Model], parent: str | None = None,
+          exclude: Iterable[str] = (), mask: Iterable[str] = ()) -> type[models.Model]:
+    """Record every create, change and delete of `model` in the one history.
+
+    `parent`: attribute path to the record whose timeline includes this one's changes.
+    `exclude`: fields that are bookkeeping, not content. `mask`: personal fields whose values
+    the history must never keep (only that they changed).
+    """
+    _parents[model] = parent
+    model.get_additional_data = _additional_data
+    pre_save.connect(_canonical_decimals, sender=model, dispatch_uid=f"history-{model._meta.label}")
+    auditlog.register(model, exclude_fields=[*ALWAYS_EXCLUDED, *exclude], mask_fields=list(mask))
+    return model
+
+
+# --------------------------------------------------------------------------- reading
+
+
+@dataclass(frozen=True)
+class Change:
+    label: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    when: dt.datetime  # aware; templates show it in the local time zone
+    who: str
+    verb: str
+    target: str  # what was changed, e.g. "budget line: Equipment 2026"
+    changes: tuple[Change, ...]
+    note: str
+
+
+def _records(obj: models.Model, with_children: bool):
+    ct = ContentType.objects.get_for_model(obj)
+    query = Q(content_type=ct, object_pk=str(obj.pk))
+    if with_children:
+        query |= Q(additional_data__parent=key_of(obj))
+    return LogEntry.objects.filter(query)
+
+
+def entries_for(obj: models.Model, with_children: bool = True, limit: int | None = None) -> list[Entry]:
+    """The record's history, newest first, ready to show (see core/_history.html)."""
+    records = _records(obj, with_children).select_related("actor", "content_type")
+    records = records.order_by("-timestamp", "-id")
+    if limit:
+        records = records[:limit]
+    return [render(e, target_shown=with_children and _is_child(e, obj)) for e in records]
+
+
+def entries_for_parent_key(key: str, limit: int | None = None) -> list[Entry]:
+    """Every entry filed under one parent record (a board's whole history, say)."""
+    records = LogEntry.objects.filter(additional_data__parent=key).select_related(
+        "actor", "content_type").order_by("-timestamp", "-id")
+    if limit:
+        records = records[:limit]
+    return [render(e, target_shown=True) for e in records]
+
+
+def has_changes(obj: models.Model) -> int:
+    return _records(obj, with_children=False).count()
+
+
+def _is_child(entry: LogEntry, obj: models.Model) -> bool:
+    return not (entry.content_type_id == ContentType.objects.get_for_model(obj).pk
+                and entry.object_pk == str(obj.pk))
+
+
+def _who(entry: LogEntry) -> str:
+    if entry.actor is not None:
+        return entry.actor.get_full_name() or entry.actor.get_username()
+    return _("i4region (system)")
+
+
+def render(entry: LogEntry, target_shown: bool = False) -> Entry:
+    model = entry.content_type.model_class()
+    data = entry.additional_data or {}
+    code = data.get("verb") or ACTION_VERBS.get(entry.action, "changed")
+    target = ""
+    if target_shown and model is not None:
+        target = f"{model._meta.verbose_name}: {entry.object_repr}"
+    changes = tuple(_changes(model, entry)) if entry.action != LogEntry.Action.DELETE else ()
+    return Entry(when=entry.timestamp, who=_who(entry), verb=str(VERBS.get(code, code)),
+                 target=target, changes=changes, note=data.get("note", ""))
+
+
+def _changes(model, entry: LogEntry) -> Iterator[Change]:
+    excluded = set(ALWAYS_EXCLUDED)
+    for name, pair in (entry.changes_dict or {}).items():
+        if name in excluded or model is None:
+            continue
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        if not getattr(field, "concrete", False):
+            continue  # a reverse relation: shown on the other record's history
+        before, after = (pair + [None, None])[:2] if isinstance(pair, list) else (None, pair)
+        shown_before, shown_after = show(field, before), show(field, after)
+        if shown_before == shown_after:
+            continue
+        yield Change(str(field.verbose_name).capitalize(), shown_before, shown_after)
+
+
+NOTHING = "–"
+
+
+def _lang() -> str:
+    lang = (get_language() or "lt")[:2]
+    return lang if lang in ("en", "lt") else "en"
+
+
+def show(field: models.Field, raw) -> str:
+    """A stored history value as a person reads it, in the active language."""
+    if raw is None or raw == "None" or raw == "":
+        return NOTHING
+    if field.choices:
+        labels = {str(k): v for k, v in field.flatchoices}
+        return str(labels.get(str(raw), raw))
+    if isinstance(field, models.BooleanField):
+        return _("yes") if str(raw) in ("True", "true", "1") else _("no")
+    if isinstance(field, (models.ForeignKey, models.OneToOneField)):
+        related = field.related_model._default_manager.filter(pk=raw).first()
+        return str(related) if related is not None else _("(removed record)")
+    if isinstance(field, (models.DecimalField, models.IntegerField, models.FloatField)):
+        try:
+            number = float(raw)
+        except ValueError:
+            return str(raw)
+        decimals = (field.decimal_places if isinstance(field, models.DecimalField)
+                    else 0 if isinstance(field, models.IntegerField) else None)
+        return format_number(number, locale=_lang(), decimals=decimals)
+    if isinstance(field, models.DateTimeField):
+        try:
+            value = dt.datetime.fromisoformat(str(raw))
+        except ValueError:
+            return str(raw)
+        if timezone.is_naive(value):
+            value = timezone.make_aware(value, dt.UTC)
+        return formats.date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
+    if isinstance(field, models.DateField):
+        try:
+            return formats.date_format(dt.date.fromisoformat(str(raw)[:10]), "SHORT_DATE_FORMAT")
+        except ValueError:
+            return str(raw)
+    text = str(raw)
+    return text if len(text) <= 300 else text[:300] + "…"
+
+
+def forget(obj: models.Model) -> int:
+    """Erasure: keep that a record changed and by whom, drop every value and name it carried."""
+    records = _records(obj, with_children=False)
+    return records.update(changes=None, changes_text="", serialized_data=None,
+                          object_repr=_("(erased)"))

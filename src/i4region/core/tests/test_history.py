@@ -1,0 +1,62 @@
+"""The one history: what a person reads on a history page, in Lithuanian."""
+
+import re
+
+import pytest
+from auditlog.context import set_actor
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from i4region.core import history
+from i4region.regions.models import Region
+from i4region.stakeholders.models import Organisation
+
+pytestmark = pytest.mark.django_db
+
+RAW = re.compile(r"\b(True|False|None)\b|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|\b[a-z]+_[a-z_]+\b")
+ENGLISH_VERBS = ("created", "changed", "deleted", "updated")
+
+
+def _page(org) -> str:
+    with translation.override("lt"):
+        return render_to_string("core/_history.html", {"history": history.entries_for(org)})
+
+
+def test_changes_read_as_people_write_them(make_user):
+    user = make_user("secretariat", first_name="Rūta", last_name="Petraitienė")
+    town = Region.objects.get(code="LT025")
+    org = Organisation.objects.create(name="Test UAB", type="company", key_stakeholder=False)
+    with set_actor(user), history.verb("changed"):
+        org.type = "ngo"
+        org.key_stakeholder = True
+        org.region = town
+        org.save()
+    page = _page(org)
+    assert "Rūta Petraitienė" in page
+    assert "NVO" in page or "Nevyriausybinė" in page  # the choice label, not "ngo"
+    assert "Panevėžio apskritis" in page  # the related record's name, not its id
+    assert "taip" in page  # a boolean as a word
+    text = re.sub(r"<[^>]+>", " ", page)
+    assert not RAW.search(text), RAW.search(text)
+    assert not any(re.search(rf"\b{v}\b", text) for v in ENGLISH_VERBS)
+
+
+def test_resaving_an_unchanged_record_records_nothing():
+    org = Organisation.objects.create(name="Unchanged UAB", type="company")
+    before = history.has_changes(org)
+    org.save()
+    Organisation.objects.get(pk=org.pk).save()
+    assert history.has_changes(org) == before == 1
+
+
+def test_an_unknown_verb_is_refused():
+    with pytest.raises(KeyError, match="core.history.VERBS"), history.verb("frobnicated"):
+        pass
+
+
+def test_erasure_keeps_that_a_change_happened_but_no_value():
+    org = Organisation.objects.create(name="Jonas Jonaitis IĮ", type="company")
+    history.forget(org)
+    page = _page(org)
+    assert "Jonas" not in page
+    assert history.has_changes(org) == 1
