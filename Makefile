@@ -28,8 +28,7 @@ browser:
 	  else echo "chromium is missing: install Debian's chromium package to run the browser tests"; fi; }
 
 # The whole suite on the database DATABASE_URL names (SQLite when unset).
-test: install browser
-	$(BIN)/ruff check src bench
+test: install browser lint
 	DEBUG=true $(BIN)/i4region compilemessages
 	$(BIN)/python -m pytest
 

@@ -54,7 +54,9 @@ def uncompressed_size(path: Path) -> int:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--repeat", type=int, default=2, help="timed runs of each kind (the best time is kept)")
+    parser.add_argument(
+        "--repeat", type=int, default=2, help="timed runs of each kind (the best time is kept)"
+    )
     args = parser.parse_args()
 
     tmp = tempfile.mkdtemp(prefix="i4region-bench-")
@@ -81,8 +83,10 @@ def main() -> int:
     source = max(sources, key=lambda s: uncompressed_size(Path(s.path)))
     path = Path(source.path)
     size_mb = uncompressed_size(path) / 1e6
-    print(f"file: {path.name} ({size_mb:.1f} MB uncompressed), maps: "
-          f"{', '.join(m.indicator for m in source.maps)}")
+    print(
+        f"file: {path.name} ({size_mb:.1f} MB uncompressed), maps: "
+        f"{', '.join(m.indicator for m in source.maps)}"
+    )
 
     def first_import(vintage: str):
         return import_file(path, vintage=vintage, maps=source.maps)
@@ -104,16 +108,19 @@ def main() -> int:
     pandas_peak = peak_memory(lambda: pd.read_csv(path, sep="\t"))
 
     def line(label: str, seconds: float, peak: int) -> str:
-        return (f"{label:<34} {seconds:8.2f} s {rows / seconds:12,.0f} rows/s "
-                f"{peak / 1e6:9.1f} MB peak")
+        return (
+            f"{label:<34} {seconds:8.2f} s {rows / seconds:12,.0f} rows/s {peak / 1e6:9.1f} MB peak"
+        )
 
     print(f"rows in file: {rows:,}; observations written: {stored:,}")
     print(line("parser only (read_any)", parse_s, parse_peak))
     print(line("importer, first import (added)", first_s, first_peak))
     print(line("importer, same file again", again_s, again_peak))
     print(line("pandas.read_csv (floor)", best, pandas_peak))
-    print(f"ratio importer/pandas: time {first_s / best:.1f}x (first), {again_s / best:.1f}x "
-          f"(again); memory {first_peak / pandas_peak:.1f}x (first)")
+    print(
+        f"ratio importer/pandas: time {first_s / best:.1f}x (first), {again_s / best:.1f}x "
+        f"(again); memory {first_peak / pandas_peak:.1f}x (first)"
+    )
     return 0
 
 

@@ -29,9 +29,11 @@ PIPELINE = [
 ]
 INPUTS = [
     UncertainInput("Winmax", "treat.winmax", values=(1, 2, 3, 4, 5)),
-    UncertainInput("Normalisation", "normalise",
-                   values=({"method": "minmax", "range": [1, 100]},
-                           {"method": "zscore", "mean": 10, "sd": 2})),
+    UncertainInput(
+        "Normalisation",
+        "normalise",
+        values=({"method": "minmax", "range": [1, 100]}, {"method": "zscore", "mean": 10, "sd": 2}),
+    ),
     UncertainInput("Weights", "aggregate.weights", noise_levels=(2, 3), noise_factor=0.25),
     UncertainInput("Aggregation", "aggregate.method", values=("amean", "gmean")),
 ]
@@ -52,8 +54,10 @@ def main() -> None:
 
     single = timed(lambda: Index.from_specs(data, PIPELINE), repeat=5)
     print("ASEM example: 51 units x 49 indicators, 4 levels, 4 uncertain inputs")
-    print(f"single full rebuild          : {single * 1e3:8.1f} ms  "
-          f"({1 / single:8.1f} rebuilds/s, {REFERENCE_S_PER_REBUILD / single:6.1f}x COINr)")
+    print(
+        f"single full rebuild          : {single * 1e3:8.1f} ms  "
+        f"({1 / single:8.1f} rebuilds/s, {REFERENCE_S_PER_REBUILD / single:6.1f}x COINr)"
+    )
 
     rows = []
     for n in (100, 500, 5000):
@@ -64,8 +68,10 @@ def main() -> None:
         t_sa = timed(lambda n=n: run_sensitivity(index, INPUTS, n, seed=1, nboot=1000))
         rows.append(("SA", n, n * (d + 2), t_sa))
 
-    print(f"\n{'analysis':8} {'N':>6} {'rebuilds':>9} {'wall s':>9} {'rebuilds/s':>11} "
-          f"{'COINr s':>9} {'speed-up':>9}")
+    print(
+        f"\n{'analysis':8} {'N':>6} {'rebuilds':>9} {'wall s':>9} {'rebuilds/s':>11} "
+        f"{'COINr s':>9} {'speed-up':>9}"
+    )
     for kind, n, runs, t in rows:
         ref = runs * REFERENCE_S_PER_REBUILD
         print(f"{kind:8} {n:6d} {runs:9d} {t:9.3f} {runs / t:11.0f} {ref:9.1f} {ref / t:8.0f}x")
@@ -77,8 +83,10 @@ def main() -> None:
     run_sensitivity(index, INPUTS, 500, seed=1, nboot=1000)
     _, peak_sa = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    print(f"\npeak memory (tracemalloc): UA N=5000 {peak_ua / 2**20:.1f} MiB, "
-          f"SA N=500 {peak_sa / 2**20:.1f} MiB")
+    print(
+        f"\npeak memory (tracemalloc): UA N=5000 {peak_ua / 2**20:.1f} MiB, "
+        f"SA N=500 {peak_sa / 2**20:.1f} MiB"
+    )
 
 
 if __name__ == "__main__":

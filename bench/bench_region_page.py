@@ -36,8 +36,12 @@ def free_port() -> int:
 
 
 def measure(url: str, seconds: int, connections: int, script: Path) -> dict[str, float]:
-    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "-s", str(script), url],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "-s", str(script), url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return {k: float(v) for k, v in re.findall(r"^(P50|P95|RPS|ERR) ([\d.]+)$", out, re.M)}
 
 
@@ -52,19 +56,36 @@ def main() -> int:
         print("wrk is not installed (apt-get install wrk)")
         return 1
     home = args.home or Path(tempfile.mkdtemp(prefix="i4region-bench-"))
-    env = {**os.environ, "DEBUG": "false", "I4REGION_HOME": str(home),
-           "SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-           "ALLOWED_HOSTS": "127.0.0.1", "SECURE_SSL_REDIRECT": "false",
-           "DATABASE_URL": os.environ.get("DATABASE_URL", f"sqlite:///{home / 'db.sqlite3'}")}
+    env = {
+        **os.environ,
+        "DEBUG": "false",
+        "I4REGION_HOME": str(home),
+        "SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "false",
+        "DATABASE_URL": os.environ.get("DATABASE_URL", f"sqlite:///{home / 'db.sqlite3'}"),
+    }
     cli = [sys.executable, "-m", "i4region"]
     if args.home is None:
         print(f"setting up {home} …", flush=True)
         subprocess.run([*cli, "setup", "--verbosity", "0"], env=env, check=True)
     subprocess.run([*cli, "collectstatic", "--noinput", "--verbosity", "0"], env=env, check=True)
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "gunicorn", "i4region.wsgi",
-                               "--bind", f"127.0.0.1:{port}", "--workers", str(args.workers),
-                               "--log-level", "warning"], env=env)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "i4region.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(args.workers),
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(100):
@@ -81,14 +102,20 @@ def main() -> int:
     finally:
         server.terminate()
         server.wait(timeout=10)
-    print(f"gunicorn {args.workers} workers, wrk 2 threads x {args.connections} connections, "
-          f"{args.seconds} s each, on {os.cpu_count()} cores")
+    print(
+        f"gunicorn {args.workers} workers, wrk 2 threads x {args.connections} connections, "
+        f"{args.seconds} s each, on {os.cpu_count()} cores"
+    )
     print(f"{'':22}{'req/s':>10}{'p50 ms':>10}{'p95 ms':>10}{'errors':>8}")
     for name, m in (("floor /healthz", floor), ("region page LT025", page)):
-        print(f"{name:22}{m['RPS']:10.0f}{m['P50'] / 1000:10.1f}{m['P95'] / 1000:10.1f}"
-              f"{m['ERR']:8.0f}")
-    print(f"region page throughput = {page['RPS'] / floor['RPS']:.3f} x floor; "
-          f"p95 = {page['P95'] / floor['P95']:.1f} x floor")
+        print(
+            f"{name:22}{m['RPS']:10.0f}{m['P50'] / 1000:10.1f}{m['P95'] / 1000:10.1f}"
+            f"{m['ERR']:8.0f}"
+        )
+    print(
+        f"region page throughput = {page['RPS'] / floor['RPS']:.3f} x floor; "
+        f"p95 = {page['P95'] / floor['P95']:.1f} x floor"
+    )
     return 0
 
 

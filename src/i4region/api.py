@@ -11,19 +11,27 @@ from ninja.errors import ValidationError
 
 import i4region
 
-api = NinjaAPI(title="i4region API", version=i4region.__version__, urls_namespace="api",
-               description="Open read access to the regional observatory of i4region.",
-               # everything offline: Swagger UI's default badge calls validator.swagger.io
-               docs=Swagger(settings={"validatorUrl": None}))
+api = NinjaAPI(
+    title="i4region API",
+    version=i4region.__version__,
+    urls_namespace="api",
+    description="Open read access to the regional observatory of i4region.",
+    # everything offline: Swagger UI's default badge calls validator.swagger.io
+    docs=Swagger(settings={"validatorUrl": None}),
+)
 
 
 @api.exception_handler(ValidationError)
 def malformed_parameters(request, exc: ValidationError):
     """Malformed input is the client's error: 400 with what is wrong and where, for every app."""
-    problems = [{"where": ".".join(str(p) for p in e.get("loc", ())), "message": e.get("msg", "")}
-                for e in exc.errors]
-    return api.create_response(request, {"detail": "malformed parameters", "errors": problems},
-                               status=400)
+    problems = [
+        {"where": ".".join(str(p) for p in e.get("loc", ())), "message": e.get("msg", "")}
+        for e in exc.errors
+    ]
+    return api.create_response(
+        request, {"detail": "malformed parameters", "errors": problems}, status=400
+    )
+
 
 for _config in apps.get_app_configs():
     if _config.name.startswith("i4region."):

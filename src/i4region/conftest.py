@@ -20,18 +20,29 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def make_user(django_user_model):
     """Create a user with a role: make_user("secretariat")."""
 
-    def make(role: str = "", username: str | None = None, password: str = "a-Strong-passw0rd!", **extra):
+    def make(
+        role: str = "", username: str | None = None, password: str = "a-Strong-passw0rd!", **extra
+    ):
         name = username or f"user_{role or 'plain'}_{django_user_model.objects.count()}"
-        return django_user_model.objects.create_user(username=name, password=password, role=role,
-                                                     email=f"{name}@example.org", **extra)
+        return django_user_model.objects.create_user(
+            username=name, password=password, role=role, email=f"{name}@example.org", **extra
+        )
 
     return make
 
 
 # --- Browser tests: a real server on a fresh SQLite database, driven by Debian's headless Chromium.
 
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def _free_port() -> int:
@@ -62,22 +73,36 @@ def served(tmp_path_factory):
             pytest.fail(message)
         pytest.skip(message)
     home = tmp_path_factory.mktemp("served")
-    env = {**os.environ, "DEBUG": "true", "I4REGION_HOME": str(home),
-           "DATABASE_URL": f"sqlite:///{home / 'db.sqlite3'}",
-           "DJANGO_SETTINGS_MODULE": "i4region.settings",
-           "SECRET_KEY": "browser-test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz"}
+    env = {
+        **os.environ,
+        "DEBUG": "true",
+        "I4REGION_HOME": str(home),
+        "DATABASE_URL": f"sqlite:///{home / 'db.sqlite3'}",
+        "DJANGO_SETTINGS_MODULE": "i4region.settings",
+        "SECRET_KEY": "browser-test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+    }
 
     def run(*args: str) -> str:
-        result = subprocess.run([sys.executable, "-m", "i4region", *args], env=env, cwd=home,
-                                capture_output=True, text=True, timeout=600)
+        result = subprocess.run(
+            [sys.executable, "-m", "i4region", *args],
+            env=env,
+            cwd=home,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
         assert result.returncode == 0, result.stdout + result.stderr
         return result.stdout
 
     run("setup", "--verbosity", "0")
     port = _free_port()
-    server = subprocess.Popen([sys.executable, "-m", "i4region", "runserver", "--noreload",
-                               f"127.0.0.1:{port}"], env=env, cwd=home,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "i4region", "runserver", "--noreload", f"127.0.0.1:{port}"],
+        env=env,
+        cwd=home,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:
@@ -119,10 +144,13 @@ def served_user(served):
 
     def make(role: str, username: str | None = None) -> str:
         name = username or f"{role or 'plain'}_{len(created)}_{id(created) % 10_000}"
-        run("shell", "-c",
+        run(
+            "shell",
+            "-c",
             "from i4region.accounts.models import User; "
             f"User.objects.create_user({name!r}, email={name + '@example.org'!r}, "
-            f"password={BROWSER_PASSWORD!r}, role={role!r})")
+            f"password={BROWSER_PASSWORD!r}, role={role!r})",
+        )
         created.append(name)
         return name
 

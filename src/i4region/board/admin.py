@@ -23,8 +23,15 @@ class BoardAdmin(TrackedAdmin):
 
 @admin.register(models.Membership)
 class MembershipAdmin(TrackedAdmin):
-    list_display = ("person_name", "board", "position", "sector", "designated_on", "ended_on",
-                    "is_sample")
+    list_display = (
+        "person_name",
+        "board",
+        "position",
+        "sector",
+        "designated_on",
+        "ended_on",
+        "is_sample",
+    )
     list_filter = ("board", "sector", "position")
 
 

@@ -59,18 +59,41 @@ def boards(request):
 def decisions(request, slug: str):
     """Approved decisions taken at meetings whose minutes are approved."""
     board = get_object_or_404(Board, slug=slug, published=True)
-    return [DecisionOut(id=d.pk, title=d.title, text=d.text, meeting_starts_at=d.meeting.starts_at,
-                        method=d.method, votes_for=d.votes_for, votes_against=d.votes_against,
-                        votes_abstain=d.votes_abstain, quorum_met=d.quorum_met,
-                        outcome=d.outcome, proposal_id=d.proposal_id, is_sample=d.is_sample)
-            for d in services.public_decisions(board).select_related("meeting")]
+    return [
+        DecisionOut(
+            id=d.pk,
+            title=d.title,
+            text=d.text,
+            meeting_starts_at=d.meeting.starts_at,
+            method=d.method,
+            votes_for=d.votes_for,
+            votes_against=d.votes_against,
+            votes_abstain=d.votes_abstain,
+            quorum_met=d.quorum_met,
+            outcome=d.outcome,
+            proposal_id=d.proposal_id,
+            is_sample=d.is_sample,
+        )
+        for d in services.public_decisions(board).select_related("meeting")
+    ]
 
 
 @router.get("/boards/{slug}/actions/", response=list[ActionOut])
 def actions(request, slug: str):
     """Progress of the actions that published decisions commit to."""
     board = get_object_or_404(Board, slug=slug, published=True)
-    return [ActionOut(id=a.pk, decision_id=a.decision_id, parent_id=a.parent_id, title=a.title,
-                      owner=a.owner_display, due_date=a.due_date, status=a.status,
-                      progress=a.progress, weight=a.weight, is_sample=a.is_sample)
-            for a in services.public_actions(board)]
+    return [
+        ActionOut(
+            id=a.pk,
+            decision_id=a.decision_id,
+            parent_id=a.parent_id,
+            title=a.title,
+            owner=a.owner_display,
+            due_date=a.due_date,
+            status=a.status,
+            progress=a.progress,
+            weight=a.weight,
+            is_sample=a.is_sample,
+        )
+        for a in services.public_actions(board)
+    ]

@@ -50,8 +50,9 @@ class RegionCodeField(forms.CharField):
             return None
         region = Region.objects.filter(code=value.strip().upper()).first()
         if region is None:
-            raise forms.ValidationError(_("There is no region with the code “%(code)s”."),
-                                        params={"code": value})
+            raise forms.ValidationError(
+                _("There is no region with the code “%(code)s”."), params={"code": value}
+            )
         return region
 
 
@@ -64,9 +65,25 @@ class BoardForm(forms.ModelForm):
 
     class Meta:
         model = Board
-        fields = ["slug", "name_lt", "name_en", "purpose_lt", "purpose_en", "kind", "parent",
-                  "founding_year", "founding_date", "decision_method", "quorum_percent",
-                  "rules_lt", "rules_en", "region", "published", "source_url", "is_sample"]
+        fields = [
+            "slug",
+            "name_lt",
+            "name_en",
+            "purpose_lt",
+            "purpose_en",
+            "kind",
+            "parent",
+            "founding_year",
+            "founding_date",
+            "decision_method",
+            "quorum_percent",
+            "rules_lt",
+            "rules_en",
+            "region",
+            "published",
+            "source_url",
+            "is_sample",
+        ]
         widgets = {"founding_date": DATE}
 
 
@@ -79,8 +96,16 @@ class FounderForm(forms.ModelForm):
 class MembershipForm(forms.ModelForm):
     class Meta:
         model = Membership
-        fields = ["person_name", "user", "organisation_name", "position", "sector",
-                  "designated_on", "ended_on", "is_sample"]
+        fields = [
+            "person_name",
+            "user",
+            "organisation_name",
+            "position",
+            "sector",
+            "designated_on",
+            "ended_on",
+            "is_sample",
+        ]
         widgets = {"designated_on": DATE, "ended_on": DATE}
 
     def __init__(self, *args, **kwargs):
@@ -91,8 +116,16 @@ class MembershipForm(forms.ModelForm):
 class MeetingForm(forms.ModelForm):
     class Meta:
         model = Meeting
-        fields = ["title", "kind", "mode", "starts_at", "ends_at", "place", "online_link",
-                  "is_sample"]
+        fields = [
+            "title",
+            "kind",
+            "mode",
+            "starts_at",
+            "ends_at",
+            "place",
+            "online_link",
+            "is_sample",
+        ]
         widgets = {"starts_at": DATETIME, "ends_at": DATETIME}
 
 
@@ -134,8 +167,18 @@ class AttendanceForm(forms.ModelForm):
 class ChallengeForm(forms.ModelForm):
     class Meta:
         model = Challenge
-        fields = ["title_lt", "title_en", "description_lt", "description_en", "theme",
-                  "severity", "status", "identified_on", "published", "is_sample"]
+        fields = [
+            "title_lt",
+            "title_en",
+            "description_lt",
+            "description_en",
+            "theme",
+            "severity",
+            "status",
+            "identified_on",
+            "published",
+            "is_sample",
+        ]
         widgets = {"identified_on": DATE}
 
 
@@ -150,9 +193,20 @@ class EvidenceForm(forms.ModelForm):
 class ProposalForm(forms.ModelForm):
     class Meta:
         model = Proposal
-        fields = ["challenge", "title", "description", "proposer_membership",
-                  "proposer_organisation_name", "expected_effect", "expected_indicators",
-                  "cost_estimate", "cost_note", "funding_idea", "published", "is_sample"]
+        fields = [
+            "challenge",
+            "title",
+            "description",
+            "proposer_membership",
+            "proposer_organisation_name",
+            "expected_effect",
+            "expected_indicators",
+            "cost_estimate",
+            "cost_note",
+            "funding_idea",
+            "published",
+            "is_sample",
+        ]
 
     def __init__(self, *args, board: Board, manager: bool, **kwargs):
         super().__init__(*args, **kwargs)
@@ -176,8 +230,19 @@ class ProposalStateForm(forms.Form):
 class DecisionForm(forms.ModelForm):
     class Meta:
         model = Decision
-        fields = ["meeting", "agenda_item", "proposal", "title", "text", "method", "votes_for",
-                  "votes_against", "votes_abstain", "outcome", "is_sample"]
+        fields = [
+            "meeting",
+            "agenda_item",
+            "proposal",
+            "title",
+            "text",
+            "method",
+            "votes_for",
+            "votes_against",
+            "votes_abstain",
+            "outcome",
+            "is_sample",
+        ]
 
     def __init__(self, *args, board: Board, **kwargs):
         super().__init__(*args, **kwargs)
@@ -189,8 +254,9 @@ class DecisionForm(forms.ModelForm):
 
 class AmendmentForm(forms.ModelForm):
     reason = forms.CharField(label=_("reason for the amendment"), widget=forms.Textarea)
-    amended_at = forms.ModelChoiceField(label=_("agreed at meeting"), required=False,
-                                        queryset=Meeting.objects.none())
+    amended_at = forms.ModelChoiceField(
+        label=_("agreed at meeting"), required=False, queryset=Meeting.objects.none()
+    )
 
     class Meta:
         model = Decision
@@ -204,9 +270,22 @@ class AmendmentForm(forms.ModelForm):
 class ActionForm(forms.ModelForm):
     class Meta:
         model = Action
-        fields = ["decision", "parent", "title", "description", "owner", "owner_name",
-                  "start_date", "due_date", "status", "progress", "weight", "initiative_type",
-                  "initiative_id", "is_sample"]
+        fields = [
+            "decision",
+            "parent",
+            "title",
+            "description",
+            "owner",
+            "owner_name",
+            "start_date",
+            "due_date",
+            "status",
+            "progress",
+            "weight",
+            "initiative_type",
+            "initiative_id",
+            "is_sample",
+        ]
         widgets = {"start_date": DATE, "due_date": DATE}
 
     def __init__(self, *args, board: Board, **kwargs):
@@ -220,18 +299,27 @@ class ActionForm(forms.ModelForm):
         self.fields["owner"].queryset = _users()
         # Initiatives live in their own app; any of its models can be linked once it has them.
         self.fields["initiative_type"].queryset = ContentType.objects.filter(
-            app_label="initiatives")
+            app_label="initiatives"
+        )
 
 
 class ProgressForm(forms.Form):
     status = forms.ChoiceField(label=_("status"), choices=ActionStatus.choices)
-    progress = forms.DecimalField(label=_("progress (%)"), required=False, min_value=0,
-                                  max_value=100, decimal_places=2,
-                                  help_text=_("Leave empty to use the status's default "
-                                              "(not started 0 %, done 100 %) or keep the "
-                                              "current value."))
-    note = forms.CharField(label=_("note"), required=False, widget=forms.Textarea(
-        attrs={"rows": 3}))
+    progress = forms.DecimalField(
+        label=_("progress (%)"),
+        required=False,
+        min_value=0,
+        max_value=100,
+        decimal_places=2,
+        help_text=_(
+            "Leave empty to use the status's default "
+            "(not started 0 %, done 100 %) or keep the "
+            "current value."
+        ),
+    )
+    note = forms.CharField(
+        label=_("note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class MilestoneForm(forms.ModelForm):
@@ -246,5 +334,6 @@ class CommentForm(forms.Form):
 
 
 class VoteForm(forms.Form):
-    choice = forms.ChoiceField(label=_("your vote"), choices=VoteChoice.choices,
-                               widget=forms.RadioSelect)
+    choice = forms.ChoiceField(
+        label=_("your vote"), choices=VoteChoice.choices, widget=forms.RadioSelect
+    )

@@ -39,25 +39,49 @@ class Board(models.Model):
     name_lt = models.CharField(_("name (Lithuanian)"), max_length=200)
     purpose_en = models.TextField(_("purpose (English)"), blank=True)
     purpose_lt = models.TextField(_("purpose (Lithuanian)"), blank=True)
-    kind = models.CharField(_("type"), max_length=20, choices=BoardType.choices,
-                            default=BoardType.ADVISORY)
-    parent = models.ForeignKey("self", models.PROTECT, null=True, blank=True,
-                               related_name="children", verbose_name=_("part of"))
+    kind = models.CharField(
+        _("type"), max_length=20, choices=BoardType.choices, default=BoardType.ADVISORY
+    )
+    parent = models.ForeignKey(
+        "self",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("part of"),
+    )
     founding_year = models.PositiveSmallIntegerField(_("founding year"), null=True, blank=True)
-    founding_date = models.DateField(_("founding date"), null=True, blank=True,
-                                     help_text=_("Leave empty when only the year is known."))
-    decision_method = models.CharField(_("usual decision method"), max_length=12,
-                                       choices=DecisionMethod.choices,
-                                       default=DecisionMethod.CONSENSUS)
+    founding_date = models.DateField(
+        _("founding date"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty when only the year is known."),
+    )
+    decision_method = models.CharField(
+        _("usual decision method"),
+        max_length=12,
+        choices=DecisionMethod.choices,
+        default=DecisionMethod.CONSENSUS,
+    )
     quorum_percent = models.PositiveSmallIntegerField(
-        _("quorum (% of voting members present)"), default=50,
+        _("quorum (% of voting members present)"),
+        default=50,
         validators=[MinValueValidator(1), MaxValueValidator(100)],
-        help_text=_("A meeting has a quorum when at least this share of the voting members "
-                    "(everyone but observers) is present."))
+        help_text=_(
+            "A meeting has a quorum when at least this share of the voting members "
+            "(everyone but observers) is present."
+        ),
+    )
     rules_en = models.TextField(_("internal rules (English)"), blank=True)
     rules_lt = models.TextField(_("internal rules (Lithuanian)"), blank=True)
-    region = models.ForeignKey(Region, models.PROTECT, null=True, blank=True,
-                               related_name="boards", verbose_name=_("region"))
+    region = models.ForeignKey(
+        Region,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="boards",
+        verbose_name=_("region"),
+    )
     published = models.BooleanField(_("public transparency page"), default=True)
     source_url = models.URLField(_("source"), blank=True, max_length=400)
     is_sample = models.BooleanField(_("sample record"), default=False)
@@ -71,7 +95,7 @@ class Board(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse('board:workspace', args=[self.slug])
+        return reverse("board:workspace", args=[self.slug])
 
     @property
     def name(self) -> str:
@@ -122,16 +146,25 @@ class Sector(models.TextChoices):
 class Membership(models.Model):
     """A person's seat on a board: position, sector represented, from designation to end."""
 
-    board = models.ForeignKey(Board, models.CASCADE, related_name="memberships",
-                              verbose_name=_("board"))
+    board = models.ForeignKey(
+        Board, models.CASCADE, related_name="memberships", verbose_name=_("board")
+    )
     person_name = models.CharField(_("person"), max_length=200)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
-                             related_name="board_memberships", verbose_name=_("user account"),
-                             help_text=_("Links the seat to a sign-in so the member can read "
-                                         "the board's internal items."))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="board_memberships",
+        verbose_name=_("user account"),
+        help_text=_(
+            "Links the seat to a sign-in so the member can read the board's internal items."
+        ),
+    )
     organisation_name = models.CharField(_("organisation"), max_length=200, blank=True)
-    position = models.CharField(_("position"), max_length=12, choices=Position.choices,
-                                default=Position.MEMBER)
+    position = models.CharField(
+        _("position"), max_length=12, choices=Position.choices, default=Position.MEMBER
+    )
     sector = models.CharField(_("sector represented"), max_length=12, choices=Sector.choices)
     designated_on = models.DateField(_("designated on"))
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
@@ -176,20 +209,27 @@ class MinutesStatus(models.TextChoices):
 
 
 class Meeting(models.Model):
-    board = models.ForeignKey(Board, models.CASCADE, related_name="meetings",
-                              verbose_name=_("board"))
+    board = models.ForeignKey(
+        Board, models.CASCADE, related_name="meetings", verbose_name=_("board")
+    )
     title = models.CharField(_("title"), max_length=200)
-    kind = models.CharField(_("type"), max_length=16, choices=MeetingKind.choices,
-                            default=MeetingKind.ORDINARY)
-    mode = models.CharField(_("format"), max_length=12, choices=MeetingMode.choices,
-                            default=MeetingMode.IN_PERSON)
+    kind = models.CharField(
+        _("type"), max_length=16, choices=MeetingKind.choices, default=MeetingKind.ORDINARY
+    )
+    mode = models.CharField(
+        _("format"), max_length=12, choices=MeetingMode.choices, default=MeetingMode.IN_PERSON
+    )
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
     online_link = models.URLField(_("online link"), blank=True, max_length=400)
     minutes = models.TextField(_("minutes"), blank=True)
-    minutes_status = models.CharField(_("minutes status"), max_length=12,
-                                      choices=MinutesStatus.choices, default=MinutesStatus.DRAFT)
+    minutes_status = models.CharField(
+        _("minutes status"),
+        max_length=12,
+        choices=MinutesStatus.choices,
+        default=MinutesStatus.DRAFT,
+    )
     minutes_circulated_at = models.DateTimeField(_("minutes circulated at"), null=True, blank=True)
     minutes_approved_at = models.DateTimeField(_("minutes approved at"), null=True, blank=True)
     is_sample = models.BooleanField(_("sample record"), default=False)
@@ -203,7 +243,7 @@ class Meeting(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse('board:meeting', args=[self.board.slug, self.pk])
+        return reverse("board:meeting", args=[self.board.slug, self.pk])
 
     def clean(self) -> None:
         if self.ends_at and self.starts_at and self.ends_at < self.starts_at:
@@ -218,13 +258,20 @@ class AgendaItem(models.Model):
     """One item of a meeting's agenda; items nest under a parent item."""
 
     meeting = models.ForeignKey(Meeting, models.CASCADE, related_name="agenda_items")
-    parent = models.ForeignKey("self", models.CASCADE, null=True, blank=True,
-                               related_name="children", verbose_name=_("under item"))
+    parent = models.ForeignKey(
+        "self",
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("under item"),
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=1)
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
-    duration_minutes = models.PositiveSmallIntegerField(_("duration (minutes)"), null=True,
-                                                        blank=True)
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("duration (minutes)"), null=True, blank=True
+    )
 
     class Meta:
         ordering = ["meeting", "parent_id", "position", "id"]
@@ -263,19 +310,32 @@ class Attendance(models.Model):
     """A member's attendance, or a guest (no membership, a name instead)."""
 
     meeting = models.ForeignKey(Meeting, models.CASCADE, related_name="attendance")
-    membership = models.ForeignKey(Membership, models.CASCADE, null=True, blank=True,
-                                   related_name="attendance", verbose_name=_("member"))
+    membership = models.ForeignKey(
+        Membership,
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="attendance",
+        verbose_name=_("member"),
+    )
     guest_name = models.CharField(_("guest"), max_length=200, blank=True)
     guest_organisation = models.CharField(_("guest's organisation"), max_length=200, blank=True)
-    status = models.CharField(_("attendance"), max_length=10, choices=AttendanceStatus.choices,
-                              default=AttendanceStatus.PRESENT)
+    status = models.CharField(
+        _("attendance"),
+        max_length=10,
+        choices=AttendanceStatus.choices,
+        default=AttendanceStatus.PRESENT,
+    )
 
     class Meta:
         ordering = ["meeting", "membership__person_name", "guest_name"]
         verbose_name = _("attendance")
         verbose_name_plural = _("attendance")
-        constraints = [models.UniqueConstraint(fields=["meeting", "membership"],
-                                               name="board_attendance_once_per_member")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "membership"], name="board_attendance_once_per_member"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.membership.person_name if self.membership_id else self.guest_name
@@ -312,17 +372,20 @@ class ChallengeStatus(models.TextChoices):
 
 
 class Challenge(models.Model):
-    board = models.ForeignKey(Board, models.CASCADE, related_name="challenges",
-                              verbose_name=_("board"))
+    board = models.ForeignKey(
+        Board, models.CASCADE, related_name="challenges", verbose_name=_("board")
+    )
     title_en = models.CharField(_("title (English)"), max_length=200)
     title_lt = models.CharField(_("title (Lithuanian)"), max_length=200)
     description_en = models.TextField(_("description (English)"), blank=True)
     description_lt = models.TextField(_("description (Lithuanian)"), blank=True)
     theme = models.CharField(_("theme"), max_length=16, choices=ChallengeTheme.choices)
-    severity = models.CharField(_("severity"), max_length=10, choices=Severity.choices,
-                                default=Severity.MEDIUM)
-    status = models.CharField(_("status"), max_length=10, choices=ChallengeStatus.choices,
-                              default=ChallengeStatus.OPEN)
+    severity = models.CharField(
+        _("severity"), max_length=10, choices=Severity.choices, default=Severity.MEDIUM
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=ChallengeStatus.choices, default=ChallengeStatus.OPEN
+    )
     identified_on = models.DateField(_("identified on"))
     published = models.BooleanField(_("published"), default=False)
     is_sample = models.BooleanField(_("sample record"), default=False)
@@ -336,7 +399,7 @@ class Challenge(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse('board:challenge', args=[self.board.slug, self.pk])
+        return reverse("board:challenge", args=[self.board.slug, self.pk])
 
     @property
     def title(self) -> str:
@@ -351,13 +414,20 @@ class Evidence(models.Model):
     """An indicator in a region that shows the challenge; the baseline is where movement is measured from."""
 
     challenge = models.ForeignKey(Challenge, models.CASCADE, related_name="evidence")
-    indicator = models.ForeignKey(Indicator, models.PROTECT, related_name="board_evidence",
-                                  verbose_name=_("indicator"))
-    region = models.ForeignKey(Region, models.PROTECT, related_name="board_evidence",
-                               verbose_name=_("region"))
-    baseline_period = models.CharField(_("baseline period"), max_length=16, blank=True,
-                                       help_text=_("The indicator's movement is shown since this "
-                                                   "period, e.g. the year of the decision."))
+    indicator = models.ForeignKey(
+        Indicator, models.PROTECT, related_name="board_evidence", verbose_name=_("indicator")
+    )
+    region = models.ForeignKey(
+        Region, models.PROTECT, related_name="board_evidence", verbose_name=_("region")
+    )
+    baseline_period = models.CharField(
+        _("baseline period"),
+        max_length=16,
+        blank=True,
+        help_text=_(
+            "The indicator's movement is shown since this period, e.g. the year of the decision."
+        ),
+    )
     note = models.TextField(_("note"), blank=True)
 
     class Meta:
@@ -379,32 +449,46 @@ class ProposalState(models.TextChoices):
 
 
 class Proposal(models.Model):
-    board = models.ForeignKey(Board, models.CASCADE, related_name="proposals",
-                              verbose_name=_("board"))
-    challenge = models.ForeignKey(Challenge, models.PROTECT, related_name="proposals",
-                                  verbose_name=_("challenge it answers"))
+    board = models.ForeignKey(
+        Board, models.CASCADE, related_name="proposals", verbose_name=_("board")
+    )
+    challenge = models.ForeignKey(
+        Challenge, models.PROTECT, related_name="proposals", verbose_name=_("challenge it answers")
+    )
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"))
-    proposer_membership = models.ForeignKey(Membership, models.SET_NULL, null=True, blank=True,
-                                            related_name="proposals",
-                                            verbose_name=_("proposed by (member)"))
-    proposer_organisation_name = models.CharField(_("proposed by (organisation)"), max_length=200,
-                                                  blank=True)
+    proposer_membership = models.ForeignKey(
+        Membership,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="proposals",
+        verbose_name=_("proposed by (member)"),
+    )
+    proposer_organisation_name = models.CharField(
+        _("proposed by (organisation)"), max_length=200, blank=True
+    )
     expected_effect = models.TextField(_("expected effect"), blank=True)
-    expected_indicators = models.ManyToManyField(Indicator, blank=True,
-                                                 related_name="board_proposals",
-                                                 verbose_name=_("indicators it should move"))
-    cost_estimate = models.DecimalField(_("cost estimate (EUR)"), max_digits=14,
-                                        decimal_places=2, null=True, blank=True)
+    expected_indicators = models.ManyToManyField(
+        Indicator,
+        blank=True,
+        related_name="board_proposals",
+        verbose_name=_("indicators it should move"),
+    )
+    cost_estimate = models.DecimalField(
+        _("cost estimate (EUR)"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
     currency = models.CharField(_("currency"), max_length=3, default="EUR")
     cost_note = models.CharField(_("cost note"), max_length=300, blank=True)
     funding_idea = models.TextField(_("funding idea"), blank=True)
-    state = models.CharField(_("state"), max_length=12, choices=ProposalState.choices,
-                             default=ProposalState.DRAFT)
+    state = models.CharField(
+        _("state"), max_length=12, choices=ProposalState.choices, default=ProposalState.DRAFT
+    )
     answer = models.TextField(_("reasoned answer"), blank=True)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True,
-                                   blank=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     published = models.BooleanField(_("published"), default=False)
     source_url = models.URLField(_("source"), blank=True, max_length=400)
@@ -419,7 +503,7 @@ class Proposal(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse('board:proposal', args=[self.board.slug, self.pk])
+        return reverse("board:proposal", args=[self.board.slug, self.pk])
 
     def clean(self) -> None:
         if self.challenge_id and self.board_id and self.challenge.board_id != self.board_id:
@@ -450,31 +534,47 @@ class DecisionLocked(Exception):
 class Decision(models.Model):
     """A decision taken at a meeting, on a proposal or on its own, with method, votes and quorum."""
 
-    AMENDABLE_FIELDS = ("title", "text", "outcome", "votes_for", "votes_against",
-                        "votes_abstain")
+    AMENDABLE_FIELDS = ("title", "text", "outcome", "votes_for", "votes_against", "votes_abstain")
 
-    board = models.ForeignKey(Board, models.CASCADE, related_name="decisions",
-                              verbose_name=_("board"))
-    meeting = models.ForeignKey(Meeting, models.PROTECT, related_name="decisions",
-                                verbose_name=_("meeting"))
-    agenda_item = models.ForeignKey(AgendaItem, models.SET_NULL, null=True, blank=True,
-                                    related_name="decisions", verbose_name=_("agenda item"))
-    proposal = models.ForeignKey(Proposal, models.PROTECT, null=True, blank=True,
-                                 related_name="decisions", verbose_name=_("proposal"))
+    board = models.ForeignKey(
+        Board, models.CASCADE, related_name="decisions", verbose_name=_("board")
+    )
+    meeting = models.ForeignKey(
+        Meeting, models.PROTECT, related_name="decisions", verbose_name=_("meeting")
+    )
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="decisions",
+        verbose_name=_("agenda item"),
+    )
+    proposal = models.ForeignKey(
+        Proposal,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="decisions",
+        verbose_name=_("proposal"),
+    )
     title = models.CharField(_("title"), max_length=200)
     text = models.TextField(_("text of the decision"))
-    method = models.CharField(_("method"), max_length=12, choices=DecisionMethod.choices,
-                              default=DecisionMethod.CONSENSUS)
+    method = models.CharField(
+        _("method"), max_length=12, choices=DecisionMethod.choices, default=DecisionMethod.CONSENSUS
+    )
     votes_for = models.PositiveSmallIntegerField(_("votes for"), default=0)
     votes_against = models.PositiveSmallIntegerField(_("votes against"), default=0)
     votes_abstain = models.PositiveSmallIntegerField(_("abstentions"), default=0)
     members_present = models.PositiveSmallIntegerField(_("voting members present"), default=0)
     voting_members = models.PositiveSmallIntegerField(_("voting members"), default=0)
     quorum_met = models.BooleanField(_("quorum met"), default=False)
-    outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices,
-                               default=Outcome.ADOPTED)
-    status = models.CharField(_("status"), max_length=10, choices=DecisionStatus.choices,
-                              default=DecisionStatus.DRAFT)
+    outcome = models.CharField(
+        _("outcome"), max_length=10, choices=Outcome.choices, default=Outcome.ADOPTED
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=DecisionStatus.choices, default=DecisionStatus.DRAFT
+    )
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     is_sample = models.BooleanField(_("sample record"), default=False)
 
@@ -491,16 +591,20 @@ class Decision(models.Model):
         if self.pk and not getattr(self, "_amending", False):
             stored = Decision.objects.filter(pk=self.pk).values().first()
             if stored and stored["status"] == DecisionStatus.APPROVED:
-                changed = [f.attname for f in self._meta.concrete_fields
-                           if stored[f.attname] != getattr(self, f.attname)]
+                changed = [
+                    f.attname
+                    for f in self._meta.concrete_fields
+                    if stored[f.attname] != getattr(self, f.attname)
+                ]
                 if changed:
                     raise DecisionLocked(
                         f"decision {self.pk} is approved; {', '.join(changed)} can change only "
-                        "through a recorded amendment")
+                        "through a recorded amendment"
+                    )
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse('board:decision', args=[self.board.slug, self.pk])
+        return reverse("board:decision", args=[self.board.slug, self.pk])
 
     def clean(self) -> None:
         errors = {}
@@ -514,17 +618,23 @@ class Decision(models.Model):
             raise ValidationError(errors)
 
 
-
 class Amendment(models.Model):
     """A recorded change to an approved decision: the reason and every field before and after."""
 
     decision = models.ForeignKey(Decision, models.CASCADE, related_name="amendments")
     reason = models.TextField(_("reason"))
     changes = models.JSONField(_("changes"), default=dict)
-    meeting = models.ForeignKey(Meeting, models.SET_NULL, null=True, blank=True,
-                                related_name="amendments", verbose_name=_("agreed at meeting"))
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True,
-                                   blank=True, related_name="+")
+    meeting = models.ForeignKey(
+        Meeting,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="amendments",
+        verbose_name=_("agreed at meeting"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(_("amended at"), auto_now_add=True)
 
     class Meta:
@@ -553,8 +663,11 @@ class Vote(models.Model):
     class Meta:
         verbose_name = _("vote")
         verbose_name_plural = _("votes")
-        constraints = [models.UniqueConstraint(fields=["decision", "membership"],
-                                               name="board_vote_once_per_member")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["decision", "membership"], name="board_vote_once_per_member"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.membership.person_name}: {self.get_choice_display()}"
@@ -584,32 +697,65 @@ DEFAULT_PROGRESS: dict[str, Decimal | None] = {
 class Action(models.Model):
     """What a decision commits to. A parent's progress is the weighted mean of its children's."""
 
-    board = models.ForeignKey(Board, models.CASCADE, related_name="actions",
-                              verbose_name=_("board"))
-    decision = models.ForeignKey(Decision, models.PROTECT, null=True, blank=True,
-                                 related_name="actions", verbose_name=_("decision"))
-    parent = models.ForeignKey("self", models.CASCADE, null=True, blank=True,
-                               related_name="children", verbose_name=_("part of action"))
+    board = models.ForeignKey(
+        Board, models.CASCADE, related_name="actions", verbose_name=_("board")
+    )
+    decision = models.ForeignKey(
+        Decision,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="actions",
+        verbose_name=_("decision"),
+    )
+    parent = models.ForeignKey(
+        "self",
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("part of action"),
+    )
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
-                              related_name="board_actions", verbose_name=_("owner (user)"),
-                              help_text=_("The person who updates the progress and gets the "
-                                          "reminders."))
-    owner_name = models.CharField(_("owner (person or organisation)"), max_length=200,
-                                  blank=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="board_actions",
+        verbose_name=_("owner (user)"),
+        help_text=_("The person who updates the progress and gets the reminders."),
+    )
+    owner_name = models.CharField(_("owner (person or organisation)"), max_length=200, blank=True)
     start_date = models.DateField(_("start date"), null=True, blank=True)
     due_date = models.DateField(_("due date"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=12, choices=ActionStatus.choices,
-                              default=ActionStatus.NOT_STARTED)
-    progress = models.DecimalField(_("progress (%)"), max_digits=5, decimal_places=2,
-                                   default=Decimal("0"),
-                                   validators=[MinValueValidator(0), MaxValueValidator(100)])
-    weight = models.DecimalField(_("weight"), max_digits=7, decimal_places=2,
-                                 default=Decimal("1"), validators=[MinValueValidator(0)],
-                                 help_text=_("Its share in the parent action's progress."))
-    initiative_type = models.ForeignKey(ContentType, models.SET_NULL, null=True, blank=True,
-                                        related_name="+", verbose_name=_("initiative type"))
+    status = models.CharField(
+        _("status"), max_length=12, choices=ActionStatus.choices, default=ActionStatus.NOT_STARTED
+    )
+    progress = models.DecimalField(
+        _("progress (%)"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("0"),
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    weight = models.DecimalField(
+        _("weight"),
+        max_digits=7,
+        decimal_places=2,
+        default=Decimal("1"),
+        validators=[MinValueValidator(0)],
+        help_text=_("Its share in the parent action's progress."),
+    )
+    initiative_type = models.ForeignKey(
+        ContentType,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("initiative type"),
+    )
     initiative_id = models.PositiveBigIntegerField(_("initiative id"), null=True, blank=True)
     initiative = GenericForeignKey("initiative_type", "initiative_id")
     overdue_notified_on = models.DateField(null=True, blank=True, editable=False)
@@ -624,7 +770,7 @@ class Action(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse('board:action', args=[self.board.slug, self.pk])
+        return reverse("board:action", args=[self.board.slug, self.pk])
 
     def clean(self) -> None:
         errors = {}
@@ -676,8 +822,9 @@ class Comment(models.Model):
     target_type = models.ForeignKey(ContentType, models.CASCADE, related_name="+")
     target_id = models.PositiveBigIntegerField()
     target = GenericForeignKey("target_type", "target_id")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True,
-                               related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+"
+    )
     author_name = models.CharField(max_length=150)
     text = models.TextField(_("comment"))
     created_at = models.DateTimeField(auto_now_add=True)
@@ -699,8 +846,9 @@ class HistoryEntry(models.Model):
     target_type = models.ForeignKey(ContentType, models.CASCADE, related_name="+")
     target_id = models.PositiveBigIntegerField()
     target_label = models.CharField(max_length=250)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
-                             related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     user_name = models.CharField(_("by"), max_length=150)
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     verb = models.CharField(_("change"), max_length=40)
@@ -726,8 +874,9 @@ class NotificationKind(models.TextChoices):
 class Notification(models.Model):
     """Waits for the digest: one e-mail per person gathers everything since the last one."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE,
-                             related_name="board_notifications")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.CASCADE, related_name="board_notifications"
+    )
     kind = models.CharField(max_length=24, choices=NotificationKind.choices)
     label = models.CharField(max_length=250, help_text="What it is about, e.g. the action's title.")
     path = models.CharField(max_length=300, blank=True)

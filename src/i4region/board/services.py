@@ -58,13 +58,17 @@ class TransitionRefused(ValueError):
 
 # --------------------------------------------------------------------------- permissions
 
+
 def active_membership(user, board: Board, day: dt.date | None = None) -> Membership | None:
     """The user's seat on this board on `day` (today by default), if any."""
     if not user.is_authenticated:
         return None
     day = day or timezone.localdate()
-    return (board.memberships.filter(user=user, designated_on__lte=day)
-            .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=day)).first())
+    return (
+        board.memberships.filter(user=user, designated_on__lte=day)
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=day))
+        .first()
+    )
 
 
 def can_manage(user, board: Board | None = None) -> bool:
@@ -108,12 +112,15 @@ def boards_for(user) -> QuerySet[Board]:
     if not user.is_authenticated:
         return Board.objects.none()
     today = timezone.localdate()
-    return Board.objects.filter(
-        memberships__user=user, memberships__designated_on__lte=today
-    ).filter(Q(memberships__ended_on__isnull=True) | Q(memberships__ended_on__gte=today)).distinct()
+    return (
+        Board.objects.filter(memberships__user=user, memberships__designated_on__lte=today)
+        .filter(Q(memberships__ended_on__isnull=True) | Q(memberships__ended_on__gte=today))
+        .distinct()
+    )
 
 
 # --------------------------------------------------------------------------- history
+
 
 def _plain(value):
     if isinstance(value, Decimal):  # 60 and 60.00 are the same value: no spurious change
@@ -127,8 +134,11 @@ def _plain(value):
 
 def snapshot(obj) -> dict:
     """The stored values of a record's own fields, as JSON-able plain values."""
-    return {f.attname: _plain(getattr(obj, f.attname)) for f in obj._meta.concrete_fields
-            if f.attname != "id"}
+    return {
+        f.attname: _plain(getattr(obj, f.attname))
+        for f in obj._meta.concrete_fields
+        if f.attname != "id"
+    }
 
 
 def diff(before: dict, after: dict) -> dict:
@@ -139,10 +149,16 @@ def record(board: Board, obj, user, verb: str, changes: dict, note: str = "") ->
     """Keep one history entry: who, when, what and each field before → after."""
     authenticated = user is not None and user.is_authenticated
     return HistoryEntry.objects.create(
-        board=board, target_type=ContentType.objects.get_for_model(obj), target_id=obj.pk,
-        target_label=str(obj)[:250], user=user if authenticated else None,
-        user_name=(user.get_username() if authenticated else "i4region"), verb=verb,
-        changes=changes, note=note)
+        board=board,
+        target_type=ContentType.objects.get_for_model(obj),
+        target_id=obj.pk,
+        target_label=str(obj)[:250],
+        user=user if authenticated else None,
+        user_name=(user.get_username() if authenticated else "i4region"),
+        verb=verb,
+        changes=changes,
+        note=note,
+    )
 
 
 def board_of(obj) -> Board:
@@ -168,8 +184,14 @@ def save_tracked(obj, user, verb: str | None = None, note: str = ""):
         obj.save()
         changes = diff(before, snapshot(obj))
         if stored is None or changes:
-            record(board_of(obj), obj, user, verb or ("created" if stored is None else "changed"),
-                   changes, note)
+            record(
+                board_of(obj),
+                obj,
+                user,
+                verb or ("created" if stored is None else "changed"),
+                changes,
+                note,
+            )
     return obj
 
 
@@ -182,13 +204,15 @@ def delete_tracked(obj, user) -> None:
 
 
 def history_of(obj) -> QuerySet[HistoryEntry]:
-    return HistoryEntry.objects.filter(target_type=ContentType.objects.get_for_model(obj),
-                                       target_id=obj.pk)
+    return HistoryEntry.objects.filter(
+        target_type=ContentType.objects.get_for_model(obj), target_id=obj.pk
+    )
 
 
 def comments_on(obj) -> QuerySet[Comment]:
-    return Comment.objects.filter(target_type=ContentType.objects.get_for_model(obj),
-                                  target_id=obj.pk)
+    return Comment.objects.filter(
+        target_type=ContentType.objects.get_for_model(obj), target_id=obj.pk
+    )
 
 
 def add_comment(obj, user, text: str) -> Comment:
@@ -200,13 +224,18 @@ def add_comment(obj, user, text: str) -> Comment:
     text = text.strip()
     if not text:
         raise TransitionRefused(_("The comment is empty."))
-    return Comment.objects.create(board=board, target_type=ContentType.objects.get_for_model(obj),
-                                  target_id=obj.pk, author=user,
-                                  author_name=user.get_full_name() or user.get_username(),
-                                  text=text)
+    return Comment.objects.create(
+        board=board,
+        target_type=ContentType.objects.get_for_model(obj),
+        target_id=obj.pk,
+        author=user,
+        author_name=user.get_full_name() or user.get_username(),
+        text=text,
+    )
 
 
 # --------------------------------------------------------------------------- notifications
+
 
 def notify(user, kind: str, label: str, path: str) -> Notification | None:
     """Queue a notification for the next digest (never an e-mail per event)."""
@@ -218,13 +247,19 @@ def notify(user, kind: str, label: str, path: str) -> Notification | None:
 def create_overdue_notifications(today: dt.date | None = None) -> int:
     """One overdue notice per action and due date, so the digest does not repeat it daily."""
     today = today or timezone.localdate()
-    overdue = Action.objects.filter(due_date__lt=today, owner__isnull=False).exclude(
-        status__in=[ActionStatus.DONE, ActionStatus.DROPPED]).exclude(
-        overdue_notified_on__gte=F("due_date"))
+    overdue = (
+        Action.objects.filter(due_date__lt=today, owner__isnull=False)
+        .exclude(status__in=[ActionStatus.DONE, ActionStatus.DROPPED])
+        .exclude(overdue_notified_on__gte=F("due_date"))
+    )
     count = 0
     for action in overdue.select_related("board"):
-        notify(action.owner, NotificationKind.ACTION_OVERDUE, action.title,
-               reverse("board:action", args=[action.board.slug, action.pk]))
+        notify(
+            action.owner,
+            NotificationKind.ACTION_OVERDUE,
+            action.title,
+            reverse("board:action", args=[action.board.slug, action.pk]),
+        )
         Action.objects.filter(pk=action.pk).update(overdue_notified_on=today)
         count += 1
     return count
@@ -249,15 +284,23 @@ def send_digest(base_url: str = "", now: dt.datetime | None = None) -> int:
     sent = 0
     with translation.override(settings.LANGUAGE_CODE):
         for user, notes in by_user.items():
-            lines = [_("Hello %(name)s,") % {"name": user.get_full_name() or user.username}, "",
-                     _("What happened in the board workspace since the last digest:"), ""]
+            lines = [
+                _("Hello %(name)s,") % {"name": user.get_full_name() or user.username},
+                "",
+                _("What happened in the board workspace since the last digest:"),
+                "",
+            ]
             for note in notes:
                 lines.append(f"- {note.get_kind_display()}: {note.label}")
                 if note.path:  # stored in the language it was made in; sent in the site's
-                    lines.append(f"  {base_url.rstrip('/')}"
-                                 f"{in_language(note.path, settings.LANGUAGE_CODE)}")
-            lines += ["", _("Your actions: %(url)s") % {
-                "url": base_url.rstrip("/") + reverse("board:my_actions")}]
+                    lines.append(
+                        f"  {base_url.rstrip('/')}{in_language(note.path, settings.LANGUAGE_CODE)}"
+                    )
+            lines += [
+                "",
+                _("Your actions: %(url)s")
+                % {"url": base_url.rstrip("/") + reverse("board:my_actions")},
+            ]
             subject = _("i4region board digest: %(count)d items") % {"count": len(notes)}
             send_mail(subject, "\n".join(lines), None, [user.email])
             Notification.objects.filter(pk__in=[n.pk for n in notes]).update(sent_at=now)
@@ -278,9 +321,12 @@ def set_minutes_status(meeting: Meeting, user, status: str) -> Meeting:
     """Draft → circulated (members are told) → approved (then public and final)."""
     if status not in MINUTES_FLOW[meeting.minutes_status]:
         raise TransitionRefused(
-            _("Minutes that are “%(current)s” cannot become “%(wanted)s”.") % {
+            _("Minutes that are “%(current)s” cannot become “%(wanted)s”.")
+            % {
                 "current": meeting.get_minutes_status_display(),
-                "wanted": MinutesStatus(status).label})
+                "wanted": MinutesStatus(status).label,
+            }
+        )
     if status == MinutesStatus.CIRCULATED and not meeting.minutes.strip():
         raise TransitionRefused(_("Write the minutes before circulating them."))
     before = snapshot(meeting)
@@ -302,7 +348,8 @@ def set_minutes_status(meeting: Meeting, user, status: str) -> Meeting:
 def current_members(board: Board, day: dt.date | None = None) -> QuerySet[Membership]:
     day = day or timezone.localdate()
     return board.memberships.filter(designated_on__lte=day).filter(
-        Q(ended_on__isnull=True) | Q(ended_on__gte=day))
+        Q(ended_on__isnull=True) | Q(ended_on__gte=day)
+    )
 
 
 @dataclass(frozen=True)
@@ -318,8 +365,9 @@ def quorum(meeting: Meeting) -> Quorum:
     day = timezone.localtime(meeting.starts_at).date()
     seats = current_members(meeting.board, day).exclude(position="observer")
     voting = seats.count()
-    present = Attendance.objects.filter(meeting=meeting, status=AttendanceStatus.PRESENT,
-                                        membership__in=seats).count()
+    present = Attendance.objects.filter(
+        meeting=meeting, status=AttendanceStatus.PRESENT, membership__in=seats
+    ).count()
     required = -(-voting * meeting.board.quorum_percent // 100) if voting else 1
     return Quorum(present, voting, required, voting > 0 and present >= required)
 
@@ -328,10 +376,17 @@ def quorum(meeting: Meeting) -> Quorum:
 
 PROPOSAL_FLOW = {
     ProposalState.DRAFT: {ProposalState.SUBMITTED, ProposalState.WITHDRAWN},
-    ProposalState.SUBMITTED: {ProposalState.EVALUATING, ProposalState.ACCEPTED,
-                              ProposalState.REJECTED, ProposalState.WITHDRAWN},
-    ProposalState.EVALUATING: {ProposalState.ACCEPTED, ProposalState.REJECTED,
-                               ProposalState.WITHDRAWN},
+    ProposalState.SUBMITTED: {
+        ProposalState.EVALUATING,
+        ProposalState.ACCEPTED,
+        ProposalState.REJECTED,
+        ProposalState.WITHDRAWN,
+    },
+    ProposalState.EVALUATING: {
+        ProposalState.ACCEPTED,
+        ProposalState.REJECTED,
+        ProposalState.WITHDRAWN,
+    },
     ProposalState.ACCEPTED: set(),
     ProposalState.REJECTED: set(),
     ProposalState.WITHDRAWN: set(),
@@ -352,14 +407,19 @@ def allowed_proposal_states(proposal: Proposal, user) -> list[str]:
 def transition_proposal(proposal: Proposal, user, state: str, answer: str = "") -> Proposal:
     """Move a proposal on; accepting or rejecting needs a reasoned answer."""
     if state not in PROPOSAL_FLOW[proposal.state]:
-        raise TransitionRefused(_("A proposal that is “%(current)s” cannot become "
-                                  "“%(wanted)s”.") % {
-            "current": proposal.get_state_display(), "wanted": ProposalState(state).label})
+        raise TransitionRefused(
+            _("A proposal that is “%(current)s” cannot become “%(wanted)s”.")
+            % {"current": proposal.get_state_display(), "wanted": ProposalState(state).label}
+        )
     if user is not None and state not in allowed_proposal_states(proposal, user):
         raise TransitionRefused(_("You may not change the state of this proposal."))
     if state in ANSWERED and not answer.strip():
-        raise TransitionRefused(_("Give the reasons for the answer: accepting or rejecting a "
-                                  "proposal needs a reasoned answer."))
+        raise TransitionRefused(
+            _(
+                "Give the reasons for the answer: accepting or rejecting a "
+                "proposal needs a reasoned answer."
+            )
+        )
     before = snapshot(proposal)
     proposal.state = state
     if answer.strip():
@@ -374,17 +434,22 @@ def transition_proposal(proposal: Proposal, user, state: str, answer: str = "") 
 
 # --------------------------------------------------------------------------- decisions
 
+
 def check_decision(decision: Decision) -> Quorum:
     """Count the members present and check quorum and votes; store them on the decision."""
     q = quorum(decision.meeting)
     decision.members_present, decision.voting_members, decision.quorum_met = (
-        q.present, q.voting_members, q.met)
+        q.present,
+        q.voting_members,
+        q.met,
+    )
     if decision.method == DecisionMethod.VOTE:
         cast = decision.votes_for + decision.votes_against + decision.votes_abstain
         if cast > q.present:
             raise TransitionRefused(
-                _("%(cast)d votes were recorded but only %(present)d voting members were "
-                  "present.") % {"cast": cast, "present": q.present})
+                _("%(cast)d votes were recorded but only %(present)d voting members were present.")
+                % {"cast": cast, "present": q.present}
+            )
     else:
         decision.votes_for = decision.votes_against = decision.votes_abstain = 0
     return q
@@ -407,12 +472,17 @@ def tally(decision: Decision) -> None:
 def cast_vote(decision: Decision, user, choice: str) -> Vote:
     seat = can_vote(user, decision)
     if seat is None:
-        raise TransitionRefused(_("Only voting members of this board can vote, and only on a "
-                                  "draft decision taken by vote."))
+        raise TransitionRefused(
+            _(
+                "Only voting members of this board can vote, and only on a "
+                "draft decision taken by vote."
+            )
+        )
     if choice not in VoteChoice.values:
         raise TransitionRefused(_("Choose for, against or abstain."))
-    vote, _created = Vote.objects.update_or_create(decision=decision, membership=seat,
-                                                   defaults={"choice": choice})
+    vote, _created = Vote.objects.update_or_create(
+        decision=decision, membership=seat, defaults={"choice": choice}
+    )
     before = snapshot(decision)
     tally(decision)
     decision.save()
@@ -431,14 +501,21 @@ def approve_decision(decision: Decision, user) -> Decision:
     q = check_decision(decision)
     if not q.met:
         raise TransitionRefused(
-            _("No quorum: %(present)d of %(voting)d voting members were present, %(required)d "
-              "are needed.") % {"present": q.present, "voting": q.voting_members,
-                                 "required": q.required})
-    if decision.method == DecisionMethod.VOTE and decision.outcome == Outcome.ADOPTED and not (
-            decision.votes_for > decision.votes_against):
-        raise TransitionRefused(_("The votes do not adopt this decision: %(for)d for, "
-                                  "%(against)d against.") % {"for": decision.votes_for,
-                                                             "against": decision.votes_against})
+            _(
+                "No quorum: %(present)d of %(voting)d voting members were present, %(required)d "
+                "are needed."
+            )
+            % {"present": q.present, "voting": q.voting_members, "required": q.required}
+        )
+    if (
+        decision.method == DecisionMethod.VOTE
+        and decision.outcome == Outcome.ADOPTED
+        and not (decision.votes_for > decision.votes_against)
+    ):
+        raise TransitionRefused(
+            _("The votes do not adopt this decision: %(for)d for, %(against)d against.")
+            % {"for": decision.votes_for, "against": decision.votes_against}
+        )
     before = snapshot(decision)
     decision.status = DecisionStatus.APPROVED
     decision.approved_at = timezone.now()
@@ -446,28 +523,34 @@ def approve_decision(decision: Decision, user) -> Decision:
         decision.save()
         record(decision.board, decision, user, "approved", diff(before, snapshot(decision)))
         proposal = decision.proposal
-        if proposal is not None and proposal.state in (ProposalState.SUBMITTED,
-                                                       ProposalState.EVALUATING):
-            target = {Outcome.ADOPTED: ProposalState.ACCEPTED,
-                      Outcome.REJECTED: ProposalState.REJECTED}.get(decision.outcome)
+        if proposal is not None and proposal.state in (
+            ProposalState.SUBMITTED,
+            ProposalState.EVALUATING,
+        ):
+            target = {
+                Outcome.ADOPTED: ProposalState.ACCEPTED,
+                Outcome.REJECTED: ProposalState.REJECTED,
+            }.get(decision.outcome)
             if target:
-                transition_proposal(proposal, user, target,
-                                    answer=proposal.answer or decision.text)
+                transition_proposal(proposal, user, target, answer=proposal.answer or decision.text)
     return decision
 
 
-def amend_decision(decision: Decision, user, reason: str, changes: dict,
-                   meeting: Meeting | None = None) -> Amendment:
+def amend_decision(
+    decision: Decision, user, reason: str, changes: dict, meeting: Meeting | None = None
+) -> Amendment:
     """The only way an approved decision changes: the amendment keeps reason, before and after."""
     if decision.status != DecisionStatus.APPROVED:
-        raise TransitionRefused(_("A draft decision is edited directly; amendments are for "
-                                  "approved decisions."))
+        raise TransitionRefused(
+            _("A draft decision is edited directly; amendments are for approved decisions.")
+        )
     if not reason.strip():
         raise TransitionRefused(_("An amendment needs a reason."))
     unknown = set(changes) - set(Decision.AMENDABLE_FIELDS)
     if unknown:
-        raise TransitionRefused(_("These fields cannot be amended: %(fields)s") % {
-            "fields": ", ".join(sorted(unknown))})
+        raise TransitionRefused(
+            _("These fields cannot be amended: %(fields)s") % {"fields": ", ".join(sorted(unknown))}
+        )
     before = snapshot(decision)
     for name, value in changes.items():
         setattr(decision, name, value)
@@ -482,10 +565,13 @@ def amend_decision(decision: Decision, user, reason: str, changes: dict,
             decision.save()
         finally:
             decision._amending = False
-        amendment = Amendment.objects.create(decision=decision, reason=reason.strip(),
-                                             changes=delta, meeting=meeting,
-                                             created_by=user if user and user.is_authenticated
-                                             else None)
+        amendment = Amendment.objects.create(
+            decision=decision,
+            reason=reason.strip(),
+            changes=delta,
+            meeting=meeting,
+            created_by=user if user and user.is_authenticated else None,
+        )
         record(decision.board, decision, user, "amended", delta, note=reason.strip())
     return amendment
 
@@ -517,8 +603,9 @@ def roll_up(action: Action | None, user=None) -> None:
                 before = snapshot(action)
                 Action.objects.filter(pk=action.pk).update(progress=value)
                 action.progress = value
-                record(action.board, action, user, "progress rolled up",
-                       diff(before, snapshot(action)))
+                record(
+                    action.board, action, user, "progress rolled up", diff(before, snapshot(action))
+                )
         action = action.parent
 
 
@@ -537,20 +624,27 @@ def save_action(action: Action, user) -> Action:
             roll_up(Action.objects.get(pk=stored.parent_id), user)
         roll_up(action, user)
         if action.owner_id and (stored is None or stored.owner_id != action.owner_id):
-            notify(action.owner, NotificationKind.ACTION_ASSIGNED, action.title,
-                   reverse("board:action", args=[action.board.slug, action.pk]))
+            notify(
+                action.owner,
+                NotificationKind.ACTION_ASSIGNED,
+                action.title,
+                reverse("board:action", args=[action.board.slug, action.pk]),
+            )
     return action
 
 
-def update_progress(action: Action, user, status: str | None = None,
-                    progress: Decimal | None = None, note: str = "") -> Action:
+def update_progress(
+    action: Action, user, status: str | None = None, progress: Decimal | None = None, note: str = ""
+) -> Action:
     """What an owner does: set status and/or progress; a parent's progress comes from children."""
     if not can_update_progress(user, action):
-        raise TransitionRefused(_("Only the action's owner or the secretariat can update its "
-                                  "progress."))
+        raise TransitionRefused(
+            _("Only the action's owner or the secretariat can update its progress.")
+        )
     if progress is not None and action.children.exists():
-        raise TransitionRefused(_("This action's progress is the weighted mean of its parts; "
-                                  "update the parts instead."))
+        raise TransitionRefused(
+            _("This action's progress is the weighted mean of its parts; update the parts instead.")
+        )
     if progress is not None and not Decimal("0") <= progress <= Decimal("100"):
         raise TransitionRefused(_("Progress must be between 0 and 100 %."))
     before = snapshot(action)
@@ -582,6 +676,7 @@ def descendants(action: Action) -> list[Action]:
 
 # --------------------------------------------------------------------------- composition
 
+
 def composition(board: Board) -> tuple[list[int], dict[str, list[int]]]:
     """Members by sector at the end of each year since the first designation (today for now)."""
     seats = list(board.memberships.all())
@@ -604,16 +699,28 @@ def composition_chart(board: Board, lang: str) -> str | None:
     if not years:
         return None
     labels = dict(Sector.choices)
-    return render_chart({
-        "type": "line", "locale": lang, "y_zero": True, "decimals": 0,
-        "title": _("Members by sector represented"),
-        "series": [{"key": s, "label": str(labels[s]),
-                    "points": [(str(y), v) for y, v in zip(years, row, strict=True)]}
-                   for s, row in counts.items() if any(row)],
-    })
+    return render_chart(
+        {
+            "type": "line",
+            "locale": lang,
+            "y_zero": True,
+            "decimals": 0,
+            "title": _("Members by sector represented"),
+            "series": [
+                {
+                    "key": s,
+                    "label": str(labels[s]),
+                    "points": [(str(y), v) for y, v in zip(years, row, strict=True)],
+                }
+                for s, row in counts.items()
+                if any(row)
+            ],
+        }
+    )
 
 
 # --------------------------------------------------------------------------- evidence
+
 
 @dataclass
 class Movement:
@@ -631,8 +738,9 @@ def _at_or_before(points: list[Point], period: str) -> Point | None:
     return earlier[-1] if earlier else None
 
 
-def movement(indicator: Indicator, region: Region, since: str,
-             points: list[Point] | None = None) -> Movement | None:
+def movement(
+    indicator: Indicator, region: Region, since: str, points: list[Point] | None = None
+) -> Movement | None:
     """How the indicator moved from `since` (or the last value before) to its latest value."""
     points = series(indicator, region) if points is None else points
     if not points or not since:
@@ -664,32 +772,60 @@ def evidence_view(evidence: Evidence, lang: str) -> EvidenceView:
     points = series(evidence.indicator, evidence.region)
     chart = None
     if points:
-        series_specs = [{"key": evidence.region.code, "label": evidence.region.display_name,
-                         "points": [(p.period, p.value) for p in points], "highlight": True}]
+        series_specs = [
+            {
+                "key": evidence.region.code,
+                "label": evidence.region.display_name,
+                "points": [(p.period, p.value) for p in points],
+                "highlight": True,
+            }
+        ]
         country = evidence.region.ancestors()[0] if evidence.region.parent_id else None
         if country is not None:
             other = series(evidence.indicator, country)
             if other and evidence.indicator.code.endswith("_eu27"):
-                series_specs.append({"key": country.code, "label": country.display_name,
-                                     "points": [(p.period, p.value) for p in other]})
-        chart = render_chart({
-            "type": "line", "locale": lang, "decimals": evidence.indicator.decimals,
-            "title": f"{evidence.indicator.name}, {evidence.region.display_name}",
-            "y_title": evidence.indicator.unit, "series": series_specs,
-            "source": evidence.indicator.attribution or _("Source: %(publisher)s (%(dataset)s)") % {
-                "publisher": evidence.indicator.publisher or "Eurostat",
-                "dataset": evidence.indicator.source_dataset},
-        })
+                series_specs.append(
+                    {
+                        "key": country.code,
+                        "label": country.display_name,
+                        "points": [(p.period, p.value) for p in other],
+                    }
+                )
+        chart = render_chart(
+            {
+                "type": "line",
+                "locale": lang,
+                "decimals": evidence.indicator.decimals,
+                "title": f"{evidence.indicator.name}, {evidence.region.display_name}",
+                "y_title": evidence.indicator.unit,
+                "series": series_specs,
+                "source": evidence.indicator.attribution
+                or _("Source: %(publisher)s (%(dataset)s)")
+                % {
+                    "publisher": evidence.indicator.publisher or "Eurostat",
+                    "dataset": evidence.indicator.source_dataset,
+                },
+            }
+        )
     latest = points[-1] if points else None
     previous = points[-2] if len(points) > 1 else None
-    trend = movement(evidence.indicator, evidence.region, points[max(len(points) - 6, 0)].period,
-                     points) if len(points) > 1 else None
-    since = (movement(evidence.indicator, evidence.region, evidence.baseline_period, points)
-             if evidence.baseline_period else None)
+    trend = (
+        movement(
+            evidence.indicator, evidence.region, points[max(len(points) - 6, 0)].period, points
+        )
+        if len(points) > 1
+        else None
+    )
+    since = (
+        movement(evidence.indicator, evidence.region, evidence.baseline_period, points)
+        if evidence.baseline_period
+        else None
+    )
     return EvidenceView(evidence, chart, latest, previous, trend, since)
 
 
 # --------------------------------------------------------------------------- timeline
+
 
 @dataclass
 class Chain:
@@ -722,8 +858,9 @@ def chain(item) -> Chain:
         c = Chain(challenges=[item], proposals=list(item.proposals.all()))
         c.decisions = list(Decision.objects.filter(proposal__in=c.proposals))
     elif isinstance(item, Proposal):
-        c = Chain(challenges=[item.challenge], proposals=[item],
-                  decisions=list(item.decisions.all()))
+        c = Chain(
+            challenges=[item.challenge], proposals=[item], decisions=list(item.decisions.all())
+        )
     elif isinstance(item, Decision):
         c = Chain(proposals=_unique([item.proposal]), decisions=[item])
         c.challenges = _unique([p.challenge for p in c.proposals])
@@ -767,32 +904,76 @@ def timeline(item, public: bool = False) -> list[Event]:
         for ev in ch.evidence.select_related("indicator", "region"):
             points = series(ev.indicator, ev.region)
             if points:
-                events.append(Event("evidence", points[-1].period,
-                                    f"{ev.indicator.name}, {ev.region.display_name}",
-                                    _("latest value %(value)s (%(period)s)") % {
-                                        "value": _fmt(points[-1].value), "period": points[-1].period}))
-        events.append(Event("challenge", ch.identified_on.isoformat(), ch.title,
-                            ch.get_severity_display(), _url("challenge", slug, ch.pk, public),
-                            ch.is_sample))
+                events.append(
+                    Event(
+                        "evidence",
+                        points[-1].period,
+                        f"{ev.indicator.name}, {ev.region.display_name}",
+                        _("latest value %(value)s (%(period)s)")
+                        % {"value": _fmt(points[-1].value), "period": points[-1].period},
+                    )
+                )
+        events.append(
+            Event(
+                "challenge",
+                ch.identified_on.isoformat(),
+                ch.title,
+                ch.get_severity_display(),
+                _url("challenge", slug, ch.pk, public),
+                ch.is_sample,
+            )
+        )
     for p in c.proposals:
-        events.append(Event("proposal", p.created_at.date().isoformat(), p.title,
-                            p.get_state_display(), _url("proposal", slug, p.pk, public),
-                            p.is_sample))
+        events.append(
+            Event(
+                "proposal",
+                p.created_at.date().isoformat(),
+                p.title,
+                p.get_state_display(),
+                _url("proposal", slug, p.pk, public),
+                p.is_sample,
+            )
+        )
     for d in c.decisions:
-        events.append(Event("decision", timezone.localtime(d.meeting.starts_at).date().isoformat(),
-                            d.title, f"{d.get_status_display()} · {d.get_outcome_display()}",
-                            _url("decision", slug, d.pk, public), d.is_sample))
+        events.append(
+            Event(
+                "decision",
+                timezone.localtime(d.meeting.starts_at).date().isoformat(),
+                d.title,
+                f"{d.get_status_display()} · {d.get_outcome_display()}",
+                _url("decision", slug, d.pk, public),
+                d.is_sample,
+            )
+        )
     action_type = ContentType.objects.get_for_model(Action)
     for a in c.actions:
-        events.append(Event("action", (a.start_date or a.due_date or "").__str__(), a.title,
-                            f"{a.get_status_display()} · {_fmt(a.progress)} %",
-                            _url("action", slug, a.pk, public), a.is_sample))
-        for h in HistoryEntry.objects.filter(target_type=action_type, target_id=a.pk).order_by("at"):
+        events.append(
+            Event(
+                "action",
+                (a.start_date or a.due_date or "").__str__(),
+                a.title,
+                f"{a.get_status_display()} · {_fmt(a.progress)} %",
+                _url("action", slug, a.pk, public),
+                a.is_sample,
+            )
+        )
+        for h in HistoryEntry.objects.filter(target_type=action_type, target_id=a.pk).order_by(
+            "at"
+        ):
             if h.verb != "created" and ("progress" in h.changes or "status" in h.changes):
-                parts = [f"{k}: {v[0]} → {v[1]}" for k, v in h.changes.items()
-                         if k in ("progress", "status")]
-                events.append(Event("progress", timezone.localtime(h.at).date().isoformat(),
-                                    a.title, "; ".join(parts)))
+                parts = [
+                    f"{k}: {v[0]} → {v[1]}"
+                    for k, v in h.changes.items()
+                    if k in ("progress", "status")
+                ]
+                events.append(
+                    Event(
+                        "progress",
+                        timezone.localtime(h.at).date().isoformat(),
+                        a.title,
+                        "; ".join(parts),
+                    )
+                )
     events.extend(_movements(c))
     order = {s: i for i, s in enumerate(STAGES)}
     return sorted(events, key=lambda e: (order[e.stage], e.when))
@@ -808,8 +989,10 @@ def _movements(c: Chain) -> list[Event]:
     first = min(timezone.localtime(d.meeting.starts_at).date() for d in c.decisions)
     pairs = []
     for ch in c.challenges:
-        pairs += [(ev.indicator, ev.region, ev.baseline_period or str(first.year))
-                  for ev in ch.evidence.select_related("indicator", "region")]
+        pairs += [
+            (ev.indicator, ev.region, ev.baseline_period or str(first.year))
+            for ev in ch.evidence.select_related("indicator", "region")
+        ]
     for p in c.proposals:
         region = p.board.region
         if region is not None:
@@ -821,8 +1004,14 @@ def _movements(c: Chain) -> list[Event]:
         seen.add((indicator.pk, region.pk))
         m = movement(indicator, region, since)
         if m is not None:
-            events.append(Event("movement", m.latest.period,
-                                f"{indicator.name}, {region.display_name}", describe_movement(m)))
+            events.append(
+                Event(
+                    "movement",
+                    m.latest.period,
+                    f"{indicator.name}, {region.display_name}",
+                    describe_movement(m),
+                )
+            )
     return events
 
 
@@ -851,6 +1040,7 @@ def _url(kind: str, slug: str, pk: int, public: bool) -> str:
 
 # --------------------------------------------------------------------------- publication
 
+
 def is_public_meeting(meeting: Meeting) -> bool:
     return meeting.board.published and meeting.minutes_status == MinutesStatus.APPROVED
 
@@ -871,21 +1061,29 @@ def public_meetings(board: Board) -> QuerySet[Meeting]:
 
 
 def public_decisions(board: Board) -> QuerySet[Decision]:
-    return board.decisions.filter(status=DecisionStatus.APPROVED,
-                                  meeting__minutes_status=MinutesStatus.APPROVED,
-                                  board__published=True)
+    return board.decisions.filter(
+        status=DecisionStatus.APPROVED,
+        meeting__minutes_status=MinutesStatus.APPROVED,
+        board__published=True,
+    )
 
 
 def public_actions(board: Board) -> list[Action]:
     """Published actions in tree order: each parent followed by its parts."""
-    rows = [a for a in board.actions.select_related("decision__meeting__board", "parent")
-            .order_by("due_date", "id") if is_public_action(a)]
+    rows = [
+        a
+        for a in board.actions.select_related("decision__meeting__board", "parent").order_by(
+            "due_date", "id"
+        )
+        if is_public_action(a)
+    ]
     ids = {a.pk for a in rows}
 
     def walk(parent_id):
         for a in rows:
-            if a.parent_id == parent_id or (parent_id is None and a.parent_id not in ids
-                                            and a.parent_id is not None):
+            if a.parent_id == parent_id or (
+                parent_id is None and a.parent_id not in ids and a.parent_id is not None
+            ):
                 yield a
                 yield from walk(a.pk)
 
@@ -894,12 +1092,15 @@ def public_actions(board: Board) -> list[Action]:
 
 # --------------------------------------------------------------------------- iCalendar
 
-def agenda_tree(items: list, parent_id: int | None = None, prefix: str = "",
-                depth: int = 0) -> list[tuple]:
+
+def agenda_tree(
+    items: list, parent_id: int | None = None, prefix: str = "", depth: int = 0
+) -> list[tuple]:
     """Agenda items in reading order as (item, number such as "2.1", depth)."""
     out = []
-    children = sorted((i for i in items if i.parent_id == parent_id),
-                      key=lambda i: (i.position, i.pk))
+    children = sorted(
+        (i for i in items if i.parent_id == parent_id), key=lambda i: (i.position, i.pk)
+    )
     for n, item in enumerate(children, start=1):
         number = f"{prefix}{n}"
         out.append((item, number, depth))
@@ -908,8 +1109,13 @@ def agenda_tree(items: list, parent_id: int | None = None, prefix: str = "",
 
 
 def _ics_text(value: str) -> str:
-    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n"))
+    return (
+        value.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+    )
 
 
 def _fold(line: str) -> list[str]:
@@ -929,16 +1135,28 @@ def _fold(line: str) -> list[str]:
 def icalendar(board: Board, meetings, base_url: str = "") -> str:
     """The board's meetings as an iCalendar (RFC 5545) feed, agenda in the description."""
     stamp = timezone.now().astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//i4region//board//EN",
-             "CALSCALE:GREGORIAN", f"X-WR-CALNAME:{_ics_text(board.name)}"]
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//i4region//board//EN",
+        "CALSCALE:GREGORIAN",
+        f"X-WR-CALNAME:{_ics_text(board.name)}",
+    ]
     for m in meetings:
         start = m.starts_at.astimezone(dt.UTC)
         end = (m.ends_at or m.starts_at + dt.timedelta(hours=2)).astimezone(dt.UTC)
-        agenda = "\n".join(f"{number} {item.title}"
-                           for item, number, _depth in agenda_tree(list(m.agenda_items.all())))
-        lines += ["BEGIN:VEVENT", f"UID:board-meeting-{m.pk}@i4region", f"DTSTAMP:{stamp}",
-                  f"DTSTART:{start:%Y%m%dT%H%M%SZ}", f"DTEND:{end:%Y%m%dT%H%M%SZ}",
-                  f"SUMMARY:{_ics_text(m.title)}"]
+        agenda = "\n".join(
+            f"{number} {item.title}"
+            for item, number, _depth in agenda_tree(list(m.agenda_items.all()))
+        )
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:board-meeting-{m.pk}@i4region",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART:{start:%Y%m%dT%H%M%SZ}",
+            f"DTEND:{end:%Y%m%dT%H%M%SZ}",
+            f"SUMMARY:{_ics_text(m.title)}",
+        ]
         if m.place or m.online_link:
             lines.append(f"LOCATION:{_ics_text(m.place or m.online_link)}")
         if agenda:

@@ -62,8 +62,11 @@ def board_access(level: str = VIEW):
             board = get_object_or_404(Board, slug=slug)
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            allowed = {VIEW: services.can_view, PARTICIPATE: services.can_participate,
-                       MANAGE: services.can_manage}[level](request.user, board)
+            allowed = {
+                VIEW: services.can_view,
+                PARTICIPATE: services.can_participate,
+                MANAGE: services.can_manage,
+            }[level](request.user, board)
             if not allowed:
                 raise PermissionDenied
             return view(request, board, *args, **kwargs)
@@ -80,8 +83,11 @@ def _lang(request) -> str:
 def _form_page(request, board, form, title: str, back, intro: str = ""):
     """One template for every form; `back` is a URL name or a record with get_absolute_url."""
     url = reverse(back) if isinstance(back, str) else back.get_absolute_url()
-    return render(request, "board/form.html", {"board": board, "form": form, "title": title,
-                                               "back": url, "intro": intro})
+    return render(
+        request,
+        "board/form.html",
+        {"board": board, "form": form, "title": title, "back": url, "intro": intro},
+    )
 
 
 def _refused(request, exc) -> None:
@@ -90,41 +96,54 @@ def _refused(request, exc) -> None:
 
 # --------------------------------------------------------------------------- overview pages
 
+
 def index(request):
     """Every board: the public pages for everyone, the workspaces for those who may open them."""
     mine = set(services.boards_for(request.user).values_list("pk", flat=True))
     boards = Board.objects.select_related("parent", "region").prefetch_related("founders")
-    return render(request, "board/index.html", {
-        "boards": [b for b in boards if b.published or b.pk in mine], "mine": mine,
-        "can_manage": services.can_manage(request.user)})
+    return render(
+        request,
+        "board/index.html",
+        {
+            "boards": [b for b in boards if b.published or b.pk in mine],
+            "mine": mine,
+            "can_manage": services.can_manage(request.user),
+        },
+    )
 
 
 @board_access()
 def workspace(request, board):
     today = timezone.localdate()
-    return render(request, "board/workspace.html", {
-        "board": board,
-        "members": services.current_members(board).select_related("user"),
-        "former": board.memberships.filter(ended_on__lt=today),
-        "meetings": board.meetings.all(),
-        "challenges": board.challenges.all(),
-        "proposals": board.proposals.select_related("challenge", "proposer_membership"),
-        "decisions": board.decisions.select_related("meeting", "proposal"),
-        "actions": board.actions.filter(parent=None).prefetch_related("children"),
-        "can_manage": services.can_manage(request.user),
-        "can_participate": services.can_participate(request.user, board),
-        "tables": (exports.TABLE_NAMES if services.can_manage(request.user)
-                   else exports.PUBLIC_TABLE_NAMES),
-        "composition_chart": services.composition_chart(board, _lang(request)),
-        "composition": _composition_rows(board),
-    })
+    return render(
+        request,
+        "board/workspace.html",
+        {
+            "board": board,
+            "members": services.current_members(board).select_related("user"),
+            "former": board.memberships.filter(ended_on__lt=today),
+            "meetings": board.meetings.all(),
+            "challenges": board.challenges.all(),
+            "proposals": board.proposals.select_related("challenge", "proposer_membership"),
+            "decisions": board.decisions.select_related("meeting", "proposal"),
+            "actions": board.actions.filter(parent=None).prefetch_related("children"),
+            "can_manage": services.can_manage(request.user),
+            "can_participate": services.can_participate(request.user, board),
+            "tables": (
+                exports.TABLE_NAMES
+                if services.can_manage(request.user)
+                else exports.PUBLIC_TABLE_NAMES
+            ),
+            "composition_chart": services.composition_chart(board, _lang(request)),
+            "composition": _composition_rows(board),
+        },
+    )
 
 
 def _composition_rows(board):
     years, counts = services.composition(board)
     labels = dict(Sector.choices)
-    return {"years": years,
-            "rows": [(labels[s], row) for s, row in counts.items()]}
+    return {"years": years, "rows": [(labels[s], row) for s, row in counts.items()]}
 
 
 def public(request, slug):
@@ -133,19 +152,23 @@ def public(request, slug):
     decisions = services.public_decisions(board).select_related("meeting", "proposal")
     actions = services.public_actions(board)
     trails = [(d, services.timeline(d, public=True)) for d in decisions]
-    return render(request, "board/public.html", {
-        "board": board,
-        "members": services.current_members(board),
-        "meetings": services.public_meetings(board).prefetch_related("agenda_items"),
-        "decisions": decisions,
-        "trails": trails,
-        "actions": actions,
-        "challenges": board.challenges.filter(published=True),
-        "proposals": board.proposals.filter(published=True),
-        "composition_chart": services.composition_chart(board, _lang(request)),
-        "composition": _composition_rows(board),
-        "tables": exports.PUBLIC_TABLE_NAMES,
-    })
+    return render(
+        request,
+        "board/public.html",
+        {
+            "board": board,
+            "members": services.current_members(board),
+            "meetings": services.public_meetings(board).prefetch_related("agenda_items"),
+            "decisions": decisions,
+            "trails": trails,
+            "actions": actions,
+            "challenges": board.challenges.filter(published=True),
+            "proposals": board.proposals.filter(published=True),
+            "composition_chart": services.composition_chart(board, _lang(request)),
+            "composition": _composition_rows(board),
+            "tables": exports.PUBLIC_TABLE_NAMES,
+        },
+    )
 
 
 def _csv_response(board, name: str, public_only: bool, personal: bool = False) -> HttpResponse:
@@ -162,8 +185,7 @@ def public_csv(request, slug, name):
 
 @board_access()
 def board_csv(request, board, name):
-    return _csv_response(board, name, public_only=False,
-                         personal=services.can_manage(request.user))
+    return _csv_response(board, name, public_only=False, personal=services.can_manage(request.user))
 
 
 @board_access()
@@ -174,8 +196,11 @@ def history(request, board):
 
 @board_access()
 def meetings_ics(request, board):
-    body = services.icalendar(board, board.meetings.prefetch_related("agenda_items"),
-                              base_url=request.build_absolute_uri("/")[:-1])
+    body = services.icalendar(
+        board,
+        board.meetings.prefetch_related("agenda_items"),
+        base_url=request.build_absolute_uri("/")[:-1],
+    )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{board.slug}-meetings.ics"'
     return response
@@ -186,11 +211,17 @@ def my_actions(request):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     today = timezone.localdate()
-    actions = list(Action.objects.filter(owner=request.user).select_related("board", "decision")
-                   .order_by("due_date", "id"))
+    actions = list(
+        Action.objects.filter(owner=request.user)
+        .select_related("board", "decision")
+        .order_by("due_date", "id")
+    )
     for a in actions:
-        a.overdue = bool(a.due_date and a.due_date < today
-                         and a.status not in (ActionStatus.DONE, ActionStatus.DROPPED))
+        a.overdue = bool(
+            a.due_date
+            and a.due_date < today
+            and a.status not in (ActionStatus.DONE, ActionStatus.DROPPED)
+        )
     actions.sort(key=lambda a: (not a.overdue, a.due_date is None, a.due_date or today))
     pending = list(request.user.board_notifications.filter(sent_at__isnull=True))
     for note in pending:
@@ -199,6 +230,7 @@ def my_actions(request):
 
 
 # --------------------------------------------------------------------------- board profile
+
 
 def board_create(request):
     if not request.user.is_authenticated:
@@ -238,27 +270,38 @@ def member_edit(request, board, pk=None):
     if request.method == "POST" and form.is_valid():
         services.save_tracked(form.save(commit=False), request.user)
         return redirect("board:workspace", board.slug)
-    return _form_page(request, board, form, _("Edit membership") if pk else _("Add a member"),
-                      board)
+    return _form_page(
+        request, board, form, _("Edit membership") if pk else _("Add a member"), board
+    )
 
 
 # --------------------------------------------------------------------------- meetings
+
 
 @board_access()
 def meeting(request, board, pk):
     m = get_object_or_404(Meeting, pk=pk, board=board)
     items = list(m.agenda_items.all())
-    return render(request, "board/meeting.html", {
-        "board": board, "meeting": m, "agenda": services.agenda_tree(items),
-        "attendance": m.attendance.select_related("membership"),
-        "quorum": services.quorum(m),
-        "decisions": m.decisions.select_related("proposal", "agenda_item"),
-        "comments": services.comments_on(m), "comment_form": CommentForm(),
-        "history": services.history_of(m)[:50],
-        "can_manage": services.can_manage(request.user),
-        "can_comment": (services.can_participate(request.user, board)
-                        and m.minutes_status != MinutesStatus.APPROVED),
-    })
+    return render(
+        request,
+        "board/meeting.html",
+        {
+            "board": board,
+            "meeting": m,
+            "agenda": services.agenda_tree(items),
+            "attendance": m.attendance.select_related("membership"),
+            "quorum": services.quorum(m),
+            "decisions": m.decisions.select_related("proposal", "agenda_item"),
+            "comments": services.comments_on(m),
+            "comment_form": CommentForm(),
+            "history": services.history_of(m)[:50],
+            "can_manage": services.can_manage(request.user),
+            "can_comment": (
+                services.can_participate(request.user, board)
+                and m.minutes_status != MinutesStatus.APPROVED
+            ),
+        },
+    )
 
 
 @board_access(MANAGE)
@@ -281,8 +324,7 @@ def minutes_edit(request, board, pk):
     if request.method == "POST" and form.is_valid():
         services.save_tracked(form.save(commit=False), request.user)
         return redirect("board:meeting", board.slug, m.pk)
-    return _form_page(request, board, form, _("Minutes of %(meeting)s") % {"meeting": m.title},
-                      m)
+    return _form_page(request, board, form, _("Minutes of %(meeting)s") % {"meeting": m.title}, m)
 
 
 @require_POST
@@ -291,8 +333,9 @@ def minutes_status(request, board, pk):
     m = get_object_or_404(Meeting, pk=pk, board=board)
     try:
         services.set_minutes_status(m, request.user, request.POST.get("status", ""))
-        messages.success(request, _("Minutes: %(status)s.") % {
-            "status": m.get_minutes_status_display()})
+        messages.success(
+            request, _("Minutes: %(status)s.") % {"status": m.get_minutes_status_display()}
+        )
     except (services.TransitionRefused, ValueError) as exc:
         _refused(request, exc)
     return redirect("board:meeting", board.slug, m.pk)
@@ -300,8 +343,11 @@ def minutes_status(request, board, pk):
 
 def _meeting_part(request, board, pk, form_class, title):
     m = get_object_or_404(Meeting, pk=pk, board=board)
-    form = form_class(request.POST or None, meeting=m) if form_class is not DocumentForm else (
-        form_class(request.POST or None))
+    form = (
+        form_class(request.POST or None, meeting=m)
+        if form_class is not DocumentForm
+        else (form_class(request.POST or None))
+    )
     form.instance.meeting = m
     if request.method == "POST" and form.is_valid():
         services.save_tracked(form.save(commit=False), request.user)
@@ -326,20 +372,30 @@ def document_add(request, board, pk):
 
 # --------------------------------------------------------------------------- challenges
 
+
 @board_access()
 def challenge(request, board, pk):
     c = get_object_or_404(Challenge, pk=pk, board=board)
     lang = _lang(request)
-    return render(request, "board/challenge.html", {
-        "board": board, "challenge": c,
-        "evidence": [services.evidence_view(e, lang)
-                     for e in c.evidence.select_related("indicator", "region")],
-        "proposals": c.proposals.all(), "timeline": services.timeline(c),
-        "comments": services.comments_on(c), "comment_form": CommentForm(),
-        "history": services.history_of(c)[:50],
-        "can_manage": services.can_manage(request.user),
-        "can_comment": services.can_participate(request.user, board),
-    })
+    return render(
+        request,
+        "board/challenge.html",
+        {
+            "board": board,
+            "challenge": c,
+            "evidence": [
+                services.evidence_view(e, lang)
+                for e in c.evidence.select_related("indicator", "region")
+            ],
+            "proposals": c.proposals.all(),
+            "timeline": services.timeline(c),
+            "comments": services.comments_on(c),
+            "comment_form": CommentForm(),
+            "history": services.history_of(c)[:50],
+            "can_manage": services.can_manage(request.user),
+            "can_comment": services.can_participate(request.user, board),
+        },
+    )
 
 
 @board_access(MANAGE)
@@ -349,8 +405,9 @@ def challenge_edit(request, board, pk=None):
     if request.method == "POST" and form.is_valid():
         c = services.save_tracked(form.save(commit=False), request.user)
         return redirect("board:challenge", board.slug, c.pk)
-    return _form_page(request, board, form, _("Edit challenge") if pk else _("New challenge"),
-                      board)
+    return _form_page(
+        request, board, form, _("Edit challenge") if pk else _("New challenge"), board
+    )
 
 
 @board_access(MANAGE)
@@ -366,27 +423,36 @@ def evidence_add(request, board, pk):
 
 # --------------------------------------------------------------------------- proposals
 
+
 @board_access()
 def proposal(request, board, pk):
     p = get_object_or_404(Proposal, pk=pk, board=board)
     allowed = services.allowed_proposal_states(p, request.user)
-    return render(request, "board/proposal.html", {
-        "board": board, "proposal": p, "decisions": p.decisions.select_related("meeting"),
-        "timeline": services.timeline(p),
-        "state_form": ProposalStateForm(allowed=allowed) if allowed else None,
-        "comments": services.comments_on(p), "comment_form": CommentForm(),
-        "history": services.history_of(p)[:50],
-        "can_manage": services.can_manage(request.user),
-        "can_comment": services.can_participate(request.user, board),
-        "can_edit": _may_edit_proposal(request.user, p),
-    })
+    return render(
+        request,
+        "board/proposal.html",
+        {
+            "board": board,
+            "proposal": p,
+            "decisions": p.decisions.select_related("meeting"),
+            "timeline": services.timeline(p),
+            "state_form": ProposalStateForm(allowed=allowed) if allowed else None,
+            "comments": services.comments_on(p),
+            "comment_form": CommentForm(),
+            "history": services.history_of(p)[:50],
+            "can_manage": services.can_manage(request.user),
+            "can_comment": services.can_participate(request.user, board),
+            "can_edit": _may_edit_proposal(request.user, p),
+        },
+    )
 
 
 def _may_edit_proposal(user, p: Proposal) -> bool:
     from .models import ProposalState
 
-    return services.can_manage(user) or (p.created_by_id == user.pk
-                                         and p.state == ProposalState.DRAFT)
+    return services.can_manage(user) or (
+        p.created_by_id == user.pk and p.state == ProposalState.DRAFT
+    )
 
 
 @board_access(PARTICIPATE)
@@ -409,8 +475,7 @@ def proposal_edit(request, board, pk=None):
         services.save_tracked(obj, request.user)
         form.save_m2m()
         return redirect("board:proposal", board.slug, obj.pk)
-    return _form_page(request, board, form, _("Edit proposal") if pk else _("New proposal"),
-                      board)
+    return _form_page(request, board, form, _("Edit proposal") if pk else _("New proposal"), board)
 
 
 @require_POST
@@ -423,10 +488,12 @@ def proposal_state(request, board, pk):
     form = ProposalStateForm(request.POST, allowed=allowed)
     if form.is_valid():
         try:
-            services.transition_proposal(p, request.user, form.cleaned_data["state"],
-                                         form.cleaned_data["answer"])
-            messages.success(request, _("The proposal is now “%(state)s”.") % {
-                "state": p.get_state_display()})
+            services.transition_proposal(
+                p, request.user, form.cleaned_data["state"], form.cleaned_data["answer"]
+            )
+            messages.success(
+                request, _("The proposal is now “%(state)s”.") % {"state": p.get_state_display()}
+            )
         except services.TransitionRefused as exc:
             _refused(request, exc)
     else:
@@ -436,22 +503,32 @@ def proposal_state(request, board, pk):
 
 # --------------------------------------------------------------------------- decisions
 
+
 @board_access()
 def decision(request, board, pk):
     d = get_object_or_404(Decision, pk=pk, board=board)
     seat = services.can_vote(request.user, d)
     mine = d.votes.filter(membership=seat).first() if seat else None
-    return render(request, "board/decision.html", {
-        "board": board, "decision": d, "quorum": services.quorum(d.meeting),
-        "actions": d.actions.filter(parent=None).prefetch_related("children"),
-        "amendments": d.amendments.select_related("created_by", "meeting"),
-        "timeline": services.timeline(d),
-        "vote_form": VoteForm(initial={"choice": mine.choice if mine else None}) if seat else None,
-        "comments": services.comments_on(d), "comment_form": CommentForm(),
-        "history": services.history_of(d)[:50],
-        "can_manage": services.can_manage(request.user),
-        "can_comment": services.can_participate(request.user, board),
-    })
+    return render(
+        request,
+        "board/decision.html",
+        {
+            "board": board,
+            "decision": d,
+            "quorum": services.quorum(d.meeting),
+            "actions": d.actions.filter(parent=None).prefetch_related("children"),
+            "amendments": d.amendments.select_related("created_by", "meeting"),
+            "timeline": services.timeline(d),
+            "vote_form": VoteForm(initial={"choice": mine.choice if mine else None})
+            if seat
+            else None,
+            "comments": services.comments_on(d),
+            "comment_form": CommentForm(),
+            "history": services.history_of(d)[:50],
+            "can_manage": services.can_manage(request.user),
+            "can_comment": services.can_participate(request.user, board),
+        },
+    )
 
 
 @board_access(MANAGE)
@@ -476,8 +553,9 @@ def decision_edit(request, board, pk=None):
             return redirect("board:decision", board.slug, d.pk)
         except services.TransitionRefused as exc:
             form.add_error(None, str(exc))
-    return _form_page(request, board, form, _("Edit decision") if pk else _("Record a decision"),
-                      board)
+    return _form_page(
+        request, board, form, _("Edit decision") if pk else _("Record a decision"), board
+    )
 
 
 @require_POST
@@ -495,20 +573,32 @@ def decision_approve(request, board, pk):
 @board_access(MANAGE)
 def decision_amend(request, board, pk):
     d = get_object_or_404(Decision, pk=pk, board=board, status=DecisionStatus.APPROVED)
-    form = AmendmentForm(request.POST or None, instance=Decision.objects.get(pk=d.pk),
-                         board=board)
+    form = AmendmentForm(request.POST or None, instance=Decision.objects.get(pk=d.pk), board=board)
     if request.method == "POST" and form.is_valid():
         changes = {f: form.cleaned_data[f] for f in Decision.AMENDABLE_FIELDS}
         try:
-            services.amend_decision(d, request.user, form.cleaned_data["reason"], changes,
-                                    meeting=form.cleaned_data["amended_at"])
+            services.amend_decision(
+                d,
+                request.user,
+                form.cleaned_data["reason"],
+                changes,
+                meeting=form.cleaned_data["amended_at"],
+            )
             messages.success(request, _("The amendment is recorded."))
             return redirect("board:decision", board.slug, d.pk)
         except services.TransitionRefused as exc:
             form.add_error(None, str(exc))
-    return _form_page(request, board, form, _("Amend decision: %(title)s") % {"title": d.title},
-                      d, intro=_("An approved decision changes only through an amendment; the "
-                                 "reason and every value before and after are kept."))
+    return _form_page(
+        request,
+        board,
+        form,
+        _("Amend decision: %(title)s") % {"title": d.title},
+        d,
+        intro=_(
+            "An approved decision changes only through an amendment; the "
+            "reason and every value before and after are kept."
+        ),
+    )
 
 
 @require_POST
@@ -526,6 +616,7 @@ def decision_vote(request, board, pk):
 
 # --------------------------------------------------------------------------- actions
 
+
 def action(request, slug, pk):
     """Members and the secretariat read it; its owner reads and updates it even if not a member."""
     board = get_object_or_404(Board, slug=slug)
@@ -535,15 +626,22 @@ def action(request, slug, pk):
     if not services.can_view_action(request.user, a):
         raise PermissionDenied
     may_update = services.can_update_progress(request.user, a)
-    return render(request, "board/action.html", {
-        "board": board, "action": a, "children": a.children.all(),
-        "ancestors": services._ancestors(a)[::-1],
-        "milestones": a.milestones.all(), "timeline": services.timeline(a),
-        "progress_form": ProgressForm(initial={"status": a.status}) if may_update else None,
-        "has_children": a.children.exists(),
-        "history": services.history_of(a)[:50],
-        "can_manage": services.can_manage(request.user),
-    })
+    return render(
+        request,
+        "board/action.html",
+        {
+            "board": board,
+            "action": a,
+            "children": a.children.all(),
+            "ancestors": services._ancestors(a)[::-1],
+            "milestones": a.milestones.all(),
+            "timeline": services.timeline(a),
+            "progress_form": ProgressForm(initial={"status": a.status}) if may_update else None,
+            "has_children": a.children.exists(),
+            "history": services.history_of(a)[:50],
+            "can_manage": services.can_manage(request.user),
+        },
+    )
 
 
 @board_access(MANAGE)
@@ -572,9 +670,13 @@ def action_progress(request, slug, pk):
     form = ProgressForm(request.POST)
     if form.is_valid():
         try:
-            services.update_progress(a, request.user, status=form.cleaned_data["status"],
-                                     progress=form.cleaned_data["progress"],
-                                     note=form.cleaned_data["note"])
+            services.update_progress(
+                a,
+                request.user,
+                status=form.cleaned_data["status"],
+                progress=form.cleaned_data["progress"],
+                note=form.cleaned_data["note"],
+            )
             messages.success(request, _("Progress updated."))
         except services.TransitionRefused as exc:
             _refused(request, exc)
@@ -596,8 +698,12 @@ def milestone_add(request, board, pk):
 
 # --------------------------------------------------------------------------- comments
 
-COMMENTABLE = {"meeting": Meeting, "challenge": Challenge, "proposal": Proposal,
-               "decision": Decision}
+COMMENTABLE = {
+    "meeting": Meeting,
+    "challenge": Challenge,
+    "proposal": Proposal,
+    "decision": Decision,
+}
 
 
 @require_POST

@@ -91,8 +91,13 @@ def _resolve(obj, path: str):
     return obj
 
 
-def model_table(name: str, title: str, model: type[models.Model], rows: Iterable,
-                columns: Sequence[str | Column]) -> Table:
+def model_table(
+    name: str,
+    title: str,
+    model: type[models.Model],
+    rows: Iterable,
+    columns: Sequence[str | Column],
+) -> Table:
     """A table of `rows` (model instances) with the given columns, typed from the model."""
     fields: list[Field] = []
     getters: list[Callable] = []
@@ -113,7 +118,9 @@ def model_table(name: str, title: str, model: type[models.Model], rows: Iterable
             if description is None and model_field is not None:
                 description = str(model_field.help_text or model_field.verbose_name).capitalize()
             if kind is None or description is None:
-                raise ValueError(f"column {column.name!r} of {name}: state its type and description")
+                raise ValueError(
+                    f"column {column.name!r} of {name}: state its type and description"
+                )
             fields.append(Field(column.name, kind, description))
 
     def produce():
@@ -197,12 +204,23 @@ def export(out: Path, public: bool = False, include_personal_data: bool = False)
     for table in all_tables(public, include_personal_data):
         path = out / f"{table.name}.csv"
         count = write_csv(table, path)
-        resources.append({
-            "name": table.name, "title": table.title, "path": path.name, "format": "csv",
-            "mediatype": "text/csv", "encoding": "utf-8", "rows": count,
-            "schema": {"fields": [{"name": f.name, "type": f.type, "description": f.description}
-                                  for f in table.fields]},
-        })
+        resources.append(
+            {
+                "name": table.name,
+                "title": table.title,
+                "path": path.name,
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "rows": count,
+                "schema": {
+                    "fields": [
+                        {"name": f.name, "type": f.type, "description": f.description}
+                        for f in table.fields
+                    ]
+                },
+            }
+        )
     package = {
         "profile": "tabular-data-package",
         "name": "i4region-export",
@@ -212,6 +230,7 @@ def export(out: Path, public: bool = False, include_personal_data: bool = False)
         "public_only": public,
         "resources": resources,
     }
-    (out / "datapackage.json").write_text(json.dumps(package, indent=2, ensure_ascii=False),
-                                          encoding="utf-8")
+    (out / "datapackage.json").write_text(
+        json.dumps(package, indent=2, ensure_ascii=False), encoding="utf-8"
+    )
     return package

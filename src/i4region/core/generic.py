@@ -63,8 +63,9 @@ class ObjectEditView(RecordView):
         return {}
 
     def get_form(self, request: HttpRequest, obj: models.Model | None, data=None, files=None):
-        return self.form_class(data=data, files=files, instance=obj,
-                               initial=self.get_initial(request, obj))
+        return self.form_class(
+            data=data, files=files, instance=obj, initial=self.get_initial(request, obj)
+        )
 
     def prepare(self, request: HttpRequest, obj: models.Model) -> None:
         """Set what the form does not carry (the parent record, the author) before saving."""
@@ -99,17 +100,27 @@ class ObjectEditView(RecordView):
             form = self.get_form(request, obj, request.POST, request.FILES)
             if form.is_valid():
                 created = obj is None
-                with transaction.atomic(), history.verb(
-                        self.history_verb or ("created" if created else "changed")):
+                with (
+                    transaction.atomic(),
+                    history.verb(self.history_verb or ("created" if created else "changed")),
+                ):
                     saved = self.save(request, form)
                 message = _("Created: %(record)s") if created else _("Saved: %(record)s")
                 messages.success(request, message % {"record": saved})
                 return redirect(self.success_url(request, saved))
         elif request.method != "GET":
             return HttpResponse(status=405)
-        return render(request, self.template_name, {
-            "form": form, "object": obj, "title": self.title(obj),
-            "cancel_url": self.cancel_url(request, obj), **self.context(request, obj)})
+        return render(
+            request,
+            self.template_name,
+            {
+                "form": form,
+                "object": obj,
+                "title": self.title(obj),
+                "cancel_url": self.cancel_url(request, obj),
+                **self.context(request, obj),
+            },
+        )
 
 
 class ObjectDeleteView(RecordView):
@@ -134,5 +145,6 @@ class ObjectDeleteView(RecordView):
             return redirect(target)
         if request.method != "GET":
             return HttpResponse(status=405)
-        return render(request, self.template_name, {"object": obj,
-                                                    "cancel_url": obj.get_absolute_url()})
+        return render(
+            request, self.template_name, {"object": obj, "cancel_url": obj.get_absolute_url()}
+        )

@@ -58,8 +58,11 @@ VERBS: dict[str, str] = {
     "erased": gettext_lazy("personal data erased"),
 }
 
-ACTION_VERBS = {LogEntry.Action.CREATE: "created", LogEntry.Action.UPDATE: "changed",
-                LogEntry.Action.DELETE: "deleted"}
+ACTION_VERBS = {
+    LogEntry.Action.CREATE: "created",
+    LogEntry.Action.UPDATE: "changed",
+    LogEntry.Action.DELETE: "deleted",
+}
 
 # Never shown as a change: bookkeeping a reader did not make.
 ALWAYS_EXCLUDED = ("id", "is_sample", "created_at", "updated_at")
@@ -119,14 +122,21 @@ def _canonical_decimals(sender, instance, **kwargs) -> None:
                 continue
             try:
                 value = Decimal(str(value))
-                setattr(instance, field.attname,
-                        value.quantize(Decimal(1).scaleb(-field.decimal_places)))
+                setattr(
+                    instance,
+                    field.attname,
+                    value.quantize(Decimal(1).scaleb(-field.decimal_places)),
+                )
             except (InvalidOperation, ValueError):
                 pass  # left for the field's own validation to report
 
 
-def track(model: type[models.Model], parent: str | None = None,
-          exclude: Iterable[str] = (), mask: Iterable[str] = ()) -> type[models.Model]:
+def track(
+    model: type[models.Model],
+    parent: str | None = None,
+    exclude: Iterable[str] = (),
+    mask: Iterable[str] = (),
+) -> type[models.Model]:
     """Record every create, change and delete of `model` in the one history.
 
     `parent`: attribute path to the record whose timeline includes this one's changes.
@@ -168,7 +178,9 @@ def _records(obj: models.Model, with_children: bool):
     return LogEntry.objects.filter(query)
 
 
-def entries_for(obj: models.Model, with_children: bool = True, limit: int | None = None) -> list[Entry]:
+def entries_for(
+    obj: models.Model, with_children: bool = True, limit: int | None = None
+) -> list[Entry]:
     """The record's history, newest first, ready to show (see core/_history.html)."""
     records = _records(obj, with_children).select_related("actor", "content_type")
     records = records.order_by("-timestamp", "-id")
@@ -179,8 +191,11 @@ def entries_for(obj: models.Model, with_children: bool = True, limit: int | None
 
 def entries_for_parent_key(key: str, limit: int | None = None) -> list[Entry]:
     """Every entry filed under one parent record (a board's whole history, say)."""
-    records = LogEntry.objects.filter(additional_data__parent=key).select_related(
-        "actor", "content_type").order_by("-timestamp", "-id")
+    records = (
+        LogEntry.objects.filter(additional_data__parent=key)
+        .select_related("actor", "content_type")
+        .order_by("-timestamp", "-id")
+    )
     if limit:
         records = records[:limit]
     return [render(e, target_shown=True) for e in records]
@@ -191,8 +206,10 @@ def has_changes(obj: models.Model) -> int:
 
 
 def _is_child(entry: LogEntry, obj: models.Model) -> bool:
-    return not (entry.content_type_id == ContentType.objects.get_for_model(obj).pk
-                and entry.object_pk == str(obj.pk))
+    return not (
+        entry.content_type_id == ContentType.objects.get_for_model(obj).pk
+        and entry.object_pk == str(obj.pk)
+    )
 
 
 def _who(entry: LogEntry) -> str:
@@ -209,8 +226,14 @@ def render(entry: LogEntry, target_shown: bool = False) -> Entry:
     if target_shown and model is not None:
         target = f"{model._meta.verbose_name}: {entry.object_repr}"
     changes = tuple(_changes(model, entry)) if entry.action != LogEntry.Action.DELETE else ()
-    return Entry(when=entry.timestamp, who=_who(entry), verb=str(VERBS.get(code, code)),
-                 target=target, changes=changes, note=data.get("note", ""))
+    return Entry(
+        when=entry.timestamp,
+        who=_who(entry),
+        verb=str(VERBS.get(code, code)),
+        target=target,
+        changes=changes,
+        note=data.get("note", ""),
+    )
 
 
 def _changes(model, entry: LogEntry) -> Iterator[Change]:
@@ -256,8 +279,13 @@ def show(field: models.Field, raw) -> str:
             number = float(raw)
         except ValueError:
             return str(raw)
-        decimals = (field.decimal_places if isinstance(field, models.DecimalField)
-                    else 0 if isinstance(field, models.IntegerField) else None)
+        decimals = (
+            field.decimal_places
+            if isinstance(field, models.DecimalField)
+            else 0
+            if isinstance(field, models.IntegerField)
+            else None
+        )
         return format_number(number, locale=_lang(), decimals=decimals)
     if isinstance(field, models.DateTimeField):
         try:
@@ -279,5 +307,6 @@ def show(field: models.Field, raw) -> str:
 def forget(obj: models.Model) -> int:
     """Erasure: keep that a record changed and by whom, drop every value and name it carried."""
     records = _records(obj, with_children=False)
-    return records.update(changes=None, changes_text="", serialized_data=None,
-                          object_repr=_("(erased)"))
+    return records.update(
+        changes=None, changes_text="", serialized_data=None, object_repr=_("(erased)")
+    )

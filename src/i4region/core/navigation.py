@@ -18,24 +18,60 @@ class Capability:
 
 
 CAPABILITIES: tuple[Capability, ...] = (
-    Capability("observatory", _("Observatory"),
-               _("Regional statistics with sources, comparisons and maps."), "observatory:indicators"),
-    Capability("index", _("Industry 4.0 index"),
-               _("A composite readiness index with uncertainty and sensitivity analysis."), "indices:ranking"),
-    Capability("board", _("Board workspace"),
-               _("Challenges, proposals, decisions and tracked actions."), "board:index"),
-    Capability("initiatives", _("Initiatives and funding"),
-               _("The portfolio with budgets, funding, gaps and results."), "initiatives:dashboard"),
-    Capability("stakeholders", _("Stakeholders"),
-               _("Organisations, relations, key actors and who does what."), "stakeholders:organisations"),
-    Capability("strategy", _("Strategy"),
-               _("The regional strategy: priorities, measures, who contributes and the talent path."), None),
-    Capability("maturity", _("Maturity self-assessment"),
-               _("Companies score their Industry 4.0 maturity against regional peers."), None),
-    Capability("reports", _("Reports"),
-               _("Board briefing, region profile and factsheets as PDF and HTML."), None),
-    Capability("transfer", _("Transfer"),
-               _("Set up another European region and move a whole instance."), None),
+    Capability(
+        "observatory",
+        _("Observatory"),
+        _("Regional statistics with sources, comparisons and maps."),
+        "observatory:indicators",
+    ),
+    Capability(
+        "index",
+        _("Industry 4.0 index"),
+        _("A composite readiness index with uncertainty and sensitivity analysis."),
+        "indices:ranking",
+    ),
+    Capability(
+        "board",
+        _("Board workspace"),
+        _("Challenges, proposals, decisions and tracked actions."),
+        "board:index",
+    ),
+    Capability(
+        "initiatives",
+        _("Initiatives and funding"),
+        _("The portfolio with budgets, funding, gaps and results."),
+        "initiatives:dashboard",
+    ),
+    Capability(
+        "stakeholders",
+        _("Stakeholders"),
+        _("Organisations, relations, key actors and who does what."),
+        "stakeholders:organisations",
+    ),
+    Capability(
+        "strategy",
+        _("Strategy"),
+        _("The regional strategy: priorities, measures, who contributes and the talent path."),
+        None,
+    ),
+    Capability(
+        "maturity",
+        _("Maturity self-assessment"),
+        _("Companies score their Industry 4.0 maturity against regional peers."),
+        None,
+    ),
+    Capability(
+        "reports",
+        _("Reports"),
+        _("Board briefing, region profile and factsheets as PDF and HTML."),
+        None,
+    ),
+    Capability(
+        "transfer",
+        _("Transfer"),
+        _("Set up another European region and move a whole instance."),
+        None,
+    ),
 )
 
 

@@ -7,8 +7,9 @@ from typing import TextIO, TypeVar
 T = TypeVar("T")
 
 
-def progress(items: Iterable[T], total: int, label: str, out: TextIO | None = None,
-             width: int = 30) -> Iterator[T]:
+def progress(
+    items: Iterable[T], total: int, label: str, out: TextIO | None = None, width: int = 30
+) -> Iterator[T]:
     """Yield items while drawing `label [####....] 45%` (one line per tenth when not a TTY)."""
     out = out or sys.stderr
     tty = hasattr(out, "isatty") and out.isatty()

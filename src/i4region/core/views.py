@@ -30,8 +30,9 @@ def unbuilt(request, slug: str):
 
 def not_found(request, exception=None):
     """A 404 page that helps: search hint, link home, the code asked for when there is one."""
-    translation.activate(translation.get_language_from_path(request.path_info)
-                         or settings.LANGUAGE_CODE)
+    translation.activate(
+        translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    )
     detail = exception.args[0] if exception is not None and exception.args else ""
     return render(request, "404.html", {"path": request.path, "detail": detail}, status=404)
 

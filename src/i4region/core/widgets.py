@@ -9,10 +9,20 @@ class SearchableSelect(forms.Select):
     with a filter box, for long lists such as the register of organisations."""
 
     def __init__(self, attrs=None, choices=()):
-        super().__init__({**(attrs or {}), "data-picker": "1", "data-picker-label": _("Filter the list")}, choices)
+        super().__init__(
+            {**(attrs or {}), "data-picker": "1", "data-picker-label": _("Filter the list")},
+            choices,
+        )
 
 
 class SearchableSelectMultiple(forms.SelectMultiple):
     def __init__(self, attrs=None, choices=()):
-        super().__init__({**(attrs or {}), "data-picker": "1", "size": "8",
-                                 "data-picker-label": _("Filter the list")}, choices)
+        super().__init__(
+            {
+                **(attrs or {}),
+                "data-picker": "1",
+                "size": "8",
+                "data-picker-label": _("Filter the list"),
+            },
+            choices,
+        )

@@ -31,9 +31,19 @@ def published(request):
     if run is None:
         raise Http404("no index run has been computed yet")
     res = run.results
-    return {"run": run.pk, "framework": str(run.framework), "engine_version": run.engine_version,
-            "inputs_sha256": run.inputs_sha256,
-            "regions": [{"region": u, "scores": res["scores"][u], "ranks": res["ranks"][u],
-                         "rank_q5": res["uncertainty"].get(u, {}).get("Q5"),
-                         "rank_q95": res["uncertainty"].get(u, {}).get("Q95")}
-                        for u in sorted(res["scores"])]}
+    return {
+        "run": run.pk,
+        "framework": str(run.framework),
+        "engine_version": run.engine_version,
+        "inputs_sha256": run.inputs_sha256,
+        "regions": [
+            {
+                "region": u,
+                "scores": res["scores"][u],
+                "ranks": res["ranks"][u],
+                "rank_q5": res["uncertainty"].get(u, {}).get("Q5"),
+                "rank_q95": res["uncertainty"].get(u, {}).get("Q95"),
+            }
+            for u in sorted(res["scores"])
+        ],
+    }

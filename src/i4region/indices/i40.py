@@ -27,8 +27,36 @@ import pandas as pd
 from i4region.compute.parsers import read_i40_db
 
 REFERENCE_YEAR = 2018
-EU28 = ("AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "EL", "ES", "FI", "FR", "HR", "HU", "IE",
-        "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "UK")
+EU28 = (
+    "AT",
+    "BE",
+    "BG",
+    "CY",
+    "CZ",
+    "DE",
+    "DK",
+    "EE",
+    "EL",
+    "ES",
+    "FI",
+    "FR",
+    "HR",
+    "HU",
+    "IE",
+    "IT",
+    "LT",
+    "LU",
+    "LV",
+    "MT",
+    "NL",
+    "PL",
+    "PT",
+    "RO",
+    "SE",
+    "SI",
+    "SK",
+    "UK",
+)
 SOURCE = "Honti, Czvetkó & Abonyi (2020), Data in Brief 33:106464, CC BY 4.0"
 DOI = "https://doi.org/10.1016/j.dib.2020.106464"
 POPULATION = "demo_r_d2jan_UNIT_NR__SEX_T__AGE_TOTAL"
@@ -64,72 +92,189 @@ PILLARS = (
 )
 
 CHOICES = (
-    Choice("Tert2564", "edat_lfse_04_SEX_T__ISCED11_ED5-8__AGE_Y25-64__UNIT_PC", "HumanCapital",
-           "Tertiary education, age 25–64 (%)", "Aukštasis išsilavinimas, 25–64 m. (%)"),
-    Choice("Tert3034", "edat_lfse_12_SEX_T__ISCED11_ED5-8__AGE_Y30-34__UNIT_PC", "HumanCapital",
-           "Tertiary education, age 30–34 (%)", "Aukštasis išsilavinimas, 30–34 m. (%)"),
-    Choice("LowEdu", "edat_lfse_04_SEX_T__ISCED11_ED0-2__AGE_Y25-64__UNIT_PC", "HumanCapital",
-           "At most lower secondary education, age 25–64 (%)",
-           "Ne daugiau kaip pagrindinis išsilavinimas, 25–64 m. (%)", direction=-1),
-    Choice("HRST", "hrst_st_rcat_CATEGORY_HRST__UNIT_PC_POP", "HumanCapital",
-           "Human resources in science and technology (% of population)",
-           "Žmogiškieji mokslo ir technologijų ištekliai (% gyventojų)"),
-    Choice("SciEng", "hrst_st_rcat_CATEGORY_SE__UNIT_PC_POP", "Innovation",
-           "Scientists and engineers (% of population)", "Mokslininkai ir inžinieriai (% gyventojų)"),
-    Choice("ResInst", "GRID_COUNT", "Innovation",
-           "Research institutes per million inhabitants",
-           "Mokslinių tyrimų institucijos milijonui gyventojų", per_million=True),
-    Choice("I40Papers", "I40Papers", "Innovation",
-           "Industry 4.0 publications per million inhabitants",
-           "Pramonės 4.0 publikacijos milijonui gyventojų", per_million=True),
-    Choice("HighTechServ", "htec_emp_reg2_NACE_R2_KIS_HTC__UNIT_PC_EMP__SEX_T", "Digital",
-           "Employment in knowledge-intensive high-tech services, incl. ICT (%)",
-           "Užimtumas žinioms imliose aukštųjų technologijų paslaugose, įskaitant IRT (%)"),
-    Choice("HighTech", "htec_emp_reg2_NACE_R2_HTC__UNIT_PC_EMP__SEX_T", "Digital",
-           "Employment in high-technology sectors (%)",
-           "Užimtumas aukštųjų technologijų sektoriuose (%)"),
-    Choice("I40Patents", "I40_patent_count", "Digital",
-           "Industry 4.0 patents per million inhabitants",
-           "Pramonės 4.0 patentai milijonui gyventojų", per_million=True),
-    Choice("HiMedManuf", "htec_emp_reg2_NACE_R2_C_HTC_MH__UNIT_PC_EMP__SEX_T", "Economy",
-           "Employment in high and medium-high technology manufacturing (%)",
-           "Užimtumas aukštųjų ir vidutiniškai aukštų technologijų gamyboje (%)"),
-    Choice("KnowInt", "htec_emp_reg2_NACE_R2_KIS__UNIT_PC_EMP__SEX_T", "Economy",
-           "Employment in knowledge-intensive sectors (%)",
-           "Užimtumas žinioms imliuose sektoriuose (%)"),
-    Choice("ProfSci", "htec_emp_reg2_NACE_R2_M__UNIT_PC_EMP__SEX_T", "Economy",
-           "Employment in professional, scientific and technical activities (%)",
-           "Užimtumas profesinėje, mokslinėje ir techninėje veikloje (%)"),
-    Choice("Population", POPULATION, "Demography",
-           "Population (size of the labour pool)", "Gyventojų skaičius (darbo jėgos dydis)"),
-    Choice("YouthEmp", "edat_lfse_33_UNIT_PC__SEX_T__ISCED11_TOTAL__DURATION_TOTAL__AGE_Y15-34",
-           "Demography", "Employment rate of young people (15–34) not in education (%)",
-           "Jaunimo (15–34 m.), nesimokančio, užimtumo lygis (%)"),
-    Choice("YoungGradEmp",
-           "edat_lfse_33_UNIT_PC__SEX_T__ISCED11_ED5-8__DURATION_Y_LE3__AGE_Y15-34", "Demography",
-           "Employment rate of recent tertiary graduates (%)",
-           "Neseniai aukštąjį mokslą baigusių užimtumo lygis (%)"),
+    Choice(
+        "Tert2564",
+        "edat_lfse_04_SEX_T__ISCED11_ED5-8__AGE_Y25-64__UNIT_PC",
+        "HumanCapital",
+        "Tertiary education, age 25–64 (%)",
+        "Aukštasis išsilavinimas, 25–64 m. (%)",
+    ),
+    Choice(
+        "Tert3034",
+        "edat_lfse_12_SEX_T__ISCED11_ED5-8__AGE_Y30-34__UNIT_PC",
+        "HumanCapital",
+        "Tertiary education, age 30–34 (%)",
+        "Aukštasis išsilavinimas, 30–34 m. (%)",
+    ),
+    Choice(
+        "LowEdu",
+        "edat_lfse_04_SEX_T__ISCED11_ED0-2__AGE_Y25-64__UNIT_PC",
+        "HumanCapital",
+        "At most lower secondary education, age 25–64 (%)",
+        "Ne daugiau kaip pagrindinis išsilavinimas, 25–64 m. (%)",
+        direction=-1,
+    ),
+    Choice(
+        "HRST",
+        "hrst_st_rcat_CATEGORY_HRST__UNIT_PC_POP",
+        "HumanCapital",
+        "Human resources in science and technology (% of population)",
+        "Žmogiškieji mokslo ir technologijų ištekliai (% gyventojų)",
+    ),
+    Choice(
+        "SciEng",
+        "hrst_st_rcat_CATEGORY_SE__UNIT_PC_POP",
+        "Innovation",
+        "Scientists and engineers (% of population)",
+        "Mokslininkai ir inžinieriai (% gyventojų)",
+    ),
+    Choice(
+        "ResInst",
+        "GRID_COUNT",
+        "Innovation",
+        "Research institutes per million inhabitants",
+        "Mokslinių tyrimų institucijos milijonui gyventojų",
+        per_million=True,
+    ),
+    Choice(
+        "I40Papers",
+        "I40Papers",
+        "Innovation",
+        "Industry 4.0 publications per million inhabitants",
+        "Pramonės 4.0 publikacijos milijonui gyventojų",
+        per_million=True,
+    ),
+    Choice(
+        "HighTechServ",
+        "htec_emp_reg2_NACE_R2_KIS_HTC__UNIT_PC_EMP__SEX_T",
+        "Digital",
+        "Employment in knowledge-intensive high-tech services, incl. ICT (%)",
+        "Užimtumas žinioms imliose aukštųjų technologijų paslaugose, įskaitant IRT (%)",
+    ),
+    Choice(
+        "HighTech",
+        "htec_emp_reg2_NACE_R2_HTC__UNIT_PC_EMP__SEX_T",
+        "Digital",
+        "Employment in high-technology sectors (%)",
+        "Užimtumas aukštųjų technologijų sektoriuose (%)",
+    ),
+    Choice(
+        "I40Patents",
+        "I40_patent_count",
+        "Digital",
+        "Industry 4.0 patents per million inhabitants",
+        "Pramonės 4.0 patentai milijonui gyventojų",
+        per_million=True,
+    ),
+    Choice(
+        "HiMedManuf",
+        "htec_emp_reg2_NACE_R2_C_HTC_MH__UNIT_PC_EMP__SEX_T",
+        "Economy",
+        "Employment in high and medium-high technology manufacturing (%)",
+        "Užimtumas aukštųjų ir vidutiniškai aukštų technologijų gamyboje (%)",
+    ),
+    Choice(
+        "KnowInt",
+        "htec_emp_reg2_NACE_R2_KIS__UNIT_PC_EMP__SEX_T",
+        "Economy",
+        "Employment in knowledge-intensive sectors (%)",
+        "Užimtumas žinioms imliuose sektoriuose (%)",
+    ),
+    Choice(
+        "ProfSci",
+        "htec_emp_reg2_NACE_R2_M__UNIT_PC_EMP__SEX_T",
+        "Economy",
+        "Employment in professional, scientific and technical activities (%)",
+        "Užimtumas profesinėje, mokslinėje ir techninėje veikloje (%)",
+    ),
+    Choice(
+        "Population",
+        POPULATION,
+        "Demography",
+        "Population (size of the labour pool)",
+        "Gyventojų skaičius (darbo jėgos dydis)",
+    ),
+    Choice(
+        "YouthEmp",
+        "edat_lfse_33_UNIT_PC__SEX_T__ISCED11_TOTAL__DURATION_TOTAL__AGE_Y15-34",
+        "Demography",
+        "Employment rate of young people (15–34) not in education (%)",
+        "Jaunimo (15–34 m.), nesimokančio, užimtumo lygis (%)",
+    ),
+    Choice(
+        "YoungGradEmp",
+        "edat_lfse_33_UNIT_PC__SEX_T__ISCED11_ED5-8__DURATION_Y_LE3__AGE_Y15-34",
+        "Demography",
+        "Employment rate of recent tertiary graduates (%)",
+        "Neseniai aukštąjį mokslą baigusių užimtumo lygis (%)",
+    ),
 )
 
 
 def imeta_rows() -> list[dict[str, object]]:
     """The framework in COINr iMeta form: indicators, pillars, the index, group and denominator."""
     rows: list[dict[str, object]] = [
-        {"Level": 1, "iCode": c.code, "iName": c.name_en, "Direction": c.direction, "Weight": 1,
-         "Denominator": "PopMillion" if c.per_million else "", "Parent": c.pillar,
-         "Type": "Indicator"}
+        {
+            "Level": 1,
+            "iCode": c.code,
+            "iName": c.name_en,
+            "Direction": c.direction,
+            "Weight": 1,
+            "Denominator": "PopMillion" if c.per_million else "",
+            "Parent": c.pillar,
+            "Type": "Indicator",
+        }
         for c in CHOICES
     ]
-    rows += [{"Level": 2, "iCode": p.code, "iName": p.name_en, "Direction": 1, "Weight": 1,
-              "Denominator": "", "Parent": "Index", "Type": "Aggregate"} for p in PILLARS]
-    rows.append({"Level": 3, "iCode": "Index", "iName": "Industry 4.0 readiness index",
-                 "Direction": 1, "Weight": 1, "Denominator": "", "Parent": "",
-                 "Type": "Aggregate"})
-    rows.append({"Level": "", "iCode": "Country", "iName": "Country", "Direction": "",
-                 "Weight": "", "Denominator": "", "Parent": "", "Type": "Group"})
-    rows.append({"Level": "", "iCode": "PopMillion", "iName": "Population (millions)",
-                 "Direction": "", "Weight": "", "Denominator": "", "Parent": "",
-                 "Type": "Denominator"})
+    rows += [
+        {
+            "Level": 2,
+            "iCode": p.code,
+            "iName": p.name_en,
+            "Direction": 1,
+            "Weight": 1,
+            "Denominator": "",
+            "Parent": "Index",
+            "Type": "Aggregate",
+        }
+        for p in PILLARS
+    ]
+    rows.append(
+        {
+            "Level": 3,
+            "iCode": "Index",
+            "iName": "Industry 4.0 readiness index",
+            "Direction": 1,
+            "Weight": 1,
+            "Denominator": "",
+            "Parent": "",
+            "Type": "Aggregate",
+        }
+    )
+    rows.append(
+        {
+            "Level": "",
+            "iCode": "Country",
+            "iName": "Country",
+            "Direction": "",
+            "Weight": "",
+            "Denominator": "",
+            "Parent": "",
+            "Type": "Group",
+        }
+    )
+    rows.append(
+        {
+            "Level": "",
+            "iCode": "PopMillion",
+            "iName": "Population (millions)",
+            "Direction": "",
+            "Weight": "",
+            "Denominator": "",
+            "Parent": "",
+            "Type": "Denominator",
+        }
+    )
     return rows
 
 
@@ -155,8 +300,12 @@ def idata_records(year: int = REFERENCE_YEAR) -> list[dict[str, object]]:
     records = []
     for geo, row in wide.sort_index().iterrows():
         pop = row[POPULATION]
-        rec: dict[str, object] = {"uCode": geo, "uName": geo, "Country": geo[:2],
-                                  "PopMillion": None if np.isnan(pop) else float(pop) / 1e6}
+        rec: dict[str, object] = {
+            "uCode": geo,
+            "uName": geo,
+            "Country": geo[:2],
+            "PopMillion": None if np.isnan(pop) else float(pop) / 1e6,
+        }
         for c in CHOICES:
             v = row[c.column]
             rec[c.code] = None if np.isnan(v) else float(v)

@@ -24,16 +24,24 @@ class IndexFramework(Bilingual, models.Model):
     reference_year = models.PositiveIntegerField(_("reference year"))
     source = models.CharField(_("data source"), max_length=300)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+",
-                                   verbose_name=_("created by"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
 
     class Meta:
         verbose_name = _("index framework")
         verbose_name_plural = _("index frameworks")
         ordering = ["code", "-version"]
-        constraints = [models.UniqueConstraint(fields=["code", "version"],
-                                               name="indices_framework_code_version")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["code", "version"], name="indices_framework_code_version"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.code} v{self.version}"
@@ -51,8 +59,12 @@ class IndexRun(models.Model):
     """One computation of a framework version: everything needed to recompute it, and its results
     (scores and ranks at every level, rank intervals, sensitivity indices, correlations)."""
 
-    framework = models.ForeignKey(IndexFramework, on_delete=models.PROTECT, related_name="runs",
-                                  verbose_name=_("framework version"))
+    framework = models.ForeignKey(
+        IndexFramework,
+        on_delete=models.PROTECT,
+        related_name="runs",
+        verbose_name=_("framework version"),
+    )
     inputs = models.JSONField(_("inputs snapshot (iData rows)"))
     inputs_sha256 = models.CharField(_("inputs SHA-256"), max_length=64)
     parameters = models.JSONField(_("parameters"), default=dict)
@@ -60,9 +72,14 @@ class IndexRun(models.Model):
     results = models.JSONField(_("results"))
     published = models.BooleanField(_("published"), default=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+",
-                                   verbose_name=_("created by"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
 
     class Meta:
         verbose_name = _("index run")

@@ -9,5 +9,7 @@ def load(stdout=None) -> None:
     run, created = services.create_run(framework, i40.idata_records(), {}, published=True)
     if stdout:
         state = "computed" if created else "unchanged"
-        stdout.write(f"Industry 4.0 index: {framework} run {run.pk} ({state}, "
-                     f"{run.results['n_units']} regions)\n")
+        stdout.write(
+            f"Industry 4.0 index: {framework} run {run.pk} ({state}, "
+            f"{run.results['n_units']} regions)\n"
+        )

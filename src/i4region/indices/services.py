@@ -28,8 +28,17 @@ SA_N = 60
 SA_BOOT = 200
 SEED = 1
 AGGREGATION_CHOICES = ("amean", "gmean", "hmean")
-FRAMEWORK_FIELDS = ("name_en", "name_lt", "description_en", "description_lt", "pipeline_toml",
-                    "uncertainty_toml", "imeta", "reference_year", "source")
+FRAMEWORK_FIELDS = (
+    "name_en",
+    "name_lt",
+    "description_en",
+    "description_lt",
+    "pipeline_toml",
+    "uncertainty_toml",
+    "imeta",
+    "reference_year",
+    "source",
+)
 
 
 class RunError(ValueError):
@@ -41,24 +50,33 @@ def save_framework(code: str, user: Any = None, **fields: Any) -> IndexFramework
     latest = IndexFramework.objects.filter(code=code).order_by("-version").first()
     if latest and all(getattr(latest, f) == fields[f] for f in FRAMEWORK_FIELDS):
         return latest
-    return IndexFramework.objects.create(code=code, version=(latest.version + 1 if latest else 1),
-                                         created_by=user, **fields)
+    return IndexFramework.objects.create(
+        code=code, version=(latest.version + 1 if latest else 1), created_by=user, **fields
+    )
 
 
 def i40_framework(user: Any = None) -> IndexFramework:
     """The bundled regional Industry 4.0 readiness framework (current version)."""
     return save_framework(
-        FRAMEWORK_CODE, user,
+        FRAMEWORK_CODE,
+        user,
         name_en="Regional Industry 4.0 readiness index",
         name_lt="Regionų pasirengimo Pramonei 4.0 indeksas",
-        description_en=("Five pillars (human capital, innovation, digital adoption, economy, "
-                        "demography) of 16 indicators for the EU NUTS2 regions in "
-                        f"{i40.REFERENCE_YEAR}."),
-        description_lt=("Penki ramsčiai (žmogiškasis kapitalas, inovacijos, skaitmeninimas, "
-                        "ekonomika, demografija), 16 rodiklių ES NUTS2 regionams, "
-                        f"{i40.REFERENCE_YEAR} m."),
-        pipeline_toml=i40.PIPELINE_TOML, uncertainty_toml=i40.UNCERTAINTY_TOML,
-        imeta=i40.imeta_rows(), reference_year=i40.REFERENCE_YEAR, source=i40.SOURCE,
+        description_en=(
+            "Five pillars (human capital, innovation, digital adoption, economy, "
+            "demography) of 16 indicators for the EU NUTS2 regions in "
+            f"{i40.REFERENCE_YEAR}."
+        ),
+        description_lt=(
+            "Penki ramsčiai (žmogiškasis kapitalas, inovacijos, skaitmeninimas, "
+            "ekonomika, demografija), 16 rodiklių ES NUTS2 regionams, "
+            f"{i40.REFERENCE_YEAR} m."
+        ),
+        pipeline_toml=i40.PIPELINE_TOML,
+        uncertainty_toml=i40.UNCERTAINTY_TOML,
+        imeta=i40.imeta_rows(),
+        reference_year=i40.REFERENCE_YEAR,
+        source=i40.SOURCE,
     )
 
 
@@ -69,20 +87,27 @@ def current_framework(code: str = FRAMEWORK_CODE) -> IndexFramework | None:
 def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     """Rows as the all-text table the engine's validator reads (None becomes a blank cell)."""
     df = pd.DataFrame(rows)
-    return df.astype(object).map(lambda v: "" if v is None or (isinstance(v, float)
-                                                               and math.isnan(v)) else str(v))
+    return df.astype(object).map(
+        lambda v: "" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v)
+    )
 
 
 def _uncertain_inputs(text: str) -> list[UncertainInput]:
     out = []
     for item in tomllib.loads(text).get("input", []):
         if "noise" in item:
-            out.append(UncertainInput(item["name"], item["parameter"],
-                                      noise_levels=tuple(item["noise"]["levels"]),
-                                      noise_factor=float(item["noise"].get("factor", 0.25))))
+            out.append(
+                UncertainInput(
+                    item["name"],
+                    item["parameter"],
+                    noise_levels=tuple(item["noise"]["levels"]),
+                    noise_factor=float(item["noise"].get("factor", 0.25)),
+                )
+            )
         else:
-            out.append(UncertainInput(item["name"], item["parameter"],
-                                      values=tuple(item["values"])))
+            out.append(
+                UncertainInput(item["name"], item["parameter"], values=tuple(item["values"]))
+            )
     return out
 
 
@@ -91,39 +116,53 @@ def _num(v: Any) -> float | None:
     return None if math.isnan(v) else v
 
 
-def compute(framework: IndexFramework, inputs: list[dict[str, Any]], parameters: dict[str, Any]
-            ) -> dict[str, Any]:
+def compute(
+    framework: IndexFramework, inputs: list[dict[str, Any]], parameters: dict[str, Any]
+) -> dict[str, Any]:
     """Build the index with the engine and collect everything the pages show, as JSON."""
     try:
         data = build_index_data(_frame(inputs), _frame(framework.imeta), "inputs", "iMeta")
         base = Index.from_specs(data, tomllib.loads(framework.pipeline_toml)["steps"])
         changes = parameters.get("changes", {})
         index = base.rebuild(changes) if changes else base
-        ua = run_uncertainty(index, _uncertain_inputs(framework.uncertainty_toml),
-                             parameters.get("ua_n", UA_N), parameters.get("seed", SEED))
-        sa = run_sensitivity(index, _uncertain_inputs(framework.uncertainty_toml),
-                             parameters.get("sa_n", SA_N), parameters.get("seed", SEED),
-                             parameters.get("sa_boot", SA_BOOT))
+        ua = run_uncertainty(
+            index,
+            _uncertain_inputs(framework.uncertainty_toml),
+            parameters.get("ua_n", UA_N),
+            parameters.get("seed", SEED),
+        )
+        sa = run_sensitivity(
+            index,
+            _uncertain_inputs(framework.uncertainty_toml),
+            parameters.get("sa_n", SA_N),
+            parameters.get("seed", SEED),
+            parameters.get("sa_boot", SA_BOOT),
+        )
     except (IndexInputError, PipelineError, StepError, tomllib.TOMLDecodeError) as exc:
         raise RunError(str(exc)) from None
     st = data.structure
     table = results_table(index)
     codes = [c for c in st.codes_top_down() if c in table.columns]
     scores = {r["uCode"]: {c: _num(r[c]) for c in codes} for r in table.to_dict("records")}
-    ranks = {r["uCode"]: {c: _num(r[f"{c}.Rank"]) for c in codes}
-             for r in table.to_dict("records")}
+    ranks = {r["uCode"]: {c: _num(r[f"{c}.Rank"]) for c in codes} for r in table.to_dict("records")}
     raw = {r["uCode"]: {c: r[c] for c in st.indicators} for r in inputs}
     sw = {}
     for u in table["uCode"]:
         best, worst = strengths_weaknesses(index, u, top_n=3, bottom_n=3)
-        sw[u] = {kind: [{"code": t["Code"], "rank": _num(t["Rank"]), "value": raw[u][t["Code"]]}
-                        for t in tab.to_dict("records")]
-                 for kind, tab in (("strengths", best), ("weaknesses", worst))}
+        sw[u] = {
+            kind: [
+                {"code": t["Code"], "rank": _num(t["Rank"]), "value": raw[u][t["Code"]]}
+                for t in tab.to_dict("records")
+            ]
+            for kind, tab in (("strengths", best), ("weaknesses", worst))
+        }
     frame = index.last
-    corr = [{"a": r["Var1"], "b": r["Var2"], "r": _num(r["Correlation"])}
-            for level_a, level_b, parent in ((1, 2, True), (2, 3, False), (2, 2, False))
-            for r in correlations(frame, data, level_a, level_b, with_parent=parent)
-            .to_dict("records") if r["Var1"] != r["Var2"]]
+    corr = [
+        {"a": r["Var1"], "b": r["Var2"], "r": _num(r["Correlation"])}
+        for level_a, level_b, parent in ((1, 2, True), (2, 3, False), (2, 2, False))
+        for r in correlations(frame, data, level_a, level_b, with_parent=parent).to_dict("records")
+        if r["Var1"] != r["Var2"]
+    ]
     return {
         "levels": {c: st.level_of(c) for c in codes},
         "parents": {c: st.parent[c] for c in codes},
@@ -132,11 +171,14 @@ def compute(framework: IndexFramework, inputs: list[dict[str, Any]], parameters:
         "scores": scores,
         "ranks": ranks,
         "strengths_weaknesses": sw,
-        "uncertainty": {r["uCode"]: {k: _num(r[k]) for k in ("Nominal", "Mean", "Median",
-                                                              "Q5", "Q95")}
-                        for r in ua.rank_stats.to_dict("records")},
-        "sensitivity": [{k: (_num(v) if k != "Variable" else v) for k, v in r.items()}
-                        for r in sa.sensitivity.to_dict("records")],
+        "uncertainty": {
+            r["uCode"]: {k: _num(r[k]) for k in ("Nominal", "Mean", "Median", "Q5", "Q95")}
+            for r in ua.rank_stats.to_dict("records")
+        },
+        "sensitivity": [
+            {k: (_num(v) if k != "Variable" else v) for k, v in r.items()}
+            for r in sa.sensitivity.to_dict("records")
+        ],
         "correlations": corr,
         "n_units": len(table),
     }
@@ -150,9 +192,13 @@ def find_run(framework: IndexFramework, sha: str, parameters: dict[str, Any]) ->
 
 
 @transaction.atomic
-def create_run(framework: IndexFramework, inputs: list[dict[str, Any]],
-               parameters: dict[str, Any], user: Any = None, published: bool = False
-               ) -> tuple[IndexRun, bool]:
+def create_run(
+    framework: IndexFramework,
+    inputs: list[dict[str, Any]],
+    parameters: dict[str, Any],
+    user: Any = None,
+    published: bool = False,
+) -> tuple[IndexRun, bool]:
     """Compute and store a run; the same framework, inputs, parameters and engine give back the
     stored run instead of a new one. Returns (run, created)."""
     sha = i40.records_sha256(inputs)
@@ -160,9 +206,16 @@ def create_run(framework: IndexFramework, inputs: list[dict[str, Any]],
     if existing:
         return existing, False
     results = compute(framework, inputs, parameters)
-    run = IndexRun.objects.create(framework=framework, inputs=inputs, inputs_sha256=sha,
-                                  parameters=parameters, engine_version=i4region.__version__,
-                                  results=results, published=published, created_by=user)
+    run = IndexRun.objects.create(
+        framework=framework,
+        inputs=inputs,
+        inputs_sha256=sha,
+        parameters=parameters,
+        engine_version=i4region.__version__,
+        results=results,
+        published=published,
+        created_by=user,
+    )
     return run, True
 
 
@@ -200,17 +253,21 @@ def reproduce(run: IndexRun) -> Reproduction:
     fresh = compute(run.framework, run.inputs, run.parameters)
     diffs: list[tuple[str, float]] = []
     _compare(run.results, fresh, "", diffs)
-    return Reproduction(not diffs, max((d for _, d in diffs), default=0.0),
-                        [p for p, _ in diffs[:20]])
+    return Reproduction(
+        not diffs, max((d for _, d in diffs), default=0.0), [p for p, _ in diffs[:20]]
+    )
 
 
 def recompute(run: IndexRun, aggregation: str, user: Any) -> tuple[IndexRun, bool]:
     """A new (unpublished) run of the same framework and inputs with another aggregation."""
     if aggregation not in AGGREGATION_CHOICES:
-        raise RunError(f"aggregation method '{aggregation}' is not one of "
-                       f"{', '.join(AGGREGATION_CHOICES)}")
-    params = {**run.parameters, "changes": {**run.parameters.get("changes", {}),
-                                            "aggregate.method": aggregation}}
+        raise RunError(
+            f"aggregation method '{aggregation}' is not one of {', '.join(AGGREGATION_CHOICES)}"
+        )
+    params = {
+        **run.parameters,
+        "changes": {**run.parameters.get("changes", {}), "aggregate.method": aggregation},
+    }
     if aggregation == "amean":
         params["changes"].pop("aggregate.method")
         if not params["changes"]:

@@ -52,8 +52,7 @@ def _run(request: HttpRequest) -> IndexRun:
     if wanted and is_secretariat(request.user):
         run = IndexRun.objects.select_related("framework").filter(pk=wanted).first()
     elif wanted:
-        run = IndexRun.objects.select_related("framework").filter(pk=wanted,
-                                                                  published=True).first()
+        run = IndexRun.objects.select_related("framework").filter(pk=wanted, published=True).first()
     else:
         run = services.published_run()
     if run is None:
@@ -65,10 +64,18 @@ def _context(request: HttpRequest, run: IndexRun, **extra: Any) -> dict[str, Any
     res = run.results
     pillars = [c for c in res["order"] if res["levels"][c] == 2]
     names = _pillar_names()
-    return {"run": run, "res": res, "pillars": pillars, "names": names,
-            "pillar_labels": [names[p] for p in pillars],
-            "source": _source(), "doi": i40.DOI, "run_query": _run_query(request, run),
-            "is_secretariat": is_secretariat(request.user), **extra}
+    return {
+        "run": run,
+        "res": res,
+        "pillars": pillars,
+        "names": names,
+        "pillar_labels": [names[p] for p in pillars],
+        "source": _source(),
+        "doi": i40.DOI,
+        "run_query": _run_query(request, run),
+        "is_secretariat": is_secretariat(request.user),
+        **extra,
+    }
 
 
 def _run_query(request: HttpRequest, run: IndexRun) -> str:
@@ -81,20 +88,42 @@ def ranking(request: HttpRequest) -> HttpResponse:
     res = run.results
     codes = sorted(res["scores"], key=lambda u: res["ranks"][u]["Index"])
     names = _region_names(codes)
-    rows = [{"code": u, "name": names[u], "score": res["scores"][u]["Index"],
-             "rank": res["ranks"][u]["Index"], "ua": res["uncertainty"].get(u),
-             "pillars": [(res["scores"][u][p], res["ranks"][u][p]) for p in
-                         [c for c in res["order"] if res["levels"][c] == 2]],
-             "lt": u in LITHUANIA} for u in codes]
+    rows = [
+        {
+            "code": u,
+            "name": names[u],
+            "score": res["scores"][u]["Index"],
+            "rank": res["ranks"][u]["Index"],
+            "ua": res["uncertainty"].get(u),
+            "pillars": [
+                (res["scores"][u][p], res["ranks"][u][p])
+                for p in [c for c in res["order"] if res["levels"][c] == 2]
+            ],
+            "lt": u in LITHUANIA,
+        }
+        for u in codes
+    ]
     shown = codes[:TOP_IN_CHART] + [u for u in LITHUANIA if u in codes[TOP_IN_CHART:]]
-    chart = render_chart({
-        "type": "bar", "locale": _locale(), "show_title": False,
-        "title": _("Industry 4.0 readiness index: the %(n)d highest regions and Lithuania")
-        % {"n": TOP_IN_CHART},
-        "items": [{"key": u, "label": f"{names[u]} ({u})", "value": res["scores"][u]["Index"],
-                   "highlight": u in LITHUANIA} for u in shown],
-        "source": _source(), "decimals": 1,
-    })
+    chart = render_chart(
+        {
+            "type": "bar",
+            "locale": _locale(),
+            "show_title": False,
+            "title": _("Industry 4.0 readiness index: the %(n)d highest regions and Lithuania")
+            % {"n": TOP_IN_CHART},
+            "items": [
+                {
+                    "key": u,
+                    "label": f"{names[u]} ({u})",
+                    "value": res["scores"][u]["Index"],
+                    "highlight": u in LITHUANIA,
+                }
+                for u in shown
+            ],
+            "source": _source(),
+            "decimals": 1,
+        }
+    )
     return render(request, "indices/ranking.html", _context(request, run, rows=rows, chart=chart))
 
 
@@ -106,24 +135,51 @@ def region(request: HttpRequest, code: str) -> HttpResponse:
         raise Http404(_("Region %(code)s is not in this index.") % {"code": code})
     names = _pillar_names()
     pillars = [c for c in res["order"] if res["levels"][c] == 2]
-    chart = render_chart({
-        "type": "bar", "locale": _locale(), "show_title": False, "sort": "none",
-        "title": _("Pillar scores of %(code)s") % {"code": code},
-        "items": [{"key": p, "label": names[p], "value": res["scores"][code][p]}
-                  for p in pillars],
-        "source": _source(), "decimals": 1,
-    })
+    chart = render_chart(
+        {
+            "type": "bar",
+            "locale": _locale(),
+            "show_title": False,
+            "sort": "none",
+            "title": _("Pillar scores of %(code)s") % {"code": code},
+            "items": [
+                {"key": p, "label": names[p], "value": res["scores"][code][p]} for p in pillars
+            ],
+            "source": _source(),
+            "decimals": 1,
+        }
+    )
     sw = res["strengths_weaknesses"][code]
     pillar_of = {c.code: c.pillar for c in i40.CHOICES}
-    lists = {kind: [{**item, "name": names.get(item["code"], item["code"]),
-                     "pillar": names[pillar_of[item["code"]]]} for item in sw[kind]]
-             for kind in ("strengths", "weaknesses")}
-    return render(request, "indices/region.html", _context(
-        request, run, code=code, region_name=_region_names([code])[code],
-        score=res["scores"][code]["Index"], rank=res["ranks"][code]["Index"],
-        ua=res["uncertainty"].get(code), chart=chart, lists=lists,
-        pillar_rows=[(names[p], res["scores"][code][p], res["ranks"][code][p]) for p in pillars],
-    ))
+    lists = {
+        kind: [
+            {
+                **item,
+                "name": names.get(item["code"], item["code"]),
+                "pillar": names[pillar_of[item["code"]]],
+            }
+            for item in sw[kind]
+        ]
+        for kind in ("strengths", "weaknesses")
+    }
+    return render(
+        request,
+        "indices/region.html",
+        _context(
+            request,
+            run,
+            code=code,
+            region_name=_region_names([code])[code],
+            score=res["scores"][code]["Index"],
+            rank=res["ranks"][code]["Index"],
+            ua=res["uncertainty"].get(code),
+            chart=chart,
+            lists=lists,
+            pillar_rows=[
+                (names[p], res["scores"][code][p], res["ranks"][code][p]) for p in pillars
+            ],
+        ),
+    )
 
 
 def uncertainty(request: HttpRequest) -> HttpResponse:
@@ -132,30 +188,53 @@ def uncertainty(request: HttpRequest) -> HttpResponse:
     res = run.results
     codes = sorted(res["uncertainty"], key=lambda u: res["uncertainty"][u]["Nominal"])
     names = _region_names(codes)
-    rows = [{"code": u, "name": names[u], "lt": u in LITHUANIA, **res["uncertainty"][u],
-             "width": res["uncertainty"][u]["Q95"] - res["uncertainty"][u]["Q5"]} for u in codes]
-    return render(request, "indices/uncertainty.html", _context(
-        request, run, rows=rows, ua_n=run.parameters.get("ua_n", services.UA_N)))
+    rows = [
+        {
+            "code": u,
+            "name": names[u],
+            "lt": u in LITHUANIA,
+            **res["uncertainty"][u],
+            "width": res["uncertainty"][u]["Q95"] - res["uncertainty"][u]["Q5"],
+        }
+        for u in codes
+    ]
+    return render(
+        request,
+        "indices/uncertainty.html",
+        _context(request, run, rows=rows, ua_n=run.parameters.get("ua_n", services.UA_N)),
+    )
 
 
 def sensitivity(request: HttpRequest) -> HttpResponse:
     """Which method choices matter most: first-order and total sensitivity indices."""
     run = _run(request)
-    labels = {"Winsorisation": _("Outlier treatment (winsorisation limit)"),
-              "Normalisation": _("Normalisation (min-max or z-score)"),
-              "Weights": _("Pillar weights (±25 %)"),
-              "Aggregation": _("Aggregation (arithmetic or geometric mean)")}
+    labels = {
+        "Winsorisation": _("Outlier treatment (winsorisation limit)"),
+        "Normalisation": _("Normalisation (min-max or z-score)"),
+        "Weights": _("Pillar weights (±25 %)"),
+        "Aggregation": _("Aggregation (arithmetic or geometric mean)"),
+    }
     rows = sorted(run.results["sensitivity"], key=lambda r: -(r["STi"] or 0))
     for r in rows:
         r["label"] = labels.get(r["Variable"], r["Variable"])
-    chart = render_chart({
-        "type": "bar", "locale": _locale(), "show_title": False,
-        "title": _("Total sensitivity index of each method choice"),
-        "items": [{"key": r["Variable"], "label": r["label"], "value": r["STi"]} for r in rows],
-        "source": _source(), "decimals": 2,
-    })
-    return render(request, "indices/sensitivity.html", _context(
-        request, run, rows=rows, chart=chart, sa_n=run.parameters.get("sa_n", services.SA_N)))
+    chart = render_chart(
+        {
+            "type": "bar",
+            "locale": _locale(),
+            "show_title": False,
+            "title": _("Total sensitivity index of each method choice"),
+            "items": [{"key": r["Variable"], "label": r["label"], "value": r["STi"]} for r in rows],
+            "source": _source(),
+            "decimals": 2,
+        }
+    )
+    return render(
+        request,
+        "indices/sensitivity.html",
+        _context(
+            request, run, rows=rows, chart=chart, sa_n=run.parameters.get("sa_n", services.SA_N)
+        ),
+    )
 
 
 def correlations(request: HttpRequest) -> HttpResponse:
@@ -165,25 +244,55 @@ def correlations(request: HttpRequest) -> HttpResponse:
     names = _pillar_names()
     pillars = [c for c in res["order"] if res["levels"][c] == 2]
     corr = {(c["a"], c["b"]): c["r"] for c in res["correlations"]}
-    matrix = [(names[a], [(corr.get((a, b)) if a != b else None) for b in pillars])
-              for a in pillars]
+    matrix = [
+        (names[a], [(corr.get((a, b)) if a != b else None) for b in pillars]) for a in pillars
+    ]
     with_index = [(names[p], corr.get((p, "Index"))) for p in pillars]
-    indicators = [(names[c["a"]], names[c["b"]], c["r"]) for c in res["correlations"]
-                  if res["levels"].get(c["a"]) == 1]
-    return render(request, "indices/correlations.html", _context(
-        request, run, matrix=matrix, with_index=with_index, indicators=indicators,
-        pillar_names=[names[p] for p in pillars]))
+    indicators = [
+        (names[c["a"]], names[c["b"]], c["r"])
+        for c in res["correlations"]
+        if res["levels"].get(c["a"]) == 1
+    ]
+    return render(
+        request,
+        "indices/correlations.html",
+        _context(
+            request,
+            run,
+            matrix=matrix,
+            with_index=with_index,
+            indicators=indicators,
+            pillar_names=[names[p] for p in pillars],
+        ),
+    )
 
 
 def method(request: HttpRequest) -> HttpResponse:
     """How the index is made, in plain words, with the indicator list and the data source."""
     run = _run(request)
     names = _pillar_names()
-    groups = [(names[p.code], [(names[c.code], c.direction, c.per_million) for c in i40.CHOICES
-                               if c.pillar == p.code]) for p in i40.PILLARS]
-    return render(request, "indices/method.html", _context(
-        request, run, groups=groups, year=run.framework.reference_year,
-        n_indicators=len(i40.CHOICES)))
+    groups = [
+        (
+            names[p.code],
+            [
+                (names[c.code], c.direction, c.per_million)
+                for c in i40.CHOICES
+                if c.pillar == p.code
+            ],
+        )
+        for p in i40.PILLARS
+    ]
+    return render(
+        request,
+        "indices/method.html",
+        _context(
+            request,
+            run,
+            groups=groups,
+            year=run.framework.reference_year,
+            n_indicators=len(i40.CHOICES),
+        ),
+    )
 
 
 @role_required(Role.SECRETARIAT)
@@ -195,15 +304,23 @@ def recompute(request: HttpRequest) -> HttpResponse:
     form = RecomputeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            run, created = services.recompute(base, form.cleaned_data["aggregation"],
-                                              request.user)
+            run, created = services.recompute(base, form.cleaned_data["aggregation"], request.user)
         except services.RunError as exc:
             form.add_error("aggregation", str(exc))
         else:
-            messages.success(request, (_("New run %(id)d stored.") if created else
-                                       _("This run already exists: run %(id)d."))
-                             % {"id": run.pk})
+            messages.success(
+                request,
+                (
+                    _("New run %(id)d stored.")
+                    if created
+                    else _("This run already exists: run %(id)d.")
+                )
+                % {"id": run.pk},
+            )
             return redirect(reverse("indices:ranking") + f"?run={run.pk}")
     runs = base.framework.runs.select_related("created_by")[:20]
-    return render(request, "indices/recompute.html",
-                  {"form": form, "base": base, "runs": runs, "source": _source()})
+    return render(
+        request,
+        "indices/recompute.html",
+        {"form": form, "base": base, "runs": runs, "source": _source()},
+    )

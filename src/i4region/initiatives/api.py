@@ -41,11 +41,19 @@ class SustainabilityOut(Schema):
 @router.get("/initiatives", response=list[InitiativeOut])
 def list_initiatives(request):
     """Published initiatives."""
-    return [InitiativeOut(slug=i.slug, name_en=i.name_en, name_lt=i.name_lt, type=i.type,
-                          lifecycle=i.lifecycle, status=i.status,
-                          owner_organisation=i.owner_organisation,
-                          municipality=i.municipality.code if i.municipality else None)
-            for i in Initiative.objects.filter(published=True).select_related("municipality")]
+    return [
+        InitiativeOut(
+            slug=i.slug,
+            name_en=i.name_en,
+            name_lt=i.name_lt,
+            type=i.type,
+            lifecycle=i.lifecycle,
+            status=i.status,
+            owner_organisation=i.owner_organisation,
+            municipality=i.municipality.code if i.municipality else None,
+        )
+        for i in Initiative.objects.filter(published=True).select_related("municipality")
+    ]
 
 
 @router.get("/initiatives/{slug}/sustainability", response=SustainabilityOut)
@@ -59,6 +67,14 @@ def initiative_sustainability(request, slug: str):
         runway_end_year=summary.runway_end_year if summary else None,
         largest_funder_share=summary.concentration.largest_funder_share if summary else 0.0,
         hhi=summary.concentration.hhi if summary else 0.0,
-        years=[YearOut(year=r.year, cost=r.cost, secured=r.secured, gap=r.gap,
-                       largest_funder_share=r.concentration.largest_funder_share)
-               for r in report.years])
+        years=[
+            YearOut(
+                year=r.year,
+                cost=r.cost,
+                secured=r.secured,
+                gap=r.gap,
+                largest_funder_share=r.concentration.largest_funder_share,
+            )
+            for r in report.years
+        ],
+    )

@@ -29,21 +29,43 @@ class InitiativeForm(forms.ModelForm):
     """What an initiative manager may change; the secretariat also gets managers and publishing."""
 
     target_groups = forms.MultipleChoiceField(
-        label=_("target groups"), choices=TargetGroup.choices, required=False,
-        widget=forms.CheckboxSelectMultiple)
+        label=_("target groups"),
+        choices=TargetGroup.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     class Meta:
         model = Initiative
-        fields = ["slug", "name_en", "name_lt", "type", "owner_organisation", "parent_programme",
-                  "description_en", "description_lt", "target_groups", "theme", "municipality",
-                  "lifecycle", "start_date", "end_date", "status", "status_reason",
-                  "decisions_en", "decisions_lt"]
-        widgets = {"start_date": DATE, "end_date": DATE,
-                   "description_en": forms.Textarea(attrs={"rows": 4}),
-                   "description_lt": forms.Textarea(attrs={"rows": 4}),
-                   "status_reason": forms.Textarea(attrs={"rows": 2}),
-                   "decisions_en": forms.Textarea(attrs={"rows": 3}),
-                   "decisions_lt": forms.Textarea(attrs={"rows": 3})}
+        fields = [
+            "slug",
+            "name_en",
+            "name_lt",
+            "type",
+            "owner_organisation",
+            "parent_programme",
+            "description_en",
+            "description_lt",
+            "target_groups",
+            "theme",
+            "municipality",
+            "lifecycle",
+            "start_date",
+            "end_date",
+            "status",
+            "status_reason",
+            "decisions_en",
+            "decisions_lt",
+        ]
+        widgets = {
+            "start_date": DATE,
+            "end_date": DATE,
+            "description_en": forms.Textarea(attrs={"rows": 4}),
+            "description_lt": forms.Textarea(attrs={"rows": 4}),
+            "status_reason": forms.Textarea(attrs={"rows": 2}),
+            "decisions_en": forms.Textarea(attrs={"rows": 3}),
+            "decisions_lt": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -69,15 +91,26 @@ class SecretariatInitiativeForm(InitiativeForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["managers"].queryset = get_user_model().objects.filter(
-            role=Role.INITIATIVE_MANAGER, is_active=True).order_by("username")
+        self.fields["managers"].queryset = (
+            get_user_model()
+            .objects.filter(role=Role.INITIATIVE_MANAGER, is_active=True)
+            .order_by("username")
+        )
 
 
 class BudgetLineForm(forms.ModelForm):
     class Meta:
         model = BudgetLine
-        fields = ["year", "category", "subcategory", "planned", "committed", "spent",
-                  "source_url", "note"]
+        fields = [
+            "year",
+            "category",
+            "subcategory",
+            "planned",
+            "committed",
+            "spent",
+            "source_url",
+            "note",
+        ]
 
     def __init__(self, *args, initiative: Initiative, **kwargs):
         super().__init__(*args, **kwargs)
@@ -94,9 +127,21 @@ class BudgetLineForm(forms.ModelForm):
 class FundingLineForm(forms.ModelForm):
     class Meta:
         model = FundingLine
-        fields = ["funder", "source_type", "programme", "programming_period", "amount",
-                  "cofinancing_rate", "year_from", "year_to", "covers", "status",
-                  "kohesio_project_id", "source_url", "note"]
+        fields = [
+            "funder",
+            "source_type",
+            "programme",
+            "programming_period",
+            "amount",
+            "cofinancing_rate",
+            "year_from",
+            "year_to",
+            "covers",
+            "status",
+            "kohesio_project_id",
+            "source_url",
+            "note",
+        ]
 
     def __init__(self, *args, initiative: Initiative, **kwargs):
         super().__init__(*args, **kwargs)
@@ -113,8 +158,20 @@ class FundingLineForm(forms.ModelForm):
 class KpiForm(forms.ModelForm):
     class Meta:
         model = Kpi
-        fields = ["code", "kind", "name_en", "name_lt", "unit_en", "unit_lt", "direction",
-                  "baseline_year", "baseline_value", "target_year", "target_value", "indicator"]
+        fields = [
+            "code",
+            "kind",
+            "name_en",
+            "name_lt",
+            "unit_en",
+            "unit_lt",
+            "direction",
+            "baseline_year",
+            "baseline_value",
+            "target_year",
+            "target_value",
+            "indicator",
+        ]
 
     def __init__(self, *args, initiative: Initiative, **kwargs):
         super().__init__(*args, **kwargs)
@@ -140,8 +197,11 @@ class KpiValueForm(forms.ModelForm):
     def clean_period(self) -> str:
         period = self.cleaned_data["period"].strip()
         year, _sep, month = period.partition("-")
-        if not (len(year) == 4 and year.isdigit()
-                and (not month or (month.isdigit() and 1 <= int(month) <= 12 and len(month) == 2))):
+        if not (
+            len(year) == 4
+            and year.isdigit()
+            and (not month or (month.isdigit() and 1 <= int(month) <= 12 and len(month) == 2))
+        ):
             raise forms.ValidationError(_("Write a year (2021) or a month (2021-12)."))
         return period
 
@@ -149,26 +209,36 @@ class KpiValueForm(forms.ModelForm):
 class FilterForm(forms.Form):
     """Dashboard filters; every field is optional."""
 
-    theme = forms.ChoiceField(label=_("Theme"), required=False,
-                              choices=[("", _("All themes")), *Theme.choices])
-    target_group = forms.ChoiceField(label=_("Target group"), required=False,
-                                     choices=[("", _("All target groups")), *TargetGroup.choices])
-    municipality = forms.ModelChoiceField(label=_("Municipality"), required=False,
-                                          queryset=Region.objects.none(), to_field_name="code",
-                                          empty_label=_("All municipalities"))
+    theme = forms.ChoiceField(
+        label=_("Theme"), required=False, choices=[("", _("All themes")), *Theme.choices]
+    )
+    target_group = forms.ChoiceField(
+        label=_("Target group"),
+        required=False,
+        choices=[("", _("All target groups")), *TargetGroup.choices],
+    )
+    municipality = forms.ModelChoiceField(
+        label=_("Municipality"),
+        required=False,
+        queryset=Region.objects.none(),
+        to_field_name="code",
+        empty_label=_("All municipalities"),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["municipality"].queryset = municipalities().filter(
-            initiatives__isnull=False).distinct()
+        self.fields["municipality"].queryset = (
+            municipalities().filter(initiatives__isnull=False).distinct()
+        )
 
 
 class ScenarioForm(forms.Form):
-    """"If source X ends in year Y": the source is a funder or a source type in the portfolio."""
+    """ "If source X ends in year Y": the source is a funder or a source type in the portfolio."""
 
     source = forms.ChoiceField(label=_("Funding source that ends"))
-    end_year = forms.IntegerField(label=_("Last year it still pays"), min_value=1990,
-                                  max_value=2100)
+    end_year = forms.IntegerField(
+        label=_("Last year it still pays"), min_value=1990, max_value=2100
+    )
 
     def __init__(self, *args, funders: list[str], source_types: list[str], **kwargs):
         super().__init__(*args, **kwargs)
@@ -180,9 +250,14 @@ class ScenarioForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    kind = forms.ChoiceField(label=_("What the file holds"), choices=[
-        ("initiatives", _("Initiatives")), ("budget", _("Budget lines")),
-        ("funding", _("Funding lines"))])
+    kind = forms.ChoiceField(
+        label=_("What the file holds"),
+        choices=[
+            ("initiatives", _("Initiatives")),
+            ("budget", _("Budget lines")),
+            ("funding", _("Funding lines")),
+        ],
+    )
     file = forms.FileField(label=_("CSV file (UTF-8)"))
 
     columns = IMPORT_COLUMNS

@@ -129,30 +129,51 @@ class Initiative(Bilingual, models.Model):
     name_lt = models.CharField(_("name (Lithuanian)"), max_length=200)
     type = models.CharField(_("type"), max_length=24, choices=InitiativeType.choices)
     owner_organisation = models.CharField(
-        _("owner organisation"), max_length=200, blank=True,
-        help_text=_("The organisation that runs the initiative (its beneficiary in Kohesio)."))
+        _("owner organisation"),
+        max_length=200,
+        blank=True,
+        help_text=_("The organisation that runs the initiative (its beneficiary in Kohesio)."),
+    )
     parent_programme = models.CharField(_("parent programme"), max_length=200, blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
     description_lt = models.TextField(_("description (Lithuanian)"), blank=True)
     target_groups = models.CharField(
-        _("target groups"), max_length=200, blank=True,
-        help_text=_("Codes separated by semicolons."))
+        _("target groups"),
+        max_length=200,
+        blank=True,
+        help_text=_("Codes separated by semicolons."),
+    )
     theme = models.CharField(_("theme"), max_length=16, choices=Theme.choices, blank=True)
     municipality = models.ForeignKey(
-        Region, models.PROTECT, null=True, blank=True, related_name="initiatives",
-        limit_choices_to={"kind": RegionKind.MUNICIPALITY}, verbose_name=_("municipality"))
-    lifecycle = models.CharField(_("life cycle stage"), max_length=16, choices=Lifecycle.choices,
-                                 default=Lifecycle.IDEA)
+        Region,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="initiatives",
+        limit_choices_to={"kind": RegionKind.MUNICIPALITY},
+        verbose_name=_("municipality"),
+    )
+    lifecycle = models.CharField(
+        _("life cycle stage"), max_length=16, choices=Lifecycle.choices, default=Lifecycle.IDEA
+    )
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=16, choices=StatusFlag.choices,
-                              blank=True, default=StatusFlag.NOT_ASSESSED)
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=StatusFlag.choices,
+        blank=True,
+        default=StatusFlag.NOT_ASSESSED,
+    )
     status_reason = models.TextField(_("reason for the status"), blank=True)
     decisions_en = models.TextField(_("decisions behind it (English)"), blank=True)
     decisions_lt = models.TextField(_("decisions behind it (Lithuanian)"), blank=True)
-    managers = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True,
-                                      related_name="managed_initiatives",
-                                      verbose_name=_("initiative managers"))
+    managers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="managed_initiatives",
+        verbose_name=_("initiative managers"),
+    )
     published = models.BooleanField(_("published"), default=False)
     is_sample = models.BooleanField(_("sample record"), default=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -190,21 +211,29 @@ class Initiative(Bilingual, models.Model):
 class BudgetLine(models.Model):
     """What an initiative costs in one year and one category: planned, committed and spent (EUR)."""
 
-    initiative = models.ForeignKey(Initiative, models.CASCADE, related_name="budget_lines",
-                                   verbose_name=_("initiative"))
+    initiative = models.ForeignKey(
+        Initiative, models.CASCADE, related_name="budget_lines", verbose_name=_("initiative")
+    )
     year = models.PositiveSmallIntegerField(
-        _("year"), null=True, blank=True,
+        _("year"),
+        null=True,
+        blank=True,
         validators=[MinValueValidator(1990), MaxValueValidator(2100)],
-        help_text=_("Empty when the source does not say which year."))
+        help_text=_("Empty when the source does not say which year."),
+    )
     category = models.CharField(_("category"), max_length=16, choices=BudgetCategory.choices)
-    subcategory = models.CharField(_("budget line"), max_length=24,
-                                   choices=BudgetSubcategory.choices, blank=True)
-    planned = models.DecimalField(_("planned (EUR)"), null=True, blank=True, **MONEY,
-                                  validators=[MinValueValidator(0)])
-    committed = models.DecimalField(_("committed (EUR)"), null=True, blank=True, **MONEY,
-                                    validators=[MinValueValidator(0)])
-    spent = models.DecimalField(_("spent (EUR)"), null=True, blank=True, **MONEY,
-                                validators=[MinValueValidator(0)])
+    subcategory = models.CharField(
+        _("budget line"), max_length=24, choices=BudgetSubcategory.choices, blank=True
+    )
+    planned = models.DecimalField(
+        _("planned (EUR)"), null=True, blank=True, **MONEY, validators=[MinValueValidator(0)]
+    )
+    committed = models.DecimalField(
+        _("committed (EUR)"), null=True, blank=True, **MONEY, validators=[MinValueValidator(0)]
+    )
+    spent = models.DecimalField(
+        _("spent (EUR)"), null=True, blank=True, **MONEY, validators=[MinValueValidator(0)]
+    )
     source_url = models.URLField(_("source"), max_length=500, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
 
@@ -212,8 +241,11 @@ class BudgetLine(models.Model):
         ordering = ["initiative", "year", "category", "subcategory"]
         verbose_name = _("budget line")
         verbose_name_plural = _("budget lines")
-        constraints = [models.UniqueConstraint(
-            fields=["initiative", "year", "category", "subcategory"], name="budget_line_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["initiative", "year", "category", "subcategory"], name="budget_line_unique"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.initiative.slug} {self.year or '?'} {self.category} {self.subcategory}"
@@ -222,29 +254,45 @@ class BudgetLine(models.Model):
 class FundingLine(models.Model):
     """One source of money for an initiative; field names follow Kohesio where it has one."""
 
-    initiative = models.ForeignKey(Initiative, models.CASCADE, related_name="funding_lines",
-                                   verbose_name=_("initiative"))
+    initiative = models.ForeignKey(
+        Initiative, models.CASCADE, related_name="funding_lines", verbose_name=_("initiative")
+    )
     funder = models.CharField(_("funder organisation"), max_length=200)
-    source_type = models.CharField(_("source type (fund)"), max_length=16,
-                                   choices=SourceType.choices)
+    source_type = models.CharField(
+        _("source type (fund)"), max_length=16, choices=SourceType.choices
+    )
     programme = models.CharField(_("programme"), max_length=200, blank=True)
-    programming_period = models.CharField(_("programming period"), max_length=9, blank=True,
-                                          help_text=_("For example 2021-2027."))
+    programming_period = models.CharField(
+        _("programming period"), max_length=9, blank=True, help_text=_("For example 2021-2027.")
+    )
     amount = models.DecimalField(_("amount (EUR)"), **MONEY, validators=[MinValueValidator(0)])
     cofinancing_rate = models.DecimalField(
-        _("co-financing rate (%)"), max_digits=5, decimal_places=2, null=True, blank=True,
+        _("co-financing rate (%)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
-        help_text=_("The share of the eligible cost this source pays, in per cent."))
+        help_text=_("The share of the eligible cost this source pays, in per cent."),
+    )
     year_from = models.PositiveSmallIntegerField(
-        _("first year covered"), null=True, blank=True,
-        validators=[MinValueValidator(1990), MaxValueValidator(2100)])
+        _("first year covered"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+    )
     year_to = models.PositiveSmallIntegerField(
-        _("last year covered"), null=True, blank=True,
-        validators=[MinValueValidator(1990), MaxValueValidator(2100)])
-    covers = models.CharField(_("covers"), max_length=16, choices=Covers.choices,
-                              default=Covers.BOTH)
-    status = models.CharField(_("status"), max_length=16, choices=FundingStatus.choices,
-                              default=FundingStatus.PLANNED)
+        _("last year covered"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+    )
+    covers = models.CharField(
+        _("covers"), max_length=16, choices=Covers.choices, default=Covers.BOTH
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=FundingStatus.choices, default=FundingStatus.PLANNED
+    )
     kohesio_project_id = models.CharField(_("Kohesio project ID"), max_length=64, blank=True)
     source_url = models.URLField(_("source"), max_length=500, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
@@ -261,33 +309,46 @@ class FundingLine(models.Model):
 class Kpi(Bilingual, models.Model):
     """An output or outcome an initiative reports, with baseline and target."""
 
-    initiative = models.ForeignKey(Initiative, models.CASCADE, related_name="kpis",
-                                   verbose_name=_("initiative"))
+    initiative = models.ForeignKey(
+        Initiative, models.CASCADE, related_name="kpis", verbose_name=_("initiative")
+    )
     code = models.SlugField(_("code"), max_length=64)
-    kind = models.CharField(_("kind"), max_length=8, choices=KpiKind.choices,
-                            default=KpiKind.OUTPUT)
+    kind = models.CharField(
+        _("kind"), max_length=8, choices=KpiKind.choices, default=KpiKind.OUTPUT
+    )
     name_en = models.CharField(_("name (English)"), max_length=200)
     name_lt = models.CharField(_("name (Lithuanian)"), max_length=200)
     unit_en = models.CharField(_("unit (English)"), max_length=80)
     unit_lt = models.CharField(_("unit (Lithuanian)"), max_length=80)
-    direction = models.CharField(_("direction"), max_length=8, choices=Direction.choices,
-                                 default=Direction.HIGHER)
+    direction = models.CharField(
+        _("direction"), max_length=8, choices=Direction.choices, default=Direction.HIGHER
+    )
     baseline_year = models.PositiveSmallIntegerField(_("baseline year"), null=True, blank=True)
-    baseline_value = models.DecimalField(_("baseline value"), max_digits=16, decimal_places=4,
-                                         null=True, blank=True)
+    baseline_value = models.DecimalField(
+        _("baseline value"), max_digits=16, decimal_places=4, null=True, blank=True
+    )
     target_year = models.PositiveSmallIntegerField(_("target year"), null=True, blank=True)
-    target_value = models.DecimalField(_("target value"), max_digits=16, decimal_places=4,
-                                       null=True, blank=True)
-    indicator = models.ForeignKey(Indicator, models.SET_NULL, null=True, blank=True,
-                                  related_name="initiative_kpis",
-                                  verbose_name=_("observatory indicator"))
+    target_value = models.DecimalField(
+        _("target value"), max_digits=16, decimal_places=4, null=True, blank=True
+    )
+    indicator = models.ForeignKey(
+        Indicator,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="initiative_kpis",
+        verbose_name=_("observatory indicator"),
+    )
 
     class Meta:
         ordering = ["initiative", "kind", "code"]
         verbose_name = _("KPI")
         verbose_name_plural = _("KPIs")
-        constraints = [models.UniqueConstraint(fields=["initiative", "code"],
-                                               name="kpi_code_unique_per_initiative")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["initiative", "code"], name="kpi_code_unique_per_initiative"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -305,11 +366,13 @@ class KpiValue(models.Model):
     """A KPI's value for one period (a year, or a month such as 2021-12), with its source."""
 
     kpi = models.ForeignKey(Kpi, models.CASCADE, related_name="values", verbose_name=_("KPI"))
-    period = models.CharField(_("period"), max_length=10,
-                              help_text=_("A year (2021) or a month (2021-12)."))
+    period = models.CharField(
+        _("period"), max_length=10, help_text=_("A year (2021) or a month (2021-12).")
+    )
     value = models.DecimalField(_("value"), max_digits=16, decimal_places=4)
-    qualifier = models.CharField(_("qualifier"), max_length=12, choices=Qualifier.choices,
-                                 blank=True)
+    qualifier = models.CharField(
+        _("qualifier"), max_length=12, choices=Qualifier.choices, blank=True
+    )
     source_url = models.URLField(_("source"), max_length=500, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
 
@@ -317,8 +380,9 @@ class KpiValue(models.Model):
         ordering = ["kpi", "period"]
         verbose_name = _("KPI value")
         verbose_name_plural = _("KPI values")
-        constraints = [models.UniqueConstraint(fields=["kpi", "period"],
-                                               name="kpi_value_unique_per_period")]
+        constraints = [
+            models.UniqueConstraint(fields=["kpi", "period"], name="kpi_value_unique_per_period")
+        ]
 
     def __str__(self) -> str:
         return f"{self.kpi.code} {self.period} = {self.value}"
@@ -331,8 +395,9 @@ class KpiValue(models.Model):
 class Fact(models.Model):
     """A sourced statement about an initiative, shown with its URL on the evidence page."""
 
-    initiative = models.ForeignKey(Initiative, models.CASCADE, related_name="facts",
-                                   verbose_name=_("initiative"))
+    initiative = models.ForeignKey(
+        Initiative, models.CASCADE, related_name="facts", verbose_name=_("initiative")
+    )
     text = models.TextField(_("fact"))
     value = models.CharField(_("value"), max_length=40, blank=True)
     unit = models.CharField(_("unit"), max_length=80, blank=True)
@@ -353,13 +418,19 @@ class Fact(models.Model):
 class Change(models.Model):
     """Who changed what in an initiative's records, and when, with the values before and after."""
 
-    initiative = models.ForeignKey(Initiative, models.CASCADE, related_name="changes",
-                                   verbose_name=_("initiative"))
+    initiative = models.ForeignKey(
+        Initiative, models.CASCADE, related_name="changes", verbose_name=_("initiative")
+    )
     record = models.CharField(_("record"), max_length=80)
     before = models.JSONField(_("before"), default=dict)
     after = models.JSONField(_("after"), default=dict)
-    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True,
-                                   blank=True, verbose_name=_("changed by"))
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("changed by"),
+    )
     changed_at = models.DateTimeField(_("changed at"), auto_now_add=True)
 
     class Meta:

@@ -53,6 +53,7 @@ def today() -> date:
 
 # --- permissions -------------------------------------------------------------------------------
 
+
 def sees_all(user) -> bool:
     """Secretariat and board members see unpublished initiatives too."""
     return has_role(user, Role.SECRETARIAT, Role.BOARD_MEMBER)
@@ -77,18 +78,23 @@ def can_edit(user, initiative: Initiative) -> bool:
     if has_role(user, Role.SECRETARIAT):
         return True
     return bool(
-        user.is_authenticated and user.has_role(Role.INITIATIVE_MANAGER)
+        user.is_authenticated
+        and user.has_role(Role.INITIATIVE_MANAGER)
         and initiative.managers.filter(pk=user.pk).exists()
     )
 
 
 # --- history -----------------------------------------------------------------------------------
 
+
 def snapshot(obj) -> dict:
     """A JSON-safe copy of a record's fields, for the before/after of a change."""
     data = model_to_dict(obj)
-    return {k: (str(v) if not isinstance(v, int | bool | type(None)) else v)
-            for k, v in data.items() if k != "managers"}
+    return {
+        k: (str(v) if not isinstance(v, int | bool | type(None)) else v)
+        for k, v in data.items()
+        if k != "managers"
+    }
 
 
 def record_change(initiative: Initiative, record: str, before: dict, after: dict, user) -> None:
@@ -100,13 +106,16 @@ def record_change(initiative: Initiative, record: str, before: dict, after: dict
     if not changed:
         return
     Change.objects.create(
-        initiative=initiative, record=record,
+        initiative=initiative,
+        record=record,
         before={k: before.get(k) for k in sorted(changed)} if before else {},
         after={k: after.get(k) for k in sorted(changed)} if after else {},
-        changed_by=user if user is not None and user.is_authenticated else None)
+        changed_by=user if user is not None and user.is_authenticated else None,
+    )
 
 
 # --- sustainability ----------------------------------------------------------------------------
+
 
 @dataclass
 class Inputs:
@@ -130,37 +139,60 @@ def compute_inputs(initiatives: Iterable[Initiative]) -> Inputs:
         if b.year is None or b.planned is None:
             inputs.undated_budget.append(b)
             continue
-        inputs.budget.append(fn.BudgetLine(
-            initiative=b.initiative.slug, year=b.year, category=b.category,
-            subcategory=b.subcategory, planned=b.planned,
-            committed=b.committed if b.committed is not None else fn.ZERO,
-            spent=b.spent if b.spent is not None else fn.ZERO))
+        inputs.budget.append(
+            fn.BudgetLine(
+                initiative=b.initiative.slug,
+                year=b.year,
+                category=b.category,
+                subcategory=b.subcategory,
+                planned=b.planned,
+                committed=b.committed if b.committed is not None else fn.ZERO,
+                spent=b.spent if b.spent is not None else fn.ZERO,
+            )
+        )
     for f in FundingLine.objects.filter(initiative_id__in=ids).select_related("initiative"):
         if f.year_from is None or f.year_to is None:
             inputs.undated_funding.append(f)
             continue
-        inputs.funding.append(fn.FundingLine(
-            initiative=f.initiative.slug, funder=f.funder, source_type=f.source_type,
-            amount=f.amount, year_from=f.year_from, year_to=f.year_to, covers=f.covers,
-            status=f.status))
+        inputs.funding.append(
+            fn.FundingLine(
+                initiative=f.initiative.slug,
+                funder=f.funder,
+                source_type=f.source_type,
+                amount=f.amount,
+                year_from=f.year_from,
+                year_to=f.year_to,
+                covers=f.covers,
+                status=f.status,
+            )
+        )
     return inputs
 
 
-def sustainability(initiatives: Iterable[Initiative], as_of: date | None = None
-                   ) -> tuple[fn.SustainabilityReport, Inputs]:
+def sustainability(
+    initiatives: Iterable[Initiative], as_of: date | None = None
+) -> tuple[fn.SustainabilityReport, Inputs]:
     """Gaps, runway, concentration and 24-month alerts for these initiatives (EUR)."""
     inputs = compute_inputs(initiatives)
-    report = fn.analyse(inputs.budget, inputs.funding, as_of=as_of or today(),
-                        horizon_months=ALERT_HORIZON_MONTHS)
+    report = fn.analyse(
+        inputs.budget, inputs.funding, as_of=as_of or today(), horizon_months=ALERT_HORIZON_MONTHS
+    )
     return report, inputs
 
 
-def scenario(initiatives: Iterable[Initiative], source: str, end_year: int,
-             as_of: date | None = None) -> fn.ScenarioResult:
+def scenario(
+    initiatives: Iterable[Initiative], source: str, end_year: int, as_of: date | None = None
+) -> fn.ScenarioResult:
     """Recompute as if ``source`` (a funder or a source type) paid nothing after ``end_year``."""
     inputs = compute_inputs(initiatives)
-    return fn.scenario_source_ends(inputs.budget, inputs.funding, source, end_year,
-                                   as_of=as_of or today(), horizon_months=ALERT_HORIZON_MONTHS)
+    return fn.scenario_source_ends(
+        inputs.budget,
+        inputs.funding,
+        source,
+        end_year,
+        as_of=as_of or today(),
+        horizon_months=ALERT_HORIZON_MONTHS,
+    )
 
 
 def secured_by_source_and_year(initiatives: Iterable[Initiative]) -> dict[str, dict[int, Decimal]]:
@@ -175,6 +207,7 @@ def secured_by_source_and_year(initiatives: Iterable[Initiative]) -> dict[str, d
 
 # --- KPIs --------------------------------------------------------------------------------------
 
+
 def kpi_progress(kpi: Kpi) -> ProgressResult | None:
     """Open SDG progress of a KPI's latest value towards its target; None when it cannot be judged.
 
@@ -187,9 +220,15 @@ def kpi_progress(kpi: Kpi) -> ProgressResult | None:
         return None
     latest = max(later, key=lambda v: v.period)
     try:
-        return progress_status(kpi.baseline_year, float(kpi.baseline_value), latest.year,
-                               float(latest.value), kpi.target_year, float(kpi.target_value),
-                               kpi.direction)
+        return progress_status(
+            kpi.baseline_year,
+            float(kpi.baseline_value),
+            latest.year,
+            float(latest.value),
+            kpi.target_year,
+            float(kpi.target_value),
+            kpi.direction,
+        )
     except ValueError:
         return None
 
@@ -216,21 +255,56 @@ ON_TRACK_STATUSES = {"target_achieved", "substantial_progress"}
 # --- CSV import --------------------------------------------------------------------------------
 
 INITIATIVE_COLUMNS = (
-    "slug", "name_en", "name_lt", "type", "owner_organisation", "parent_programme",
-    "description_en", "description_lt", "target_groups", "theme", "municipality", "lifecycle",
-    "start_date", "end_date", "status", "status_reason", "published",
+    "slug",
+    "name_en",
+    "name_lt",
+    "type",
+    "owner_organisation",
+    "parent_programme",
+    "description_en",
+    "description_lt",
+    "target_groups",
+    "theme",
+    "municipality",
+    "lifecycle",
+    "start_date",
+    "end_date",
+    "status",
+    "status_reason",
+    "published",
 )
 BUDGET_COLUMNS = (
-    "initiative", "year", "category", "subcategory", "planned", "committed", "spent",
-    "source_url", "note",
+    "initiative",
+    "year",
+    "category",
+    "subcategory",
+    "planned",
+    "committed",
+    "spent",
+    "source_url",
+    "note",
 )
 FUNDING_COLUMNS = (
-    "initiative", "funder", "source_type", "programme", "programming_period", "amount",
-    "cofinancing_rate", "year_from", "year_to", "covers", "status", "kohesio_project_id",
-    "source_url", "note",
+    "initiative",
+    "funder",
+    "source_type",
+    "programme",
+    "programming_period",
+    "amount",
+    "cofinancing_rate",
+    "year_from",
+    "year_to",
+    "covers",
+    "status",
+    "kohesio_project_id",
+    "source_url",
+    "note",
 )
-IMPORT_COLUMNS = {"initiatives": INITIATIVE_COLUMNS, "budget": BUDGET_COLUMNS,
-                  "funding": FUNDING_COLUMNS}
+IMPORT_COLUMNS = {
+    "initiatives": INITIATIVE_COLUMNS,
+    "budget": BUDGET_COLUMNS,
+    "funding": FUNDING_COLUMNS,
+}
 REQUIRED = {
     "initiatives": {"slug", "name_en", "name_lt", "type"},
     "budget": {"initiative", "category"},
@@ -254,7 +328,10 @@ class ImportResult:
 
     def summary(self) -> str:
         return _("%(kind)s: %(created)d created, %(updated)d updated") % {
-            "kind": self.kind, "created": self.created, "updated": self.updated}
+            "kind": self.kind,
+            "created": self.created,
+            "updated": self.updated,
+        }
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -295,8 +372,9 @@ def _bool(text: str) -> bool:
     raise ValueError(_("not true or false: %(v)r") % {"v": text})
 
 
-def _cleaned(kind: str, row: dict[str, str], slugs: dict[str, Initiative | None]
-             ) -> tuple[dict, dict[str, str]]:
+def _cleaned(
+    kind: str, row: dict[str, str], slugs: dict[str, Initiative | None]
+) -> tuple[dict, dict[str, str]]:
     """Typed values of one row, and the problems found, keyed by column."""
     errors: dict[str, str] = {}
     values: dict = {}
@@ -308,15 +386,28 @@ def _cleaned(kind: str, row: dict[str, str], slugs: dict[str, Initiative | None]
             errors[column] = str(exc)
 
     if kind == "initiatives":
-        for column in ("slug", "name_en", "name_lt", "type", "owner_organisation",
-                       "parent_programme", "description_en", "description_lt", "theme",
-                       "lifecycle", "status", "status_reason"):
+        for column in (
+            "slug",
+            "name_en",
+            "name_lt",
+            "type",
+            "owner_organisation",
+            "parent_programme",
+            "description_en",
+            "description_lt",
+            "theme",
+            "lifecycle",
+            "status",
+            "status_reason",
+        ):
             values[column] = row[column]
         codes = [c.strip() for c in row["target_groups"].split(";") if c.strip()]
         unknown = [c for c in codes if c not in TargetGroup.values]
         if unknown:
             errors["target_groups"] = _("unknown target group %(codes)s; allowed: %(allowed)s") % {
-                "codes": ", ".join(unknown), "allowed": ", ".join(TargetGroup.values)}
+                "codes": ", ".join(unknown),
+                "allowed": ", ".join(TargetGroup.values),
+            }
         values["target_groups"] = ";".join(codes)
         take("start_date", _date)
         take("end_date", _date)
@@ -325,7 +416,8 @@ def _cleaned(kind: str, row: dict[str, str], slugs: dict[str, Initiative | None]
         values["municipality"] = None
         if code:
             values["municipality"] = Region.objects.filter(
-                code=code, kind=RegionKind.MUNICIPALITY).first()
+                code=code, kind=RegionKind.MUNICIPALITY
+            ).first()
             if values["municipality"] is None:
                 errors["municipality"] = _("no municipality with code %(code)r") % {"code": code}
         if not values["lifecycle"]:
@@ -343,14 +435,27 @@ def _cleaned(kind: str, row: dict[str, str], slugs: dict[str, Initiative | None]
             take("year", _int)
             for column in ("planned", "committed", "spent"):
                 take(column, _decimal)
-            if row["category"] in SUBCATEGORIES_OF and row["subcategory"] not in SUBCATEGORIES_OF[
-                    row["category"]]:
-                errors["subcategory"] = _("%(sub)r is not a line of %(cat)s costs; allowed: %(allowed)s") % {
-                    "sub": row["subcategory"], "cat": row["category"],
-                    "allowed": ", ".join(sorted(s for s in SUBCATEGORIES_OF[row["category"]] if s))}
+            if (
+                row["category"] in SUBCATEGORIES_OF
+                and row["subcategory"] not in SUBCATEGORIES_OF[row["category"]]
+            ):
+                errors["subcategory"] = _(
+                    "%(sub)r is not a line of %(cat)s costs; allowed: %(allowed)s"
+                ) % {
+                    "sub": row["subcategory"],
+                    "cat": row["category"],
+                    "allowed": ", ".join(sorted(s for s in SUBCATEGORIES_OF[row["category"]] if s)),
+                }
         else:
-            for column in ("funder", "source_type", "programme", "programming_period", "covers",
-                           "status", "kohesio_project_id"):
+            for column in (
+                "funder",
+                "source_type",
+                "programme",
+                "programming_period",
+                "covers",
+                "status",
+                "kohesio_project_id",
+            ):
                 values[column] = row[column]
             take("amount", _decimal)
             take("cofinancing_rate", _decimal)
@@ -360,8 +465,11 @@ def _cleaned(kind: str, row: dict[str, str], slugs: dict[str, Initiative | None]
                 values.pop("covers")
             if not values["status"]:
                 values.pop("status")
-            if (values.get("year_from") is not None and values.get("year_to") is not None
-                    and values["year_to"] < values["year_from"]):
+            if (
+                values.get("year_from") is not None
+                and values.get("year_to") is not None
+                and values["year_to"] < values["year_from"]
+            ):
                 errors["year_to"] = _("the last year is before the first year")
         values["source_url"] = row["source_url"]
         values["note"] = row["note"]
@@ -435,25 +543,40 @@ def import_csv(kind: str, data: bytes | str, user=None) -> ImportResult:
             for k, v in values.items():
                 setattr(obj, k, v)
             try:
-                obj.full_clean(exclude=list(parse_errors), validate_unique=not parse_errors,
-                               validate_constraints=not parse_errors)
+                obj.full_clean(
+                    exclude=list(parse_errors),
+                    validate_unique=not parse_errors,
+                    validate_constraints=not parse_errors,
+                )
             except ValidationError as exc:
                 for column, messages in exc.message_dict.items():
                     problems.setdefault(column, []).extend(messages)
             if not problems:
                 plan.append((obj, created, before, line))
         if not problems:
-            key = (kind, *(str(values.get(k)) for k in (
-                ("slug",) if kind == "initiatives" else
-                ("initiative", "year", "category", "subcategory") if kind == "budget" else
-                ("initiative", "funder", "source_type", "year_from", "year_to"))))
+            key = (
+                kind,
+                *(
+                    str(values.get(k))
+                    for k in (
+                        ("slug",)
+                        if kind == "initiatives"
+                        else ("initiative", "year", "category", "subcategory")
+                        if kind == "budget"
+                        else ("initiative", "funder", "source_type", "year_from", "year_to")
+                    )
+                ),
+            )
             if key in seen:
                 problems = {"": [_("repeats line %(line)d") % {"line": seen[key]}]}
                 plan.pop()
             seen[key] = line
         for column, messages in problems.items():
-            where = (_("line %(line)d, column %(column)s") % {"line": line, "column": column}
-                     if column and column != "__all__" else _("line %(line)d") % {"line": line})
+            where = (
+                _("line %(line)d, column %(column)s") % {"line": line, "column": column}
+                if column and column != "__all__"
+                else _("line %(line)d") % {"line": line}
+            )
             errors.extend(f"{where}: {m}" for m in messages)
     if errors:
         raise ImportFailed(errors)

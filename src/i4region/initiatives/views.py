@@ -70,15 +70,24 @@ def _editable(request, slug: str) -> Initiative:
 
 def _kpi_rows(initiatives) -> dict[int, list[dict]]:
     rows: dict[int, list[dict]] = defaultdict(list)
-    for kpi in Kpi.objects.filter(initiative__in=initiatives).prefetch_related("values").select_related("indicator"):
+    for kpi in (
+        Kpi.objects.filter(initiative__in=initiatives)
+        .prefetch_related("values")
+        .select_related("indicator")
+    ):
         result = services.kpi_progress(kpi)
         values = list(kpi.values.all())
-        rows[kpi.initiative_id].append({
-            "kpi": kpi, "values": values, "latest": values[-1] if values else None,
-            "progress": result, "label": services.progress_label(result),
-            "on_track": bool(result and result.status in services.ON_TRACK_STATUSES),
-            "regional": services.regional_value(kpi.indicator) if kpi.indicator else None,
-        })
+        rows[kpi.initiative_id].append(
+            {
+                "kpi": kpi,
+                "values": values,
+                "latest": values[-1] if values else None,
+                "progress": result,
+                "label": services.progress_label(result),
+                "on_track": bool(result and result.status in services.ON_TRACK_STATUSES),
+                "regional": services.regional_value(kpi.indicator) if kpi.indicator else None,
+            }
+        )
     return rows
 
 
@@ -101,50 +110,103 @@ def dashboard(request):
     for ini in initiatives:
         summary = report.initiatives.get(ini.slug)
         k = kpis.get(ini.pk, [])
-        rows.append({"initiative": ini, "summary": summary,
-                     "coverage": (summary.secured / summary.cost * 100) if summary and summary.cost else None,
-                     "kpis": len(k), "kpis_on_track": sum(r["on_track"] for r in k)})
+        rows.append(
+            {
+                "initiative": ini,
+                "summary": summary,
+                "coverage": (summary.secured / summary.cost * 100)
+                if summary and summary.cost
+                else None,
+                "kpis": len(k),
+                "kpis_on_track": sum(r["on_track"] for r in k),
+            }
+        )
     by_source = services.secured_by_source_and_year(initiatives)
-    years = sorted({y for per in by_source.values() for y in per} | {p.year for p in report.portfolio_years})
+    years = sorted(
+        {y for per in by_source.values() for y in per} | {p.year for p in report.portfolio_years}
+    )
     labels = dict(SourceType.choices)
-    source_rows = [{"label": labels.get(s, s), "cells": [per.get(y) for y in years],
-                    "total": sum(per.values(), ZERO)} for s, per in sorted(by_source.items())]
+    source_rows = [
+        {
+            "label": labels.get(s, s),
+            "cells": [per.get(y) for y in years],
+            "total": sum(per.values(), ZERO),
+        }
+        for s, per in sorted(by_source.items())
+    ]
     charts = []
     if report.portfolio_years:
-        charts.append(_chart({
-            "type": "line", "id": "portfolio-years", "y_zero": True,
-            "title": _("Portfolio costs and secured funding by year (EUR)"),
-            "series": [
-                {"key": "cost", "label": _("Costs"),
-                 "points": [(str(p.year), float(p.cost)) for p in report.portfolio_years]},
-                {"key": "secured", "label": _("Secured funding"),
-                 "points": [(str(p.year), float(p.secured)) for p in report.portfolio_years]},
-            ],
-            "highlight": "secured", "y_title": "EUR",
-            "source": _("Source: budget and funding lines of the initiatives"),
-        }))
+        charts.append(
+            _chart(
+                {
+                    "type": "line",
+                    "id": "portfolio-years",
+                    "y_zero": True,
+                    "title": _("Portfolio costs and secured funding by year (EUR)"),
+                    "series": [
+                        {
+                            "key": "cost",
+                            "label": _("Costs"),
+                            "points": [
+                                (str(p.year), float(p.cost)) for p in report.portfolio_years
+                            ],
+                        },
+                        {
+                            "key": "secured",
+                            "label": _("Secured funding"),
+                            "points": [
+                                (str(p.year), float(p.secured)) for p in report.portfolio_years
+                            ],
+                        },
+                    ],
+                    "highlight": "secured",
+                    "y_title": "EUR",
+                    "source": _("Source: budget and funding lines of the initiatives"),
+                }
+            )
+        )
     if source_rows:
-        charts.append(_chart({
-            "type": "bar", "id": "portfolio-sources",
-            "title": _("Secured funding by source (EUR, all years)"),
-            "items": [{"key": r["label"], "label": r["label"], "value": float(r["total"])}
-                      for r in source_rows],
-            "source": _("Source: funding lines with status approved or received"),
-        }))
+        charts.append(
+            _chart(
+                {
+                    "type": "bar",
+                    "id": "portfolio-sources",
+                    "title": _("Secured funding by source (EUR, all years)"),
+                    "items": [
+                        {"key": r["label"], "label": r["label"], "value": float(r["total"])}
+                        for r in source_rows
+                    ],
+                    "source": _("Source: funding lines with status approved or received"),
+                }
+            )
+        )
     alerts = [{"alert": a, "initiative": by_slug[a.initiative]} for a in report.alerts]
-    return render(request, "initiatives/dashboard.html", {
-        "form": form, "rows": rows, "report": report, "alerts": alerts, "years": years,
-        "source_rows": source_rows, "charts": charts, "inputs": inputs,
-        "can_create": services.can_create(request.user),
-        "can_import": services.can_create(request.user),
-    })
+    return render(
+        request,
+        "initiatives/dashboard.html",
+        {
+            "form": form,
+            "rows": rows,
+            "report": report,
+            "alerts": alerts,
+            "years": years,
+            "source_rows": source_rows,
+            "charts": charts,
+            "inputs": inputs,
+            "can_create": services.can_create(request.user),
+            "can_import": services.can_create(request.user),
+        },
+    )
 
 
 def _money_context(initiative: Initiative) -> dict:
     report, inputs = services.sustainability([initiative])
-    return {"report": report, "summary": report.initiatives.get(initiative.slug),
-            "years": [r for r in report.years if r.initiative == initiative.slug],
-            "inputs": inputs}
+    return {
+        "report": report,
+        "summary": report.initiatives.get(initiative.slug),
+        "years": [r for r in report.years if r.initiative == initiative.slug],
+        "inputs": inputs,
+    }
 
 
 def _kpi_charts(kpi_rows: list[dict]) -> list[dict]:
@@ -152,13 +214,25 @@ def _kpi_charts(kpi_rows: list[dict]) -> list[dict]:
         kpi, values = row["kpi"], row["values"]
         row["chart"] = None
         if len(values) >= 2 or (values and kpi.target_value is not None):
-            spec = {"type": "line", "id": f"kpi-{kpi.pk}", "y_zero": True, "title": kpi.name,
-                    "series": [{"key": kpi.code, "label": kpi.name,
-                                "points": [(v.period, float(v.value)) for v in values]}],
-                    "y_title": kpi.unit}
+            spec = {
+                "type": "line",
+                "id": f"kpi-{kpi.pk}",
+                "y_zero": True,
+                "title": kpi.name,
+                "series": [
+                    {
+                        "key": kpi.code,
+                        "label": kpi.name,
+                        "points": [(v.period, float(v.value)) for v in values],
+                    }
+                ],
+                "y_title": kpi.unit,
+            }
             if kpi.target_value is not None:
-                spec["target"] = {"value": float(kpi.target_value),
-                                  "label": _("Target %(year)s") % {"year": kpi.target_year or ""}}
+                spec["target"] = {
+                    "value": float(kpi.target_value),
+                    "label": _("Target %(year)s") % {"year": kpi.target_year or ""},
+                }
             row["chart"] = _chart(spec)
     return kpi_rows
 
@@ -168,7 +242,8 @@ def detail(request, slug: str):
     initiative = _visible(request, slug)
     editable = services.can_edit(request.user, initiative)
     context = {
-        "initiative": initiative, "can_edit": editable,
+        "initiative": initiative,
+        "can_edit": editable,
         "budget_lines": initiative.budget_lines.all(),
         "funding_lines": initiative.funding_lines.all(),
         "kpi_rows": _kpi_charts(_kpi_rows([initiative]).get(initiative.pk, [])),
@@ -192,18 +267,28 @@ def evidence(request, slug: str):
     for cat in ("establishment", "running"):  # None (shown as "–") when no amount is known
         known = [b.planned for b in budget if b.category == cat and b.planned is not None]
         totals[cat] = sum(known, ZERO) if known else None
-    return render(request, "initiatives/evidence.html", {
-        "initiative": initiative, "funding": funding, "budget": budget, "totals": totals,
-        "unknown_amounts": [b for b in budget if b.planned is None],
-        "kpi_rows": _kpi_charts(_kpi_rows([initiative]).get(initiative.pk, [])),
-        "facts": initiative.facts.all(), **money,
-    })
+    return render(
+        request,
+        "initiatives/evidence.html",
+        {
+            "initiative": initiative,
+            "funding": funding,
+            "budget": budget,
+            "totals": totals,
+            "unknown_amounts": [b for b in budget if b.planned is None],
+            "kpi_rows": _kpi_charts(_kpi_rows([initiative]).get(initiative.pk, [])),
+            "facts": initiative.facts.all(),
+            **money,
+        },
+    )
 
 
 def _save_initiative(request, form, initiative: Initiative | None):
     before = services.snapshot(initiative) if initiative else {}
     obj = form.save()
-    services.record_change(obj, f"initiative {obj.pk}", before, services.snapshot(obj), request.user)
+    services.record_change(
+        obj, f"initiative {obj.pk}", before, services.snapshot(obj), request.user
+    )
     messages.success(request, _("Saved."))
     return redirect("initiatives:detail", slug=obj.slug)
 
@@ -225,9 +310,15 @@ def edit(request, slug: str):
     form = form_class(request.POST or None, instance=initiative)
     if request.method == "POST" and form.is_valid():
         return _save_initiative(request, form, Initiative.objects.get(pk=initiative.pk))
-    return render(request, "initiatives/form.html", {
-        "form": form, "initiative": initiative,
-        "title": _("Edit %(name)s") % {"name": initiative.name}})
+    return render(
+        request,
+        "initiatives/form.html",
+        {
+            "form": form,
+            "initiative": initiative,
+            "title": _("Edit %(name)s") % {"name": initiative.name},
+        },
+    )
 
 
 def child(request, slug: str, kind: str, pk: int | None = None):
@@ -244,25 +335,38 @@ def child(request, slug: str, kind: str, pk: int | None = None):
         instance = get_object_or_404(model, pk=pk, **lookup)
     before = services.snapshot(instance) if instance else {}
     if request.method == "POST" and instance is not None and "delete" in request.POST:
-        services.record_change(initiative, f"{model._meta.model_name} {instance.pk}", before, {},
-                               request.user)
+        services.record_change(
+            initiative, f"{model._meta.model_name} {instance.pk}", before, {}, request.user
+        )
         instance.delete()
         messages.success(request, _("Deleted."))
         return redirect("initiatives:detail", slug=initiative.slug)
     form = form_class(request.POST or None, instance=instance, initiative=initiative)
     if request.method == "POST" and form.is_valid():
         obj = form.save()
-        services.record_change(initiative, f"{model._meta.model_name} {obj.pk}", before,
-                               services.snapshot(obj), request.user)
+        services.record_change(
+            initiative,
+            f"{model._meta.model_name} {obj.pk}",
+            before,
+            services.snapshot(obj),
+            request.user,
+        )
         messages.success(request, _("Saved."))
         return redirect("initiatives:detail", slug=initiative.slug)
-    return render(request, "initiatives/form.html", {
-        "form": form, "initiative": initiative, "deletable": instance is not None,
-        "title": f"{initiative.name}: {model._meta.verbose_name}"})
+    return render(
+        request,
+        "initiatives/form.html",
+        {
+            "form": form,
+            "initiative": initiative,
+            "deletable": instance is not None,
+            "title": f"{initiative.name}: {model._meta.verbose_name}",
+        },
+    )
 
 
 def scenario(request):
-    """"If source X ends in year Y": the gaps before and after, per initiative and year."""
+    """ "If source X ends in year Y": the gaps before and after, per initiative and year."""
     initiatives = list(services.visible_initiatives(request.user))
     inputs = services.compute_inputs(initiatives)
     funders = sorted({f.funder for f in inputs.funding})
@@ -276,11 +380,21 @@ def scenario(request):
         names = {i.slug: i for i in initiatives}
         for r in result.scenario.years:
             b = before.get((r.initiative, r.year))
-            rows.append({"initiative": names[r.initiative], "year": r.year, "cost": r.cost,
-                         "gap_before": b.gap if b else ZERO, "gap_after": r.gap,
-                         "changed": (b.gap if b else ZERO) != r.gap})
-    return render(request, "initiatives/scenario.html", {
-        "form": form, "result": result, "rows": rows, "has_funding": bool(inputs.funding)})
+            rows.append(
+                {
+                    "initiative": names[r.initiative],
+                    "year": r.year,
+                    "cost": r.cost,
+                    "gap_before": b.gap if b else ZERO,
+                    "gap_after": r.gap,
+                    "changed": (b.gap if b else ZERO) != r.gap,
+                }
+            )
+    return render(
+        request,
+        "initiatives/scenario.html",
+        {"form": form, "result": result, "rows": rows, "has_funding": bool(inputs.funding)},
+    )
 
 
 @role_required(Role.SECRETARIAT)
@@ -290,15 +404,19 @@ def import_view(request):
     errors: list[str] = []
     if request.method == "POST" and form.is_valid():
         try:
-            result = services.import_csv(form.cleaned_data["kind"],
-                                         form.cleaned_data["file"].read(), request.user)
+            result = services.import_csv(
+                form.cleaned_data["kind"], form.cleaned_data["file"].read(), request.user
+            )
         except services.ImportFailed as exc:
             errors = exc.errors
         else:
             messages.success(request, result.summary())
             return redirect("initiatives:import")
-    return render(request, "initiatives/import.html", {
-        "form": form, "errors": errors, "columns": services.IMPORT_COLUMNS})
+    return render(
+        request,
+        "initiatives/import.html",
+        {"form": form, "errors": errors, "columns": services.IMPORT_COLUMNS},
+    )
 
 
 def export_csv(request, name: str):

@@ -31,6 +31,13 @@ class TargetAdmin(admin.ModelAdmin):
 
 @admin.register(ValueChange)
 class ValueChangeAdmin(admin.ModelAdmin):
-    list_display = ["indicator", "region", "period", "value_before", "value_after",
-                    "changed_by_name", "changed_at"]
+    list_display = [
+        "indicator",
+        "region",
+        "period",
+        "value_before",
+        "value_after",
+        "changed_by_name",
+        "changed_at",
+    ]
     readonly_fields = [f.name for f in ValueChange._meta.fields]

@@ -77,14 +77,30 @@ class SeriesOut(Schema):
 
 
 def _indicator_dict(i: Indicator, detail: bool = False) -> dict:
-    out = {f: getattr(i, f) for f in ("code", "name_en", "name_lt", "unit_en", "unit_lt", "theme",
-                                      "polarity", "source_dataset", "publisher", "licence",
-                                      "attribution", "frequency", "manual")}
+    out = {
+        f: getattr(i, f)
+        for f in (
+            "code",
+            "name_en",
+            "name_lt",
+            "unit_en",
+            "unit_lt",
+            "theme",
+            "polarity",
+            "source_dataset",
+            "publisher",
+            "licence",
+            "attribution",
+            "frequency",
+            "manual",
+        )
+    }
     out["levels"] = [int(v) for v in i.levels.split(",") if v.strip().isdigit()]
     out["formula"] = i.formula or None
     if detail:
-        out.update({f: getattr(i, f) for f in ("definition_en", "definition_lt", "notes_en",
-                                               "notes_lt")})
+        out.update(
+            {f: getattr(i, f) for f in ("definition_en", "definition_lt", "notes_en", "notes_lt")}
+        )
     return out
 
 
@@ -93,13 +109,21 @@ def _code(name: str, value: str | None) -> tuple[str | None, tuple[int, dict] | 
     if value is None or not value.strip():
         return None, (400, {"detail": f"parameter '{name}' is required"})
     if not CODE.match(value.strip()):
-        return None, (400, {"detail": f"parameter '{name}': {value[:70]!r} is not a code "
-                                      "(letters, digits, '_' and '-', at most 64)"})
+        return None, (
+            400,
+            {
+                "detail": f"parameter '{name}': {value[:70]!r} is not a code "
+                "(letters, digits, '_' and '-', at most 64)"
+            },
+        )
     return value.strip(), None
 
 
-@router.get("/regions/{code}", response={200: RegionOut, 400: ErrorOut, 404: ErrorOut},
-            summary="A region: names, level, parent and children")
+@router.get(
+    "/regions/{code}",
+    response={200: RegionOut, 400: ErrorOut, 404: ErrorOut},
+    summary="A region: names, level, parent and children",
+)
 def region(request, code: str):
     code, error = _code("code", code)
     if error:
@@ -107,10 +131,17 @@ def region(request, code: str):
     r = Region.objects.filter(code=code.upper()).select_related("parent").first()
     if r is None:
         return 404, {"detail": f"no region has the code {code!r}"}
-    return 200, {"code": r.code, "name": r.name, "name_en": r.name_en, "name_lt": r.name_lt,
-                 "kind": r.kind, "level": r.level, "country": r.country_code,
-                 "parent": r.parent.code if r.parent else None,
-                 "children": list(r.children.order_by("code").values_list("code", flat=True))}
+    return 200, {
+        "code": r.code,
+        "name": r.name,
+        "name_en": r.name_en,
+        "name_lt": r.name_lt,
+        "kind": r.kind,
+        "level": r.level,
+        "country": r.country_code,
+        "parent": r.parent.code if r.parent else None,
+        "children": list(r.children.order_by("code").values_list("code", flat=True)),
+    }
 
 
 @router.get("/indicators", response=list[IndicatorOut], summary="The indicator catalogue")
@@ -118,9 +149,11 @@ def indicators(request):
     return [_indicator_dict(i) for i in Indicator.objects.filter(published=True)]
 
 
-@router.get("/indicators/{code}", response={200: IndicatorDetailOut, 400: ErrorOut,
-                                            404: ErrorOut},
-            summary="One indicator with its definition, source and formula")
+@router.get(
+    "/indicators/{code}",
+    response={200: IndicatorDetailOut, 400: ErrorOut, 404: ErrorOut},
+    summary="One indicator with its definition, source and formula",
+)
 def indicator(request, code: str):
     code, error = _code("code", code)
     if error:
@@ -139,8 +172,11 @@ def _series(indicator: str | None, region: str | None, vintage: str | None):
     reg_code, error = _code("region", region)
     if error:
         return error
-    if vintage is not None and not services.VINTAGE_FORMAT.match(vintage) \
-            and vintage != services.MANUAL_VINTAGE:
+    if (
+        vintage is not None
+        and not services.VINTAGE_FORMAT.match(vintage)
+        and vintage != services.MANUAL_VINTAGE
+    ):
         return 400, {"detail": f"parameter 'vintage': {vintage[:40]!r} is not YYYY-MM"}
     i = Indicator.objects.filter(code=ind_code, published=True).first()
     if i is None:
@@ -150,34 +186,62 @@ def _series(indicator: str | None, region: str | None, vintage: str | None):
         return 404, {"detail": f"no region has the code {reg_code!r}"}
     points = services.series(i, r, vintage=vintage)
     return 200, {
-        "indicator": i.code, "region": r.code, "unit": i.unit_en, "source": i.attribution,
-        "observations": [{"period": p.period,
-                          "value": int(p.value) if float(p.value).is_integer() else p.value,
-                          "flag": p.flag or None, "vintage": p.vintage} for p in points]}
+        "indicator": i.code,
+        "region": r.code,
+        "unit": i.unit_en,
+        "source": i.attribution,
+        "observations": [
+            {
+                "period": p.period,
+                "value": int(p.value) if float(p.value).is_integer() else p.value,
+                "flag": p.flag or None,
+                "vintage": p.vintage,
+            }
+            for p in points
+        ],
+    }
 
 
-@router.get("/series", response={200: SeriesOut, 400: ErrorOut, 404: ErrorOut},
-            summary="Values of an indicator for a region, newest release per period")
-def series(request, indicator: str | None = None, region: str | None = None,
-           vintage: str | None = None):
+@router.get(
+    "/series",
+    response={200: SeriesOut, 400: ErrorOut, 404: ErrorOut},
+    summary="Values of an indicator for a region, newest release per period",
+)
+def series(
+    request, indicator: str | None = None, region: str | None = None, vintage: str | None = None
+):
     """Each period shows the newest release (vintage) that has it, unless `vintage` is given."""
     return _series(indicator, region, vintage)
 
 
-@router.get("/series.csv", response={200: None, 400: ErrorOut, 404: ErrorOut},
-            summary="The same series as CSV")
-def series_csv(request, indicator: str | None = None, region: str | None = None,
-               vintage: str | None = None):
+@router.get(
+    "/series.csv",
+    response={200: None, 400: ErrorOut, 404: ErrorOut},
+    summary="The same series as CSV",
+)
+def series_csv(
+    request, indicator: str | None = None, region: str | None = None, vintage: str | None = None
+):
     status, body = _series(indicator, region, vintage)
     if status != 200:
         return status, body
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
-        f'attachment; filename="{body["indicator"]}_{body["region"]}.csv"')
+        f'attachment; filename="{body["indicator"]}_{body["region"]}.csv"'
+    )
     writer = csv.writer(response)
-    writer.writerow(["indicator", "region", "period", "value", "unit", "flag", "vintage",
-                     "source"])
+    writer.writerow(["indicator", "region", "period", "value", "unit", "flag", "vintage", "source"])
     for o in body["observations"]:
-        writer.writerow([body["indicator"], body["region"], o["period"], o["value"],
-                         body["unit"], o["flag"] or "", o["vintage"], body["source"]])
+        writer.writerow(
+            [
+                body["indicator"],
+                body["region"],
+                o["period"],
+                o["value"],
+                body["unit"],
+                o["flag"] or "",
+                o["vintage"],
+                body["source"],
+            ]
+        )
     return response

@@ -36,10 +36,15 @@ def indicator_definitions() -> list[dict]:
 def bundled_sources() -> list[Source]:
     with (CATALOGUE / "sources.toml").open("rb") as fh:
         raw = tomllib.load(fh)["source"]
-    return [Source(file=s["file"], dataset=s["dataset"], vintage=s["vintage"],
-                   maps=tuple(SourceMap(m["indicator"], dict(m.get("filter", {})))
-                              for m in s["maps"]))
-            for s in raw]
+    return [
+        Source(
+            file=s["file"],
+            dataset=s["dataset"],
+            vintage=s["vintage"],
+            maps=tuple(SourceMap(m["indicator"], dict(m.get("filter", {}))) for m in s["maps"]),
+        )
+        for s in raw
+    ]
 
 
 def maps_for_dataset(dataset: str | None) -> tuple[SourceMap, ...]:

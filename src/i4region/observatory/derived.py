@@ -59,8 +59,9 @@ def parse(text: str) -> Formula:
                 raise ValueError(f"{text!r}: index_country takes one indicator and no years")
             return Formula(op, (code,))
         if years is None or int(years) < 1:
-            raise ValueError(f"{text!r}: {op} needs a number of years of at least 1, "
-                             f"e.g. {op}({code}, 5)")
+            raise ValueError(
+                f"{text!r}: {op} needs a number of years of at least 1, e.g. {op}({code}, 5)"
+            )
         return Formula(op, (code,), int(years))
     raise ValueError(f"{text!r}: expected A / B, change(A, N), cagr(A, N) or index_country(A)")
 
@@ -143,8 +144,9 @@ def index_country(a: Releases, country: Releases) -> list[Point]:
     return out
 
 
-def evaluate(formula: Formula, inputs: Mapping[str, Releases],
-             country: Mapping[str, Releases] | None = None) -> list[Point]:
+def evaluate(
+    formula: Formula, inputs: Mapping[str, Releases], country: Mapping[str, Releases] | None = None
+) -> list[Point]:
     """The derived series of one region from its inputs' releases (and its country's)."""
     first = inputs.get(formula.inputs[0], {})
     if formula.op == "ratio":

@@ -7,70 +7,133 @@ from .models import ImportBatch, Indicator, Observation, Target, ValueChange
 
 def tables(public: bool, include_personal_data: bool) -> list[Table]:
     indicators = Indicator.objects.filter(published=True) if public else Indicator.objects.all()
-    observations = (Observation.objects.filter(indicator__in=indicators)
-                    .order_by("indicator__code", "region__code", "period", "vintage")
-                    .values_list("indicator__code", "region__code", "period", "value", "flag",
-                                 "vintage", "batch__file_name"))
+    observations = (
+        Observation.objects.filter(indicator__in=indicators)
+        .order_by("indicator__code", "region__code", "period", "vintage")
+        .values_list(
+            "indicator__code",
+            "region__code",
+            "period",
+            "value",
+            "flag",
+            "vintage",
+            "batch__file_name",
+        )
+    )
     out = [
-        Table("indicators", "Indicator catalogue", [
-            Field("code", "string", "Indicator code"),
-            Field("name_en", "string", "Name in English"),
-            Field("name_lt", "string", "Name in Lithuanian"),
-            Field("unit_en", "string", "Unit"),
-            Field("theme", "string", "Theme"),
-            Field("polarity", "string", "higher, lower or neutral: which direction is better"),
-            Field("source_dataset", "string", "Source dataset code"),
-            Field("publisher", "string", "Publisher"),
-            Field("licence", "string", "Licence of the data"),
-            Field("attribution", "string", "Attribution text to show with the data"),
-            Field("levels", "string", "Geographic levels: 0-3 NUTS, 4 municipalities"),
-            Field("formula", "string", "For derived indicators: the formula over other codes"),
-            Field("manual", "boolean", "Entered by hand rather than imported"),
-        ], indicators.values_list("code", "name_en", "name_lt", "unit_en", "theme", "polarity",
-                                  "source_dataset", "publisher", "licence", "attribution",
-                                  "levels", "formula", "manual").iterator()),
-        Table("observations", "Every stored value, one row per release (vintage)", [
-            Field("indicator", "string", "Indicator code"),
-            Field("region", "string", "Region code (NUTS 2021 or LT-LAU-…)"),
-            Field("period", "string", "Period"),
-            Field("value", "number", "Value in the indicator's unit"),
-            Field("flag", "string", "Eurostat flag (p provisional, e estimated, b break, …)"),
-            Field("vintage", "string", "Release the value comes from, or 'manual'"),
-            Field("file", "string", "Imported file"),
-        ], observations.iterator(chunk_size=20000)),
-        Table("targets", "Targets set by the secretariat", [
-            Field("indicator", "string", "Indicator code"),
-            Field("region", "string", "Region code"),
-            Field("value", "number", "Target value"),
-            Field("year", "year", "Target year"),
-            Field("baseline_year", "year", "Baseline year"),
-            Field("note", "string", "Note"),
-        ], Target.objects.filter(indicator__in=indicators).values_list(
-            "indicator__code", "region__code", "value", "year", "baseline_year", "note")),
-        Table("import_batches", "Files imported", [
-            Field("file_name", "string", "File name"),
-            Field("sha256", "string", "SHA-256 of the file"),
-            Field("format", "string", "Detected format"),
-            Field("vintage", "string", "Release"),
-            Field("rows_read", "integer", "Rows read"),
-            Field("added", "integer", "Observations added"),
-            Field("updated", "integer", "Observations updated"),
-            Field("created_at", "datetime", "When"),
-        ], ImportBatch.objects.order_by("id").values_list(
-            "file_name", "sha256", "format", "vintage", "rows_read", "added", "updated",
-            "created_at")),
+        Table(
+            "indicators",
+            "Indicator catalogue",
+            [
+                Field("code", "string", "Indicator code"),
+                Field("name_en", "string", "Name in English"),
+                Field("name_lt", "string", "Name in Lithuanian"),
+                Field("unit_en", "string", "Unit"),
+                Field("theme", "string", "Theme"),
+                Field("polarity", "string", "higher, lower or neutral: which direction is better"),
+                Field("source_dataset", "string", "Source dataset code"),
+                Field("publisher", "string", "Publisher"),
+                Field("licence", "string", "Licence of the data"),
+                Field("attribution", "string", "Attribution text to show with the data"),
+                Field("levels", "string", "Geographic levels: 0-3 NUTS, 4 municipalities"),
+                Field("formula", "string", "For derived indicators: the formula over other codes"),
+                Field("manual", "boolean", "Entered by hand rather than imported"),
+            ],
+            indicators.values_list(
+                "code",
+                "name_en",
+                "name_lt",
+                "unit_en",
+                "theme",
+                "polarity",
+                "source_dataset",
+                "publisher",
+                "licence",
+                "attribution",
+                "levels",
+                "formula",
+                "manual",
+            ).iterator(),
+        ),
+        Table(
+            "observations",
+            "Every stored value, one row per release (vintage)",
+            [
+                Field("indicator", "string", "Indicator code"),
+                Field("region", "string", "Region code (NUTS 2021 or LT-LAU-…)"),
+                Field("period", "string", "Period"),
+                Field("value", "number", "Value in the indicator's unit"),
+                Field("flag", "string", "Eurostat flag (p provisional, e estimated, b break, …)"),
+                Field("vintage", "string", "Release the value comes from, or 'manual'"),
+                Field("file", "string", "Imported file"),
+            ],
+            observations.iterator(chunk_size=20000),
+        ),
+        Table(
+            "targets",
+            "Targets set by the secretariat",
+            [
+                Field("indicator", "string", "Indicator code"),
+                Field("region", "string", "Region code"),
+                Field("value", "number", "Target value"),
+                Field("year", "year", "Target year"),
+                Field("baseline_year", "year", "Baseline year"),
+                Field("note", "string", "Note"),
+            ],
+            Target.objects.filter(indicator__in=indicators).values_list(
+                "indicator__code", "region__code", "value", "year", "baseline_year", "note"
+            ),
+        ),
+        Table(
+            "import_batches",
+            "Files imported",
+            [
+                Field("file_name", "string", "File name"),
+                Field("sha256", "string", "SHA-256 of the file"),
+                Field("format", "string", "Detected format"),
+                Field("vintage", "string", "Release"),
+                Field("rows_read", "integer", "Rows read"),
+                Field("added", "integer", "Observations added"),
+                Field("updated", "integer", "Observations updated"),
+                Field("created_at", "datetime", "When"),
+            ],
+            ImportBatch.objects.order_by("id").values_list(
+                "file_name",
+                "sha256",
+                "format",
+                "vintage",
+                "rows_read",
+                "added",
+                "updated",
+                "created_at",
+            ),
+        ),
     ]
     if include_personal_data and not public:
-        out.append(Table("value_changes", "History of hand-entered values", [
-            Field("indicator", "string", "Indicator code"),
-            Field("region", "string", "Region code"),
-            Field("period", "string", "Period"),
-            Field("value_before", "number", "Value before"),
-            Field("value_after", "number", "Value after"),
-            Field("changed_by", "string", "Who"),
-            Field("changed_at", "datetime", "When"),
-            Field("note", "string", "Source or note"),
-        ], ValueChange.objects.order_by("id").values_list(
-            "indicator__code", "region__code", "period", "value_before", "value_after",
-            "changed_by_name", "changed_at", "note")))
+        out.append(
+            Table(
+                "value_changes",
+                "History of hand-entered values",
+                [
+                    Field("indicator", "string", "Indicator code"),
+                    Field("region", "string", "Region code"),
+                    Field("period", "string", "Period"),
+                    Field("value_before", "number", "Value before"),
+                    Field("value_after", "number", "Value after"),
+                    Field("changed_by", "string", "Who"),
+                    Field("changed_at", "datetime", "When"),
+                    Field("note", "string", "Source or note"),
+                ],
+                ValueChange.objects.order_by("id").values_list(
+                    "indicator__code",
+                    "region__code",
+                    "period",
+                    "value_before",
+                    "value_after",
+                    "changed_by_name",
+                    "changed_at",
+                    "note",
+                ),
+            )
+        )
     return out

@@ -52,7 +52,9 @@ def _simplified(geometry: dict, tolerance: float) -> dict:
 
 def _inside_europe(geometry: dict) -> bool:
     west, south, east, north = EUROPE_BOX
-    polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+    polygons = (
+        [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+    )
     points = [p for polygon in polygons for p in polygon[0]]
     lon = sum(p[0] for p in points) / len(points)
     lat = sum(p[1] for p in points) / len(points)
@@ -69,11 +71,21 @@ def _raw(level: int) -> list[dict]:
 
 
 def _collection(features: list[dict], tolerance: float) -> dict:
-    return {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "geometry": _simplified(f["geometry"], tolerance),
-         "properties": {"code": f["properties"]["NUTS_ID"], "name": f["properties"]["NAME_LATN"],
-                        "country": f["properties"]["CNTR_CODE"]}}
-        for f in features]}
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "geometry": _simplified(f["geometry"], tolerance),
+                "properties": {
+                    "code": f["properties"]["NUTS_ID"],
+                    "name": f["properties"]["NAME_LATN"],
+                    "country": f["properties"]["CNTR_CODE"],
+                },
+            }
+            for f in features
+        ],
+    }
 
 
 @lru_cache(maxsize=3)
@@ -85,8 +97,9 @@ def nuts(level: int) -> dict:
 @lru_cache(maxsize=32)
 def nuts_of_country(level: int, country: str) -> dict:
     """One country's NUTS regions of one level, drawn in more detail."""
-    return _collection([f for f in _raw(level) if f["properties"]["CNTR_CODE"] == country],
-                       COUNTRY_TOLERANCE)
+    return _collection(
+        [f for f in _raw(level) if f["properties"]["CNTR_CODE"] == country], COUNTRY_TOLERANCE
+    )
 
 
 @lru_cache(maxsize=1)
@@ -100,7 +113,11 @@ def municipalities() -> dict:
     for f in raw["features"]:
         code, name = by_osm.get(int(f["properties"]["osmId"]), (None, None))
         if code:
-            features.append({"type": "Feature",
-                             "geometry": _simplified(f["geometry"], COUNTRY_TOLERANCE),
-                             "properties": {"code": code, "name": name, "country": "LT"}})
+            features.append(
+                {
+                    "type": "Feature",
+                    "geometry": _simplified(f["geometry"], COUNTRY_TOLERANCE),
+                    "properties": {"code": code, "name": name, "country": "LT"},
+                }
+            )
     return {"type": "FeatureCollection", "features": features}

@@ -34,21 +34,33 @@ class Indicator(Bilingual, models.Model):
     unit_lt = models.CharField(_("unit (Lithuanian)"), max_length=80)
     decimals = models.PositiveSmallIntegerField(_("decimals shown"), default=0)
     theme = models.CharField(_("theme"), max_length=16, choices=Theme.choices)
-    polarity = models.CharField(_("polarity"), max_length=8, choices=Polarity.choices,
-                                default=Polarity.NEUTRAL)
+    polarity = models.CharField(
+        _("polarity"), max_length=8, choices=Polarity.choices, default=Polarity.NEUTRAL
+    )
     source_dataset = models.CharField(_("source dataset"), max_length=80, blank=True)
     publisher = models.CharField(_("publisher"), max_length=120, blank=True)
     licence = models.CharField(_("licence"), max_length=200, blank=True)
     attribution = models.CharField(_("attribution"), max_length=300, blank=True)
-    levels = models.CharField(_("geographic levels"), max_length=40, blank=True,
-                              help_text=_("Comma-separated: 0–3 for NUTS levels, 4 for municipalities."))
+    levels = models.CharField(
+        _("geographic levels"),
+        max_length=40,
+        blank=True,
+        help_text=_("Comma-separated: 0–3 for NUTS levels, 4 for municipalities."),
+    )
     frequency = models.CharField(_("frequency"), max_length=20, default="annual")
     notes_en = models.TextField(_("notes (English)"), blank=True)
     notes_lt = models.TextField(_("notes (Lithuanian)"), blank=True)
-    formula = models.CharField(_("formula"), max_length=300, blank=True,
-                               help_text=_("For derived indicators: how the values are computed from others."))
-    manual = models.BooleanField(_("entered by hand"), default=False,
-                                 help_text=_("Values come from the data entry form, not from a file."))
+    formula = models.CharField(
+        _("formula"),
+        max_length=300,
+        blank=True,
+        help_text=_("For derived indicators: how the values are computed from others."),
+    )
+    manual = models.BooleanField(
+        _("entered by hand"),
+        default=False,
+        help_text=_("Values come from the data entry form, not from a file."),
+    )
     published = models.BooleanField(_("published"), default=True)
 
     class Meta:
@@ -89,8 +101,13 @@ class ImportBatch(models.Model):
     updated = models.PositiveIntegerField(_("updated"), default=0)
     unchanged = models.PositiveIntegerField(_("unchanged"), default=0)
     skipped = models.PositiveIntegerField(_("skipped"), default=0)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
-                                   verbose_name=_("imported by"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("imported by"),
+    )
     created_by_name = models.CharField(_("imported by (name)"), max_length=150, blank=True)
     created_at = models.DateTimeField(_("imported at"), auto_now_add=True)
 
@@ -116,16 +133,19 @@ class Observation(models.Model):
     value = models.FloatField(_("value"))
     flag = models.CharField(_("flag"), max_length=8, blank=True)
     vintage = models.CharField(_("vintage"), max_length=32)
-    batch = models.ForeignKey(ImportBatch, models.SET_NULL, null=True, blank=True,
-                              related_name="observations")
+    batch = models.ForeignKey(
+        ImportBatch, models.SET_NULL, null=True, blank=True, related_name="observations"
+    )
 
     class Meta:
         ordering = ["indicator", "region", "period", "vintage"]
         verbose_name = _("observation")
         verbose_name_plural = _("observations")
         constraints = [
-            models.UniqueConstraint(fields=["indicator", "region", "period", "vintage"],
-                                    name="observation_unique_per_vintage"),
+            models.UniqueConstraint(
+                fields=["indicator", "region", "period", "vintage"],
+                name="observation_unique_per_vintage",
+            ),
         ]
         indexes = [models.Index(fields=["indicator", "period"])]
 
@@ -136,16 +156,24 @@ class Observation(models.Model):
 class Target(models.Model):
     """A quantitative target the secretariat set for an indicator in a region."""
 
-    indicator = models.ForeignKey(Indicator, models.CASCADE, related_name="targets",
-                                  verbose_name=_("indicator"))
-    region = models.ForeignKey(Region, models.CASCADE, related_name="targets",
-                               verbose_name=_("region"))
+    indicator = models.ForeignKey(
+        Indicator, models.CASCADE, related_name="targets", verbose_name=_("indicator")
+    )
+    region = models.ForeignKey(
+        Region, models.CASCADE, related_name="targets", verbose_name=_("region")
+    )
     value = models.FloatField(_("target value"))
     year = models.PositiveSmallIntegerField(_("target year"))
     baseline_year = models.PositiveSmallIntegerField(_("baseline year"))
     note = models.CharField(_("note"), max_length=300, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True,
-                                   blank=True, related_name="+", verbose_name=_("set by"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("set by"),
+    )
     created_at = models.DateTimeField(_("set at"), auto_now_add=True)
 
     class Meta:
@@ -153,8 +181,9 @@ class Target(models.Model):
         verbose_name = _("target")
         verbose_name_plural = _("targets")
         constraints = [
-            models.UniqueConstraint(fields=["indicator", "region", "year"],
-                                    name="target_unique_per_year"),
+            models.UniqueConstraint(
+                fields=["indicator", "region", "year"], name="target_unique_per_year"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -164,18 +193,26 @@ class Target(models.Model):
 class ValueChange(models.Model):
     """History of the data entry form: who set which value, when, and what it was before."""
 
-    indicator = models.ForeignKey(Indicator, models.CASCADE, related_name="value_changes",
-                                  verbose_name=_("indicator"))
-    region = models.ForeignKey(Region, models.CASCADE, related_name="value_changes",
-                               verbose_name=_("region"))
+    indicator = models.ForeignKey(
+        Indicator, models.CASCADE, related_name="value_changes", verbose_name=_("indicator")
+    )
+    region = models.ForeignKey(
+        Region, models.CASCADE, related_name="value_changes", verbose_name=_("region")
+    )
     period = models.CharField(_("period"), max_length=16)
     value_before = models.FloatField(_("value before"), null=True, blank=True)
     value_after = models.FloatField(_("value after"), null=True, blank=True)
     flag_before = models.CharField(_("flag before"), max_length=8, blank=True)
     flag_after = models.CharField(_("flag after"), max_length=8, blank=True)
     note = models.CharField(_("source or note"), max_length=300, blank=True)
-    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True,
-                                   blank=True, related_name="+", verbose_name=_("changed by"))
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
     changed_by_name = models.CharField(_("changed by (name)"), max_length=150)
     changed_at = models.DateTimeField(_("changed at"), auto_now_add=True)
 

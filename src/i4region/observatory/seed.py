@@ -23,13 +23,23 @@ def municipal_population() -> ParsedTable:
     frame = pd.read_csv(REGIONS / STATLT_FILE, dtype={"year": str})
     frame["line"] = frame.index + 2
     frame = frame[frame["territory"].isin(list(codes))]
-    tidy = pd.DataFrame({
-        "indicator": "population", "geo": frame["territory"].map(codes),
-        "period": frame["year"], "value": frame["total"].astype(float), "flag": None,
-        "line": frame["line"],
-    })
-    return ParsedTable(format="statlt_csv", dataset="statlt_population_municipal",
-                       dimensions=["indicator"], frame=tidy, rows_read=len(frame))
+    tidy = pd.DataFrame(
+        {
+            "indicator": "population",
+            "geo": frame["territory"].map(codes),
+            "period": frame["year"],
+            "value": frame["total"].astype(float),
+            "flag": None,
+            "line": frame["line"],
+        }
+    )
+    return ParsedTable(
+        format="statlt_csv",
+        dataset="statlt_population_municipal",
+        dimensions=["indicator"],
+        frame=tidy,
+        rows_read=len(frame),
+    )
 
 
 def load(stdout=None) -> None:
@@ -37,11 +47,20 @@ def load(stdout=None) -> None:
     sources = bundled_sources()
     for source in progress(sources, len(sources), "Statistics", out=stdout):
         path = source.path
-        report = import_table(read_table(path), file_name=source.file.split("/")[-1],
-                              sha256=sha256_of(path), vintage=source.vintage, maps=source.maps)
+        report = import_table(
+            read_table(path),
+            file_name=source.file.split("/")[-1],
+            sha256=sha256_of(path),
+            vintage=source.vintage,
+            maps=source.maps,
+        )
         if stdout:
             stdout.write(report.summary() + "\n")
-    report = import_table(municipal_population(), file_name=STATLT_FILE,
-                          sha256=sha256_of(REGIONS / STATLT_FILE), vintage=STATLT_VINTAGE)
+    report = import_table(
+        municipal_population(),
+        file_name=STATLT_FILE,
+        sha256=sha256_of(REGIONS / STATLT_FILE),
+        vintage=STATLT_VINTAGE,
+    )
     if stdout:
         stdout.write(report.summary() + "\n")

@@ -27,8 +27,11 @@ MAP_CACHE_SECONDS = 24 * 3600
 def indicators(request):
     """The indicator catalogue, grouped by theme."""
     items = Indicator.objects.filter(published=True).order_by("theme", "code")
-    return render(request, "observatory/indicators.html",
-                  {"indicators": items, "can_enter": is_secretariat(request.user)})
+    return render(
+        request,
+        "observatory/indicators.html",
+        {"indicators": items, "can_enter": is_secretariat(request.user)},
+    )
 
 
 @role_required(Role.SECRETARIAT)
@@ -51,15 +54,18 @@ def _region_for(request, indicator: Indicator) -> tuple[Region, list[str]]:
     code = request.GET.get("region", "").strip().upper() or settings.I4REGION_HOME_REGION
     region = Region.objects.filter(code=code).first()
     if region is None:
-        notices.append(_("No region has the code “%(code)s”; showing %(home)s instead.")
-                       % {"code": code, "home": settings.I4REGION_HOME_REGION})
+        notices.append(
+            _("No region has the code “%(code)s”; showing %(home)s instead.")
+            % {"code": code, "home": settings.I4REGION_HOME_REGION}
+        )
         region = Region.objects.get(code=settings.I4REGION_HOME_REGION)
     if not services.series(indicator, region):
         country = country_of(region)
         if country is not None and services.series(indicator, country):
-            notices.append(_("This indicator is not published for %(region)s; showing "
-                             "%(country)s.") % {"region": region.display_name,
-                                                "country": country.display_name})
+            notices.append(
+                _("This indicator is not published for %(region)s; showing %(country)s.")
+                % {"region": region.display_name, "country": country.display_name}
+            )
             region = country
     return region, notices
 
@@ -67,32 +73,63 @@ def _region_for(request, indicator: Indicator) -> tuple[Region, list[str]]:
 def _maps(indicator: Indicator, region: Region) -> list[tuple[str, dict, list[Region]]]:
     """(title, boundaries, regions) of the maps that fit the region: its country and Europe."""
     if region.kind == RegionKind.MUNICIPALITY:
-        return [(_("Municipalities of Lithuania"), geo.municipalities(),
-                 list(Region.objects.filter(kind=RegionKind.MUNICIPALITY)))]
+        return [
+            (
+                _("Municipalities of Lithuania"),
+                geo.municipalities(),
+                list(Region.objects.filter(kind=RegionKind.MUNICIPALITY)),
+            )
+        ]
     if region.kind == RegionKind.NUTS and region.level in (2, 3):
         level = region.level
         country = country_of(region)
         europe = list(Region.objects.filter(kind=RegionKind.NUTS, level=level))
-        return [(_("Regions of %(country)s (NUTS %(level)s)") % {
+        return [
+            (
+                _("Regions of %(country)s (NUTS %(level)s)")
+                % {
                     "country": country.display_name if country else region.country_code,
-                    "level": level},
-                 geo.nuts_of_country(level, region.country_code),
-                 [r for r in europe if r.country_code == region.country_code]),
-                (_("Regions of Europe (NUTS %(level)s)") % {"level": level}, geo.nuts(level),
-                 europe)]
-    return [(_("Countries of Europe"), geo.nuts(0),
-             list(Region.objects.filter(kind=RegionKind.NUTS, level=0)))]
+                    "level": level,
+                },
+                geo.nuts_of_country(level, region.country_code),
+                [r for r in europe if r.country_code == region.country_code],
+            ),
+            (_("Regions of Europe (NUTS %(level)s)") % {"level": level}, geo.nuts(level), europe),
+        ]
+    return [
+        (
+            _("Countries of Europe"),
+            geo.nuts(0),
+            list(Region.objects.filter(kind=RegionKind.NUTS, level=0)),
+        )
+    ]
 
 
-def _render_map(indicator: Indicator, region: Region, title: str, boundaries: dict,
-                values: dict, year: str, lang: str) -> str:
-    return render_chart({
-        "type": "map", "locale": lang, "geojson": boundaries, "show_title": False,
-        "title": f"{indicator.name}, {year}: {title}",
-        "values": {code: p.value for code, p in values.items()}, "highlight": region.code,
-        "legend_title": indicator.unit, "decimals": indicator.decimals,
-        "simplify": 0.8, "source": indicator.attribution, "attribution": EUROGEOGRAPHICS,
-    })
+def _render_map(
+    indicator: Indicator,
+    region: Region,
+    title: str,
+    boundaries: dict,
+    values: dict,
+    year: str,
+    lang: str,
+) -> str:
+    return render_chart(
+        {
+            "type": "map",
+            "locale": lang,
+            "geojson": boundaries,
+            "show_title": False,
+            "title": f"{indicator.name}, {year}: {title}",
+            "values": {code: p.value for code, p in values.items()},
+            "highlight": region.code,
+            "legend_title": indicator.unit,
+            "decimals": indicator.decimals,
+            "simplify": 0.8,
+            "source": indicator.attribution,
+            "attribution": EUROGEOGRAPHICS,
+        }
+    )
 
 
 def indicator(request, code: str):
@@ -103,23 +140,47 @@ def indicator(request, code: str):
     points = services.series(indicator, region)
     country = country_of(region)
     eu = Region.objects.filter(code=EU).first()
-    lines = [{"key": region.code, "label": region.display_name,
-              "points": [(p.period, p.value) for p in points]}]
+    lines = [
+        {
+            "key": region.code,
+            "label": region.display_name,
+            "points": [(p.period, p.value) for p in points],
+        }
+    ]
     for other in [country, eu]:
         if other is not None and other != region:
             other_points = services.series(indicator, other)
             if other_points:
-                lines.append({"key": other.code, "label": other.display_name,
-                              "points": [(p.period, p.value) for p in other_points]})
-    chart = render_chart({
-        "type": "line", "locale": lang, "title": f"{indicator.name}, {region.display_name}",
-        "y_title": indicator.unit, "series": lines, "highlight": region.code,
-        "decimals": indicator.decimals, "show_title": False, "source": indicator.attribution,
-    }) if points else None
+                lines.append(
+                    {
+                        "key": other.code,
+                        "label": other.display_name,
+                        "points": [(p.period, p.value) for p in other_points],
+                    }
+                )
+    chart = (
+        render_chart(
+            {
+                "type": "line",
+                "locale": lang,
+                "title": f"{indicator.name}, {region.display_name}",
+                "y_title": indicator.unit,
+                "series": lines,
+                "highlight": region.code,
+                "decimals": indicator.decimals,
+                "show_title": False,
+                "source": indicator.attribution,
+            }
+        )
+        if points
+        else None
+    )
 
     stamp = services.data_stamp()
-    plans = [(title, boundaries, regions, services.map_periods(indicator, regions))
-             for title, boundaries, regions in _maps(indicator, region)]
+    plans = [
+        (title, boundaries, regions, services.map_periods(indicator, regions))
+        for title, boundaries, regions in _maps(indicator, region)
+    ]
     years = sorted({y for *_, periods in plans for y in periods}, reverse=True)
     year, maps = None, []
     asked = request.GET.get("year", "").strip()
@@ -127,8 +188,10 @@ def indicator(request, code: str):
         default = points[-1].period if points and points[-1].period in years else years[0]
         year = asked if asked in years else default
         if asked and asked not in years:
-            notices.append(_("There is no map for the year “%(year)s”; showing %(default)s.")
-                           % {"year": asked, "default": year})
+            notices.append(
+                _("There is no map for the year “%(year)s”; showing %(default)s.")
+                % {"year": asked, "default": year}
+            )
     for number, (title, boundaries, regions, periods) in enumerate(plans):
         if year not in periods:
             continue
@@ -139,22 +202,41 @@ def indicator(request, code: str):
             svg = _render_map(indicator, region, title, boundaries, values, year, lang)
             cache.set(key, svg, MAP_CACHE_SECONDS)
         names = {r.code: r.display_name for r in regions}
-        rows = sorted(((names.get(c, c), c, p) for c, p in values.items()),
-                      key=lambda row: -row[2].value)
-        maps.append({"title": title, "svg": svg, "rows": rows if len(rows) <= 60 else None,
-                     "count": len(rows)})
+        rows = sorted(
+            ((names.get(c, c), c, p) for c, p in values.items()), key=lambda row: -row[2].value
+        )
+        maps.append(
+            {
+                "title": title,
+                "svg": svg,
+                "rows": rows if len(rows) <= 60 else None,
+                "count": len(rows),
+            }
+        )
     formula = services.formula_of(indicator)
     inputs = Indicator.objects.filter(code__in=formula.inputs) if formula else []
     goals = [services.target_status(t) for t in indicator.targets.filter(region=region)]
-    return render(request, "observatory/indicator.html", {
-        "indicator": indicator, "region": region, "points": list(reversed(points)),
-        "chart": chart, "notices": notices, "maps": maps, "years": years, "year": year,
-        "formula": formula, "inputs": inputs, "targets": goals,
-        "can_enter": indicator.manual and is_secretariat(request.user),
-        "can_edit": is_secretariat(request.user),
-        "vintages": sorted({p.vintage for p in points}, reverse=True),
-        "levels": [_level_name(lv) for lv in indicator.levels.split(",") if lv.strip()],
-    })
+    return render(
+        request,
+        "observatory/indicator.html",
+        {
+            "indicator": indicator,
+            "region": region,
+            "points": list(reversed(points)),
+            "chart": chart,
+            "notices": notices,
+            "maps": maps,
+            "years": years,
+            "year": year,
+            "formula": formula,
+            "inputs": inputs,
+            "targets": goals,
+            "can_enter": indicator.manual and is_secretariat(request.user),
+            "can_edit": is_secretariat(request.user),
+            "vintages": sorted({p.vintage for p in points}, reverse=True),
+            "levels": [_level_name(lv) for lv in indicator.levels.split(",") if lv.strip()],
+        },
+    )
 
 
 def _level_name(level: str) -> str:
@@ -167,10 +249,19 @@ def _level_name(level: str) -> str:
 
 
 def _rows(indicator: Indicator, region: Region) -> list[dict]:
-    return [{"indicator": indicator.code, "region": region.code, "region_name": region.name,
-             "period": p.period, "value": p.value, "unit": indicator.unit_en,
-             "flag": p.flag or None, "vintage": p.vintage}
-            for p in services.series(indicator, region)]
+    return [
+        {
+            "indicator": indicator.code,
+            "region": region.code,
+            "region_name": region.name,
+            "period": p.period,
+            "value": p.value,
+            "unit": indicator.unit_en,
+            "flag": p.flag or None,
+            "vintage": p.vintage,
+        }
+        for p in services.series(indicator, region)
+    ]
 
 
 def download(request, code: str, fmt: str):
@@ -182,18 +273,37 @@ def download(request, code: str, fmt: str):
     rows = _rows(indicator, region)
     name = f"{indicator.code}_{region.code}"
     if fmt == "json":
-        body = {"indicator": indicator.code, "region": region.code, "unit": indicator.unit_en,
-                "formula": indicator.formula or None, "source": indicator.attribution,
-                "licence": indicator.licence,
-                "observations": [{k: r[k] for k in ("period", "value", "flag", "vintage")}
-                                 for r in rows]}
-        response = HttpResponse(json.dumps(body, ensure_ascii=False, indent=1),
-                                content_type="application/json; charset=utf-8")
+        body = {
+            "indicator": indicator.code,
+            "region": region.code,
+            "unit": indicator.unit_en,
+            "formula": indicator.formula or None,
+            "source": indicator.attribution,
+            "licence": indicator.licence,
+            "observations": [
+                {k: r[k] for k in ("period", "value", "flag", "vintage")} for r in rows
+            ],
+        }
+        response = HttpResponse(
+            json.dumps(body, ensure_ascii=False, indent=1),
+            content_type="application/json; charset=utf-8",
+        )
     else:
         response = HttpResponse(content_type="text/csv; charset=utf-8")
-        writer = csv.DictWriter(response, fieldnames=["indicator", "region", "region_name",
-                                                      "period", "value", "unit", "flag",
-                                                      "vintage", "source"])
+        writer = csv.DictWriter(
+            response,
+            fieldnames=[
+                "indicator",
+                "region",
+                "region_name",
+                "period",
+                "value",
+                "unit",
+                "flag",
+                "vintage",
+                "source",
+            ],
+        )
         writer.writeheader()
         for r in rows:
             writer.writerow({**r, "flag": r["flag"] or "", "source": indicator.attribution})
@@ -203,9 +313,12 @@ def download(request, code: str, fmt: str):
 
 def targets(request):
     """Every target with its distance and progress status; the secretariat can add one."""
-    items = [services.target_status(t) for t in
-             Target.objects.select_related("indicator", "region", "created_by")
-             .filter(indicator__published=True)]
+    items = [
+        services.target_status(t)
+        for t in Target.objects.select_related("indicator", "region", "created_by").filter(
+            indicator__published=True
+        )
+    ]
     can_edit = is_secretariat(request.user)
     form = None
     if can_edit:
@@ -220,20 +333,29 @@ def targets(request):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         raise PermissionDenied
-    return render(request, "observatory/targets.html",
-                  {"items": items, "form": form, "can_edit": can_edit})
+    return render(
+        request, "observatory/targets.html", {"items": items, "form": form, "can_edit": can_edit}
+    )
 
 
 @role_required(Role.SECRETARIAT)
 def entry(request):
     """Data entry for indicators without a machine source, with the history of every change."""
-    form = ValueEntryForm(request.POST or None, initial={
-        "region": request.GET.get("region", settings.I4REGION_HOME_REGION)})
+    form = ValueEntryForm(
+        request.POST or None,
+        initial={"region": request.GET.get("region", settings.I4REGION_HOME_REGION)},
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        change = services.enter_value(indicator=data["indicator"], region=data["region"],
-                                      period=data["period"], value=data["value"],
-                                      flag=data["flag"], note=data["note"], user=request.user)
+        change = services.enter_value(
+            indicator=data["indicator"],
+            region=data["region"],
+            period=data["period"],
+            value=data["value"],
+            flag=data["flag"],
+            note=data["note"],
+            user=request.user,
+        )
         messages.success(request, _("Value saved.") if change else _("Nothing changed."))
         return redirect("observatory:entry")
     history = ValueChange.objects.select_related("indicator", "region")[:100]
@@ -251,5 +373,6 @@ def indicator_edit(request, code: str):
         form.save()
         messages.success(request, _("Indicator saved."))
         return redirect("observatory:indicator", code=indicator.code)
-    return render(request, "observatory/indicator_edit.html",
-                  {"form": form, "indicator": indicator})
+    return render(
+        request, "observatory/indicator_edit.html", {"form": form, "indicator": indicator}
+    )

@@ -15,8 +15,14 @@ class Region(models.Model):
     code = models.CharField(_("code"), max_length=32, unique=True)
     kind = models.CharField(_("kind"), max_length=16, choices=RegionKind.choices)
     level = models.PositiveSmallIntegerField(_("level"))
-    parent = models.ForeignKey("self", models.PROTECT, null=True, blank=True,
-                               related_name="children", verbose_name=_("parent"))
+    parent = models.ForeignKey(
+        "self",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("parent"),
+    )
     country_code = models.CharField(_("country"), max_length=2, blank=True)
     name = models.CharField(_("name in the national language"), max_length=200)
     name_en = models.CharField(_("name in English"), max_length=200, blank=True)

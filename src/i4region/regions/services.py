@@ -19,9 +19,9 @@ def find(query: str, limit: int = 50) -> list[Region]:
     if not query:
         return []
     by_code = list(Region.objects.filter(code__istartswith=query)[:limit])
-    by_name = Region.objects.filter(Q(name__icontains=query) | Q(name_en__icontains=query)
-                                    | Q(name_lt__icontains=query)).exclude(
-        id__in=[r.id for r in by_code])
+    by_name = Region.objects.filter(
+        Q(name__icontains=query) | Q(name_en__icontains=query) | Q(name_lt__icontains=query)
+    ).exclude(id__in=[r.id for r in by_code])
     return by_code + list(by_name[: max(limit - len(by_code), 0)])
 
 
@@ -49,9 +49,13 @@ EU = "EU27_2020"
 #: The span of the board's strategy for the long-run population statement.
 LONG_RUN = ("2005", "2020")
 
-_SHARES = ((1 / 10, gettext_lazy("about a tenth")), (1 / 5, gettext_lazy("about a fifth")),
-           (1 / 4, gettext_lazy("about a quarter")), (1 / 3, gettext_lazy("about a third")),
-           (1 / 2, gettext_lazy("about half")))
+_SHARES = (
+    (1 / 10, gettext_lazy("about a tenth")),
+    (1 / 5, gettext_lazy("about a fifth")),
+    (1 / 4, gettext_lazy("about a quarter")),
+    (1 / 3, gettext_lazy("about a third")),
+    (1 / 2, gettext_lazy("about half")),
+)
 
 
 def share_in_words(fraction: float) -> str | None:
@@ -103,12 +107,16 @@ def peers_of(region: Region) -> list[Region]:
     """The country's regions of the same level and kind (for ranks and the peer picker)."""
     if not region.country_code or region.kind == RegionKind.AGGREGATE or region.level == 0:
         return []
-    return list(Region.objects.filter(country_code=region.country_code, level=region.level,
-                                      kind=region.kind).order_by("code"))
+    return list(
+        Region.objects.filter(
+            country_code=region.country_code, level=region.level, kind=region.kind
+        ).order_by("code")
+    )
 
 
-def rank_in(indicator: Indicator, region: Region, period: str,
-            peers: list[Region]) -> tuple[int, int] | None:
+def rank_in(
+    indicator: Indicator, region: Region, period: str, peers: list[Region]
+) -> tuple[int, int] | None:
     """(rank, out of) with 1 = highest value in the period, among regions that have one."""
     values = cross_section(indicator, peers, period)
     if region.id not in values or len(values) < 2:
@@ -122,8 +130,10 @@ def headlines(region: Region) -> list[Headline]:
     country = country_of(region)
     eu = Region.objects.filter(code=EU).first()
     peers = peers_of(region)
-    by_code = {i.code: i for i in Indicator.objects.filter(code__in=[c for c, _ in HEADLINES],
-                                                           published=True)}
+    by_code = {
+        i.code: i
+        for i in Indicator.objects.filter(code__in=[c for c, _ in HEADLINES], published=True)
+    }
     out = []
     for code, compare in HEADLINES:
         indicator = by_code.get(code)
@@ -161,30 +171,57 @@ def statements(region: Region) -> list[Statement]:
         first, last = pair
         change = last.value / first.value - 1
         words = share_in_words(change)
-        context = {"region": region.display_name, "start": first.period, "end": last.period,
-                   "first": format_number(first.value, _lang()),
-                   "last": format_number(last.value, _lang()),
-                   "percent": format_number(abs(change) * 100, _lang(), 1)
-                   + ("\u00a0%" if _lang() == "lt" else "%"),
-                   "share": words or "", "vintage": last.vintage}
+        context = {
+            "region": region.display_name,
+            "start": first.period,
+            "end": last.period,
+            "first": format_number(first.value, _lang()),
+            "last": format_number(last.value, _lang()),
+            "percent": format_number(abs(change) * 100, _lang(), 1)
+            + ("\u00a0%" if _lang() == "lt" else "%"),
+            "share": words or "",
+            "vintage": last.vintage,
+        }
         if change < 0:
-            text = (_("Between %(start)s and %(end)s the population of %(region)s fell from "
-                      "%(first)s to %(last)s: by %(share)s (%(percent)s).") if words else
-                    _("Between %(start)s and %(end)s the population of %(region)s fell from "
-                      "%(first)s to %(last)s, by %(percent)s.")) % context
+            text = (
+                _(
+                    "Between %(start)s and %(end)s the population of %(region)s fell from "
+                    "%(first)s to %(last)s: by %(share)s (%(percent)s)."
+                )
+                if words
+                else _(
+                    "Between %(start)s and %(end)s the population of %(region)s fell from "
+                    "%(first)s to %(last)s, by %(percent)s."
+                )
+            ) % context
         else:
-            text = _("Between %(start)s and %(end)s the population of %(region)s grew from "
-                     "%(first)s to %(last)s, by %(percent)s.") % context
-        source = _("Both figures from the Eurostat release %(vintage)s (demo_r_pjanaggr3), so "
-                   "they are comparable.") % context
+            text = (
+                _(
+                    "Between %(start)s and %(end)s the population of %(region)s grew from "
+                    "%(first)s to %(last)s, by %(percent)s."
+                )
+                % context
+            )
+        source = (
+            _(
+                "Both figures from the Eurostat release %(vintage)s (demo_r_pjanaggr3), so "
+                "they are comparable."
+            )
+            % context
+        )
         newest = series(population, region)
         revised = next((p for p in newest if p.period == last.period), None)
         if revised is not None and revised.vintage != last.vintage:
-            source += " " + _("The newer release %(vintage)s, revised after the 2021 census, "
-                              "gives %(value)s for %(year)s and does not reach back to "
-                              "%(start)s.") % {"vintage": revised.vintage, "year": revised.period,
-                                               "value": format_number(revised.value, _lang()),
-                                               "start": first.period}
+            source += " " + _(
+                "The newer release %(vintage)s, revised after the 2021 census, "
+                "gives %(value)s for %(year)s and does not reach back to "
+                "%(start)s."
+            ) % {
+                "vintage": revised.vintage,
+                "year": revised.period,
+                "value": format_number(revised.value, _lang()),
+                "start": first.period,
+            }
         out.append(Statement(text, source))
     gdp = Indicator.objects.filter(code="gdp_pps_per_capita_eu27").first()
     country = country_of(region)
@@ -194,16 +231,26 @@ def statements(region: Region) -> list[Statement]:
         latest = next((p for p in reversed(points) if p.period in reference), None)
         if latest is not None:
             ref = reference[latest.period]
-            context = {"region": region.display_name, "country": country.display_name,
-                       "year": latest.period, "value": format_number(latest.value, _lang()),
-                       "ref": format_number(ref.value, _lang()),
-                       "level": level_in_words(latest.value / ref.value),
-                       "vintage": latest.vintage}
-            out.append(Statement(
-                _("GDP per head in purchasing power standards in %(year)s was %(value)s in "
-                  "%(region)s against %(ref)s in %(country)s (EU27 = 100): %(level)s the "
-                  "national average.") % context,
-                _("Eurostat release %(vintage)s (nama_10r_3gdp).") % context))
+            context = {
+                "region": region.display_name,
+                "country": country.display_name,
+                "year": latest.period,
+                "value": format_number(latest.value, _lang()),
+                "ref": format_number(ref.value, _lang()),
+                "level": level_in_words(latest.value / ref.value),
+                "vintage": latest.vintage,
+            }
+            out.append(
+                Statement(
+                    _(
+                        "GDP per head in purchasing power standards in %(year)s was %(value)s in "
+                        "%(region)s against %(ref)s in %(country)s (EU27 = 100): %(level)s the "
+                        "national average."
+                    )
+                    % context,
+                    _("Eurostat release %(vintage)s (nama_10r_3gdp).") % context,
+                )
+            )
     return out
 
 

@@ -26,21 +26,41 @@ def parse_peers(request, region: Region) -> tuple[list[Region], list[str]]:
 
 
 def _chart(item: services.Headline, region: Region, country, eu, peers, lang: str) -> str:
-    lines = [{"key": region.code, "label": region.display_name,
-              "points": [(p.period, p.value) for p in item.points]}]
-    others = ([country] if item.compare and country else []) + \
-             ([eu] if item.compare and eu and eu != region else []) + peers
+    lines = [
+        {
+            "key": region.code,
+            "label": region.display_name,
+            "points": [(p.period, p.value) for p in item.points],
+        }
+    ]
+    others = (
+        ([country] if item.compare and country else [])
+        + ([eu] if item.compare and eu and eu != region else [])
+        + peers
+    )
     for other in others:
         points = series(item.indicator, other)
         if points:
-            lines.append({"key": other.code, "label": other.display_name,
-                          "points": [(p.period, p.value) for p in points]})
-    return render_chart({
-        "type": "line", "locale": lang, "title": item.indicator.name,
-        "y_title": item.indicator.unit, "series": lines, "highlight": region.code,
-        "decimals": item.indicator.decimals, "show_title": False,
-        "source": item.indicator.attribution,
-    })
+            lines.append(
+                {
+                    "key": other.code,
+                    "label": other.display_name,
+                    "points": [(p.period, p.value) for p in points],
+                }
+            )
+    return render_chart(
+        {
+            "type": "line",
+            "locale": lang,
+            "title": item.indicator.name,
+            "y_title": item.indicator.unit,
+            "series": lines,
+            "highlight": region.code,
+            "decimals": item.indicator.decimals,
+            "show_title": False,
+            "source": item.indicator.attribution,
+        }
+    )
 
 
 def detail(request, code: str):
@@ -52,21 +72,33 @@ def detail(request, code: str):
         raise Http404(_("There is no region with the code “%(code)s”.") % {"code": code})
     lang = (request.LANGUAGE_CODE or "lt")[:2]
     peers, unknown_peers = parse_peers(request, region)
-    key = ":".join(["region-profile", region.code, lang, ",".join(r.code for r in peers),
-                    data_stamp(), catalogue_stamp()])
+    key = ":".join(
+        [
+            "region-profile",
+            region.code,
+            lang,
+            ",".join(r.code for r in peers),
+            data_stamp(),
+            catalogue_stamp(),
+        ]
+    )
     profile = cache.get(key)
     if profile is None:
         profile = _profile(region, peers, lang)
         cache.set(key, profile, PROFILE_CACHE_SECONDS)
-    return render(request, "regions/detail.html", {
-        **profile,
-        "region": region,
-        "ancestors": region.ancestors(),
-        "children": region.children.exclude(kind="municipality").order_by("code"),
-        "peers": peers,
-        "unknown_peers": unknown_peers,
-        "peer_codes": ",".join(r.code for r in peers),
-    })
+    return render(
+        request,
+        "regions/detail.html",
+        {
+            **profile,
+            "region": region,
+            "ancestors": region.ancestors(),
+            "children": region.children.exclude(kind="municipality").order_by("code"),
+            "peers": peers,
+            "unknown_peers": unknown_peers,
+            "peer_codes": ",".join(r.code for r in peers),
+        },
+    )
 
 
 def _profile(region: Region, peers: list[Region], lang: str) -> dict:
@@ -75,12 +107,20 @@ def _profile(region: Region, peers: list[Region], lang: str) -> dict:
     eu = Region.objects.filter(code=services.EU).first()
     headlines = services.headlines(region)
     for item in headlines:
-        item.sparkline = render_chart({
-            "type": "sparkline", "locale": lang, "decimals": item.indicator.decimals,
-            "points": [(p.period, p.value) for p in item.points[-15:]],
-            "description": _("Trend of %(indicator)s, %(start)s–%(end)s") % {
-                "indicator": item.indicator.name, "start": item.points[-15:][0].period,
-                "end": item.latest.period}})
+        item.sparkline = render_chart(
+            {
+                "type": "sparkline",
+                "locale": lang,
+                "decimals": item.indicator.decimals,
+                "points": [(p.period, p.value) for p in item.points[-15:]],
+                "description": _("Trend of %(indicator)s, %(start)s–%(end)s")
+                % {
+                    "indicator": item.indicator.name,
+                    "start": item.points[-15:][0].period,
+                    "end": item.latest.period,
+                },
+            }
+        )
         item.chart = _chart(item, region, country, eu, peers, lang)
     population = Indicator.objects.filter(code="population").first()
     points = series(population, region) if population else []

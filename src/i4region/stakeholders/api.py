@@ -23,9 +23,16 @@ class OrganisationOut(Schema):
 def organisations(request):
     """Published organisations of the stakeholder ecosystem (public fields only)."""
     return [
-        OrganisationOut(id=o.pk, name=o.name, type=o.type, nace_code=o.nace_code,
-                        size_class=o.size_class,
-                        municipality=o.municipality.code if o.municipality else None,
-                        website=o.website, source_url=o.source_url, is_sample=o.is_sample)
+        OrganisationOut(
+            id=o.pk,
+            name=o.name,
+            type=o.type,
+            nace_code=o.nace_code,
+            size_class=o.size_class,
+            municipality=o.municipality.code if o.municipality else None,
+            website=o.website,
+            source_url=o.source_url,
+            is_sample=o.is_sample,
+        )
         for o in Organisation.objects.filter(published=True).select_related("municipality")
     ]

@@ -13,18 +13,26 @@ MAX_UPLOAD = 20 * 2**20
 
 def organisation_field(required: bool = True, label=None, multiple: bool = False, **kwargs):
     """A field that picks organisations from the one register (every app's forms use it)."""
-    cls, widget = ((forms.ModelMultipleChoiceField, SearchableSelectMultiple) if multiple
-                   else (forms.ModelChoiceField, SearchableSelect))
-    return cls(queryset=Organisation.objects.order_by("name"), required=required,
-               label=label or (_("organisations") if multiple else _("organisation")),
-               widget=widget, **kwargs)
+    cls, widget = (
+        (forms.ModelMultipleChoiceField, SearchableSelectMultiple)
+        if multiple
+        else (forms.ModelChoiceField, SearchableSelect)
+    )
+    return cls(
+        queryset=Organisation.objects.order_by("name"),
+        required=required,
+        label=label or (_("organisations") if multiple else _("organisation")),
+        widget=widget,
+        **kwargs,
+    )
 
 
 class KumuImportForm(forms.Form):
     """A Kumu workbook, or an elements CSV with an optional connections CSV."""
 
-    workbook = forms.FileField(label=_("Kumu workbook (XLSX, sheets Elements and Connections)"),
-                               required=False)
+    workbook = forms.FileField(
+        label=_("Kumu workbook (XLSX, sheets Elements and Connections)"), required=False
+    )
     elements = forms.FileField(label=_("Elements sheet (CSV)"), required=False)
     connections = forms.FileField(label=_("Connections sheet (CSV)"), required=False)
 
@@ -43,30 +51,47 @@ class InteractionForm(forms.ModelForm):
     """An interaction with one optional follow-up, in one plain form."""
 
     follow_up = forms.CharField(label=_("Follow-up"), max_length=300, required=False)
-    follow_up_owner = forms.ModelChoiceField(label=_("Follow-up owner"), required=False,
-                                             queryset=get_user_model().objects.none())
-    follow_up_due = forms.DateField(label=_("Follow-up due date"), required=False,
-                                    widget=forms.DateInput(attrs={"type": "date"}))
+    follow_up_owner = forms.ModelChoiceField(
+        label=_("Follow-up owner"), required=False, queryset=get_user_model().objects.none()
+    )
+    follow_up_due = forms.DateField(
+        label=_("Follow-up due date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
 
     class Meta:
         model = Interaction
         fields = ["date", "type", "participants", "purpose", "outcome"]
-        widgets = {"date": forms.DateInput(attrs={"type": "date"}),
-                   "participants": forms.CheckboxSelectMultiple}
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}),
+            "participants": forms.CheckboxSelectMultiple,
+        }
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["participants"].queryset = organisation.people.all()
-        self.fields["follow_up_owner"].queryset = get_user_model().objects.filter(
-            is_active=True, role__in=[Role.SECRETARIAT, Role.ADMINISTRATOR, Role.BOARD_MEMBER,
-                                      Role.INITIATIVE_MANAGER]).order_by("username")
+        self.fields["follow_up_owner"].queryset = (
+            get_user_model()
+            .objects.filter(
+                is_active=True,
+                role__in=[
+                    Role.SECRETARIAT,
+                    Role.ADMINISTRATOR,
+                    Role.BOARD_MEMBER,
+                    Role.INITIATIVE_MANAGER,
+                ],
+            )
+            .order_by("username")
+        )
 
     def clean(self):
         data = super().clean()
         parts = [data.get("follow_up"), data.get("follow_up_owner"), data.get("follow_up_due")]
         if any(parts) and not all(parts):
             raise forms.ValidationError(
-                _("A follow-up needs a description, an owner and a due date."))
+                _("A follow-up needs a description, an owner and a due date.")
+            )
         return data
 
 
@@ -75,16 +100,34 @@ class OrganisationForm(forms.ModelForm):
 
     class Meta:
         model = Organisation
-        fields = ["name", "type", "parent", "nace_code", "size_class", "municipality", "region",
-                  "website", "company_code", "tags", "description_en", "description_lt",
-                  "source_url", "is_sample", "published", "key_stakeholder", "cadence_days"]
+        fields = [
+            "name",
+            "type",
+            "parent",
+            "nace_code",
+            "size_class",
+            "municipality",
+            "region",
+            "website",
+            "company_code",
+            "tags",
+            "description_en",
+            "description_lt",
+            "source_url",
+            "is_sample",
+            "published",
+            "key_stakeholder",
+            "cadence_days",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["municipality"].queryset = Region.objects.filter(
-            kind=RegionKind.MUNICIPALITY, country_code="LT").order_by("name")
+            kind=RegionKind.MUNICIPALITY, country_code="LT"
+        ).order_by("name")
         self.fields["region"].queryset = Region.objects.filter(
-            kind=RegionKind.NUTS, country_code="LT").order_by("code")
+            kind=RegionKind.NUTS, country_code="LT"
+        ).order_by("code")
         if self.instance.pk:
             self.fields["parent"].queryset = Organisation.objects.exclude(pk=self.instance.pk)
 
@@ -94,8 +137,16 @@ class PersonForm(forms.ModelForm):
 
     class Meta:
         model = Person
-        fields = ["name", "role", "email", "phone", "consent", "consent_date", "consent_source",
-                  "is_sample"]
+        fields = [
+            "name",
+            "role",
+            "email",
+            "phone",
+            "consent",
+            "consent_date",
+            "consent_source",
+            "is_sample",
+        ]
         widgets = {"consent_date": forms.DateInput(attrs={"type": "date"})}
 
     def clean(self):
@@ -124,13 +175,24 @@ MEASURE_CHOICES = [
 class NetworkFilterForm(forms.Form):
     """GET filters of the network picture."""
 
-    type = forms.MultipleChoiceField(label=_("Organisation types"), choices=OrgType.choices,
-                                     required=False, widget=forms.CheckboxSelectMultiple)
+    type = forms.MultipleChoiceField(
+        label=_("Organisation types"),
+        choices=OrgType.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     municipality = forms.ChoiceField(label=_("Municipality"), required=False)
-    relation = forms.MultipleChoiceField(label=_("Relation types"), choices=RelationType.choices,
-                                         required=False, widget=forms.CheckboxSelectMultiple)
-    colour = forms.ChoiceField(label=_("Colour nodes by"), required=False, choices=[
-        ("type", _("Organisation type")), ("community", _("Community"))])
+    relation = forms.MultipleChoiceField(
+        label=_("Relation types"),
+        choices=RelationType.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    colour = forms.ChoiceField(
+        label=_("Colour nodes by"),
+        required=False,
+        choices=[("type", _("Organisation type")), ("community", _("Community"))],
+    )
     size = forms.ChoiceField(label=_("Size nodes by"), required=False, choices=MEASURE_CHOICES)
 
     def __init__(self, *args, municipalities=(), **kwargs):

@@ -82,8 +82,10 @@ class TargetGroup(models.TextChoices):
 
 nace_validator = RegexValidator(
     r"^[A-U](\d{2}(\.\d{1,2})?)?$",
-    _("Use a NACE Rev. 2 code: a section letter, optionally with division, group or class, "
-      "e.g. C, C28, C28.4 or C28.41."),
+    _(
+        "Use a NACE Rev. 2 code: a section letter, optionally with division, group or class, "
+        "e.g. C, C28, C28.4 or C28.41."
+    ),
 )
 
 
@@ -92,36 +94,67 @@ class Organisation(models.Model):
 
     name = models.CharField(_("name"), max_length=200, unique=True)
     type = models.CharField(_("type"), max_length=24, choices=OrgType.choices)
-    parent = models.ForeignKey("self", models.SET_NULL, null=True, blank=True,
-                               related_name="divisions", verbose_name=_("part of"))
-    nace_code = models.CharField(_("NACE Rev. 2 code"), max_length=8, blank=True,
-                                 validators=[nace_validator])
-    size_class = models.CharField(_("size class"), max_length=8, choices=SizeClass.choices,
-                                  blank=True)
+    parent = models.ForeignKey(
+        "self",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="divisions",
+        verbose_name=_("part of"),
+    )
+    nace_code = models.CharField(
+        _("NACE Rev. 2 code"), max_length=8, blank=True, validators=[nace_validator]
+    )
+    size_class = models.CharField(
+        _("size class"), max_length=8, choices=SizeClass.choices, blank=True
+    )
     municipality = models.ForeignKey(
-        Region, models.PROTECT, null=True, blank=True, related_name="+",
-        limit_choices_to={"kind": RegionKind.MUNICIPALITY}, verbose_name=_("municipality"))
+        Region,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        limit_choices_to={"kind": RegionKind.MUNICIPALITY},
+        verbose_name=_("municipality"),
+    )
     region = models.ForeignKey(
-        Region, models.PROTECT, null=True, blank=True, related_name="+",
-        limit_choices_to={"kind": RegionKind.NUTS}, verbose_name=_("region"))
+        Region,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        limit_choices_to={"kind": RegionKind.NUTS},
+        verbose_name=_("region"),
+    )
     website = models.URLField(_("website"), blank=True)
     company_code = models.CharField(_("company code"), max_length=20, blank=True)
-    tags = models.CharField(_("tags"), max_length=300, blank=True,
-                            help_text=_("Separated by commas."))
+    tags = models.CharField(
+        _("tags"), max_length=300, blank=True, help_text=_("Separated by commas.")
+    )
     description_en = models.TextField(_("description in English"), blank=True)
     description_lt = models.TextField(_("description in Lithuanian"), blank=True)
     source_url = models.URLField(_("source"), blank=True, max_length=400)
     is_sample = models.BooleanField(_("sample (fictional)"), default=False)
-    published = models.BooleanField(_("published"), default=False,
-                                    help_text=_("Public visitors see only published organisations "
-                                                "and only their public fields."))
+    published = models.BooleanField(
+        _("published"),
+        default=False,
+        help_text=_(
+            "Public visitors see only published organisations and only their public fields."
+        ),
+    )
     key_stakeholder = models.BooleanField(_("key stakeholder"), default=False)
     cadence_days = models.PositiveSmallIntegerField(
-        _("contact cadence (days)"), null=True, blank=True,
-        help_text=_("Contact this organisation at least this often; overdue contacts are flagged."))
+        _("contact cadence (days)"),
+        null=True,
+        blank=True,
+        help_text=_("Contact this organisation at least this often; overdue contacts are flagged."),
+    )
     representatives = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="represented_organisations",
-        verbose_name=_("company representatives"))
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="represented_organisations",
+        verbose_name=_("company representatives"),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -147,16 +180,20 @@ class Person(models.Model):
     """A contact; keep only what is needed to work with them, and erase on request."""
 
     name = models.CharField(_("name"), max_length=200)
-    organisation = models.ForeignKey(Organisation, models.CASCADE, related_name="people",
-                                     verbose_name=_("organisation"))
+    organisation = models.ForeignKey(
+        Organisation, models.CASCADE, related_name="people", verbose_name=_("organisation")
+    )
     role = models.CharField(_("role"), max_length=200, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     consent = models.BooleanField(_("consents to be contacted"), default=False)
     consent_date = models.DateField(_("consent date"), null=True, blank=True)
-    consent_source = models.CharField(_("consent source"), max_length=200, blank=True,
-                                      help_text=_("Where the consent was given, e.g. a signed "
-                                                  "form or an e-mail."))
+    consent_source = models.CharField(
+        _("consent source"),
+        max_length=200,
+        blank=True,
+        help_text=_("Where the consent was given, e.g. a signed form or an e-mail."),
+    )
     is_sample = models.BooleanField(_("sample (fictional)"), default=False)
 
     class Meta:
@@ -186,16 +223,21 @@ class ErasureLog(models.Model):
 class Relation(models.Model):
     """A tie between two organisations, with the judged strength and where we know it from."""
 
-    source = models.ForeignKey(Organisation, models.CASCADE, related_name="relations_out",
-                               verbose_name=_("from"))
-    target = models.ForeignKey(Organisation, models.CASCADE, related_name="relations_in",
-                               verbose_name=_("to"))
+    source = models.ForeignKey(
+        Organisation, models.CASCADE, related_name="relations_out", verbose_name=_("from")
+    )
+    target = models.ForeignKey(
+        Organisation, models.CASCADE, related_name="relations_in", verbose_name=_("to")
+    )
     type = models.CharField(_("type"), max_length=24, choices=RelationType.choices)
-    directed = models.BooleanField(_("directed"), default=False,
-                                   help_text=_("Directed: from → to (e.g. funding); otherwise "
-                                               "mutual."))
+    directed = models.BooleanField(
+        _("directed"),
+        default=False,
+        help_text=_("Directed: from → to (e.g. funding); otherwise mutual."),
+    )
     strength = models.PositiveSmallIntegerField(
-        _("strength"), default=3, validators=[MinValueValidator(1), MaxValueValidator(5)])
+        _("strength"), default=3, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
     since = models.DateField(_("since"), null=True, blank=True)
     until = models.DateField(_("until"), null=True, blank=True)
     source_note = models.CharField(_("source"), max_length=400, blank=True)
@@ -208,10 +250,12 @@ class Relation(models.Model):
         verbose_name_plural = _("relations")
         constraints = [
             models.UniqueConstraint(fields=["source", "target", "type"], name="relation_unique"),
-            models.CheckConstraint(condition=~models.Q(source=models.F("target")),
-                                   name="relation_not_self"),
-            models.CheckConstraint(condition=models.Q(strength__gte=1, strength__lte=5),
-                                   name="relation_strength_1_5"),
+            models.CheckConstraint(
+                condition=~models.Q(source=models.F("target")), name="relation_not_self"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(strength__gte=1, strength__lte=5), name="relation_strength_1_5"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -222,16 +266,24 @@ class Relation(models.Model):
 class Interaction(models.Model):
     """A contact with an organisation: what it was for and what came out of it."""
 
-    organisation = models.ForeignKey(Organisation, models.CASCADE, related_name="interactions",
-                                     verbose_name=_("organisation"))
+    organisation = models.ForeignKey(
+        Organisation, models.CASCADE, related_name="interactions", verbose_name=_("organisation")
+    )
     date = models.DateField(_("date"))
     type = models.CharField(_("type"), max_length=16, choices=InteractionType.choices)
-    participants = models.ManyToManyField(Person, blank=True, related_name="interactions",
-                                          verbose_name=_("participants"))
+    participants = models.ManyToManyField(
+        Person, blank=True, related_name="interactions", verbose_name=_("participants")
+    )
     purpose = models.TextField(_("purpose"))
     outcome = models.TextField(_("outcome"), blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True,
-                                    blank=True, related_name="+", verbose_name=_("recorded by"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
     is_sample = models.BooleanField(_("sample (fictional)"), default=False)
 
     class Meta:
@@ -246,11 +298,17 @@ class Interaction(models.Model):
 class FollowUp(models.Model):
     """Something promised in an interaction, with who does it and by when."""
 
-    interaction = models.ForeignKey(Interaction, models.CASCADE, related_name="follow_ups",
-                                    verbose_name=_("interaction"))
+    interaction = models.ForeignKey(
+        Interaction, models.CASCADE, related_name="follow_ups", verbose_name=_("interaction")
+    )
     description = models.CharField(_("follow-up"), max_length=300)
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True,
-                              related_name="+", verbose_name=_("owner"))
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("owner"),
+    )
     due_date = models.DateField(_("due date"))
     done = models.BooleanField(_("done"), default=False)
 
@@ -266,16 +324,25 @@ class FollowUp(models.Model):
 class Assessment(models.Model):
     """One dated judgement of an organisation's influence, interest and stance; kept over time."""
 
-    organisation = models.ForeignKey(Organisation, models.CASCADE, related_name="assessments",
-                                     verbose_name=_("organisation"))
+    organisation = models.ForeignKey(
+        Organisation, models.CASCADE, related_name="assessments", verbose_name=_("organisation")
+    )
     date = models.DateField(_("date"))
     influence = models.PositiveSmallIntegerField(
-        _("influence"), validators=[MinValueValidator(1), MaxValueValidator(5)])
+        _("influence"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
     interest = models.PositiveSmallIntegerField(
-        _("interest"), validators=[MinValueValidator(1), MaxValueValidator(5)])
+        _("interest"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
     stance = models.CharField(_("stance"), max_length=12, choices=Stance.choices)
-    assessed_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True,
-                                    blank=True, related_name="+", verbose_name=_("assessed by"))
+    assessed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("assessed by"),
+    )
     assessor_name = models.CharField(_("assessed by (name)"), max_length=200, blank=True)
     note = models.TextField(_("note"), blank=True)
     is_sample = models.BooleanField(_("sample (fictional)"), default=False)
@@ -285,9 +352,12 @@ class Assessment(models.Model):
         verbose_name = _("assessment")
         verbose_name_plural = _("assessments")
         constraints = [
-            models.CheckConstraint(condition=models.Q(influence__gte=1, influence__lte=5,
-                                                      interest__gte=1, interest__lte=5),
-                                   name="assessment_scores_1_5"),
+            models.CheckConstraint(
+                condition=models.Q(
+                    influence__gte=1, influence__lte=5, interest__gte=1, interest__lte=5
+                ),
+                name="assessment_scores_1_5",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -297,20 +367,30 @@ class Assessment(models.Model):
 class Activity(models.Model):
     """Something an organisation does for Industry 4.0, placed on theme × target group × place."""
 
-    organisation = models.ForeignKey(Organisation, models.CASCADE, related_name="activities",
-                                     verbose_name=_("organisation"))
+    organisation = models.ForeignKey(
+        Organisation, models.CASCADE, related_name="activities", verbose_name=_("organisation")
+    )
     name = models.CharField(_("name"), max_length=200)
     theme = models.CharField(_("theme"), max_length=24, choices=Theme.choices)
     target_group = models.CharField(_("target group"), max_length=20, choices=TargetGroup.choices)
     municipality = models.ForeignKey(
-        Region, models.PROTECT, related_name="+", limit_choices_to={"kind": RegionKind.MUNICIPALITY},
-        verbose_name=_("municipality"))
+        Region,
+        models.PROTECT,
+        related_name="+",
+        limit_choices_to={"kind": RegionKind.MUNICIPALITY},
+        verbose_name=_("municipality"),
+    )
     start = models.DateField(_("start"), null=True, blank=True)
     end = models.DateField(_("end"), null=True, blank=True)
-    budget_eur = models.DecimalField(_("budget (EUR)"), max_digits=14, decimal_places=2,
-                                     null=True, blank=True)
-    initiative = models.CharField(_("initiative"), max_length=200, blank=True,
-                                  help_text=_("Name or code of the initiative it belongs to."))
+    budget_eur = models.DecimalField(
+        _("budget (EUR)"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    initiative = models.CharField(
+        _("initiative"),
+        max_length=200,
+        blank=True,
+        help_text=_("Name or code of the initiative it belongs to."),
+    )
     source_url = models.URLField(_("source"), blank=True, max_length=400)
     is_sample = models.BooleanField(_("sample (fictional)"), default=False)
 

@@ -55,75 +55,138 @@ def real_organisations(f: dict) -> list[dict]:
     board = _url(f, "advisory_board", "advisory board")
     steam_div = _url(f, "steam_centre", "divisions")
     return [
-        dict(name="Panevėžio miesto savivaldybė", type="municipality", municipality=CITY,
-             website="https://panevezys.lt/", source_url=board, key_stakeholder=True,
-             cadence_days=60, published=True,
-             description_en="Panevėžys city municipality; its council founded the Industry 4.0 "
-                            "development advisory board.",
-             description_lt="Panevėžio miesto savivaldybė; jos taryba įsteigė Pramonės 4.0 "
-                            "vystymo patarėjų tarybą."),
-        dict(name="Panevėžio švietimo centras", type="agency", municipality=CITY,
-             website="https://paneveziosc.lt/", source_url=steam_div, published=True,
-             tags="education", description_en="Panevėžys Education Centre; RoboLabas and the "
-             "regional STEAM centre are its divisions.",
-             description_lt="Panevėžio švietimo centras; RoboLabas ir regioninis STEAM centras "
-                            "yra jo padaliniai."),
-        dict(name="RoboLabas", type="school", municipality=CITY, parent="Panevėžio švietimo centras",
-             source_url=_url(f, "robolabas", "largest robotics"), published=True,
-             tags="robotics", description_en="Robotics centre in the 'Minties' gymnasium: "
-             "robotics lessons, clubs and competitions.",
-             description_lt="Robotikos centras „Minties“ gimnazijoje: robotikos pamokos, būreliai "
-                            "ir varžybos."),
-        dict(name="Panevėžio regioninis STEAM atviros prieigos centras", type="school",
-             municipality=CITY, parent="Panevėžio švietimo centras", published=True,
-             source_url=_url(f, "steam_centre", "open-access"), tags="STEAM",
-             description_en="Regional STEAM open-access centre with four labs.",
-             description_lt="Regioninis STEAM atviros prieigos centras su keturiomis "
-                            "laboratorijomis."),
-        dict(name="Panevėžio „Minties“ gimnazija", type="school", municipality=CITY,
-             source_url=_url(f, "robolabas", "largest robotics"), published=True,
-             description_en="Gymnasium that hosts RoboLabas and the STEAM centre.",
-             description_lt="Gimnazija, kurioje veikia RoboLabas ir STEAM centras."),
-        dict(name="Panevėžio plėtros agentūra (Panevėžys NOW)", type="agency", municipality=CITY,
-             website="https://www.panevezysnow.lt/", key_stakeholder=True, cadence_days=30,
-             source_url=_url(f, "development_agency", "Panevėžys NOW"), published=True,
-             description_en="Development agency; brand Panevėžys NOW.",
-             description_lt="Plėtros agentūra; prekės ženklas „Panevėžys NOW“."),
-        dict(name="Investuok Lietuvoje (Invest Lithuania) – Kurk Lietuvai", type="agency",
-             source_url=_url(f, "strategy", "Kurk Lietuvai"), published=True,
-             description_en="Its 'Kurk Lietuvai' team drafted the Industry 4.0 strategy for the "
-                            "Panevėžys region with the city municipality.",
-             description_lt="Jos „Kurk Lietuvai“ komanda su miesto savivaldybe parengė Panevėžio "
-                            "regiono Pramonės 4.0 strategijos projektą."),
-        dict(name="Panevėžio regiono plėtros taryba", type="agency", region="LT025",
-             source_url=board, published=True,
-             description_en="Regional development council to which the board recommended Industry "
-                            "4.0 as a regional priority.",
-             description_lt="Regiono plėtros taryba, kuriai patarėjų taryba rekomendavo Pramonę "
-                            "4.0 kaip regiono prioritetą."),
-        dict(name="Panevėžio mokslo ir technologijų parkas", type="research", municipality=CITY,
-             source_url=_url(f, "robotics_event", "Science and Technology Park"), published=True,
-             description_en="Science and technology park; host of the 2017 robotics conference.",
-             description_lt="Mokslo ir technologijų parkas; 2017 m. robotikos konferencijos "
-                            "vieta."),
-        dict(name="Lietuvos robotikos asociacija", type="ngo",
-             source_url=_url(f, "robot_density_LT", "Robotics Association"), published=True,
-             website="https://www.ltrobotics.eu/",
-             description_en="Lithuanian Robotics Association.",
-             description_lt="Lietuvos robotikos asociacija."),
-        dict(name="Lietuvos neformaliojo švietimo agentūra (LINEŠA)", type="agency",
-             source_url=_url(f, "steam_centre", "STEAM centrų veiklos plėtra"), published=True,
-             description_en="Leads the national project 'STEAM centrų veiklos plėtra' with "
-                            "partners including the Panevėžys Education Centre.",
-             description_lt="Vadovauja nacionaliniam projektui „STEAM centrų veiklos plėtra“, "
-                            "kurio partneris – Panevėžio švietimo centras."),
+        dict(
+            name="Panevėžio miesto savivaldybė",
+            type="municipality",
+            municipality=CITY,
+            website="https://panevezys.lt/",
+            source_url=board,
+            key_stakeholder=True,
+            cadence_days=60,
+            published=True,
+            description_en="Panevėžys city municipality; its council founded the Industry 4.0 "
+            "development advisory board.",
+            description_lt="Panevėžio miesto savivaldybė; jos taryba įsteigė Pramonės 4.0 "
+            "vystymo patarėjų tarybą.",
+        ),
+        dict(
+            name="Panevėžio švietimo centras",
+            type="agency",
+            municipality=CITY,
+            website="https://paneveziosc.lt/",
+            source_url=steam_div,
+            published=True,
+            tags="education",
+            description_en="Panevėžys Education Centre; RoboLabas and the "
+            "regional STEAM centre are its divisions.",
+            description_lt="Panevėžio švietimo centras; RoboLabas ir regioninis STEAM centras "
+            "yra jo padaliniai.",
+        ),
+        dict(
+            name="RoboLabas",
+            type="school",
+            municipality=CITY,
+            parent="Panevėžio švietimo centras",
+            source_url=_url(f, "robolabas", "largest robotics"),
+            published=True,
+            tags="robotics",
+            description_en="Robotics centre in the 'Minties' gymnasium: "
+            "robotics lessons, clubs and competitions.",
+            description_lt="Robotikos centras „Minties“ gimnazijoje: robotikos pamokos, būreliai "
+            "ir varžybos.",
+        ),
+        dict(
+            name="Panevėžio regioninis STEAM atviros prieigos centras",
+            type="school",
+            municipality=CITY,
+            parent="Panevėžio švietimo centras",
+            published=True,
+            source_url=_url(f, "steam_centre", "open-access"),
+            tags="STEAM",
+            description_en="Regional STEAM open-access centre with four labs.",
+            description_lt="Regioninis STEAM atviros prieigos centras su keturiomis "
+            "laboratorijomis.",
+        ),
+        dict(
+            name="Panevėžio „Minties“ gimnazija",
+            type="school",
+            municipality=CITY,
+            source_url=_url(f, "robolabas", "largest robotics"),
+            published=True,
+            description_en="Gymnasium that hosts RoboLabas and the STEAM centre.",
+            description_lt="Gimnazija, kurioje veikia RoboLabas ir STEAM centras.",
+        ),
+        dict(
+            name="Panevėžio plėtros agentūra (Panevėžys NOW)",
+            type="agency",
+            municipality=CITY,
+            website="https://www.panevezysnow.lt/",
+            key_stakeholder=True,
+            cadence_days=30,
+            source_url=_url(f, "development_agency", "Panevėžys NOW"),
+            published=True,
+            description_en="Development agency; brand Panevėžys NOW.",
+            description_lt="Plėtros agentūra; prekės ženklas „Panevėžys NOW“.",
+        ),
+        dict(
+            name="Investuok Lietuvoje (Invest Lithuania) – Kurk Lietuvai",
+            type="agency",
+            source_url=_url(f, "strategy", "Kurk Lietuvai"),
+            published=True,
+            description_en="Its 'Kurk Lietuvai' team drafted the Industry 4.0 strategy for the "
+            "Panevėžys region with the city municipality.",
+            description_lt="Jos „Kurk Lietuvai“ komanda su miesto savivaldybe parengė Panevėžio "
+            "regiono Pramonės 4.0 strategijos projektą.",
+        ),
+        dict(
+            name="Panevėžio regiono plėtros taryba",
+            type="agency",
+            region="LT025",
+            source_url=board,
+            published=True,
+            description_en="Regional development council to which the board recommended Industry "
+            "4.0 as a regional priority.",
+            description_lt="Regiono plėtros taryba, kuriai patarėjų taryba rekomendavo Pramonę "
+            "4.0 kaip regiono prioritetą.",
+        ),
+        dict(
+            name="Panevėžio mokslo ir technologijų parkas",
+            type="research",
+            municipality=CITY,
+            source_url=_url(f, "robotics_event", "Science and Technology Park"),
+            published=True,
+            description_en="Science and technology park; host of the 2017 robotics conference.",
+            description_lt="Mokslo ir technologijų parkas; 2017 m. robotikos konferencijos vieta.",
+        ),
+        dict(
+            name="Lietuvos robotikos asociacija",
+            type="ngo",
+            source_url=_url(f, "robot_density_LT", "Robotics Association"),
+            published=True,
+            website="https://www.ltrobotics.eu/",
+            description_en="Lithuanian Robotics Association.",
+            description_lt="Lietuvos robotikos asociacija.",
+        ),
+        dict(
+            name="Lietuvos neformaliojo švietimo agentūra (LINEŠA)",
+            type="agency",
+            source_url=_url(f, "steam_centre", "STEAM centrų veiklos plėtra"),
+            published=True,
+            description_en="Leads the national project 'STEAM centrų veiklos plėtra' with "
+            "partners including the Panevėžys Education Centre.",
+            description_lt="Vadovauja nacionaliniam projektui „STEAM centrų veiklos plėtra“, "
+            "kurio partneris – Panevėžio švietimo centras.",
+        ),
     ]
 
 
 def real_relations(f: dict) -> list[tuple[str, str, str, bool, str]]:
     """(from, to, type, directed, source URL) as the facts state them."""
-    centre, robo, steam = ("Panevėžio švietimo centras", "RoboLabas",
-                           "Panevėžio regioninis STEAM atviros prieigos centras")
+    centre, robo, steam = (
+        "Panevėžio švietimo centras",
+        "RoboLabas",
+        "Panevėžio regioninis STEAM atviros prieigos centras",
+    )
     city, school = "Panevėžio miesto savivaldybė", "Panevėžio „Minties“ gimnazija"
     div = _url(f, "steam_centre", "divisions")
     return [
@@ -132,27 +195,58 @@ def real_relations(f: dict) -> list[tuple[str, str, str, bool, str]]:
         (robo, school, "collaboration", False, _url(f, "robolabas", "largest robotics")),
         (steam, school, "collaboration", False, _url(f, "steam_centre", "open-access")),
         (city, steam, "funding", True, _url(f, "steam_centre", "from municipality")),
-        ("Lietuvos neformaliojo švietimo agentūra (LINEŠA)", centre, "collaboration", False,
-         _url(f, "steam_centre", "STEAM centrų veiklos plėtra")),
-        ("Investuok Lietuvoje (Invest Lithuania) – Kurk Lietuvai", city, "collaboration", False,
-         _url(f, "strategy", "Kurk Lietuvai")),
-        ("Lietuvos robotikos asociacija", "Panevėžio mokslo ir technologijų parkas",
-         "collaboration", False, _url(f, "robotics_event", "Science and Technology Park")),
+        (
+            "Lietuvos neformaliojo švietimo agentūra (LINEŠA)",
+            centre,
+            "collaboration",
+            False,
+            _url(f, "steam_centre", "STEAM centrų veiklos plėtra"),
+        ),
+        (
+            "Investuok Lietuvoje (Invest Lithuania) – Kurk Lietuvai",
+            city,
+            "collaboration",
+            False,
+            _url(f, "strategy", "Kurk Lietuvai"),
+        ),
+        (
+            "Lietuvos robotikos asociacija",
+            "Panevėžio mokslo ir technologijų parkas",
+            "collaboration",
+            False,
+            _url(f, "robotics_event", "Science and Technology Park"),
+        ),
     ]
 
 
 def real_activities(f: dict) -> list[dict]:
     return [
-        dict(organisation="RoboLabas", name="Robotikos pamokos ir būreliai", theme="robotics_education",
-             target_group="pupils", municipality=CITY,
-             source_url=_url(f, "robolabas", "regular attendance")),
-        dict(organisation="Panevėžio regioninis STEAM atviros prieigos centras",
-             name="STEAM laboratorijos mokiniams", theme="steam", target_group="pupils",
-             municipality=CITY, source_url=_url(f, "steam_centre", "open-access")),
-        dict(organisation="Panevėžio plėtros agentūra (Panevėžys NOW)",
-             name="Verslo aplinkos gerinimo projektas (2020)", theme="business_support",
-             target_group="smes", municipality=CITY, start=dt.date(2020, 1, 1),
-             end=dt.date(2020, 12, 31), source_url=_url(f, "development_agency", "Panevėžys NOW")),
+        dict(
+            organisation="RoboLabas",
+            name="Robotikos pamokos ir būreliai",
+            theme="robotics_education",
+            target_group="pupils",
+            municipality=CITY,
+            source_url=_url(f, "robolabas", "regular attendance"),
+        ),
+        dict(
+            organisation="Panevėžio regioninis STEAM atviros prieigos centras",
+            name="STEAM laboratorijos mokiniams",
+            theme="steam",
+            target_group="pupils",
+            municipality=CITY,
+            source_url=_url(f, "steam_centre", "open-access"),
+        ),
+        dict(
+            organisation="Panevėžio plėtros agentūra (Panevėžys NOW)",
+            name="Verslo aplinkos gerinimo projektas (2020)",
+            theme="business_support",
+            target_group="smes",
+            municipality=CITY,
+            start=dt.date(2020, 1, 1),
+            end=dt.date(2020, 12, 31),
+            source_url=_url(f, "development_agency", "Panevėžys NOW"),
+        ),
     ]
 
 
@@ -164,23 +258,45 @@ def sample_organisations(rng: random.Random) -> list[dict]:
     """Fictional organisations whose names cannot be mistaken for real ones."""
     out = []
     for i in range(1, 29):
-        out.append(dict(name=f"Pavyzdinė gamykla {i} (sample)", type="company",
-                        nace_code=rng.choice(NACE), size_class=rng.choice(SIZES),
-                        municipality=rng.choice(COUNTY_MUNICIPALITIES), region="LT025",
-                        company_code=f"900{i:06d}", tags="sample"))
+        out.append(
+            dict(
+                name=f"Pavyzdinė gamykla {i} (sample)",
+                type="company",
+                nace_code=rng.choice(NACE),
+                size_class=rng.choice(SIZES),
+                municipality=rng.choice(COUNTY_MUNICIPALITIES),
+                region="LT025",
+                company_code=f"900{i:06d}",
+                tags="sample",
+            )
+        )
     for i in range(1, 11):
-        out.append(dict(name=f"Pavyzdinė mokykla {i} (sample)", type="school",
-                        municipality=rng.choice(COUNTY_MUNICIPALITIES), tags="sample"))
+        out.append(
+            dict(
+                name=f"Pavyzdinė mokykla {i} (sample)",
+                type="school",
+                municipality=rng.choice(COUNTY_MUNICIPALITIES),
+                tags="sample",
+            )
+        )
     for i in range(1, 4):
-        out.append(dict(name=f"Pavyzdinė profesinė mokykla {i} (sample)", type="vocational_school",
-                        municipality=COUNTY_MUNICIPALITIES[i - 1], tags="sample"))
-    extra = [("Pavyzdinė kolegija (sample)", "university"),
-             ("Pavyzdinis tyrimų institutas (sample)", "research"),
-             ("Pavyzdinis pramonės klasteris A (sample)", "cluster"),
-             ("Pavyzdinis pramonės klasteris B (sample)", "cluster"),
-             ("Pavyzdinė jaunimo asociacija (sample)", "ngo"),
-             ("Pavyzdinis inžinierių klubas (sample)", "ngo"),
-             ("Pavyzdinis inovacijų fondas (sample)", "funder")]
+        out.append(
+            dict(
+                name=f"Pavyzdinė profesinė mokykla {i} (sample)",
+                type="vocational_school",
+                municipality=COUNTY_MUNICIPALITIES[i - 1],
+                tags="sample",
+            )
+        )
+    extra = [
+        ("Pavyzdinė kolegija (sample)", "university"),
+        ("Pavyzdinis tyrimų institutas (sample)", "research"),
+        ("Pavyzdinis pramonės klasteris A (sample)", "cluster"),
+        ("Pavyzdinis pramonės klasteris B (sample)", "cluster"),
+        ("Pavyzdinė jaunimo asociacija (sample)", "ngo"),
+        ("Pavyzdinis inžinierių klubas (sample)", "ngo"),
+        ("Pavyzdinis inovacijų fondas (sample)", "funder"),
+    ]
     for name, kind in extra:
         out.append(dict(name=name, type=kind, municipality=CITY, tags="sample"))
     for rec in out:
@@ -188,17 +304,24 @@ def sample_organisations(rng: random.Random) -> list[dict]:
     return out
 
 
-def sample_relations(rng: random.Random, names: dict[str, str], target: int
-                     ) -> list[tuple[str, str, str, bool, int]]:
+def sample_relations(
+    rng: random.Random, names: dict[str, str], target: int
+) -> list[tuple[str, str, str, bool, int]]:
     """Seeded ties: firms cluster and supply each other, schools train, funders fund."""
     by_type: dict[str, list[str]] = {}
     for name, kind in sorted(names.items()):
         by_type.setdefault(kind, []).append(name)
     companies, schools = by_type["company"], by_type["school"] + by_type["vocational_school"]
-    hubs = ["Panevėžio plėtros agentūra (Panevėžys NOW)", "Panevėžio miesto savivaldybė",
-            "RoboLabas", "Panevėžio regioninis STEAM atviros prieigos centras",
-            "Panevėžio mokslo ir technologijų parkas", *by_type["cluster"],
-            *by_type["university"], *by_type["research"]]
+    hubs = [
+        "Panevėžio plėtros agentūra (Panevėžys NOW)",
+        "Panevėžio miesto savivaldybė",
+        "RoboLabas",
+        "Panevėžio regioninis STEAM atviros prieigos centras",
+        "Panevėžio mokslo ir technologijų parkas",
+        *by_type["cluster"],
+        *by_type["university"],
+        *by_type["research"],
+    ]
     out: list[tuple[str, str, str, bool, int]] = []
     seen: set[tuple[str, str]] = set()
     while len(out) < target:
@@ -247,24 +370,37 @@ def load(stdout=None) -> None:
             Organisation.objects.filter(pk=ids[rec["name"]]).update(parent_id=ids[rec["parent"]])
     for a, b, kind, directed, url in real_relations(f):
         Relation.objects.update_or_create(
-            source_id=ids[a], target_id=ids[b], type=kind,
-            defaults=dict(directed=directed, strength=3, source_note=url, is_sample=False))
+            source_id=ids[a],
+            target_id=ids[b],
+            type=kind,
+            defaults=dict(directed=directed, strength=3, source_note=url, is_sample=False),
+        )
     names = {r["name"]: r["type"] for r in records}
     for a, b, kind, directed, strength in sample_relations(rng, names, 142):
         Relation.objects.update_or_create(
-            source_id=ids[a], target_id=ids[b], type=kind,
-            defaults=dict(directed=directed, strength=strength, is_sample=True,
-                          source_note="Sample (fictional) relation"))
+            source_id=ids[a],
+            target_id=ids[b],
+            type=kind,
+            defaults=dict(
+                directed=directed,
+                strength=strength,
+                is_sample=True,
+                source_note="Sample (fictional) relation",
+            ),
+        )
     for rec in real_activities(f):
         rec = dict(rec)
         org = ids[rec.pop("organisation")]
         mun = regions[rec.pop("municipality")]
-        Activity.objects.update_or_create(organisation_id=org, name=rec.pop("name"),
-                                          municipality_id=mun, defaults=rec)
+        Activity.objects.update_or_create(
+            organisation_id=org, name=rec.pop("name"), municipality_id=mun, defaults=rec
+        )
     _sample_work(rng, ids, regions)
     if stdout:
-        stdout.write(f"Stakeholders: {Organisation.objects.count()} organisations, "
-                     f"{Relation.objects.count()} relations\n")
+        stdout.write(
+            f"Stakeholders: {Organisation.objects.count()} organisations, "
+            f"{Relation.objects.count()} relations\n"
+        )
 
 
 def _sample_work(rng: random.Random, ids: dict[str, int], regions: dict[str, int]) -> None:
@@ -274,14 +410,22 @@ def _sample_work(rng: random.Random, ids: dict[str, int], regions: dict[str, int
     for i, name in enumerate(sample[:24], start=1):
         org = ids[name]
         person, _ = Person.objects.update_or_create(
-            organisation_id=org, name=f"Vardenis Pavardenis {i} (sample)",
-            defaults=dict(role="Direktorius", email=f"contact{i}@example.org",
-                          phone=f"+370 600 {i:05d}", consent=True,
-                          consent_date=BASE_DATE, consent_source="Sample consent form",
-                          is_sample=True))
+            organisation_id=org,
+            name=f"Vardenis Pavardenis {i} (sample)",
+            defaults=dict(
+                role="Direktorius",
+                email=f"contact{i}@example.org",
+                phone=f"+370 600 {i:05d}",
+                consent=True,
+                consent_date=BASE_DATE,
+                consent_source="Sample consent form",
+                is_sample=True,
+            ),
+        )
         if i <= 14:
-            Organisation.objects.filter(pk=org).update(key_stakeholder=True,
-                                                       cadence_days=rng.choice((30, 60, 90)))
+            Organisation.objects.filter(pk=org).update(
+                key_stakeholder=True, cadence_days=rng.choice((30, 60, 90))
+            )
         influence, interest, stance = rng.randint(1, 5), rng.randint(1, 5), rng.randrange(5)
         for round_, when in enumerate((BASE_DATE, BASE_DATE + dt.timedelta(days=180))):
             if round_:  # half a year later most judgements move a step at most
@@ -289,25 +433,42 @@ def _sample_work(rng: random.Random, ids: dict[str, int], regions: dict[str, int
                 interest = min(5, max(1, interest + rng.choice((-1, 0, 1, 1))))
                 stance = min(4, max(0, stance + rng.choice((-1, 0, 0, 0, 1))))
             Assessment.objects.update_or_create(
-                organisation_id=org, date=when,
-                defaults=dict(influence=influence, interest=interest, stance=stances[stance],
-                              assessor_name="Sample secretariat", is_sample=True,
-                              note="" if round_ else "Sample first assessment"))
+                organisation_id=org,
+                date=when,
+                defaults=dict(
+                    influence=influence,
+                    interest=interest,
+                    stance=stances[stance],
+                    assessor_name="Sample secretariat",
+                    is_sample=True,
+                    note="" if round_ else "Sample first assessment",
+                ),
+            )
         interaction, _ = Interaction.objects.update_or_create(
-            organisation_id=org, date=BASE_DATE + dt.timedelta(days=7 * i),
+            organisation_id=org,
+            date=BASE_DATE + dt.timedelta(days=7 * i),
             type=rng.choice(("meeting", "call", "email", "event", "site_visit")),
-            purpose=f"Sample contact {i}: Industry 4.0 needs", defaults=dict(
-                outcome="Sample outcome: interest in joint training", is_sample=True))
+            purpose=f"Sample contact {i}: Industry 4.0 needs",
+            defaults=dict(outcome="Sample outcome: interest in joint training", is_sample=True),
+        )
         interaction.participants.set([person])
         FollowUp.objects.update_or_create(
-            interaction=interaction, description=f"Send training offer (sample {i})",
-            defaults=dict(due_date=interaction.date + dt.timedelta(days=14), done=i % 3 == 0))
+            interaction=interaction,
+            description=f"Send training offer (sample {i})",
+            defaults=dict(due_date=interaction.date + dt.timedelta(days=14), done=i % 3 == 0),
+        )
     themes, groups = list(Theme.values), list(TargetGroup.values)
     for i in range(1, 41):
         name = rng.choice(sample)
         Activity.objects.update_or_create(
-            organisation_id=ids[name], name=f"Pavyzdinė veikla {i} (sample)",
-            defaults=dict(theme=rng.choice(themes), target_group=rng.choice(groups),
-                          municipality_id=regions[rng.choice(COUNTY_MUNICIPALITIES)],
-                          start=BASE_DATE, budget_eur=Decimal(rng.randrange(5, 80) * 1000),
-                          is_sample=True))
+            organisation_id=ids[name],
+            name=f"Pavyzdinė veikla {i} (sample)",
+            defaults=dict(
+                theme=rng.choice(themes),
+                target_group=rng.choice(groups),
+                municipality_id=regions[rng.choice(COUNTY_MUNICIPALITIES)],
+                start=BASE_DATE,
+                budget_eur=Decimal(rng.randrange(5, 80) * 1000),
+                is_sample=True,
+            ),
+        )

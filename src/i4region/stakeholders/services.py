@@ -39,9 +39,21 @@ from .models import (
 
 INTERNAL_ROLES = (Role.SECRETARIAT, Role.BOARD_MEMBER, Role.INITIATIVE_MANAGER)
 # Organisation fields anonymous visitors may see for a published organisation.
-PUBLIC_FIELDS = ("name", "type", "nace_code", "size_class", "municipality", "region", "website",
-                 "company_code", "tags", "description_en", "description_lt", "source_url",
-                 "is_sample")
+PUBLIC_FIELDS = (
+    "name",
+    "type",
+    "nace_code",
+    "size_class",
+    "municipality",
+    "region",
+    "website",
+    "company_code",
+    "tags",
+    "description_en",
+    "description_lt",
+    "source_url",
+    "is_sample",
+)
 # The community naming attribute: which broad sector an organisation type belongs to
 # (keys of i4region.compute.network.ranking.GROUP_NAMES, so communities get en/lt names).
 SECTOR_OF_TYPE = {
@@ -79,8 +91,11 @@ def sees_full_record(user, org: Organisation) -> bool:
     """Internal roles and the organisation's own representatives see more than the public fields."""
     if is_internal(user):
         return True
-    return bool(user.is_authenticated and has_role(user, Role.COMPANY_REP)
-                and org.representatives.filter(pk=user.pk).exists())
+    return bool(
+        user.is_authenticated
+        and has_role(user, Role.COMPANY_REP)
+        and org.representatives.filter(pk=user.pk).exists()
+    )
 
 
 # --- sector and latest assessments --------------------------------------------------------------
@@ -161,8 +176,9 @@ def _cache_key(flt: NetworkFilter) -> str:
     state = (
         Organisation.objects.aggregate(n=Count("id"), t=Max("updated_at")),
         Relation.objects.aggregate(n=Count("id"), t=Max("updated_at")),
-        Assessment.objects.aggregate(n=Count("id"), m=Max("id"), i=Sum("influence"),
-                                     s=Sum("interest")),
+        Assessment.objects.aggregate(
+            n=Count("id"), m=Max("id"), i=Sum("influence"), s=Sum("interest")
+        ),
         flt,
     )
     return "stakeholders:network:" + hashlib.sha256(repr(state).encode()).hexdigest()
@@ -186,8 +202,10 @@ def arrange(g: nx.Graph) -> dict[str, tuple[float, float]]:
     for i, comp in enumerate(rest):
         row, col = divmod(i, cols)
         for v, (x, y) in layout(g.subgraph(comp)).items():
-            out[v] = (col * width + width * (0.15 + 0.7 * x),
-                      0.82 + row * height + height * (0.15 + 0.7 * y))
+            out[v] = (
+                col * width + width * (0.15 + 0.7 * x),
+                0.82 + row * height + height * (0.15 + 0.7 * y),
+            )
     return out
 
 
@@ -209,8 +227,13 @@ def analyse(flt: NetworkFilter | None = None) -> Ecosystem:
             attrs["stance"] = latest[o.pk][0].stance
         nodes.append({"id": nid, "label": o.name, "type": o.type, "attributes": attrs})
     edges = [
-        {"source": node_id(r.source_id), "target": node_id(r.target_id), "type": r.type,
-         "directed": r.directed, "strength": r.strength}
+        {
+            "source": node_id(r.source_id),
+            "target": node_id(r.target_id),
+            "type": r.type,
+            "directed": r.directed,
+            "strength": r.strength,
+        }
         for r in flt.relations(ids)
     ]
     analysis = analyse_network(nodes, edges)
@@ -226,14 +249,34 @@ def ranked_actors(eco: Ecosystem, top: int | None = 20):
 
 # --- network picture -------------------------------------------------------------------------
 
-NODE_COLOURS = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#8c6d1f",
-                "#5e3c99", "#1b7837", "#b2182b", "#4d4d4d", "#f0e442")
+NODE_COLOURS = (
+    "#0072b2",
+    "#e69f00",
+    "#009e73",
+    "#cc79a7",
+    "#56b4e9",
+    "#d55e00",
+    "#8c6d1f",
+    "#5e3c99",
+    "#1b7837",
+    "#b2182b",
+    "#4d4d4d",
+    "#f0e442",
+)
 
 
-def network_svg(eco: Ecosystem, colour_by: str = "type", size_by: str = "degree",
-                labels: dict[str, str] | None = None, link: str | None = None,
-                title: str = "", legend_title: str = "", width: int = 960,
-                height: int = 720, label_top: int = 10) -> str:
+def network_svg(
+    eco: Ecosystem,
+    colour_by: str = "type",
+    size_by: str = "degree",
+    labels: dict[str, str] | None = None,
+    link: str | None = None,
+    title: str = "",
+    legend_title: str = "",
+    width: int = 960,
+    height: int = 720,
+    label_top: int = 10,
+) -> str:
     """The network as a standalone SVG from the seeded layout: the page and the report share it.
 
     ``labels`` maps type keys or community indexes (as str) to legend names; ``link`` is a URL
@@ -274,8 +317,10 @@ def network_svg(eco: Ecosystem, colour_by: str = "type", size_by: str = "degree"
     ]
     for u, v, d in sorted(a.graph.edges(data=True)):
         (x1, y1), (x2, y2) = xy(u), xy(v)
-        parts.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
-                     f'stroke-width="{0.6 + min(d["weight"], 10) * 0.35:.1f}"/>')
+        parts.append(
+            f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
+            f'stroke-width="{0.6 + min(d["weight"], 10) * 0.35:.1f}"/>'
+        )
     parts.append('</g><g class="nodes" stroke="#ffffff" stroke-width="1">')
     order = sorted(a.nodes, key=lambda n: (radius[n], n))
     labelled = set(sorted(a.nodes, key=lambda n: (-values[n], n))[:label_top])
@@ -284,37 +329,54 @@ def network_svg(eco: Ecosystem, colour_by: str = "type", size_by: str = "degree"
         x, y = xy(nid)
         org = eco.organisations[nid]
         tip = f"{m.label} · {labels.get(m.type, m.type)} · {size_by}: {values[nid]:.3g}"
-        circle = (f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius[nid]:.1f}" '
-                  f'fill="{colour[key_of[nid]]}"><title>{esc(tip)}</title></circle>')
+        circle = (
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius[nid]:.1f}" '
+            f'fill="{colour[key_of[nid]]}"><title>{esc(tip)}</title></circle>'
+        )
         if link:
             circle = f'<a href="{esc(link.format(pk=org.pk))}">{circle}</a>'
         parts.append(circle)
     parts.append('</g><g class="labels" font-size="11" fill="#222222" stroke="none">')
     for nid in sorted(labelled):
         x, y = xy(nid)
-        parts.append(f'<text x="{x + radius[nid] + 2:.1f}" y="{y + 4:.1f}" '
-                     f'paint-order="stroke" stroke="#ffffff" stroke-width="3">'
-                     f'{esc(a.nodes[nid].label[:32])}</text>')
+        parts.append(
+            f'<text x="{x + radius[nid] + 2:.1f}" y="{y + 4:.1f}" '
+            f'paint-order="stroke" stroke="#ffffff" stroke-width="3">'
+            f"{esc(a.nodes[nid].label[:32])}</text>"
+        )
     parts.append("</g>")
     lx = width - legend_w + 10
-    parts.append(f'<g class="legend" font-size="12"><text x="{lx}" y="{top}" font-weight="600">'
-                 f'{esc(legend_title)}</text>')
+    parts.append(
+        f'<g class="legend" font-size="12"><text x="{lx}" y="{top}" font-weight="600">'
+        f"{esc(legend_title)}</text>"
+    )
     for i, k in enumerate(keys[:24]):
         y = top + 20 + i * 18
-        parts.append(f'<circle cx="{lx + 6}" cy="{y - 4}" r="6" fill="{colour[k]}"/>'
-                     f'<text x="{lx + 18}" y="{y}">{esc(labels.get(k, k)[:26])}</text>')
+        parts.append(
+            f'<circle cx="{lx + 6}" cy="{y - 4}" r="6" fill="{colour[k]}"/>'
+            f'<text x="{lx + 18}" y="{y}">{esc(labels.get(k, k)[:26])}</text>'
+        )
     parts.append("</g></svg>")
     return "".join(parts)
 
 
 # --- power-interest grid ---------------------------------------------------------------------
 
-STANCE_COLOURS = {"champion": "#1b7837", "supporter": "#7fbf7b", "neutral": "#8c8c8c",
-                  "sceptic": "#e69f00", "blocker": "#b2182b"}
+STANCE_COLOURS = {
+    "champion": "#1b7837",
+    "supporter": "#7fbf7b",
+    "neutral": "#8c8c8c",
+    "sceptic": "#e69f00",
+    "blocker": "#b2182b",
+}
 
 
-def grid_svg(latest: dict[int, list[Assessment]], names: dict[int, str],
-             texts: dict[str, str], size: int = 620) -> str:
+def grid_svg(
+    latest: dict[int, list[Assessment]],
+    names: dict[int, str],
+    texts: dict[str, str],
+    size: int = 620,
+) -> str:
     """Power (influence) × interest grid; an arrow shows the move from the previous assessment.
 
     ``texts`` holds the translated axis and quadrant names (title, x, y, manage, satisfy,
@@ -347,18 +409,22 @@ def grid_svg(latest: dict[int, list[Assessment]], names: dict[int, str],
         f'<text x="{mid + 6}" y="{pad + span - 8}">{esc(texts["inform"])}</text>'
         f'<text x="{pad + 6}" y="{pad + span - 8}">{esc(texts["monitor"])}</text></g>',
         f'<text x="{mid}" y="{size - 18}" text-anchor="middle" font-size="13">'
-        f'{esc(texts["x"])}</text>',
+        f"{esc(texts['x'])}</text>",
         f'<text transform="translate(18 {mid}) rotate(-90)" text-anchor="middle" '
         f'font-size="13">{esc(texts["y"])}</text>',
     ]
     for i, stance in enumerate(STANCE_COLOURS):
         lx = 20 + i * (size - 40) / 5
-        parts.append(f'<circle cx="{lx + 6:.1f}" cy="26" r="6" fill="{STANCE_COLOURS[stance]}"/>'
-                     f'<text x="{lx + 16:.1f}" y="30">{esc(texts.get(stance, stance))}</text>')
+        parts.append(
+            f'<circle cx="{lx + 6:.1f}" cy="26" r="6" fill="{STANCE_COLOURS[stance]}"/>'
+            f'<text x="{lx + 16:.1f}" y="30">{esc(texts.get(stance, stance))}</text>'
+        )
     for i in range(1, 6):
         x, y = pt(i, i)
-        parts.append(f'<text x="{x:.1f}" y="{pad + span + 16}" text-anchor="middle">{i}</text>'
-                     f'<text x="{pad - 10}" y="{y + 4:.1f}" text-anchor="end">{i}</text>')
+        parts.append(
+            f'<text x="{x:.1f}" y="{pad + span + 16}" text-anchor="middle">{i}</text>'
+            f'<text x="{pad - 10}" y="{y + 4:.1f}" text-anchor="end">{i}</text>'
+        )
     # spread organisations that share a cell on a small ring so none hides another
     cells: dict[tuple[int, int], list[int]] = defaultdict(list)
     for org_id in sorted(latest, key=lambda k: names.get(k, "")):
@@ -378,16 +444,19 @@ def grid_svg(latest: dict[int, list[Assessment]], names: dict[int, str],
         x, y = pt(now.interest, now.influence)
         dx, dy = offset[org_id]
         x, y = x + dx, y + dy
-        if len(pair) > 1 and (pair[1].interest, pair[1].influence) != (now.interest,
-                                                                        now.influence):
+        if len(pair) > 1 and (pair[1].interest, pair[1].influence) != (now.interest, now.influence):
             px, py = pt(pair[1].interest, pair[1].influence)  # from the previous cell's centre
             length = math.hypot(x - px, y - py)
             if length > 8:  # stop at the dot's edge so the arrowhead stays visible
                 ex, ey = x - (x - px) * 7 / length, y - (y - py) * 7 / length
-                parts.append(f'<line x1="{px:.1f}" y1="{py:.1f}" x2="{ex:.1f}" y2="{ey:.1f}" '
-                             f'stroke="#444444" stroke-width="1.2" marker-end="url(#arrow)"/>')
-        parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="6" fill="{STANCE_COLOURS[now.stance]}" '
-                     f'stroke="#ffffff"><title>{esc(names.get(org_id, ""))}</title></circle>')
+                parts.append(
+                    f'<line x1="{px:.1f}" y1="{py:.1f}" x2="{ex:.1f}" y2="{ey:.1f}" '
+                    f'stroke="#444444" stroke-width="1.2" marker-end="url(#arrow)"/>'
+                )
+        parts.append(
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="6" fill="{STANCE_COLOURS[now.stance]}" '
+            f'stroke="#ffffff"><title>{esc(names.get(org_id, ""))}</title></circle>'
+        )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -398,8 +467,11 @@ def movements(latest: dict[int, list[Assessment]]) -> list[tuple[int, Assessment
     for org_id, pair in latest.items():
         if len(pair) == 2:
             now, before = pair
-            if (now.influence, now.interest, now.stance) != (before.influence, before.interest,
-                                                             before.stance):
+            if (now.influence, now.interest, now.stance) != (
+                before.influence,
+                before.interest,
+                before.stance,
+            ):
                 out.append((org_id, now, before))
     return out
 
@@ -418,7 +490,8 @@ def erase_person(person: Person) -> None:
     pattern = re.compile(re.escape(person.name), re.IGNORECASE) if person.name.strip() else None
     if pattern:
         for interaction in Interaction.objects.filter(
-            Q(participants=person) | Q(purpose__icontains=person.name)
+            Q(participants=person)
+            | Q(purpose__icontains=person.name)
             | Q(outcome__icontains=person.name)
             | Q(follow_ups__description__icontains=person.name)
         ).distinct():
@@ -432,8 +505,9 @@ def erase_person(person: Person) -> None:
     content_type = ContentType.objects.get_for_model(Person)
     LogEntry.objects.filter(content_type=content_type, object_id=str(person.pk)).delete()
     if pattern:
-        for entry in LogEntry.objects.filter(Q(object_repr__icontains=person.name)
-                                             | Q(change_message__icontains=person.name)):
+        for entry in LogEntry.objects.filter(
+            Q(object_repr__icontains=person.name) | Q(change_message__icontains=person.name)
+        ):
             entry.object_repr = pattern.sub(ERASED, entry.object_repr)
             entry.change_message = pattern.sub(ERASED, entry.change_message)
             entry.save(update_fields=["object_repr", "change_message"])
@@ -457,8 +531,9 @@ def overdue_contacts(today: dt.date | None = None) -> list[CadenceAlert]:
     """Key stakeholders not contacted within their cadence (never contacted counts as overdue)."""
     today = today or timezone.localdate()
     out = []
-    qs = (Organisation.objects.filter(key_stakeholder=True, cadence_days__isnull=False)
-          .annotate(last=Max("interactions__date")))
+    qs = Organisation.objects.filter(key_stakeholder=True, cadence_days__isnull=False).annotate(
+        last=Max("interactions__date")
+    )
     for org in qs:
         if org.last is None:
             out.append(CadenceAlert(org, None, None, 0))
@@ -466,15 +541,19 @@ def overdue_contacts(today: dt.date | None = None) -> list[CadenceAlert]:
         due = org.last + dt.timedelta(days=org.cadence_days)
         if due < today:
             out.append(CadenceAlert(org, org.last, due, (today - due).days))
-    return sorted(out, key=lambda a: (a.last_contact is not None, -a.days_overdue,
-                                      a.organisation.name))
+    return sorted(
+        out, key=lambda a: (a.last_contact is not None, -a.days_overdue, a.organisation.name)
+    )
 
 
 def overdue_follow_ups(today: dt.date | None = None) -> QuerySet[FollowUp]:
     """Open follow-ups past their due date, oldest first."""
     today = today or timezone.localdate()
-    return (FollowUp.objects.filter(done=False, due_date__lt=today)
-            .select_related("interaction__organisation", "owner").order_by("due_date"))
+    return (
+        FollowUp.objects.filter(done=False, due_date__lt=today)
+        .select_related("interaction__organisation", "owner")
+        .order_by("due_date")
+    )
 
 
 # --- activity register: overlaps and gaps ----------------------------------------------------
@@ -510,8 +589,10 @@ def crowded_cells(min_orgs: int = 2) -> list[tuple[str, str, str, list[str]]]:
     who: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     for a in Activity.objects.select_related("organisation", "municipality"):
         who[(a.municipality.code, a.theme, a.target_group)].add(a.organisation.name)
-    return sorted(((m, t, g, sorted(n)) for (m, t, g), n in who.items() if len(n) >= min_orgs),
-                  key=lambda r: (-len(r[3]), r[:3]))
+    return sorted(
+        ((m, t, g, sorted(n)) for (m, t, g), n in who.items() if len(n) >= min_orgs),
+        key=lambda r: (-len(r[3]), r[:3]),
+    )
 
 
 def activity_counts_by_municipality() -> Counter:

@@ -49,8 +49,9 @@ def _render(request, template: str, ctx: dict):
 
 def _county_municipalities() -> list[tuple[str, str]]:
     """Municipalities that hold organisations or activities, for the filters."""
-    codes = set(Organisation.objects.exclude(municipality=None)
-                .values_list("municipality__code", flat=True))
+    codes = set(
+        Organisation.objects.exclude(municipality=None).values_list("municipality__code", flat=True)
+    )
     codes |= set(Activity.objects.values_list("municipality__code", flat=True))
     return [(r.code, r.display_name) for r in Region.objects.filter(code__in=codes)]
 
@@ -67,12 +68,18 @@ def organisations(request):
     q = request.GET.get("q", "").strip()
     if q:
         qs = qs.filter(name__icontains=q)
-    return _render(request, "stakeholders/organisations.html", {
-        "organisations": qs, "types": OrgType.choices, "municipalities": _county_municipalities(),
-        "selected": {"type": kind, "municipality": municipality, "q": q},
-        "internal": services.is_internal(request.user),
-        "secretariat": services.can_see_contacts(request.user),
-    })
+    return _render(
+        request,
+        "stakeholders/organisations.html",
+        {
+            "organisations": qs,
+            "types": OrgType.choices,
+            "municipalities": _county_municipalities(),
+            "selected": {"type": kind, "municipality": municipality, "q": q},
+            "internal": services.is_internal(request.user),
+            "secretariat": services.can_see_contacts(request.user),
+        },
+    )
 
 
 def organisation(request, pk: int):
@@ -81,8 +88,12 @@ def organisation(request, pk: int):
     if org is None:
         raise Http404(_("No such organisation, or it is not published."))
     full = services.sees_full_record(request.user, org)
-    ctx = {"org": org, "full": full, "contacts": services.can_see_contacts(request.user),
-           "internal": services.is_internal(request.user)}
+    ctx = {
+        "org": org,
+        "full": full,
+        "contacts": services.can_see_contacts(request.user),
+        "internal": services.is_internal(request.user),
+    }
     if full:
         ctx.update(
             divisions=org.divisions.all(),
@@ -94,12 +105,17 @@ def organisation(request, pk: int):
         eco = services.analyse()
         nid = services.node_id(org.pk)
         actor = next((a for a in services.ranked_actors(eco, top=None) if a.id == nid), None)
-        ctx.update(metrics=eco.analysis.nodes.get(nid), actor=actor,
-                   reasons=(actor.reasons_lt if _lang() == "lt" else actor.reasons_en)
-                   if actor else "")
-        ctx.update(assessments=org.assessments.all()[:10],
-                   interactions=org.interactions.prefetch_related("participants",
-                                                                  "follow_ups__owner")[:20])
+        ctx.update(
+            metrics=eco.analysis.nodes.get(nid),
+            actor=actor,
+            reasons=(actor.reasons_lt if _lang() == "lt" else actor.reasons_en) if actor else "",
+        )
+        ctx.update(
+            assessments=org.assessments.all()[:10],
+            interactions=org.interactions.prefetch_related("participants", "follow_ups__owner")[
+                :20
+            ],
+        )
     if ctx["contacts"]:
         ctx["people"] = org.people.all()
     return _render(request, "stakeholders/organisation.html", ctx)
@@ -108,9 +124,11 @@ def organisation(request, pk: int):
 def _network_request(request):
     form = NetworkFilterForm(request.GET or None, municipalities=_county_municipalities())
     data = form.cleaned_data if form.is_valid() else {}
-    flt = services.NetworkFilter(types=tuple(data.get("type") or ()),
-                                 municipality=data.get("municipality") or "",
-                                 relation_types=tuple(data.get("relation") or ()))
+    flt = services.NetworkFilter(
+        types=tuple(data.get("type") or ()),
+        municipality=data.get("municipality") or "",
+        relation_types=tuple(data.get("relation") or ()),
+    )
     colour = data.get("colour") or "type"
     size = data.get("size") or "degree"
     return form, flt, colour, size
@@ -121,10 +139,14 @@ def _svg(eco, colour: str, size: str) -> str:
     if colour == "community":
         names = {str(c.index): f"{_('Community')} {c.index + 1}" for c in eco.analysis.communities}
     return services.network_svg(
-        eco, colour_by=colour, size_by=size, labels=names,
+        eco,
+        colour_by=colour,
+        size_by=size,
+        labels=names,
         link=reverse("stakeholders:organisation", args=[0]).replace("/0/", "/{pk}/"),
         title=_("Stakeholder network"),
-        legend_title=_("Community") if colour == "community" else _("Organisation type"))
+        legend_title=_("Community") if colour == "community" else _("Organisation type"),
+    )
 
 
 @role_required(*INTERNAL)
@@ -135,19 +157,28 @@ def network(request):
     a = eco.analysis
     brokers = [eco.organisations[b] for b in a.brokers[:10]]
     communities = [(c, [eco.organisations[m] for m in c.members[:8]]) for c in a.communities]
-    return _render(request, "stakeholders/network.html", {
-        "form": form, "svg": _svg(eco, colour, size), "stats": a.stats, "brokers": brokers,
-        "communities": communities, "query": request.GET.urlencode(),
-        "approximate": a.betweenness_approximate,
-    })
+    return _render(
+        request,
+        "stakeholders/network.html",
+        {
+            "form": form,
+            "svg": _svg(eco, colour, size),
+            "stats": a.stats,
+            "brokers": brokers,
+            "communities": communities,
+            "query": request.GET.urlencode(),
+            "approximate": a.betweenness_approximate,
+        },
+    )
 
 
 @role_required(*INTERNAL)
 def network_svg(request):
     """The same picture as a standalone SVG file, for reports."""
     _form, flt, colour, size = _network_request(request)
-    response = HttpResponse(_svg(services.analyse(flt), colour, size),
-                            content_type="image/svg+xml; charset=utf-8")
+    response = HttpResponse(
+        _svg(services.analyse(flt), colour, size), content_type="image/svg+xml; charset=utf-8"
+    )
     if request.GET.get("download"):
         response["Content-Disposition"] = 'attachment; filename="stakeholder-network.svg"'
     return response
@@ -159,11 +190,18 @@ def key_actors(request):
     eco = services.analyse()
     actors = services.ranked_actors(eco, top=30)
     lang = _lang()
-    rows = [{"actor": a, "org": eco.organisations[a.id],
-             "reasons": a.reasons_lt if lang == "lt" else a.reasons_en,
-             "stance": dict(Stance.choices).get(a.stance, "")} for a in actors]
-    return _render(request, "stakeholders/key_actors.html", {"rows": rows,
-                                                            "stats": eco.analysis.stats})
+    rows = [
+        {
+            "actor": a,
+            "org": eco.organisations[a.id],
+            "reasons": a.reasons_lt if lang == "lt" else a.reasons_en,
+            "stance": dict(Stance.choices).get(a.stance, ""),
+        }
+        for a in actors
+    ]
+    return _render(
+        request, "stakeholders/key_actors.html", {"rows": rows, "stats": eco.analysis.stats}
+    )
 
 
 @role_required(*INTERNAL)
@@ -172,17 +210,29 @@ def grid(request):
     latest = services.latest_assessments()
     orgs = Organisation.objects.in_bulk(list(latest))
     names = {k: o.name for k, o in orgs.items()}
-    svg = services.grid_svg(latest, names, {
-        "title": _("Power–interest grid"), "x": _("Interest (1–5)"), "y": _("Influence (1–5)"),
-        "manage": _("Manage closely"), "satisfy": _("Keep satisfied"),
-        "inform": _("Keep informed"), "monitor": _("Monitor"),
-        **{k: str(v) for k, v in Stance.choices}})
+    svg = services.grid_svg(
+        latest,
+        names,
+        {
+            "title": _("Power–interest grid"),
+            "x": _("Interest (1–5)"),
+            "y": _("Influence (1–5)"),
+            "manage": _("Manage closely"),
+            "satisfy": _("Keep satisfied"),
+            "inform": _("Keep informed"),
+            "monitor": _("Monitor"),
+            **{k: str(v) for k, v in Stance.choices},
+        },
+    )
     moves = [(orgs[k], now, before) for k, now, before in services.movements(latest)]
     moves.sort(key=lambda m: m[0].name)
-    current = sorted(((orgs[k], pair[0]) for k, pair in latest.items()),
-                     key=lambda r: (-r[1].influence, -r[1].interest, r[0].name))
-    return _render(request, "stakeholders/grid.html", {"svg": svg, "moves": moves,
-                                                      "current": current})
+    current = sorted(
+        ((orgs[k], pair[0]) for k, pair in latest.items()),
+        key=lambda r: (-r[1].influence, -r[1].interest, r[0].name),
+    )
+    return _render(
+        request, "stakeholders/grid.html", {"svg": svg, "moves": moves, "current": current}
+    )
 
 
 @role_required(*INTERNAL)
@@ -195,28 +245,44 @@ def activities(request):
     matrix = services.coverage(municipality)
     themes = dict(Theme.choices)
     rows = [(themes[r[0].theme], r) for r in matrix]
-    crowded = [(Region.objects.filter(code=m).first(), themes[t], dict(TargetGroup.choices)[g], n)
-               for m, t, g, n in services.crowded_cells()]
+    crowded = [
+        (Region.objects.filter(code=m).first(), themes[t], dict(TargetGroup.choices)[g], n)
+        for m, t, g, n in services.crowded_cells()
+    ]
     qs = Activity.objects.select_related("organisation", "municipality")
     if municipality:
         qs = qs.filter(municipality__code=municipality)
-    return _render(request, "stakeholders/activities.html", {
-        "rows": rows, "groups": TargetGroup.choices, "crowded": crowded[:30],
-        "activities": qs, "municipalities": municipalities, "municipality": municipality,
-        "gaps": sum(1 for r in matrix for c in r if c.count == 0),
-        "overlaps": sum(1 for r in matrix for c in r if c.count > 1),
-    })
+    return _render(
+        request,
+        "stakeholders/activities.html",
+        {
+            "rows": rows,
+            "groups": TargetGroup.choices,
+            "crowded": crowded[:30],
+            "activities": qs,
+            "municipalities": municipalities,
+            "municipality": municipality,
+            "gaps": sum(1 for r in matrix for c in r if c.count == 0),
+            "overlaps": sum(1 for r in matrix for c in r if c.count > 1),
+        },
+    )
 
 
 @role_required(Role.SECRETARIAT)
 def alerts(request):
     """Overdue contacts of key stakeholders and overdue follow-ups."""
-    return _render(request, "stakeholders/alerts.html", {
-        "contacts": services.overdue_contacts(), "follow_ups": services.overdue_follow_ups(),
-        "today": timezone.localdate(),
-        "open_follow_ups": FollowUp.objects.filter(done=False).select_related(
-            "interaction__organisation", "owner").order_by("due_date")[:50],
-    })
+    return _render(
+        request,
+        "stakeholders/alerts.html",
+        {
+            "contacts": services.overdue_contacts(),
+            "follow_ups": services.overdue_follow_ups(),
+            "today": timezone.localdate(),
+            "open_follow_ups": FollowUp.objects.filter(done=False)
+            .select_related("interaction__organisation", "owner")
+            .order_by("due_date")[:50],
+        },
+    )
 
 
 @role_required(Role.SECRETARIAT)
@@ -230,12 +296,15 @@ def kumu_page(request):
             n_el, n_con = kumu.import_files(
                 d["elements"].read() if d.get("elements") else None,
                 d["connections"].read() if d.get("connections") else None,
-                xlsx=d["workbook"].read() if d.get("workbook") else None)
+                xlsx=d["workbook"].read() if d.get("workbook") else None,
+            )
         except kumu.KumuError as exc:
             errors = exc.errors
         else:
-            messages.success(request, _("Imported %(el)d elements and %(con)d connections.")
-                             % {"el": n_el, "con": n_con})
+            messages.success(
+                request,
+                _("Imported %(el)d elements and %(con)d connections.") % {"el": n_el, "con": n_con},
+            )
             return redirect("stakeholders:network")
     return _render(request, "stakeholders/kumu.html", {"form": form, "errors": errors})
 
@@ -244,8 +313,10 @@ def kumu_page(request):
 def kumu_export(request, fmt: str):
     """Kumu layout: elements.csv, connections.csv or the XLSX workbook."""
     if fmt == "xlsx":
-        response = HttpResponse(kumu.to_xlsx(), content_type=(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+        response = HttpResponse(
+            kumu.to_xlsx(),
+            content_type=("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        )
         response["Content-Disposition"] = 'attachment; filename="stakeholders-kumu.xlsx"'
         return response
     if fmt not in ("elements", "connections"):
@@ -259,8 +330,9 @@ def kumu_export(request, fmt: str):
 def log_interaction(request, pk: int):
     """Record an interaction with its participants and an optional follow-up."""
     org = get_object_or_404(Organisation, pk=pk)
-    form = InteractionForm(request.POST or None, organisation=org,
-                           initial={"date": timezone.localdate()})
+    form = InteractionForm(
+        request.POST or None, organisation=org, initial={"date": timezone.localdate()}
+    )
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             interaction = form.save(commit=False)
@@ -270,8 +342,12 @@ def log_interaction(request, pk: int):
             form.save_m2m()
             d = form.cleaned_data
             if d.get("follow_up"):
-                FollowUp.objects.create(interaction=interaction, description=d["follow_up"],
-                                        owner=d["follow_up_owner"], due_date=d["follow_up_due"])
+                FollowUp.objects.create(
+                    interaction=interaction,
+                    description=d["follow_up"],
+                    owner=d["follow_up_owner"],
+                    due_date=d["follow_up_due"],
+                )
         messages.success(request, _("Interaction recorded."))
         return redirect("stakeholders:organisation", pk=org.pk)
     return _render(request, "stakeholders/interaction_form.html", {"form": form, "org": org})
@@ -287,8 +363,7 @@ def edit_organisation(request, pk: int | None = None):
         messages.success(request, _("Organisation saved."))
         return redirect("stakeholders:organisation", pk=org.pk)
     title = _("Change %(name)s") % {"name": org.name} if org else _("Add an organisation")
-    return _render(request, "stakeholders/form.html", {"form": form, "title": title,
-                                                        "back": org})
+    return _render(request, "stakeholders/form.html", {"form": form, "title": title, "back": org})
 
 
 @role_required(Role.SECRETARIAT)
@@ -302,8 +377,11 @@ def add_person(request, pk: int):
         person.save()
         messages.success(request, _("Contact saved."))
         return redirect("stakeholders:organisation", pk=org.pk)
-    return _render(request, "stakeholders/form.html", {
-        "form": form, "title": _("Add a contact to %(name)s") % {"name": org.name}, "back": org})
+    return _render(
+        request,
+        "stakeholders/form.html",
+        {"form": form, "title": _("Add a contact to %(name)s") % {"name": org.name}, "back": org},
+    )
 
 
 @role_required(Role.SECRETARIAT)
@@ -341,5 +419,8 @@ def erase(request, pk: int):
         services.erase_person(person)
         messages.success(request, _("The person was erased. Only an anonymised count remains."))
         return redirect("stakeholders:organisation", pk=org_pk)
-    return _render(request, "stakeholders/erase.html", {
-        "person": person, "erased": sum(e.count for e in ErasureLog.objects.all())})
+    return _render(
+        request,
+        "stakeholders/erase.html",
+        {"person": person, "erased": sum(e.count for e in ErasureLog.objects.all())},
+    )

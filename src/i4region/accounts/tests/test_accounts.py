@@ -35,7 +35,9 @@ def test_secretariat_and_administrator_reach_secretariat_pages(client, make_user
 
 def test_login_and_logout(client, make_user):
     user = make_user(Role.BOARD_MEMBER, username="rasa")
-    response = client.post("/en/accounts/login/", {"username": "rasa", "password": "a-Strong-passw0rd!"})
+    response = client.post(
+        "/en/accounts/login/", {"username": "rasa", "password": "a-Strong-passw0rd!"}
+    )
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(user.pk)
     assert client.post("/en/accounts/logout/").status_code == 302
@@ -48,8 +50,9 @@ def test_login_is_throttled_after_repeated_failures(client, make_user, settings)
         response = client.post("/en/accounts/login/", {"username": "jonas", "password": "wrong"})
         assert response.status_code == 200
     # Now even the right password is refused, with a message that says why.
-    response = client.post("/en/accounts/login/",
-                           {"username": "jonas", "password": "a-Strong-passw0rd!"})
+    response = client.post(
+        "/en/accounts/login/", {"username": "jonas", "password": "a-Strong-passw0rd!"}
+    )
     assert response.status_code == 429
     assert "Too many failed sign-in attempts" in response.content.decode()
     assert "_auth_user_id" not in client.session
@@ -65,8 +68,9 @@ def test_password_reset_sends_a_working_link(client, make_user):
     response = client.get(path, follow=True)
     assert response.status_code == 200
     form_url = response.redirect_chain[-1][0]
-    response = client.post(form_url, {"new_password1": "Another-str0ng-pass",
-                                      "new_password2": "Another-str0ng-pass"})
+    response = client.post(
+        form_url, {"new_password1": "Another-str0ng-pass", "new_password2": "Another-str0ng-pass"}
+    )
     assert response.status_code == 302
     assert client.login(username="ona", password="Another-str0ng-pass")
 
@@ -81,17 +85,27 @@ def test_weak_password_is_refused_by_validators(client, make_user):
 
 def test_createsuperuser_works(monkeypatch, django_user_model):
     monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "Super-str0ng-pass")
-    call_command("createsuperuser", "--noinput", username="admin", email="admin@example.org",
-                 verbosity=0)
+    call_command(
+        "createsuperuser", "--noinput", username="admin", email="admin@example.org", verbosity=0
+    )
     admin = django_user_model.objects.get(username="admin")
     assert admin.is_superuser and admin.has_role(Role.SECRETARIAT)
 
 
 def test_check_deploy_is_clean_with_production_settings(tmp_path):
-    env = {**os.environ, "DEBUG": "false", "ALLOWED_HOSTS": "i4region.example.org",
-           "SECRET_KEY": "x9!" * 20 + "production-like-key-0123456789",
-           "DJANGO_SETTINGS_MODULE": "i4region.settings", "I4REGION_HOME": str(tmp_path)}
-    result = subprocess.run([sys.executable, "-m", "i4region", "check", "--deploy",
-                             "--fail-level", "WARNING"], env=env, capture_output=True, text=True)
+    env = {
+        **os.environ,
+        "DEBUG": "false",
+        "ALLOWED_HOSTS": "i4region.example.org",
+        "SECRET_KEY": "x9!" * 20 + "production-like-key-0123456789",
+        "DJANGO_SETTINGS_MODULE": "i4region.settings",
+        "I4REGION_HOME": str(tmp_path),
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "i4region", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout

@@ -18,8 +18,9 @@ VILNIUS = ZoneInfo("Europe/Vilnius")
 
 @pytest.fixture
 def board(db):
-    return Board.objects.create(slug="test-board", name_en="Test board", name_lt="Bandomoji taryba",
-                                quorum_percent=50)
+    return Board.objects.create(
+        slug="test-board", name_en="Test board", name_lt="Bandomoji taryba", quorum_percent=50
+    )
 
 
 @pytest.fixture
@@ -31,19 +32,34 @@ def other_board(db):
 def seat(board):
     """Add a member (optionally linked to a user) to a board."""
 
-    def make(user=None, position="member", sector="business", target=None, name=None,
-             since=dt.date(2020, 1, 1)):
-        return Membership.objects.create(board=target or board, user=user, position=position,
-                                         sector=sector, designated_on=since,
-                                         person_name=name or f"Person {Membership.objects.count()}")
+    def make(
+        user=None,
+        position="member",
+        sector="business",
+        target=None,
+        name=None,
+        since=dt.date(2020, 1, 1),
+    ):
+        return Membership.objects.create(
+            board=target or board,
+            user=user,
+            position=position,
+            sector=sector,
+            designated_on=since,
+            person_name=name or f"Person {Membership.objects.count()}",
+        )
 
     return make
 
 
 @pytest.fixture
 def meeting(board):
-    return Meeting.objects.create(board=board, title="Spring meeting", place="Panevėžys",
-                                  starts_at=dt.datetime(2024, 4, 10, 14, 0, tzinfo=VILNIUS))
+    return Meeting.objects.create(
+        board=board,
+        title="Spring meeting",
+        place="Panevėžys",
+        starts_at=dt.datetime(2024, 4, 10, 14, 0, tzinfo=VILNIUS),
+    )
 
 
 @pytest.fixture
@@ -57,13 +73,29 @@ def attend():
 
 @pytest.fixture
 def proposal(board):
-    challenge = Challenge.objects.create(board=board, title_en="Few engineers", title_lt="Mažai inžinierių",
-                                         theme="skills", identified_on=dt.date(2024, 1, 1))
-    return Proposal.objects.create(board=board, challenge=challenge, title="Engineering school",
-                                   description="Open one.", state="submitted")
+    challenge = Challenge.objects.create(
+        board=board,
+        title_en="Few engineers",
+        title_lt="Mažai inžinierių",
+        theme="skills",
+        identified_on=dt.date(2024, 1, 1),
+    )
+    return Proposal.objects.create(
+        board=board,
+        challenge=challenge,
+        title="Engineering school",
+        description="Open one.",
+        state="submitted",
+    )
 
 
 @pytest.fixture
 def decision(board, meeting, proposal):
-    return Decision.objects.create(board=board, meeting=meeting, proposal=proposal,
-                                   title="Open the school", text="Adopted.", method="vote")
+    return Decision.objects.create(
+        board=board,
+        meeting=meeting,
+        proposal=proposal,
+        title="Open the school",
+        text="Adopted.",
+        method="vote",
+    )

@@ -10,8 +10,16 @@ from django.core.management import call_command
 
 pytestmark = pytest.mark.django_db
 
-REQUIRED = ["boards", "board_members", "meetings", "agenda_items", "challenges", "proposals",
-            "decisions", "actions"]
+REQUIRED = [
+    "boards",
+    "board_members",
+    "meetings",
+    "agenda_items",
+    "challenges",
+    "proposals",
+    "decisions",
+    "actions",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -21,8 +29,7 @@ def core_exports_module_has_no_tables(monkeypatch):
     import i4region.core.exports as core
 
     if not hasattr(core, "tables"):
-        monkeypatch.setattr(core, "tables", lambda public, include_personal_data: [],
-                            raising=False)
+        monkeypatch.setattr(core, "tables", lambda public, include_personal_data: [], raising=False)
 
 
 def read(path):
@@ -57,9 +64,12 @@ def test_export_holds_the_sample_content_and_parent_progress_is_weighted_mean(tm
     assert members and all(m["is_sample"] == "true" for m in members)
     proposals = read(tmp_path / "proposals.csv")
     robolabas = next(p for p in proposals if p["title"].startswith("RoboLabas"))
-    assert Decimal(robolabas["cost_estimate"]) == Decimal("470000") and robolabas["currency"] == "EUR"
-    assert any(c["title_en"] == "The population keeps falling"
-               for c in read(tmp_path / "challenges.csv"))
+    assert (
+        Decimal(robolabas["cost_estimate"]) == Decimal("470000") and robolabas["currency"] == "EUR"
+    )
+    assert any(
+        c["title_en"] == "The population keeps falling" for c in read(tmp_path / "challenges.csv")
+    )
     assert read(tmp_path / "decisions.csv") and read(tmp_path / "agenda_items.csv")
 
     actions = read(tmp_path / "actions.csv")
@@ -71,7 +81,9 @@ def test_export_holds_the_sample_content_and_parent_progress_is_weighted_mean(tm
     for parent_id, kids in children.items():
         parent = next(a for a in actions if a["id"] == parent_id)
         weights = [Decimal(k["weight"]) for k in kids]
-        mean = sum(w * Decimal(k["progress"]) for w, k in zip(weights, kids, strict=True)) / sum(weights)
+        mean = sum(w * Decimal(k["progress"]) for w, k in zip(weights, kids, strict=True)) / sum(
+            weights
+        )
         assert abs(Decimal(parent["progress"]) - mean) < Decimal("0.01")
         assert all(k["decision_id"] for k in kids)
 

@@ -34,8 +34,14 @@ def test_timeline_runs_from_evidence_to_progress_and_indicator_movement(client, 
     parent = board.actions.get(title="Set up the regional STEAM centre")
     client.force_login(sec)
     html = client.get(f"/en/board/{board.slug}/actions/{parent.pk}/").content.decode()
-    stages = ["Indicator evidence", "Challenge", "Proposal", "Decision", "Action",
-              "Indicator movement since the decision"]
+    stages = [
+        "Indicator evidence",
+        "Challenge",
+        "Proposal",
+        "Decision",
+        "Action",
+        "Indicator movement since the decision",
+    ]
     positions = [html.index(s, html.index("Timeline: from evidence to results")) for s in stages]
     assert positions == sorted(positions)
     assert "The population keeps falling" in html and "A regional STEAM centre" in html
@@ -69,13 +75,21 @@ def test_csv_download_of_a_table(client, sec):
     assert client.get("/en/board/panevezys-i40/csv/nope.csv").status_code == 404
 
 
-def test_assignment_minutes_and_overdue_arrive_in_one_digest(client, board, meeting, seat,
-                                                             make_user, sec):
+def test_assignment_minutes_and_overdue_arrive_in_one_digest(
+    client, board, meeting, seat, make_user, sec
+):
     owner = make_user("initiative_manager")
     member = make_user("board_member")
     seat(user=member)
-    action = services.save_action(Action(board=board, title="Write the robotics curriculum",
-                                         owner=owner, due_date=dt.date(2020, 1, 1)), sec)
+    action = services.save_action(
+        Action(
+            board=board,
+            title="Write the robotics curriculum",
+            owner=owner,
+            due_date=dt.date(2020, 1, 1),
+        ),
+        sec,
+    )
     meeting.minutes = "Text."
     meeting.save()
     services.set_minutes_status(meeting, sec, "circulated")
@@ -83,12 +97,16 @@ def test_assignment_minutes_and_overdue_arrive_in_one_digest(client, board, meet
     assert Notification.objects.filter(user=member, kind="minutes_circulated").count() == 1
     assert len(mail.outbox) == 0  # nothing is sent per event
 
-    call_command("board_digest", base_url="https://i4region.example.org",
-                 stdout=open("/dev/null", "w"))
+    call_command(
+        "board_digest", base_url="https://i4region.example.org", stdout=open("/dev/null", "w")
+    )
     to_owner = [m for m in mail.outbox if m.to == [owner.email]]
     assert len(to_owner) == 1
     assert "Write the robotics curriculum" in to_owner[0].body
-    assert f"https://i4region.example.org/lt/board/{board.slug}/actions/{action.pk}/" in to_owner[0].body
+    assert (
+        f"https://i4region.example.org/lt/board/{board.slug}/actions/{action.pk}/"
+        in to_owner[0].body
+    )
     assert len([m for m in mail.outbox if m.to == [member.email]]) == 1
     sent = len(mail.outbox)
     call_command("board_digest", stdout=open("/dev/null", "w"))
@@ -97,10 +115,25 @@ def test_assignment_minutes_and_overdue_arrive_in_one_digest(client, board, meet
 
 def test_my_actions_lists_overdue_first(client, board, make_user, sec):
     owner = make_user("initiative_manager")
-    services.save_action(Action(board=board, title="Later one", owner=owner,
-                                due_date=dt.date.today() + dt.timedelta(days=30)), sec)
-    services.save_action(Action(board=board, title="Late one", owner=owner,
-                                due_date=dt.date(2020, 1, 1), progress=Decimal("10")), sec)
+    services.save_action(
+        Action(
+            board=board,
+            title="Later one",
+            owner=owner,
+            due_date=dt.date.today() + dt.timedelta(days=30),
+        ),
+        sec,
+    )
+    services.save_action(
+        Action(
+            board=board,
+            title="Late one",
+            owner=owner,
+            due_date=dt.date(2020, 1, 1),
+            progress=Decimal("10"),
+        ),
+        sec,
+    )
     client.force_login(owner)
     html = client.get("/en/board/my-actions/").content.decode()
     assert html.index("Late one") < html.index("Later one") and "overdue" in html
@@ -114,38 +147,80 @@ def test_secretariat_journey_meeting_agenda_decision_action(client, board, seat,
 
     owner = make_user("initiative_manager")
     members = [seat() for _ in range(3)]
-    challenge = Challenge.objects.create(board=board, title_en="Skills gap", title_lt="Įgūdžių spraga",
-                                         theme="skills", identified_on=dt.date(2024, 1, 1))
-    proposal = Proposal.objects.create(board=board, challenge=challenge, title="Robotics clubs",
-                                       description="In every school.", state="submitted")
+    challenge = Challenge.objects.create(
+        board=board,
+        title_en="Skills gap",
+        title_lt="Įgūdžių spraga",
+        theme="skills",
+        identified_on=dt.date(2024, 1, 1),
+    )
+    proposal = Proposal.objects.create(
+        board=board,
+        challenge=challenge,
+        title="Robotics clubs",
+        description="In every school.",
+        state="submitted",
+    )
     client.force_login(sec)
     s = board.slug
-    client.post(f"/en/board/{s}/meetings/new/", {"title": "June meeting", "kind": "ordinary",
-                                                "mode": "in_person", "starts_at": "2024-06-05T15:00",
-                                                "place": "Pasvalys"})
+    client.post(
+        f"/en/board/{s}/meetings/new/",
+        {
+            "title": "June meeting",
+            "kind": "ordinary",
+            "mode": "in_person",
+            "starts_at": "2024-06-05T15:00",
+            "place": "Pasvalys",
+        },
+    )
     meeting = board.meetings.get(title="June meeting")
-    client.post(f"/en/board/{s}/meetings/{meeting.pk}/agenda/new/", {"position": 1, "title": "Proposals"})
+    client.post(
+        f"/en/board/{s}/meetings/{meeting.pk}/agenda/new/", {"position": 1, "title": "Proposals"}
+    )
     item = meeting.agenda_items.get()
-    client.post(f"/en/board/{s}/meetings/{meeting.pk}/agenda/new/",
-                {"position": 1, "title": "Robotics clubs", "parent": item.pk})
+    client.post(
+        f"/en/board/{s}/meetings/{meeting.pk}/agenda/new/",
+        {"position": 1, "title": "Robotics clubs", "parent": item.pk},
+    )
     for m in members[:2]:
-        client.post(f"/en/board/{s}/meetings/{meeting.pk}/attendance/new/",
-                    {"membership": m.pk, "status": "present"})
-    response = client.post(f"/en/board/{s}/decisions/new/?proposal={proposal.pk}", {
-        "meeting": meeting.pk, "agenda_item": item.pk, "proposal": proposal.pk,
-        "title": "Fund robotics clubs", "text": "Clubs in every school from September.",
-        "method": "vote", "votes_for": 2, "votes_against": 0, "votes_abstain": 0,
-        "outcome": "adopted"})
+        client.post(
+            f"/en/board/{s}/meetings/{meeting.pk}/attendance/new/",
+            {"membership": m.pk, "status": "present"},
+        )
+    response = client.post(
+        f"/en/board/{s}/decisions/new/?proposal={proposal.pk}",
+        {
+            "meeting": meeting.pk,
+            "agenda_item": item.pk,
+            "proposal": proposal.pk,
+            "title": "Fund robotics clubs",
+            "text": "Clubs in every school from September.",
+            "method": "vote",
+            "votes_for": 2,
+            "votes_against": 0,
+            "votes_abstain": 0,
+            "outcome": "adopted",
+        },
+    )
     decision = board.decisions.get(title="Fund robotics clubs")
     assert response.status_code == 302 and decision.quorum_met
     client.post(f"/en/board/{s}/decisions/{decision.pk}/approve/")
-    client.post(f"/en/board/{s}/actions/new/", {"decision": decision.pk, "title": "Start the clubs",
-                                                "owner": owner.pk, "status": "not_started",
-                                                "progress": "0", "weight": "1"})
+    client.post(
+        f"/en/board/{s}/actions/new/",
+        {
+            "decision": decision.pk,
+            "title": "Start the clubs",
+            "owner": owner.pk,
+            "status": "not_started",
+            "progress": "0",
+            "weight": "1",
+        },
+    )
     action = board.actions.get(title="Start the clubs")
     client.force_login(owner)
-    client.post(f"/en/board/{s}/actions/{action.pk}/progress/", {"status": "on_track",
-                                                                 "progress": "45"})
+    client.post(
+        f"/en/board/{s}/actions/{action.pk}/progress/", {"status": "on_track", "progress": "45"}
+    )
     assert "Fund robotics clubs" not in client.get(f"/en/board/{s}/public/").content.decode()
     client.force_login(sec)
     client.post(f"/en/board/{s}/meetings/{meeting.pk}/minutes/", {"minutes": "Clubs agreed."})

@@ -30,32 +30,50 @@ def roles(board, other_board, seat, make_user):
 
 @pytest.fixture
 def action(board, roles):
-    return services.save_action(Action(board=board, title="Build a lab", owner=roles["owner"]),
-                                roles["secretariat"])
+    return services.save_action(
+        Action(board=board, title="Build a lab", owner=roles["owner"]), roles["secretariat"]
+    )
 
 
 def pages(board, meeting, proposal, decision, action):
     s = board.slug
-    return [f"/en/board/{s}/", f"/en/board/{s}/history/", f"/en/board/{s}/meetings.ics",
-            f"/en/board/{s}/meetings/{meeting.pk}/", f"/en/board/{s}/challenges/{proposal.challenge_id}/",
-            f"/en/board/{s}/proposals/{proposal.pk}/", f"/en/board/{s}/decisions/{decision.pk}/",
-            f"/en/board/{s}/csv/decisions.csv"]
+    return [
+        f"/en/board/{s}/",
+        f"/en/board/{s}/history/",
+        f"/en/board/{s}/meetings.ics",
+        f"/en/board/{s}/meetings/{meeting.pk}/",
+        f"/en/board/{s}/challenges/{proposal.challenge_id}/",
+        f"/en/board/{s}/proposals/{proposal.pk}/",
+        f"/en/board/{s}/decisions/{decision.pk}/",
+        f"/en/board/{s}/csv/decisions.csv",
+    ]
 
 
 def manage_pages(board, meeting, decision, action):
     s = board.slug
-    return [f"/en/board/{s}/edit/", f"/en/board/{s}/members/new/", f"/en/board/{s}/meetings/new/",
-            f"/en/board/{s}/meetings/{meeting.pk}/agenda/new/",
-            f"/en/board/{s}/meetings/{meeting.pk}/attendance/new/",
-            f"/en/board/{s}/meetings/{meeting.pk}/minutes/", f"/en/board/{s}/challenges/new/",
-            f"/en/board/{s}/decisions/new/", f"/en/board/{s}/actions/new/",
-            f"/en/board/{s}/actions/{action.pk}/edit/", "/en/board/new/"]
+    return [
+        f"/en/board/{s}/edit/",
+        f"/en/board/{s}/members/new/",
+        f"/en/board/{s}/meetings/new/",
+        f"/en/board/{s}/meetings/{meeting.pk}/agenda/new/",
+        f"/en/board/{s}/meetings/{meeting.pk}/attendance/new/",
+        f"/en/board/{s}/meetings/{meeting.pk}/minutes/",
+        f"/en/board/{s}/challenges/new/",
+        f"/en/board/{s}/decisions/new/",
+        f"/en/board/{s}/actions/new/",
+        f"/en/board/{s}/actions/{action.pk}/edit/",
+        "/en/board/new/",
+    ]
 
 
-def test_anonymous_is_sent_to_login_and_sees_only_the_public_page(client, board, meeting,
-                                                                   proposal, decision, action):
-    for url in [*pages(board, meeting, proposal, decision, action),
-                f"/en/board/{board.slug}/actions/{action.pk}/", "/en/board/my-actions/"]:
+def test_anonymous_is_sent_to_login_and_sees_only_the_public_page(
+    client, board, meeting, proposal, decision, action
+):
+    for url in [
+        *pages(board, meeting, proposal, decision, action),
+        f"/en/board/{board.slug}/actions/{action.pk}/",
+        "/en/board/my-actions/",
+    ]:
         response = client.get(url)
         assert response.status_code == 302 and "/login/" in response["Location"], url
     assert client.get(f"/en/board/{board.slug}/public/").status_code == 200
@@ -64,37 +82,61 @@ def test_anonymous_is_sent_to_login_and_sees_only_the_public_page(client, board,
 
 def test_secretariat_manages_everything(client, roles, board, meeting, proposal, decision, action):
     client.force_login(roles["secretariat"])
-    for url in [*pages(board, meeting, proposal, decision, action),
-                *manage_pages(board, meeting, decision, action)]:
+    for url in [
+        *pages(board, meeting, proposal, decision, action),
+        *manage_pages(board, meeting, decision, action),
+    ]:
         assert client.get(url).status_code == 200, url
-    response = client.post(f"/en/board/{board.slug}/meetings/new/", {
-        "title": "Autumn meeting", "kind": "ordinary", "mode": "in_person",
-        "starts_at": "2024-10-01T14:00", "place": "Rokiškis"})
+    response = client.post(
+        f"/en/board/{board.slug}/meetings/new/",
+        {
+            "title": "Autumn meeting",
+            "kind": "ordinary",
+            "mode": "in_person",
+            "starts_at": "2024-10-01T14:00",
+            "place": "Rokiškis",
+        },
+    )
     assert response.status_code == 302
     assert board.meetings.filter(title="Autumn meeting").exists()
 
 
-def test_member_reads_own_board_but_cannot_manage(client, roles, board, meeting, proposal,
-                                                  decision, action):
+def test_member_reads_own_board_but_cannot_manage(
+    client, roles, board, meeting, proposal, decision, action
+):
     client.force_login(roles["member"])
     for url in pages(board, meeting, proposal, decision, action):
         assert client.get(url).status_code == 200, url
     for url in manage_pages(board, meeting, decision, action):
         assert client.get(url).status_code == 403, url
-    assert client.post(f"/en/board/{board.slug}/meetings/{meeting.pk}/minutes/status/",
-                       {"status": "circulated"}).status_code == 403
-    assert client.post(f"/en/board/{board.slug}/decisions/{decision.pk}/approve/").status_code == 403
+    assert (
+        client.post(
+            f"/en/board/{board.slug}/meetings/{meeting.pk}/minutes/status/",
+            {"status": "circulated"},
+        ).status_code
+        == 403
+    )
+    assert (
+        client.post(f"/en/board/{board.slug}/decisions/{decision.pk}/approve/").status_code == 403
+    )
 
 
 def test_member_comments_and_files_proposals(client, roles, board, meeting, proposal):
     client.force_login(roles["member"])
-    response = client.post(f"/en/board/{board.slug}/comment/meeting/{meeting.pk}/",
-                           {"text": "Item 2 needs the budget figure."})
+    response = client.post(
+        f"/en/board/{board.slug}/comment/meeting/{meeting.pk}/",
+        {"text": "Item 2 needs the budget figure."},
+    )
     assert response.status_code == 302
     assert Comment.objects.filter(text="Item 2 needs the budget figure.").exists()
-    response = client.post(f"/en/board/{board.slug}/proposals/new/", {
-        "challenge": proposal.challenge_id, "title": "Robotics summer school",
-        "description": "Two weeks in July."})
+    response = client.post(
+        f"/en/board/{board.slug}/proposals/new/",
+        {
+            "challenge": proposal.challenge_id,
+            "title": "Robotics summer school",
+            "description": "Two weeks in July.",
+        },
+    )
     assert response.status_code == 302
     filed = Proposal.objects.get(title="Robotics summer school")
     assert filed.created_by == roles["member"] and filed.state == "draft"
@@ -102,26 +144,37 @@ def test_member_comments_and_files_proposals(client, roles, board, meeting, prop
 
 
 @pytest.mark.parametrize("who", ["outsider_member", "seatless", "owner"])
-def test_non_members_get_403_on_the_boards_internal_items(client, roles, who, board, meeting,
-                                                          proposal, decision, action):
+def test_non_members_get_403_on_the_boards_internal_items(
+    client, roles, who, board, meeting, proposal, decision, action
+):
     client.force_login(roles[who])
     for url in pages(board, meeting, proposal, decision, action):
         assert client.get(url).status_code == 403, (who, url)
-    assert client.post(f"/en/board/{board.slug}/comment/meeting/{meeting.pk}/",
-                       {"text": "Let me in"}).status_code == 403
+    assert (
+        client.post(
+            f"/en/board/{board.slug}/comment/meeting/{meeting.pk}/", {"text": "Let me in"}
+        ).status_code
+        == 403
+    )
     assert client.post(f"/en/board/{board.slug}/proposals/new/", {}).status_code == 403
 
 
-def test_another_boards_items_cannot_be_reached_through_own_board(client, roles, other_board,
-                                                                   board, meeting, decision):
+def test_another_boards_items_cannot_be_reached_through_own_board(
+    client, roles, other_board, board, meeting, decision
+):
     """A member of the other board asks for this board's items under their own board's address."""
     client.force_login(roles["outsider_member"])
     s = other_board.slug
-    for url in [f"/en/board/{s}/meetings/{meeting.pk}/", f"/en/board/{s}/decisions/{decision.pk}/",
-                f"/en/board/{s}/proposals/{decision.proposal_id}/"]:
+    for url in [
+        f"/en/board/{s}/meetings/{meeting.pk}/",
+        f"/en/board/{s}/decisions/{decision.pk}/",
+        f"/en/board/{s}/proposals/{decision.proposal_id}/",
+    ]:
         assert client.get(url).status_code == 404, url
-    assert client.post(f"/en/board/{s}/comment/meeting/{meeting.pk}/",
-                       {"text": "sneaky"}).status_code == 404
+    assert (
+        client.post(f"/en/board/{s}/comment/meeting/{meeting.pk}/", {"text": "sneaky"}).status_code
+        == 404
+    )
     assert not Comment.objects.filter(text="sneaky").exists()
 
 
@@ -129,21 +182,31 @@ def test_owner_updates_own_action_only(client, roles, board, action):
     client.force_login(roles["owner"])
     url = f"/en/board/{board.slug}/actions/{action.pk}/"
     assert client.get(url).status_code == 200
-    assert client.post(url + "progress/", {"status": "on_track", "progress": "40"}).status_code == 302
+    assert (
+        client.post(url + "progress/", {"status": "on_track", "progress": "40"}).status_code == 302
+    )
     action.refresh_from_db()
     assert action.progress == Decimal("40") and action.status == "on_track"
     other = services.save_action(Action(board=board, title="Someone else's"), roles["secretariat"])
     assert client.get(f"/en/board/{board.slug}/actions/{other.pk}/").status_code == 403
-    assert client.post(f"/en/board/{board.slug}/actions/{other.pk}/progress/",
-                       {"status": "done"}).status_code == 403
+    assert (
+        client.post(
+            f"/en/board/{board.slug}/actions/{other.pk}/progress/", {"status": "done"}
+        ).status_code
+        == 403
+    )
     assert client.get(f"/en/board/{board.slug}/actions/{action.pk}/edit/").status_code == 403
 
 
 def test_member_who_does_not_own_the_action_cannot_update_it(client, roles, board, action):
     client.force_login(roles["member"])
     assert client.get(f"/en/board/{board.slug}/actions/{action.pk}/").status_code == 200
-    assert client.post(f"/en/board/{board.slug}/actions/{action.pk}/progress/",
-                       {"status": "done"}).status_code == 403
+    assert (
+        client.post(
+            f"/en/board/{board.slug}/actions/{action.pk}/progress/", {"status": "done"}
+        ).status_code
+        == 403
+    )
     action.refresh_from_db()
     assert action.status == "not_started"
 
@@ -159,8 +222,9 @@ def test_only_voting_members_vote(client, roles, board, decision):
     assert Decision.objects.get(pk=decision.pk).votes_for == 1
 
 
-def test_public_page_shows_only_approved_and_published(client, roles, board, meeting, decision,
-                                                       seat, attend, action):
+def test_public_page_shows_only_approved_and_published(
+    client, roles, board, meeting, decision, seat, attend, action
+):
     sec = roles["secretariat"]
     decision.title = "Open the engineering school"
     decision.method = "consensus"

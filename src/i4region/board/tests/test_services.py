@@ -128,8 +128,9 @@ def test_members_votes_are_tallied(decision, seat, attend, make_user):
         services.cast_vote(decision, users[0], "against")  # closed once approved
 
 
-def test_approved_decision_changes_only_through_a_recorded_amendment(decision, seat, attend,
-                                                                     make_user):
+def test_approved_decision_changes_only_through_a_recorded_amendment(
+    decision, seat, attend, make_user
+):
     sec = make_user("secretariat")
     attend(decision.meeting, seat())
     decision.method = "consensus"
@@ -141,8 +142,9 @@ def test_approved_decision_changes_only_through_a_recorded_amendment(decision, s
     with pytest.raises(services.TransitionRefused, match="needs a reason"):
         services.amend_decision(decision, sec, "", {"text": "New"})
     fresh = Decision.objects.get(pk=decision.pk)
-    amendment = services.amend_decision(fresh, sec, "Budget halved by the council.",
-                                        {"text": "Adopted with half the budget."})
+    amendment = services.amend_decision(
+        fresh, sec, "Budget halved by the council.", {"text": "Adopted with half the budget."}
+    )
     fresh.refresh_from_db()
     assert fresh.text == "Adopted with half the budget."
     assert amendment.changes == {"text": ["Adopted.", "Adopted with half the budget."]}
@@ -155,8 +157,12 @@ def test_parent_progress_is_weighted_mean_of_children_and_rolls_up(board, make_u
     sec = make_user("secretariat")
     root = services.save_action(Action(board=board, title="Root"), sec)
     parent = services.save_action(Action(board=board, title="Parent", parent=root), sec)
-    a = services.save_action(Action(board=board, title="A", parent=parent, weight=Decimal("3")), sec)
-    b = services.save_action(Action(board=board, title="B", parent=parent, weight=Decimal("1")), sec)
+    a = services.save_action(
+        Action(board=board, title="A", parent=parent, weight=Decimal("3")), sec
+    )
+    b = services.save_action(
+        Action(board=board, title="B", parent=parent, weight=Decimal("1")), sec
+    )
     services.update_progress(a, sec, progress=Decimal("60"))
     services.update_progress(b, sec, progress=Decimal("20"))
     parent.refresh_from_db()
@@ -172,8 +178,9 @@ def test_parent_progress_is_weighted_mean_of_children_and_rolls_up(board, make_u
 
 def test_default_progress_per_status(board, make_user):
     sec = make_user("secretariat")
-    a = services.save_action(Action(board=board, title="A", status="on_track",
-                                    progress=Decimal("40")), sec)
+    a = services.save_action(
+        Action(board=board, title="A", status="on_track", progress=Decimal("40")), sec
+    )
     services.update_progress(a, sec, status="at_risk")
     assert a.progress == Decimal("40")  # at risk keeps the progress
     services.update_progress(a, sec, status="done")
@@ -185,10 +192,12 @@ def test_default_progress_per_status(board, make_user):
 
 
 def test_weighted_progress_arithmetic():
-    assert services.weighted_progress([(Decimal("1"), Decimal("0")),
-                                       (Decimal("2"), Decimal("100"))]) == Decimal("66.67")
-    assert services.weighted_progress([(Decimal("0"), Decimal("10")),
-                                       (Decimal("0"), Decimal("30"))]) == Decimal("20.00")
+    assert services.weighted_progress(
+        [(Decimal("1"), Decimal("0")), (Decimal("2"), Decimal("100"))]
+    ) == Decimal("66.67")
+    assert services.weighted_progress(
+        [(Decimal("0"), Decimal("10")), (Decimal("0"), Decimal("30"))]
+    ) == Decimal("20.00")
     assert services.weighted_progress([]) == Decimal("0")
 
 
@@ -219,8 +228,9 @@ def test_seeded_sample_board_is_real_with_sample_content():
     assert not board.is_sample and board.founding_year == 2018
     assert "city council" in board.founders.first().organisation_name
     assert board.memberships.filter(is_sample=False).count() == 0
-    assert board.challenges.filter(evidence__indicator__code="population",
-                                   evidence__region__code="LT025").exists()
+    assert board.challenges.filter(
+        evidence__indicator__code="population", evidence__region__code="LT025"
+    ).exists()
     parent = board.actions.get(title="Set up the regional STEAM centre")
     kids = list(parent.children.values_list("weight", "progress"))
     assert len(kids) == 3 and parent.progress == services.weighted_progress(kids)

@@ -14,9 +14,14 @@ from .rstats import kurt, rank_desc, rmean, rmedian, rsd, skew
 from .steps.screen import availability
 
 
-def indicator_stats(frame: Frame, t_skew: float = 2.0, t_kurt: float = 3.5,
-                    t_avail: float = 0.65, t_zero: float = 0.5, t_unq: float = 0.5
-                    ) -> pd.DataFrame:
+def indicator_stats(
+    frame: Frame,
+    t_skew: float = 2.0,
+    t_kurt: float = 3.5,
+    t_avail: float = 0.65,
+    t_zero: float = 0.5,
+    t_unq: float = 0.5,
+) -> pd.DataFrame:
     """One row of statistics and flags per column, as COINr ``get_stats`` (unrounded)."""
     rows = []
     n = frame.values.shape[0]
@@ -29,24 +34,41 @@ def indicator_stats(frame: Frame, t_skew: float = 2.0, t_kurt: float = 3.5,
         nzero = int((obs != 0).sum())
         nunq = len(np.unique(obs))
         nsame = int(np.unique(obs, return_counts=True)[1].max()) if n_avail else 0
-        rows.append({
-            "iCode": code, "Min": obs.min() if n_avail else np.nan,
-            "Max": obs.max() if n_avail else np.nan, "Mean": float(rmean(x)),
-            "Median": float(rmedian(x)), "Std": float(rsd(x)), "Skew": sk, "Kurt": kt,
-            "N.Avail": n_avail, "N.NonZero": nzero, "N.Unique": nunq, "N.Same": nsame,
-            "Frc.Avail": n_avail / n, "Frc.NonZero": nzero / n_avail if n_avail else np.nan,
-            "Frc.Unique": nunq / n_avail if n_avail else np.nan,
-            "Frc.Same": nsame / n_avail if n_avail else np.nan,
-            "Flag.Avail": "ok" if n_avail / n >= t_avail else "LOW",
-            "Flag.NonZero": "ok" if nzero / n >= t_zero else "LOW",
-            "Flag.Unique": "ok" if nunq / n >= t_unq else "LOW",
-            "Flag.SkewKurt": "OUT" if (abs(sk) > t_skew) and (kt > t_kurt) else "ok",
-        })
+        rows.append(
+            {
+                "iCode": code,
+                "Min": obs.min() if n_avail else np.nan,
+                "Max": obs.max() if n_avail else np.nan,
+                "Mean": float(rmean(x)),
+                "Median": float(rmedian(x)),
+                "Std": float(rsd(x)),
+                "Skew": sk,
+                "Kurt": kt,
+                "N.Avail": n_avail,
+                "N.NonZero": nzero,
+                "N.Unique": nunq,
+                "N.Same": nsame,
+                "Frc.Avail": n_avail / n,
+                "Frc.NonZero": nzero / n_avail if n_avail else np.nan,
+                "Frc.Unique": nunq / n_avail if n_avail else np.nan,
+                "Frc.Same": nsame / n_avail if n_avail else np.nan,
+                "Flag.Avail": "ok" if n_avail / n >= t_avail else "LOW",
+                "Flag.NonZero": "ok" if nzero / n >= t_zero else "LOW",
+                "Flag.Unique": "ok" if nunq / n >= t_unq else "LOW",
+                "Flag.SkewKurt": "OUT" if (abs(sk) > t_skew) and (kt > t_kurt) else "ok",
+            }
+        )
     return pd.DataFrame(rows)
 
 
-def correlations(frame: Frame, data: IndexData, level_a: int, level_b: int,
-                 method: str = "pearson", with_parent: bool = False) -> pd.DataFrame:
+def correlations(
+    frame: Frame,
+    data: IndexData,
+    level_a: int,
+    level_b: int,
+    method: str = "pearson",
+    with_parent: bool = False,
+) -> pd.DataFrame:
     """Correlations between the codes of two levels (pairwise complete observations), long
     format. With ``with_parent`` only each code's own ancestor at ``level_b`` is kept."""
     st = data.structure
@@ -77,8 +99,13 @@ def cronbach_by_aggregate(frame: Frame, data: IndexData) -> pd.DataFrame:
     rows = []
     for parent, kids in data.structure.children.items():
         if len(kids) > 1 and all(k in frame.columns for k in kids):
-            rows.append({"iCode": parent, "Level": data.structure.level_of(parent),
-                         "alpha": cronbach_alpha(frame.select(kids))})
+            rows.append(
+                {
+                    "iCode": parent,
+                    "Level": data.structure.level_of(parent),
+                    "alpha": cronbach_alpha(frame.select(kids)),
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -111,8 +138,10 @@ def results_table(index: Index) -> pd.DataFrame:
     codes = [c for c in st.codes_top_down() if c in frame.columns]
     r = ranks(frame)
     names = index.data.units.drop_duplicates("uCode").set_index("uCode")["uName"]
-    cols: dict[str, object] = {"uCode": frame.ucodes.astype(object),
-                               "uName": names.reindex(frame.ucodes).to_numpy()}
+    cols: dict[str, object] = {
+        "uCode": frame.ucodes.astype(object),
+        "uName": names.reindex(frame.ucodes).to_numpy(),
+    }
     if frame.times is not None:
         cols["Time"] = frame.times
     for c in codes:
@@ -125,9 +154,15 @@ def results_table(index: Index) -> pd.DataFrame:
     return df.sort_values(sort_by, ascending=asc, kind="stable").reset_index(drop=True)
 
 
-def strengths_weaknesses(index: Index, ucode: str, dset: str = "Raw", top_n: int = 5,
-                         bottom_n: int = 5, min_discard: bool = True,
-                         unq_discard: float | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def strengths_weaknesses(
+    index: Index,
+    ucode: str,
+    dset: str = "Raw",
+    top_n: int = 5,
+    bottom_n: int = 5,
+    min_discard: bool = True,
+    unq_discard: float | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """A unit's best and worst ranked indicators (COINr ``get_str_weak``); directions are
     applied when reading Raw data, as COINr does."""
     frame = index.datasets[dset]
@@ -152,10 +187,14 @@ def strengths_weaknesses(index: Index, ucode: str, dset: str = "Raw", top_n: int
     idx = idx[np.argsort(mine[idx], kind="stable")]
 
     def table(sel: np.ndarray) -> pd.DataFrame:
-        return pd.DataFrame({
-            "Code": [codes[i] for i in sel], "Name": [st.names[codes[i]] for i in sel],
-            "Dimension": [st.ancestor(codes[i], 2) for i in sel], "Rank": mine[sel],
-            "Value": frame.select([codes[i] for i in sel])[row],
-        })
+        return pd.DataFrame(
+            {
+                "Code": [codes[i] for i in sel],
+                "Name": [st.names[codes[i]] for i in sel],
+                "Dimension": [st.ancestor(codes[i], 2) for i in sel],
+                "Rank": mine[sel],
+                "Value": frame.select([codes[i] for i in sel])[row],
+            }
+        )
 
-    return table(idx[:top_n]), table(idx[max(len(idx) - bottom_n, 0):])
+    return table(idx[:top_n]), table(idx[max(len(idx) - bottom_n, 0) :])

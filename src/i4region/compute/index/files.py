@@ -45,8 +45,9 @@ def read_pipeline(path: Path | str) -> list[dict[str, Any]]:
     doc = _read_toml(path)
     unknown = [k for k in doc if k != "steps"]
     if unknown:
-        raise IndexInputError(f"unknown top-level key '{unknown[0]}' (expected [[steps]])",
-                              str(path))
+        raise IndexInputError(
+            f"unknown top-level key '{unknown[0]}' (expected [[steps]])", str(path)
+        )
     steps = doc.get("steps")
     if not isinstance(steps, list) or not steps:
         raise IndexInputError("no [[steps]] tables", str(path))
@@ -65,6 +66,7 @@ def read_inputs(path: Path | str) -> list[UncertainInput]:
         raise IndexInputError("no [[input]] tables", str(path))
     out = []
     for k, item in enumerate(items, start=1):
+
         def bad(key: str, msg: str, k: int = k) -> IndexInputError:
             return IndexInputError(msg, str(path), key=f"[[input]] #{k}, key '{key}'")
 
@@ -73,9 +75,9 @@ def read_inputs(path: Path | str) -> list[UncertainInput]:
             raise bad(sorted(extra)[0], "unknown key (name, parameter, values, noise)")
         name, param = item.get("name"), item.get("parameter")
         if not isinstance(name, str) or not name:
-            raise bad("name", "needs name = \"…\"")
+            raise bad("name", 'needs name = "…"')
         if not isinstance(param, str) or not param:
-            raise bad("parameter", "needs parameter = \"op.key\" or \"op\"")
+            raise bad("parameter", 'needs parameter = "op.key" or "op"')
         if ("values" in item) == ("noise" in item):
             raise bad("values", "give either values = [...] or noise = {levels, factor}")
         if "values" in item:
@@ -88,13 +90,17 @@ def read_inputs(path: Path | str) -> list[UncertainInput]:
         if not isinstance(noise, dict) or set(noise) - {"levels", "factor"}:
             raise bad("noise", "must be {levels = [..], factor = f}")
         levels, factor = noise.get("levels"), noise.get("factor", 0.25)
-        if (not isinstance(levels, list) or not levels
-                or not all(isinstance(v, int) and not isinstance(v, bool) for v in levels)):
+        if (
+            not isinstance(levels, list)
+            or not levels
+            or not all(isinstance(v, int) and not isinstance(v, bool) for v in levels)
+        ):
             raise bad("noise.levels", "must be a list of level numbers")
         if isinstance(factor, bool) or not isinstance(factor, (int, float)) or not 0 <= factor < 1:
             raise bad("noise.factor", "must be a number in [0, 1)")
-        out.append(UncertainInput(name, param, noise_levels=tuple(levels),
-                                  noise_factor=float(factor)))
+        out.append(
+            UncertainInput(name, param, noise_levels=tuple(levels), noise_factor=float(factor))
+        )
     return out
 
 
@@ -107,9 +113,23 @@ def treatment_table(index: Index) -> pd.DataFrame:
     """Per indicator: skew and kurtosis before and after, points winsorised, whether logged."""
     det = index.details.get("Treated")
     if det is None:
-        return pd.DataFrame(columns=["iCode", "Pass0", "Skew0", "Kurt0", "nwin", "Pass1",
-                                     "Skew1", "Kurt1", "Logged", "Pass2", "Skew2", "Kurt2",
-                                     "Winsorised"])
+        return pd.DataFrame(
+            columns=[
+                "iCode",
+                "Pass0",
+                "Skew0",
+                "Kurt0",
+                "nwin",
+                "Pass1",
+                "Skew1",
+                "Kurt1",
+                "Logged",
+                "Pass2",
+                "Skew2",
+                "Kurt2",
+                "Winsorised",
+            ]
+        )
     return det["Dets_Table"]
 
 
@@ -128,8 +148,9 @@ def _guard(fn: Callable[[], Any], path: Path | str) -> Any:
         raise _located(exc, path, "input") from None
 
 
-def compute(idata: Path | str, imeta: Path | str, pipeline: Path | str, out: Path | str
-            ) -> list[Path]:
+def compute(
+    idata: Path | str, imeta: Path | str, pipeline: Path | str, out: Path | str
+) -> list[Path]:
     """Build the index and write each data set, results.csv and treatment.csv."""
     index = _build(idata, imeta, pipeline)
     out = Path(out)
@@ -141,8 +162,15 @@ def compute(idata: Path | str, imeta: Path | str, pipeline: Path | str, out: Pat
     return written
 
 
-def uncertainty(idata: Path | str, imeta: Path | str, pipeline: Path | str,
-                inputs: Path | str, n: int, seed: int, out: Path | str) -> list[Path]:
+def uncertainty(
+    idata: Path | str,
+    imeta: Path | str,
+    pipeline: Path | str,
+    inputs: Path | str,
+    n: int,
+    seed: int,
+    out: Path | str,
+) -> list[Path]:
     """Uncertainty analysis: rank_stats.csv of the top aggregate."""
     index = _build(idata, imeta, pipeline)
     specs = read_inputs(inputs)
@@ -152,14 +180,23 @@ def uncertainty(idata: Path | str, imeta: Path | str, pipeline: Path | str,
     return [write_csv(res.rank_stats, out / "rank_stats.csv")]
 
 
-def sensitivity(idata: Path | str, imeta: Path | str, pipeline: Path | str,
-                inputs: Path | str, n: int, seed: int, out: Path | str, nboot: int = 1000
-                ) -> list[Path]:
+def sensitivity(
+    idata: Path | str,
+    imeta: Path | str,
+    pipeline: Path | str,
+    inputs: Path | str,
+    n: int,
+    seed: int,
+    out: Path | str,
+    nboot: int = 1000,
+) -> list[Path]:
     """Sensitivity analysis: sensitivity.csv (Si, STi, bootstrap intervals) and rank_stats.csv."""
     index = _build(idata, imeta, pipeline)
     specs = read_inputs(inputs)
     res = _guard(lambda: run_sensitivity(index, specs, n, seed, nboot), inputs)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    return [write_csv(res.sensitivity, out / "sensitivity.csv"),
-            write_csv(res.rank_stats, out / "rank_stats.csv")]
+    return [
+        write_csv(res.sensitivity, out / "sensitivity.csv"),
+        write_csv(res.rank_stats, out / "rank_stats.csv"),
+    ]

@@ -102,9 +102,12 @@ class Index:
     """A built composite index: ``datasets`` maps COINr data set names to Frames, ``details``
     maps them to what each step recorded (treated points, screened units, weights, …)."""
 
-    def __init__(self, data: IndexData, steps: Sequence[Step],
-                 cache: dict[tuple[str, ...], tuple[Frame, dict[str, Any]]] | None = None
-                 ) -> None:
+    def __init__(
+        self,
+        data: IndexData,
+        steps: Sequence[Step],
+        cache: dict[tuple[str, ...], tuple[Frame, dict[str, Any]]] | None = None,
+    ) -> None:
         """Run the steps in order. ``cache`` (shared between builds of the same data) reuses the
         output of any identical prefix of steps, so variants that differ late are cheap."""
         self.data = data

@@ -87,8 +87,9 @@ def _moments(x: np.ndarray, need: int, what: str) -> tuple[int, float, float, fl
     x = x[~np.isnan(x)]
     n = x.size
     if n < need:
-        raise ValueError(f"Insufficient non-missing points to calculate {what} (min {need} "
-                         f"required).")
+        raise ValueError(
+            f"Insufficient non-missing points to calculate {what} (min {need} required)."
+        )
     d = x - float(rmean(x))
     d2 = d * d
     sums = _ld_sum(np.stack([d2, d**3, d**4])).astype(float)

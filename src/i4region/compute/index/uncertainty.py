@@ -69,14 +69,16 @@ def check_inputs(index: Index, inputs: Sequence[UncertainInput]) -> None:
         names.add(inp.name)
         if inp.is_noise:
             if inp.parameter != "aggregate.weights":
-                raise PipelineError("noise applies to parameter \"aggregate.weights\" only", k,
-                                    "parameter")
+                raise PipelineError(
+                    'noise applies to parameter "aggregate.weights" only', k, "parameter"
+                )
             if index.step("aggregate") is None:
                 raise PipelineError("noisy weights need an aggregate step", k, "parameter")
             bad = [lv for lv in inp.noise_levels if lv not in index.data.structure.levels]
             if bad:
-                raise PipelineError(f"noise level {bad[0]} is not a level of the index", k,
-                                    "noise.levels")
+                raise PipelineError(
+                    f"noise level {bad[0]} is not a level of the index", k, "noise.levels"
+                )
             continue
         if not inp.values:
             raise PipelineError("needs values = [...] or noise = {...}", k, "values")
@@ -87,8 +89,13 @@ def check_inputs(index: Index, inputs: Sequence[UncertainInput]) -> None:
                 raise PipelineError(f"value {v!r}: {exc.message}", k, inp.parameter) from None
 
 
-def make_design(index: Index, inputs: Sequence[UncertainInput], u: np.ndarray,
-                rng: np.random.Generator, pool_size: int) -> Design:
+def make_design(
+    index: Index,
+    inputs: Sequence[UncertainInput],
+    u: np.ndarray,
+    rng: np.random.Generator,
+    pool_size: int,
+) -> Design:
     """Turn uniforms ``u`` (draws × inputs) into value choices and noisy weight pools."""
     choice = np.empty(u.shape, dtype=int)
     pools = {}
@@ -105,20 +112,23 @@ def make_design(index: Index, inputs: Sequence[UncertainInput], u: np.ndarray,
     return Design(choice, pools)
 
 
-def _groups(inputs: Sequence[UncertainInput], choice: np.ndarray, rows: np.ndarray,
-            stage: str) -> list[tuple[tuple[int, ...], np.ndarray]]:
+def _groups(
+    inputs: Sequence[UncertainInput], choice: np.ndarray, rows: np.ndarray, stage: str
+) -> list[tuple[tuple[int, ...], np.ndarray]]:
     """Draws (among ``rows``) sharing the same values of the inputs acting at ``stage``
     ("pre" = before aggregation, or "aggregate"); other inputs show as -1 in the key."""
-    cols = [k for k, inp in enumerate(inputs)
-            if (inp.op == "aggregate") == (stage == "aggregate") and not inp.is_noise]
+    cols = [
+        k
+        for k, inp in enumerate(inputs)
+        if (inp.op == "aggregate") == (stage == "aggregate") and not inp.is_noise
+    ]
     keyed = np.full((len(rows), len(inputs)), -1)
     keyed[:, cols] = choice[np.ix_(rows, cols)]
     uniq, inverse = np.unique(keyed, axis=0, return_inverse=True)
     return [(tuple(int(v) for v in u), rows[inverse.ravel() == i]) for i, u in enumerate(uniq)]
 
 
-def evaluate(index: Index, inputs: Sequence[UncertainInput], design: Design
-             ) -> np.ndarray:
+def evaluate(index: Index, inputs: Sequence[UncertainInput], design: Design) -> np.ndarray:
     """Scores of the top aggregate for every draw, aligned with the nominal rows
     (NaN where a unit was screened out or the draw failed as it would in COINr)."""
     top = index.data.structure.top[0]
@@ -140,9 +150,16 @@ def evaluate(index: Index, inputs: Sequence[UncertainInput], design: Design
     return scores
 
 
-def _aggregate_draws(index: Index, inputs: Sequence[UncertainInput], design: Design,
-                     frame: Frame, draws: np.ndarray, rows: np.ndarray, top: str,
-                     scores: np.ndarray) -> None:
+def _aggregate_draws(
+    index: Index,
+    inputs: Sequence[UncertainInput],
+    design: Design,
+    frame: Frame,
+    draws: np.ndarray,
+    rows: np.ndarray,
+    top: str,
+    scores: np.ndarray,
+) -> None:
     data = index.data
     cols = aggregate.output_columns(data)
     for key, members in _groups(inputs, design.choice, draws, "aggregate"):
@@ -154,12 +171,13 @@ def _aggregate_draws(index: Index, inputs: Sequence[UncertainInput], design: Des
             continue
         levels = aggregate.per_level(params, data.structure.max_level - 1)
         for start in range(0, len(members), BATCH):
-            batch = members[start:start + BATCH]
+            batch = members[start : start + BATCH]
             w = np.broadcast_to(base, (len(batch), base.size)).copy()
             for k, pool in design.pools.items():
                 w *= pool[design.choice[batch, k]]
-            full, bad = aggregate.aggregate_values(frame.values, data, w, levels,
-                                                   params["dat_thresh"])
+            full, bad = aggregate.aggregate_values(
+                frame.values, data, w, levels, params["dat_thresh"]
+            )
             y = full[..., cols.index(top)]
             y[bad] = np.nan
             ok = rows >= 0
@@ -207,8 +225,7 @@ class UAResult:
     n_failed: int
 
 
-def run_uncertainty(index: Index, inputs: Sequence[UncertainInput], n: int, seed: int
-                    ) -> UAResult:
+def run_uncertainty(index: Index, inputs: Sequence[UncertainInput], n: int, seed: int) -> UAResult:
     """N random draws of all inputs; rank statistics of the top aggregate."""
     check_inputs(index, inputs)
     rng = np.random.default_rng(seed)
@@ -232,11 +249,12 @@ def sa_sample(n: int, d: int, rng: np.random.Generator) -> np.ndarray:
     return np.vstack(blocks)
 
 
-def sa_estimate(y: np.ndarray, n: int, d: int, nboot: int, rng: np.random.Generator
-                ) -> pd.DataFrame:
+def sa_estimate(
+    y: np.ndarray, n: int, d: int, nboot: int, rng: np.random.Generator
+) -> pd.DataFrame:
     """COINr ``SA_estimate``: first-order and total indices with bootstrap 5–95 % intervals."""
-    ya, yb = y[:n], y[n:2 * n]
-    yab = y[2 * n:].reshape(d, n)
+    ya, yb = y[:n], y[n : 2 * n]
+    yab = y[2 * n :].reshape(d, n)
     var_y = float(rvar(np.concatenate([ya, yb])))
     si_diff = yb * (yab - ya)
     st_diff = ya - yab
@@ -262,8 +280,9 @@ class SAResult:
     n_failed: int
 
 
-def run_sensitivity(index: Index, inputs: Sequence[UncertainInput], n: int, seed: int,
-                    nboot: int = 1000) -> SAResult:
+def run_sensitivity(
+    index: Index, inputs: Sequence[UncertainInput], n: int, seed: int, nboot: int = 1000
+) -> SAResult:
     """Variance-based sensitivity of the mean absolute rank change to each input."""
     check_inputs(index, inputs)
     d = len(inputs)
@@ -279,5 +298,5 @@ def run_sensitivity(index: Index, inputs: Sequence[UncertainInput], n: int, seed
     sens = sa_estimate(y, n, d, nboot, rng)
     sens.insert(0, "Variable", [inp.name for inp in inputs])
     stats = rank_stats(index, ranks[: 2 * n])
-    ya_yb = np.concatenate([y[:n], y[n:2 * n]])
+    ya_yb = np.concatenate([y[:n], y[n : 2 * n]])
     return SAResult(stats, sens, float(rvar(ya_yb)), int(np.isnan(scores).all(axis=1).sum()))

@@ -12,5 +12,8 @@ def num(value, decimals=None):
     if value is None or value == "":
         return "–"
     lang = (get_language() or "lt")[:2]
-    return format_number(float(value), locale=lang if lang in ("en", "lt") else "en",
-                         decimals=None if decimals in (None, "") else int(decimals))
+    return format_number(
+        float(value),
+        locale=lang if lang in ("en", "lt") else "en",
+        decimals=None if decimals in (None, "") else int(decimals),
+    )

@@ -7,9 +7,17 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 PAGES = [
-    "/en/", "/lt/", "/en/regions/LT025/", "/lt/regions/LT025/", "/en/observatory/indicators/",
-    "/en/observatory/indicators/population/?region=LT025", "/en/indices/",
-    "/en/indices/regions/LT02/", "/en/initiatives/", "/en/board/", "/en/accounts/login/",
+    "/en/",
+    "/lt/",
+    "/en/regions/LT025/",
+    "/lt/regions/LT025/",
+    "/en/observatory/indicators/",
+    "/en/observatory/indicators/population/?region=LT025",
+    "/en/indices/",
+    "/en/indices/regions/LT02/",
+    "/en/initiatives/",
+    "/en/board/",
+    "/en/accounts/login/",
     "/en/accounts/password-reset/",
 ]
 LABELLED = {"aria-label", "aria-labelledby", "title"}

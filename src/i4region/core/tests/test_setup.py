@@ -12,11 +12,15 @@ pytestmark = pytest.mark.django_db
 def snapshot() -> str:
     """A digest of everything setup writes, so 'changes nothing' is checked row by row."""
     digest = hashlib.sha256()
-    for model, fields in ((Region, ("code", "name", "name_en", "parent_id", "level")),
-                          (Indicator, ("code", "name_en", "name_lt")),
-                          (Observation, ("indicator_id", "region_id", "period", "value", "flag",
-                                         "vintage", "batch_id")),
-                          (ImportBatch, ("id", "sha256"))):
+    for model, fields in (
+        (Region, ("code", "name", "name_en", "parent_id", "level")),
+        (Indicator, ("code", "name_en", "name_lt")),
+        (
+            Observation,
+            ("indicator_id", "region_id", "period", "value", "flag", "vintage", "batch_id"),
+        ),
+        (ImportBatch, ("id", "sha256")),
+    ):
         for row in model.objects.order_by("pk").values_list(*fields):
             digest.update(repr(row).encode())
     return digest.hexdigest()

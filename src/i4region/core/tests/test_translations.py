@@ -38,12 +38,16 @@ def test_catalogues_hold_every_string_the_code_marks(tmp_path):
         pytest.skip(message)
     copy = tmp_path / "i4region"
     shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__", "data", "*.mo"))
-    env_cmd = [sys.executable, "-c",
-               "import os,sys; sys.path.insert(0, sys.argv[1]); "
-               "os.environ.setdefault('DJANGO_SETTINGS_MODULE','i4region.settings_test'); "
-               "from django.core.management import execute_from_command_line as e; "
-               "e(['x','makemessages','-l','lt','--no-location','--no-obsolete',"
-               "'-i','compute/*','-i','charts/*'])", str(tmp_path)]
+    env_cmd = [
+        sys.executable,
+        "-c",
+        "import os,sys; sys.path.insert(0, sys.argv[1]); "
+        "os.environ.setdefault('DJANGO_SETTINGS_MODULE','i4region.settings_test'); "
+        "from django.core.management import execute_from_command_line as e; "
+        "e(['x','makemessages','-l','lt','--no-location','--no-obsolete',"
+        "'-i','compute/*','-i','charts/*'])",
+        str(tmp_path),
+    ]
     result = subprocess.run(env_cmd, cwd=copy, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     for fresh in po_files(copy):

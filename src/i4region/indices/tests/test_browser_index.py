@@ -12,7 +12,9 @@ pytestmark = pytest.mark.browser
 def test_read_the_index_and_recompute_it(served, served_user, page):
     base, _ = served
     page.goto(base + "/en/indices/")
-    assert page.get_by_role("heading", level=1).inner_text() == "Regional Industry 4.0 readiness index"
+    assert (
+        page.get_by_role("heading", level=1).inner_text() == "Regional Industry 4.0 readiness index"
+    )
     assert page.locator("figure svg, .chart svg").count() >= 1
     page.locator("a[href*='/indices/regions/LT02/']").first.click()
     assert page.url.endswith("/en/indices/regions/LT02/")

@@ -65,10 +65,18 @@ def tomls(tmp_path):
 
 def test_compute_writes_every_dataset(tomls):
     out = tomls / "out"
-    call_command("index", "compute", *DATA, "--pipeline", str(tomls / "p.toml"), "--out",
-                 str(out))
-    for name in ("Raw", "Denominated", "Imputed", "Screened", "Treated", "Normalised",
-                 "Aggregated", "results", "treatment"):
+    call_command("index", "compute", *DATA, "--pipeline", str(tomls / "p.toml"), "--out", str(out))
+    for name in (
+        "Raw",
+        "Denominated",
+        "Imputed",
+        "Screened",
+        "Treated",
+        "Normalised",
+        "Aggregated",
+        "results",
+        "treatment",
+    ):
         df = pd.read_csv(out / f"{name}.csv")
         assert len(df) > 0
     agg = pd.read_csv(out / "Aggregated.csv")
@@ -76,15 +84,39 @@ def test_compute_writes_every_dataset(tomls):
 
 
 def test_uncertainty_and_sensitivity(tomls):
-    call_command("index", "uncertainty", *DATA, "--pipeline", str(tomls / "p.toml"),
-                 "--inputs", str(tomls / "u.toml"), "--n", "200", "--seed", "1", "--out",
-                 str(tomls / "ua"))
+    call_command(
+        "index",
+        "uncertainty",
+        *DATA,
+        "--pipeline",
+        str(tomls / "p.toml"),
+        "--inputs",
+        str(tomls / "u.toml"),
+        "--n",
+        "200",
+        "--seed",
+        "1",
+        "--out",
+        str(tomls / "ua"),
+    )
     stats = pd.read_csv(tomls / "ua" / "rank_stats.csv")
     assert list(stats.columns) == ["uCode", "Nominal", "Mean", "Median", "Q5", "Q95"]
     assert len(stats) == 51
-    call_command("index", "sensitivity", *DATA, "--pipeline", str(tomls / "p.toml"),
-                 "--inputs", str(tomls / "u.toml"), "--n", "50", "--nboot", "100", "--out",
-                 str(tomls / "sa"))
+    call_command(
+        "index",
+        "sensitivity",
+        *DATA,
+        "--pipeline",
+        str(tomls / "p.toml"),
+        "--inputs",
+        str(tomls / "u.toml"),
+        "--n",
+        "50",
+        "--nboot",
+        "100",
+        "--out",
+        str(tomls / "sa"),
+    )
     sens = pd.read_csv(tomls / "sa" / "sensitivity.csv")
     assert list(sens["Variable"]) == ["Winmax", "Normalisation", "Weights", "Aggregation"]
     assert {"Si", "STi", "Si_q5", "Si_q95", "STi_q5", "STi_q95"} <= set(sens)
@@ -94,15 +126,27 @@ def test_bad_file_is_exit_code_2_with_location(tomls):
     bad = tomls / "bad.toml"
     bad.write_text('[[steps]]\nop = "normalise"\nmethod = "softmax"\n')
     with pytest.raises(CommandError) as exc:
-        call_command("index", "compute", *DATA, "--pipeline", str(bad), "--out",
-                     str(tomls / "o"))
+        call_command("index", "compute", *DATA, "--pipeline", str(bad), "--out", str(tomls / "o"))
     assert exc.value.returncode == 2
     assert str(bad) in str(exc.value) and "softmax" in str(exc.value)
     meta = tomls / "m.csv"
-    meta.write_text((ASEM / "ASEM_iMeta.csv").read_text().replace('"Physical","Indicator"',
-                                                                  '"Phys","Indicator"', 1))
+    meta.write_text(
+        (ASEM / "ASEM_iMeta.csv")
+        .read_text()
+        .replace('"Physical","Indicator"', '"Phys","Indicator"', 1)
+    )
     with pytest.raises(CommandError) as exc:
-        call_command("index", "compute", "--idata", str(ASEM / "ASEM_iData.csv"), "--imeta",
-                     str(meta), "--pipeline", str(tomls / "p.toml"), "--out", str(tomls / "o"))
+        call_command(
+            "index",
+            "compute",
+            "--idata",
+            str(ASEM / "ASEM_iData.csv"),
+            "--imeta",
+            str(meta),
+            "--pipeline",
+            str(tomls / "p.toml"),
+            "--out",
+            str(tomls / "o"),
+        )
     assert exc.value.returncode == 2
     assert "row 2" in str(exc.value) and "unknown parent 'Phys'" in str(exc.value)

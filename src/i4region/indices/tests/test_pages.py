@@ -10,8 +10,14 @@ from i4region.indices.models import IndexRun
 
 pytestmark = pytest.mark.django_db
 
-PAGES = [("indices:ranking", ()), ("indices:region", ("LT02",)), ("indices:uncertainty", ()),
-         ("indices:sensitivity", ()), ("indices:correlations", ()), ("indices:method", ())]
+PAGES = [
+    ("indices:ranking", ()),
+    ("indices:region", ("LT02",)),
+    ("indices:uncertainty", ()),
+    ("indices:sensitivity", ()),
+    ("indices:correlations", ()),
+    ("indices:method", ()),
+]
 
 
 def url(lang, name, args=()):

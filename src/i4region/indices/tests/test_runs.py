@@ -45,8 +45,9 @@ def test_reproduce_matches_and_detects_tampering():
 def test_changed_framework_makes_a_new_version_and_keeps_the_old():
     fw = services.current_framework()
     fields = {f: getattr(fw, f) for f in services.FRAMEWORK_FIELDS}
-    fields["pipeline_toml"] = fields["pipeline_toml"].replace('method = "amean"',
-                                                              'method = "gmean"')
+    fields["pipeline_toml"] = fields["pipeline_toml"].replace(
+        'method = "amean"', 'method = "gmean"'
+    )
     new = services.save_framework(fw.code, **fields)
     assert new.version == fw.version + 1
     assert IndexFramework.objects.filter(code=fw.code, version=fw.version).exists()

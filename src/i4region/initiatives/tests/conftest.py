@@ -27,20 +27,45 @@ def fixed_today(monkeypatch):
 @pytest.fixture
 def make_initiative(db):
     def make(slug: str = "test-centre", published: bool = True, **extra) -> Initiative:
-        defaults = {"name_en": f"Test {slug}", "name_lt": f"Bandomasis {slug}",
-                    "type": "education_centre", "published": published, "is_sample": True}
+        defaults = {
+            "name_en": f"Test {slug}",
+            "name_lt": f"Bandomasis {slug}",
+            "type": "education_centre",
+            "published": published,
+            "is_sample": True,
+        }
         return Initiative.objects.create(slug=slug, **{**defaults, **extra})
+
     return make
 
 
 def running(initiative: Initiative, year: int, planned: str) -> BudgetLine:
-    return BudgetLine.objects.create(initiative=initiative, year=year, category="running",
-                                     subcategory="staff", planned=Decimal(planned))
+    return BudgetLine.objects.create(
+        initiative=initiative,
+        year=year,
+        category="running",
+        subcategory="staff",
+        planned=Decimal(planned),
+    )
 
 
-def funding(initiative: Initiative, funder: str, amount: str, year_from: int, year_to: int,
-            source_type: str = "municipality", covers: str = "running",
-            status: str = "received") -> FundingLine:
-    return FundingLine.objects.create(initiative=initiative, funder=funder, source_type=source_type,
-                                      amount=Decimal(amount), year_from=year_from, year_to=year_to,
-                                      covers=covers, status=status)
+def funding(
+    initiative: Initiative,
+    funder: str,
+    amount: str,
+    year_from: int,
+    year_to: int,
+    source_type: str = "municipality",
+    covers: str = "running",
+    status: str = "received",
+) -> FundingLine:
+    return FundingLine.objects.create(
+        initiative=initiative,
+        funder=funder,
+        source_type=source_type,
+        amount=Decimal(amount),
+        year_from=year_from,
+        year_to=year_to,
+        covers=covers,
+        status=status,
+    )

@@ -32,18 +32,46 @@ def test_export_writes_six_tables_with_columns_and_values(tmp_path, make_initiat
     ini = make_initiative("exp")
     running(ini, 2026, "1250.50")
     funding(ini, "City", "1000.00", 2026, 2026)
-    kpi = Kpi.objects.create(initiative=ini, code="pupils", name_en="Pupils", name_lt="Mokiniai",
-                             unit_en="persons", unit_lt="asmenys")
+    kpi = Kpi.objects.create(
+        initiative=ini,
+        code="pupils",
+        name_en="Pupils",
+        name_lt="Mokiniai",
+        unit_en="persons",
+        unit_lt="asmenys",
+    )
     kpi.values.create(period="2026", value=Decimal("42"))
     make_initiative("draft", published=False)
     written = export(tmp_path, public=True)
-    assert list(written) == ["initiatives", "budget_lines", "funding", "kpis", "kpi_values",
-                             "sustainability"]
+    assert list(written) == [
+        "initiatives",
+        "budget_lines",
+        "funding",
+        "kpis",
+        "kpi_values",
+        "sustainability",
+    ]
     sus = [r for r in read(tmp_path / "sustainability.csv") if r["initiative"] == "exp"]
-    assert list(sus[0]) == ["initiative", "year", "cost", "secured", "gap", "runway_end_year",
-                            "largest_funder_share"]
-    assert sus == [{"initiative": "exp", "year": "2026", "cost": "1250.50", "secured": "1000.00",
-                    "gap": "250.50", "runway_end_year": "", "largest_funder_share": "1.0"}]
+    assert list(sus[0]) == [
+        "initiative",
+        "year",
+        "cost",
+        "secured",
+        "gap",
+        "runway_end_year",
+        "largest_funder_share",
+    ]
+    assert sus == [
+        {
+            "initiative": "exp",
+            "year": "2026",
+            "cost": "1250.50",
+            "secured": "1000.00",
+            "gap": "250.50",
+            "runway_end_year": "",
+            "largest_funder_share": "1.0",
+        }
+    ]
     budget = [r for r in read(tmp_path / "budget_lines.csv") if r["initiative"] == "exp"]
     assert budget[0]["planned"] == "1250.50" and budget[0]["committed"] == ""
     fund = [r for r in read(tmp_path / "funding.csv") if r["initiative"] == "exp"]
@@ -54,8 +82,7 @@ def test_export_writes_six_tables_with_columns_and_values(tmp_path, make_initiat
     assert "exp" in slugs and "draft" not in slugs and "robolabas" in slugs
     for table in written.values():  # datapackage.json describes every column from these
         assert all(f.description for f in table.fields)
-    assert "EUR" in next(f.description for f in written["sustainability"].fields
-                         if f.name == "gap")
+    assert "EUR" in next(f.description for f in written["sustainability"].fields if f.name == "gap")
 
 
 def test_full_export_has_drafts_and_managers_only_with_personal_data(make_initiative, make_user):

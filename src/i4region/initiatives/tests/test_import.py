@@ -12,18 +12,24 @@ from i4region.initiatives.models import BudgetLine, FundingLine, Initiative
 pytestmark = pytest.mark.django_db
 
 BUDGET_HEADER = "initiative,year,category,subcategory,planned,committed,spent,source_url,note\n"
-FUNDING_HEADER = ("initiative,funder,source_type,programme,programming_period,amount,"
-                  "cofinancing_rate,year_from,year_to,covers,status,kohesio_project_id,"
-                  "source_url,note\n")
-INI_HEADER = ("slug,name_en,name_lt,type,owner_organisation,parent_programme,description_en,"
-              "description_lt,target_groups,theme,municipality,lifecycle,start_date,end_date,"
-              "status,status_reason,published\n")
+FUNDING_HEADER = (
+    "initiative,funder,source_type,programme,programming_period,amount,"
+    "cofinancing_rate,year_from,year_to,covers,status,kohesio_project_id,"
+    "source_url,note\n"
+)
+INI_HEADER = (
+    "slug,name_en,name_lt,type,owner_organisation,parent_programme,description_en,"
+    "description_lt,target_groups,theme,municipality,lifecycle,start_date,end_date,"
+    "status,status_reason,published\n"
+)
 
 
 def test_budget_import_creates_then_updates(make_initiative):
     make_initiative("lab")
-    data = BUDGET_HEADER + ("lab,2026,running,staff,120000.50,,,,\n"
-                            "lab,2026,establishment,equipment,\"80 000,00\",80000,0,,\n")
+    data = BUDGET_HEADER + (
+        "lab,2026,running,staff,120000.50,,,,\n"
+        'lab,2026,establishment,equipment,"80 000,00",80000,0,,\n'
+    )
     result = services.import_csv("budget", data)
     assert (result.created, result.updated) == (2, 0)
     staff = BudgetLine.objects.get(initiative__slug="lab", subcategory="staff")
@@ -36,10 +42,12 @@ def test_budget_import_creates_then_updates(make_initiative):
 
 def test_bad_line_changes_nothing_and_names_line_and_column(make_initiative):
     make_initiative("lab")
-    data = BUDGET_HEADER + ("lab,2026,running,staff,100,,,,\n"
-                            "lab,2027,running,staff,100,,,,\n"
-                            "lab,2028,running,staff,lots,,,,\n"
-                            "nope,2028,running,furniture,5,,,,\n")
+    data = BUDGET_HEADER + (
+        "lab,2026,running,staff,100,,,,\n"
+        "lab,2027,running,staff,100,,,,\n"
+        "lab,2028,running,staff,lots,,,,\n"
+        "nope,2028,running,furniture,5,,,,\n"
+    )
     with pytest.raises(services.ImportFailed) as exc:
         services.import_csv("budget", data)
     errors = "\n".join(exc.value.errors)
@@ -71,11 +79,16 @@ def test_funding_import_checks_choices_and_years(make_initiative):
 
 
 def test_initiatives_import_and_missing_columns():
-    row = ("new-centre,New centre,Naujas centras,education_centre,Org,,,,teachers;students,"
-           "skills,LT-LAU-27,planned,2026-09-01,,,,true\n")
+    row = (
+        "new-centre,New centre,Naujas centras,education_centre,Org,,,,teachers;students,"
+        "skills,LT-LAU-27,planned,2026-09-01,,,,true\n"
+    )
     services.import_csv("initiatives", INI_HEADER + row)
     ini = Initiative.objects.get(slug="new-centre")
-    assert ini.municipality.code == "LT-LAU-27" and ini.target_group_codes == ["teachers", "students"]
+    assert ini.municipality.code == "LT-LAU-27" and ini.target_group_codes == [
+        "teachers",
+        "students",
+    ]
     with pytest.raises(services.ImportFailed) as exc:
         services.import_csv("initiatives", "slug,name_en\nx,y\n")
     assert exc.value.errors[0].startswith("line 1: missing columns name_lt, type")
@@ -108,11 +121,15 @@ def test_upload_form_shows_errors_and_imports(client, make_user, make_initiative
 def test_management_command(tmp_path, make_initiative):
     make_initiative("lab")
     path = tmp_path / "funding.csv"
-    path.write_text(FUNDING_HEADER + "lab,City,municipality,,,abc,,2026,2026,running,received,,,\n",
-                    encoding="utf-8")
+    path.write_text(
+        FUNDING_HEADER + "lab,City,municipality,,,abc,,2026,2026,running,received,,,\n",
+        encoding="utf-8",
+    )
     with pytest.raises(CommandError, match="line 2, column amount"):
         call_command("initiatives_import", str(path), "--kind", "funding")
-    path.write_text(FUNDING_HEADER + "lab,City,municipality,,,10,,2026,2026,running,received,,,\n",
-                    encoding="utf-8")
+    path.write_text(
+        FUNDING_HEADER + "lab,City,municipality,,,10,,2026,2026,running,received,,,\n",
+        encoding="utf-8",
+    )
     call_command("initiatives_import", str(path), "--kind", "funding")
     assert FundingLine.objects.get(initiative__slug="lab").amount == Decimal("10.00")

@@ -13,8 +13,9 @@ from .conftest import funding, running
 pytestmark = pytest.mark.django_db
 
 
-def test_dashboard_alerts_when_funding_ends_next_year(client, fixed_today, make_initiative,
-                                                     make_user):
+def test_dashboard_alerts_when_funding_ends_next_year(
+    client, fixed_today, make_initiative, make_user
+):
     """The browser journey: a funding line that ends next year opens a gap the year after."""
     ini = make_initiative("alert-centre", name_en="Alert centre")
     for year in (2026, 2027, 2028):
@@ -22,9 +23,18 @@ def test_dashboard_alerts_when_funding_ends_next_year(client, fixed_today, make_
     manager = make_user("initiative_manager")
     ini.managers.add(manager)
     client.force_login(manager)
-    response = client.post("/en/initiatives/alert-centre/funding/add/", {
-        "funder": "City", "source_type": "municipality", "amount": "200000", "year_from": "2026",
-        "year_to": "2027", "covers": "running", "status": "approved"})
+    response = client.post(
+        "/en/initiatives/alert-centre/funding/add/",
+        {
+            "funder": "City",
+            "source_type": "municipality",
+            "amount": "200000",
+            "year_from": "2026",
+            "year_to": "2027",
+            "covers": "running",
+            "status": "approved",
+        },
+    )
     assert response.status_code == 302
     page = client.get("/en/initiatives/").content.decode()
     assert "a gap of 100,000 EUR opens in 2028" in page
@@ -58,10 +68,18 @@ def test_dashboard_in_lithuanian(client):
 
 def test_kpi_progress_open_sdg(client, make_initiative):
     ini = make_initiative("kpi-centre")
-    kpi = Kpi.objects.create(initiative=ini, code="teachers", name_en="Teachers trained",
-                             name_lt="Apmokyti mokytojai", unit_en="persons", unit_lt="asmenys",
-                             baseline_year=2020, baseline_value=100, target_year=2025,
-                             target_value=200)
+    kpi = Kpi.objects.create(
+        initiative=ini,
+        code="teachers",
+        name_en="Teachers trained",
+        name_lt="Apmokyti mokytojai",
+        unit_en="persons",
+        unit_lt="asmenys",
+        baseline_year=2020,
+        baseline_value=100,
+        target_year=2025,
+        target_value=200,
+    )
     KpiValue.objects.create(kpi=kpi, period="2023", value=Decimal("150"))
     # observed growth 1.5^(1/3)-1 = 14.5 %, required 2^(1/5)-1 = 14.9 %: ratio 0.97 >= 0.95
     page = client.get("/en/initiatives/kpi-centre/").content.decode()
@@ -74,8 +92,9 @@ def test_scenario_page(client, fixed_today, make_initiative):
     running(ini, 2026, "100.00")
     running(ini, 2027, "100.00")
     funding(ini, "City", "200.00", 2026, 2027)
-    page = client.get("/en/initiatives/scenario/", {"source": "funder:City",
-                                                   "end_year": "2026"}).content.decode()
+    page = client.get(
+        "/en/initiatives/scenario/", {"source": "funder:City", "end_year": "2026"}
+    ).content.decode()
     assert "Scenario centre" in page
     assert "Total gap:" in page and "100 EUR in the scenario" in page
     bad = client.get("/en/initiatives/scenario/", {"source": "funder:Nobody", "end_year": "x"})
@@ -106,8 +125,9 @@ def test_seeded_real_records_with_sources(client):
 def test_seed_is_idempotent():
     counts = [m.objects.count() for m in (Initiative, BudgetLine, FundingLine, Kpi, KpiValue, Fact)]
     seed.load()
-    assert [m.objects.count() for m in (Initiative, BudgetLine, FundingLine, Kpi, KpiValue,
-                                        Fact)] == counts
+    assert [
+        m.objects.count() for m in (Initiative, BudgetLine, FundingLine, Kpi, KpiValue, Fact)
+    ] == counts
 
 
 def test_api_sustainability(client, make_initiative):
@@ -120,7 +140,14 @@ def test_api_sustainability(client, make_initiative):
 def test_kpi_shows_linked_regional_indicator(client, make_initiative):
     indicator = Indicator.objects.filter(observations__region__code="LT025").distinct().first()
     ini = make_initiative("linked")
-    Kpi.objects.create(initiative=ini, code="k", name_en="Pupils", name_lt="Mokiniai",
-                       unit_en="persons", unit_lt="asmenys", indicator=indicator)
+    Kpi.objects.create(
+        initiative=ini,
+        code="k",
+        name_en="Pupils",
+        name_lt="Mokiniai",
+        unit_en="persons",
+        unit_lt="asmenys",
+        indicator=indicator,
+    )
     page = client.get("/en/initiatives/linked/").content.decode()
     assert f"Regional indicator: {indicator.name_en} — Panevėžys" in page

@@ -27,8 +27,15 @@ def test_manager_edits_own_initiative(client, two):
     mine, _other, manager = two
     login(client, manager)
     assert client.get(f"/en/initiatives/{mine.slug}/edit/").status_code == 200
-    data = {"slug": "mine", "name_en": "Mine renamed", "name_lt": "Mano", "type": "programme",
-            "lifecycle": "operating", "status": "at_risk", "status_reason": "Funding ends"}
+    data = {
+        "slug": "mine",
+        "name_en": "Mine renamed",
+        "name_lt": "Mano",
+        "type": "programme",
+        "lifecycle": "operating",
+        "status": "at_risk",
+        "status_reason": "Funding ends",
+    }
     response = client.post(f"/en/initiatives/{mine.slug}/edit/", data)
     assert response.status_code == 302
     mine.refresh_from_db()
@@ -39,8 +46,9 @@ def test_manager_edits_own_initiative(client, two):
     assert "published" not in client.get(f"/en/initiatives/{mine.slug}/edit/").content.decode()
 
 
-@pytest.mark.parametrize("path", ["edit/", "budget/add/", "funding/add/", "kpi/add/",
-                                  "kpi-value/add/"])
+@pytest.mark.parametrize(
+    "path", ["edit/", "budget/add/", "funding/add/", "kpi/add/", "kpi-value/add/"]
+)
 def test_manager_refused_on_others_initiative(client, two, path):
     _mine, other, manager = two
     login(client, manager)
@@ -116,8 +124,10 @@ def test_manager_deletes_own_line_but_not_others(client, two):
     url = f"/en/initiatives/{other.slug}/budget/{theirs.pk}/"
     assert client.post(url, {"delete": "1"}).status_code == 403
     assert other.budget_lines.filter(pk=theirs.pk).exists()
-    assert client.post(f"/en/initiatives/{mine.slug}/budget/{own.pk}/",
-                       {"delete": "1"}).status_code == 302
+    assert (
+        client.post(f"/en/initiatives/{mine.slug}/budget/{own.pk}/", {"delete": "1"}).status_code
+        == 302
+    )
     assert not mine.budget_lines.exists()
     deleted = Change.objects.get(initiative=mine, record=f"budgetline {own.pk}")
     assert deleted.after == {} and deleted.before["planned"] == "1.00"

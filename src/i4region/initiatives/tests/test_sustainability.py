@@ -34,7 +34,10 @@ def test_gap_runway_and_concentration_by_hand(centre):
     years = {r.year: r for r in report.years}
     # 2026 and 2027: 100,000 cost, 100,000 secured; 2028: 100,000 cost, 50,000 secured
     assert [years[y].gap for y in (2026, 2027, 2028)] == [
-        Decimal("0.00"), Decimal("0.00"), Decimal("50000.00")]
+        Decimal("0.00"),
+        Decimal("0.00"),
+        Decimal("50000.00"),
+    ]
     assert all(isinstance(r.gap, Decimal) and isinstance(r.secured, Decimal) for r in report.years)
     summary = report.initiatives["centre"]
     assert summary.runway_end_year == 2027
@@ -47,7 +50,8 @@ def test_gap_runway_and_concentration_by_hand(centre):
     assert summary.concentration.hhi == pytest.approx(0.68)
     # the 2028 gap starts 19 months after 2026-06-01: inside the 24-month horizon
     assert [(a.year, a.gap, a.months_until) for a in report.alerts] == [
-        (2028, Decimal("50000.00"), 19)]
+        (2028, Decimal("50000.00"), 19)
+    ]
 
 
 def test_scenario_source_ends_reopens_a_gap(centre):
@@ -67,10 +71,12 @@ def test_scenario_by_source_type(centre):
 
 
 def test_lines_without_year_or_amount_are_kept_apart(centre):
-    BudgetLine.objects.create(initiative=centre, year=None, category="establishment",
-                              planned=Decimal("470000"))
-    BudgetLine.objects.create(initiative=centre, year=2029, category="running",
-                              subcategory="consumables", planned=None)
+    BudgetLine.objects.create(
+        initiative=centre, year=None, category="establishment", planned=Decimal("470000")
+    )
+    BudgetLine.objects.create(
+        initiative=centre, year=2029, category="running", subcategory="consumables", planned=None
+    )
     report, inputs = services.sustainability([centre], as_of=AS_OF)
     assert len(inputs.undated_budget) == 2
     assert report.initiatives["centre"].cost == Decimal("300000.00")
@@ -83,4 +89,7 @@ def test_cent_remainder_goes_to_the_last_year(make_initiative):
     funding(ini, "City", "100.00", 2026, 2028)
     report, _ = services.sustainability([ini], as_of=AS_OF)
     assert [r.secured for r in report.years] == [
-        Decimal("33.33"), Decimal("33.33"), Decimal("33.34")]
+        Decimal("33.33"),
+        Decimal("33.33"),
+        Decimal("33.34"),
+    ]

@@ -16,43 +16,60 @@ def test_series_of_lt025_population(client):
     data = response.json()
     assert (data["indicator"], data["region"], data["unit"]) == ("population", "LT025", "persons")
     by_period = {o["period"]: o for o in data["observations"]}
-    assert by_period["2025"] == {"period": "2025", "value": 207017, "flag": None,
-                                 "vintage": "2026-04"}
+    assert by_period["2025"] == {
+        "period": "2025",
+        "value": 207017,
+        "flag": None,
+        "vintage": "2026-04",
+    }
     assert by_period["2020"]["value"] == 218237
-    assert by_period["2005"] == {"period": "2005", "value": 284918, "flag": None,
-                                 "vintage": "2022-10"}
+    assert by_period["2005"] == {
+        "period": "2005",
+        "value": 284918,
+        "flag": None,
+        "vintage": "2022-10",
+    }
     assert '"value": 207017,' in response.content.decode()  # an integer, not 207017.0
 
 
 def test_series_of_an_older_release_and_flags(client):
-    data = client.get("/api/v1/series", {"indicator": "population", "region": "LT025",
-                                         "vintage": "2022-10"}).json()
+    data = client.get(
+        "/api/v1/series", {"indicator": "population", "region": "LT025", "vintage": "2022-10"}
+    ).json()
     assert {o["period"]: o["value"] for o in data["observations"]}["2020"] == 211189
-    data = client.get("/api/v1/series", {"indicator": "gdp_pps_per_capita_eu27",
-                                         "region": "DE"}).json()
-    assert {"period": "2021", "value": 119, "flag": "p", "vintage": "2024-05"} in data["observations"]
+    data = client.get(
+        "/api/v1/series", {"indicator": "gdp_pps_per_capita_eu27", "region": "DE"}
+    ).json()
+    assert {"period": "2021", "value": 119, "flag": "p", "vintage": "2024-05"} in data[
+        "observations"
+    ]
 
 
 def test_series_csv(client):
-    response = client.get("/api/v1/series.csv", {"indicator": "gdp_pps_per_capita_eu27",
-                                                 "region": "LT025"})
+    response = client.get(
+        "/api/v1/series.csv", {"indicator": "gdp_pps_per_capita_eu27", "region": "LT025"}
+    )
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
-    assert {"period": "2021", "value": "62", "vintage": "2024-05"}.items() <= \
-        next(r for r in rows if r["period"] == "2021").items()
+    assert {"period": "2021", "value": "62", "vintage": "2024-05"}.items() <= next(
+        r for r in rows if r["period"] == "2021"
+    ).items()
     assert rows[0]["source"] == "Source: Eurostat (nama_10r_3gdp)"
 
 
 @pytest.mark.parametrize("path", ["/api/v1/series", "/api/v1/series.csv"])
-@pytest.mark.parametrize("params, status, message", [
-    ({}, 400, "parameter 'indicator' is required"),
-    ({"indicator": "population"}, 400, "parameter 'region' is required"),
-    ({"indicator": "population", "region": "LT025; DROP"}, 400, "is not a code"),
-    ({"indicator": "x" * 300, "region": "LT025"}, 400, "is not a code"),
-    ({"indicator": "population", "region": "LT025", "vintage": "new"}, 400, "is not YYYY-MM"),
-    ({"indicator": "nope", "region": "LT025"}, 404, "no indicator has the code 'nope'"),
-    ({"indicator": "population", "region": "XX999"}, 404, "no region has the code 'XX999'"),
-])
+@pytest.mark.parametrize(
+    "params, status, message",
+    [
+        ({}, 400, "parameter 'indicator' is required"),
+        ({"indicator": "population"}, 400, "parameter 'region' is required"),
+        ({"indicator": "population", "region": "LT025; DROP"}, 400, "is not a code"),
+        ({"indicator": "x" * 300, "region": "LT025"}, 400, "is not a code"),
+        ({"indicator": "population", "region": "LT025", "vintage": "new"}, 400, "is not YYYY-MM"),
+        ({"indicator": "nope", "region": "LT025"}, 404, "no indicator has the code 'nope'"),
+        ({"indicator": "population", "region": "XX999"}, 404, "no region has the code 'XX999'"),
+    ],
+)
 def test_series_bad_input(client, path, params, status, message):
     response = client.get(path, params)
     assert response.status_code == status
@@ -72,8 +89,16 @@ def test_region(client):
 def test_indicators(client):
     data = client.get("/api/v1/indicators").json()
     codes = {i["code"]: i for i in data}
-    for code in ("population", "gdp_eur_per_capita", "gdp_pps_per_capita_eu27", "median_age",
-                 "active_enterprises", "unemployment_rate", "area_km2", "population_density"):
+    for code in (
+        "population",
+        "gdp_eur_per_capita",
+        "gdp_pps_per_capita_eu27",
+        "median_age",
+        "active_enterprises",
+        "unemployment_rate",
+        "area_km2",
+        "population_density",
+    ):
         assert code in codes
     assert codes["population_density"]["formula"] == "population / area_km2"
     one = client.get("/api/v1/indicators/median_age").json()
@@ -85,8 +110,13 @@ def test_indicators(client):
 def test_openapi_document_validates_and_docs_are_served_locally(client):
     spec = json.loads(client.get("/api/v1/openapi.json").content)
     openapi_spec_validator.validate(spec)
-    for path in ("/api/v1/series", "/api/v1/series.csv", "/api/v1/regions/{code}",
-                 "/api/v1/indicators", "/api/v1/indicators/{code}"):
+    for path in (
+        "/api/v1/series",
+        "/api/v1/series.csv",
+        "/api/v1/regions/{code}",
+        "/api/v1/indicators",
+        "/api/v1/indicators/{code}",
+    ):
         assert path in spec["paths"]
     html = client.get("/api/v1/docs").content.decode()
     assert "/static/ninja/swagger-ui-bundle.js" in html

@@ -17,7 +17,8 @@ def test_profile_indicator_map_year_and_csv(served, page):
     assert "well below the national average" in text
 
     page.locator("#headline-gdp_pps_per_capita_eu27").get_by_role(
-        "link", name="GDP per inhabitant in PPS, EU27 = 100").click()
+        "link", name="GDP per inhabitant in PPS, EU27 = 100"
+    ).click()
     assert "/en/observatory/indicators/gdp_pps_per_capita_eu27/" in page.url
     assert page.get_by_role("heading", name="Map, 2021").count() == 1
     assert "© EuroGeographics" in page.content()

@@ -32,7 +32,9 @@ def test_changes_never_mix_releases():
     assert change["2015"].vintage == "2022-10"
     assert change["2020"].value == pytest.approx(-10.0)  # 2015 and 2020 both in 2026-04
     cagr = derived.evaluate(derived.parse("cagr(a, 10)"), {"a": a})
-    assert [(p.period, round(p.value, 4)) for p in cagr] == [("2015", round((0.5 ** 0.1 - 1) * 100, 4))]
+    assert [(p.period, round(p.value, 4)) for p in cagr] == [
+        ("2015", round((0.5**0.1 - 1) * 100, 4))
+    ]
 
 
 def test_ratio_uses_the_nearest_year_of_the_denominator_and_keeps_flags():
@@ -40,7 +42,9 @@ def test_ratio_uses_the_nearest_year_of_the_denominator_and_keeps_flags():
     b = releases("v2", {"2018": 10.0, "2019": 20.0})
     out = derived.evaluate(derived.parse("a / b"), {"a": a, "b": b})
     assert [(p.period, p.value, p.flag, p.vintage) for p in out] == [
-        ("2010", 10.0, "p", "v1 + v2"), ("2020", 15.0, "p", "v1 + v2")]
+        ("2010", 10.0, "p", "v1 + v2"),
+        ("2020", 15.0, "p", "v1 + v2"),
+    ]
 
 
 def test_index_with_country_equal_to_100():
@@ -59,7 +63,8 @@ def test_derived_indicators_on_the_real_data():
 
     assert latest("population_density")["2025"].value == pytest.approx(207017 / 7878)
     assert latest("population_change_5y")["2025"].value == pytest.approx(
-        (207017 / 218237 - 1) * 100)
+        (207017 / 218237 - 1) * 100
+    )
     assert latest("gdp_pps_per_capita_country_index")["2021"].value == pytest.approx(62 / 89 * 100)
     first, last = change_between(Indicator.objects.get(code="population"), lt025, "2005", "2020")
     assert (first.value, last.value, last.vintage) == (284918, 211189, "2022-10")

@@ -33,8 +33,10 @@ def run_import(*args: str) -> str:
 
 
 def value(indicator: str, region: str, period: str) -> tuple[float, str, str]:
-    points = {p.period: p for p in series(Indicator.objects.get(code=indicator),
-                                          Region.objects.get(code=region))}
+    points = {
+        p.period: p
+        for p in series(Indicator.objects.get(code=indicator), Region.objects.get(code=region))
+    }
     p = points[period]
     return p.value, p.flag, p.vintage
 
@@ -43,8 +45,11 @@ def test_population_keeps_both_releases_and_shows_the_newest():
     assert value("population", "LT025", "2025") == (207017, "", "2026-04")
     assert value("population", "LT025", "2020") == (218237, "", "2026-04")
     assert value("population", "LT025", "2005") == (284918, "", "2022-10")
-    older = series(Indicator.objects.get(code="population"), Region.objects.get(code="LT025"),
-                   vintage="2022-10")
+    older = series(
+        Indicator.objects.get(code="population"),
+        Region.objects.get(code="LT025"),
+        vintage="2022-10",
+    )
     assert {p.period: p.value for p in older}["2020"] == 211189
 
 
@@ -82,16 +87,18 @@ def test_new_release_is_added_beside_the_old_one(tmp_path):
     out = run_import(revised)
     assert "release 2025-02" in out and "151390 added" in out
     assert value("gdp_pps_per_capita_eu27", "LT025", "2021") == (63, "p", "2025-02")
-    old = series(Indicator.objects.get(code="gdp_pps_per_capita_eu27"),
-                 Region.objects.get(code="LT025"), vintage="2024-05")
+    old = series(
+        Indicator.objects.get(code="gdp_pps_per_capita_eu27"),
+        Region.objects.get(code="LT025"),
+        vintage="2024-05",
+    )
     assert {p.period: p.value for p in old}["2021"] == 62
     assert "0 added, 0 updated, 151390 unchanged" in run_import(revised)
 
 
 def test_tidy_csv_with_flags(tmp_path):
     tidy = tmp_path / "robolabas.csv"
-    tidy.write_text("indicator,region,period,value,flag\n"
-                    "population,LT-LAU-27,2019,88000,e\n")
+    tidy.write_text("indicator,region,period,value,flag\npopulation,LT-LAU-27,2019,88000,e\n")
     before = Observation.objects.count()
     out = run_import(tidy, "--vintage", "2026-05")
     assert "1 added" in out
@@ -99,11 +106,14 @@ def test_tidy_csv_with_flags(tmp_path):
     assert value("population", "LT-LAU-27", "2019") == (88000, "e", "2026-05")
 
 
-@pytest.mark.parametrize("damage, where", [
-    ("truncated_gzip", "line 6246"),
-    ("truncated_text", "line 6324, column 2022"),
-    ("garbled", "line 101, column 2002"),
-])
+@pytest.mark.parametrize(
+    "damage, where",
+    [
+        ("truncated_gzip", "line 6246"),
+        ("truncated_text", "line 6324, column 2022"),
+        ("garbled", "line 101, column 2002"),
+    ],
+)
 def test_broken_file_names_the_line_and_changes_nothing(tmp_path, damage, where):
     raw = GDP.read_bytes()
     text = gzip.decompress(raw).decode()
@@ -129,8 +139,9 @@ def test_broken_file_names_the_line_and_changes_nothing(tmp_path, damage, where)
 
 def test_unknown_indicator_in_tidy_csv_is_refused_with_its_line(tmp_path):
     tidy = tmp_path / "manual.csv"
-    tidy.write_text("indicator,region,period,value\npopulation,LT025,2030,1\n"
-                    "robolabas_visitors,LT025,2024,5\n")
+    tidy.write_text(
+        "indicator,region,period,value\npopulation,LT025,2030,1\nrobolabas_visitors,LT025,2024,5\n"
+    )
     before = state()
     with pytest.raises(CommandError, match="line 3, field indicator: 'robolabas_visitors'"):
         run_import(tidy, "--vintage", "2026-05")
@@ -143,20 +154,39 @@ def test_indicator_and_filter_options_map_an_unknown_dataset(tmp_path):
     copy.write_bytes(source.read_bytes())
     out = run_import(copy, "--vintage", "2026-03", "--dataset", "isoc_eb_ai")
     assert "0 added, 0 updated, 33 unchanged" in out
-    out = run_import(copy, "--vintage", "2026-06", "--indicator", "enterprises_using_ai",
-                     "--filter", "indic_is=E_AI_TANY", "--filter", "size_emp=GE10")
+    out = run_import(
+        copy,
+        "--vintage",
+        "2026-06",
+        "--indicator",
+        "enterprises_using_ai",
+        "--filter",
+        "indic_is=E_AI_TANY",
+        "--filter",
+        "size_emp=GE10",
+    )
     assert "33 added" in out
     with pytest.raises(CommandError, match="appears more than once"):
-        run_import(copy, "--vintage", "2026-07", "--indicator", "enterprises_using_ai",
-                   "--filter", "size_emp=GE10")
+        run_import(
+            copy,
+            "--vintage",
+            "2026-07",
+            "--indicator",
+            "enterprises_using_ai",
+            "--filter",
+            "size_emp=GE10",
+        )
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--filter", "unit=NR"], "--filter needs --indicator"),
-    (["--indicator", "population", "--filter", "unit"], "expected DIMENSION=VALUE"),
-    (["--vintage", "last year"], "expected YYYY-MM"),
-    (["--dataset", "nope"], "dataset nope has no map"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--filter", "unit=NR"], "--filter needs --indicator"),
+        (["--indicator", "population", "--filter", "unit"], "expected DIMENSION=VALUE"),
+        (["--vintage", "last year"], "expected YYYY-MM"),
+        (["--dataset", "nope"], "dataset nope has no map"),
+    ],
+)
 def test_bad_options_are_refused(args, message):
     before = state()
     with pytest.raises(CommandError, match=message):

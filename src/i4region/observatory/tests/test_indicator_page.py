@@ -17,7 +17,10 @@ def test_indicator_page_shows_definition_table_and_maps(client):
     html = response.content.decode()
     assert "GDP per inhabitant in purchasing power standards as a percentage" in html
     assert "Source: Eurostat (nama_10r_3gdp)" in html
-    assert "Regions of Lithuania (NUTS 3), 2022" in html or "Regions of Lithuania (NUTS 3), 2021" in html
+    assert (
+        "Regions of Lithuania (NUTS 3), 2022" in html
+        or "Regions of Lithuania (NUTS 3), 2021" in html
+    )
     assert "Regions of Europe (NUTS 3)" in html
     assert "© EuroGeographics for the administrative boundaries" in html
     assert '<select id="year" name="year">' in html and "Show year" in html
@@ -41,8 +44,9 @@ def test_derived_indicator_shows_its_formula(client):
 
 
 def test_national_indicator_falls_back_to_the_country(client):
-    html = client.get("/en/observatory/indicators/enterprises_using_robots/",
-                      {"region": "LT025"}).content.decode()
+    html = client.get(
+        "/en/observatory/indicators/enterprises_using_robots/", {"region": "LT025"}
+    ).content.decode()
     assert "showing Lithuania" in html
     assert "Countries of Europe" in html
     assert "4.75" in html or "4.8" in html
@@ -58,7 +62,9 @@ def test_csv_and_json_downloads(client):
     assert by_period["2021"]["source"] == "Source: Eurostat (nama_10r_3gdp)"
     data = json.loads(client.get(URL + "data.json", {"region": "LT"}).content)
     assert data["region"] == "LT" and data["unit"] == "index, EU27 = 100"
-    assert {"period": "2021", "value": 89.0, "flag": None, "vintage": "2024-05"} in data["observations"]
+    assert {"period": "2021", "value": 89.0, "flag": None, "vintage": "2024-05"} in data[
+        "observations"
+    ]
     assert client.get(URL + "data.xls").status_code == 404
 
 

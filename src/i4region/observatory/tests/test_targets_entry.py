@@ -9,9 +9,15 @@ pytestmark = pytest.mark.django_db
 
 
 def target_form(**extra) -> dict:
-    return {"indicator": Indicator.objects.get(code="gdp_pps_per_capita_eu27").pk,
-            "region": "lt025", "value": "75", "year": "2030", "baseline_year": "2015",
-            "note": "Regional strategy", **extra}
+    return {
+        "indicator": Indicator.objects.get(code="gdp_pps_per_capita_eu27").pk,
+        "region": "lt025",
+        "value": "75",
+        "year": "2030",
+        "baseline_year": "2015",
+        "note": "Regional strategy",
+        **extra,
+    }
 
 
 def test_secretariat_sets_a_target_and_sees_distance_and_status(client, make_user):
@@ -24,17 +30,21 @@ def test_secretariat_sets_a_target_and_sees_distance_and_status(client, make_use
     # baseline 57 (2015), latest 62 (2021): 1.4% a year observed, 1.9% a year needed
     assert "57 (2015)" in html and "62 (2021)" in html and ">13<" in html
     assert "Moderate progress" in html
-    page = client.get("/en/observatory/indicators/gdp_pps_per_capita_eu27/",
-                      {"region": "LT025"}).content.decode()
+    page = client.get(
+        "/en/observatory/indicators/gdp_pps_per_capita_eu27/", {"region": "LT025"}
+    ).content.decode()
     assert "Target 75 by 2030 (baseline 2015)." in page and "Distance to target: 13." in page
 
 
-@pytest.mark.parametrize("extra, message", [
-    ({"baseline_year": "2031"}, "The baseline year must be before the target year."),
-    ({"region": "XX999"}, "No region has the code “XX999”."),
-    ({"value": "nan"}, "Enter a number."),
-    ({"year": "3000"}, "Enter a year between 1990 and 2100."),
-])
+@pytest.mark.parametrize(
+    "extra, message",
+    [
+        ({"baseline_year": "2031"}, "The baseline year must be before the target year."),
+        ({"region": "XX999"}, "No region has the code “XX999”."),
+        ({"value": "nan"}, "Enter a number."),
+        ({"year": "3000"}, "Enter a year between 1990 and 2100."),
+    ],
+)
 def test_target_form_refuses_bad_input(client, make_user, extra, message):
     client.force_login(make_user("secretariat"))
     response = client.post("/en/observatory/targets/", target_form(**extra))
@@ -53,37 +63,52 @@ def test_only_the_secretariat_sets_targets(client, make_user):
 
 
 def entry_form(**extra) -> dict:
-    return {"indicator": Indicator.objects.get(code="robolabas_participants").pk,
-            "region": "LT025", "period": "2024", "value": "310", "flag": "",
-            "note": "RoboLabas annual report", **extra}
+    return {
+        "indicator": Indicator.objects.get(code="robolabas_participants").pk,
+        "region": "LT025",
+        "period": "2024",
+        "value": "310",
+        "flag": "",
+        "note": "RoboLabas annual report",
+        **extra,
+    }
 
 
 def test_data_entry_keeps_history_of_who_changed_what(client, make_user):
     user = make_user("secretariat", username="ruta")
     client.force_login(user)
     assert client.post("/en/observatory/entry/", entry_form()).status_code == 302
-    assert client.post("/en/observatory/entry/", entry_form(value="320", flag="p")).status_code == 302
+    assert (
+        client.post("/en/observatory/entry/", entry_form(value="320", flag="p")).status_code == 302
+    )
     obs = Observation.objects.get(indicator__code="robolabas_participants")
     assert (obs.value, obs.flag, obs.vintage) == (320, "p", "manual")
-    changes = list(ValueChange.objects.order_by("id").values_list(
-        "value_before", "value_after", "flag_after", "changed_by_name"))
+    changes = list(
+        ValueChange.objects.order_by("id").values_list(
+            "value_before", "value_after", "flag_after", "changed_by_name"
+        )
+    )
     assert changes == [(None, 310, "", "ruta"), (310, 320, "p", "ruta")]
     client.post("/en/observatory/entry/", entry_form(value="320", flag="p"))
     assert ValueChange.objects.count() == 2  # the same value again changes nothing
     html = client.get("/en/observatory/entry/").content.decode()
     assert "ruta" in html and "RoboLabas annual report" in html
-    page = client.get("/en/observatory/indicators/robolabas_participants/",
-                      {"region": "LT025"}).content.decode()
+    page = client.get(
+        "/en/observatory/indicators/robolabas_participants/", {"region": "LT025"}
+    ).content.decode()
     assert "320" in page
 
 
-@pytest.mark.parametrize("extra, message", [
-    ({"period": "last year"}, "Enter a year such as 2025."),
-    ({"region": "LT"}, "is level 0"),
-    ({"value": "inf"}, "Enter a number."),
-    ({"note": ""}, "This field is required."),
-    ({"indicator": "1"}, "Select a valid choice."),
-])
+@pytest.mark.parametrize(
+    "extra, message",
+    [
+        ({"period": "last year"}, "Enter a year such as 2025."),
+        ({"region": "LT"}, "is level 0"),
+        ({"value": "inf"}, "Enter a number."),
+        ({"note": ""}, "This field is required."),
+        ({"indicator": "1"}, "Select a valid choice."),
+    ],
+)
 def test_data_entry_refuses_bad_input(client, make_user, extra, message):
     client.force_login(make_user("secretariat"))
     if extra.get("indicator") == "1":
@@ -112,14 +137,32 @@ def test_secretariat_edits_indicator_metadata_and_setup_keeps_it(client, make_us
     assert client.get(url).status_code == 403
     client.force_login(make_user("secretariat"))
     indicator = Indicator.objects.get(code="median_age")
-    form = {f: getattr(indicator, f) for f in (
-        "name_en", "name_lt", "definition_en", "definition_lt", "unit_en", "unit_lt", "decimals",
-        "theme", "polarity", "publisher", "licence", "attribution", "frequency", "notes_en",
-        "notes_lt")}
+    form = {
+        f: getattr(indicator, f)
+        for f in (
+            "name_en",
+            "name_lt",
+            "definition_en",
+            "definition_lt",
+            "unit_en",
+            "unit_lt",
+            "decimals",
+            "theme",
+            "polarity",
+            "publisher",
+            "licence",
+            "attribution",
+            "frequency",
+            "notes_en",
+            "notes_lt",
+        )
+    }
     bad = client.post(url, {**form, "levels": "0,9", "published": "on"})
     assert "Levels are 0–4 separated by commas; not 9." in bad.content.decode()
-    response = client.post(url, {**form, "levels": "0, 2,3", "published": "on",
-                                 "notes_en": "Checked by the secretariat."})
+    response = client.post(
+        url,
+        {**form, "levels": "0, 2,3", "published": "on", "notes_en": "Checked by the secretariat."},
+    )
     assert response.status_code == 302
     load_catalogue()
     indicator.refresh_from_db()

@@ -11,16 +11,22 @@ def main_of(response) -> str:
 
 def test_lt025_says_the_population_fell_by_about_a_quarter_within_one_release(client):
     html = main_of(client.get("/en/regions/LT025/"))
-    assert ("Between 2005 and 2020 the population of Panevėžys County fell from 284,918 to "
-            "211,189: by about a quarter (25.9%).") in html
+    assert (
+        "Between 2005 and 2020 the population of Panevėžys County fell from 284,918 to "
+        "211,189: by about a quarter (25.9%)."
+    ) in html
     assert "Both figures from the Eurostat release 2022-10" in html
-    assert "The newer release 2026-04, revised after the 2021 census, gives 218,237 for 2020" in html
+    assert (
+        "The newer release 2026-04, revised after the 2021 census, gives 218,237 for 2020" in html
+    )
 
 
 def test_lt025_gdp_per_head_is_well_below_the_lithuanian_average(client):
     html = main_of(client.get("/en/regions/LT025/"))
-    assert ("GDP per head in purchasing power standards in 2021 was 62 in Panevėžys County "
-            "against 89 in Lithuania (EU27 = 100): well below the national average.") in html
+    assert (
+        "GDP per head in purchasing power standards in 2021 was 62 in Panevėžys County "
+        "against 89 in Lithuania (EU27 = 100): well below the national average."
+    ) in html
     card = html.split('id="headline-gdp_pps_per_capita_eu27"', 1)[1].split("</div>", 1)[0]
     assert "Lithuania: 89 (gap -27)" in card
     assert "EU27: 100 (gap -38)" in card

@@ -27,9 +27,14 @@ def test_hierarchy_and_municipalities(client):
     html = client.get("/en/regions/LT025/").content.decode()
     for ancestor in ("/en/regions/LT/", "/en/regions/LT02/"):
         assert ancestor in html
-    for name in ("Panevėžys city municipality", "Biržai district municipality",
-                 "Kupiškis district municipality", "Panevėžys district municipality",
-                 "Pasvalys district municipality", "Rokiškis district municipality"):
+    for name in (
+        "Panevėžys city municipality",
+        "Biržai district municipality",
+        "Kupiškis district municipality",
+        "Panevėžys district municipality",
+        "Pasvalys district municipality",
+        "Rokiškis district municipality",
+    ):
         assert name in html
     assert "Utena" not in html.split("<main", 1)[1].split("</main>")[0]
 
@@ -70,9 +75,12 @@ def test_home_leads_to_home_region(client):
 def test_cached_profile_follows_catalogue_edits_and_new_data(client):
     from i4region.observatory.models import Indicator
 
-    assert "GDP per inhabitant in PPS, EU27 = 100" in client.get("/en/regions/LT025/").content.decode()
+    assert (
+        "GDP per inhabitant in PPS, EU27 = 100" in client.get("/en/regions/LT025/").content.decode()
+    )
     Indicator.objects.filter(code="gdp_pps_per_capita_eu27").update(
-        name_en="GDP per head in PPS (EU27 = 100)")
+        name_en="GDP per head in PPS (EU27 = 100)"
+    )
     html = client.get("/en/regions/LT025/").content.decode()
     assert "GDP per head in PPS (EU27 = 100)" in html
 
@@ -81,10 +89,23 @@ def test_cached_profile_follows_catalogue_edits_and_new_data(client):
     from i4region.compute.parsers import ParsedTable
     from i4region.observatory.services import import_table
 
-    newer = pd.DataFrame({"indicator": ["gdp_pps_per_capita_eu27"], "geo": ["LT025"],
-                          "period": ["2023"], "value": [64.0], "flag": [None], "line": [2]})
-    import_table(ParsedTable(format="tidy_csv", dataset=None, dimensions=["indicator"],
-                             frame=newer, rows_read=1),
-                 file_name="newer.csv", sha256="0" * 64, vintage="2026-11")
+    newer = pd.DataFrame(
+        {
+            "indicator": ["gdp_pps_per_capita_eu27"],
+            "geo": ["LT025"],
+            "period": ["2023"],
+            "value": [64.0],
+            "flag": [None],
+            "line": [2],
+        }
+    )
+    import_table(
+        ParsedTable(
+            format="tidy_csv", dataset=None, dimensions=["indicator"], frame=newer, rows_read=1
+        ),
+        file_name="newer.csv",
+        sha256="0" * 64,
+        vintage="2026-11",
+    )
     html = client.get("/en/regions/LT025/").content.decode()
     assert "2023" in html.split("headline-gdp_pps_per_capita_eu27", 1)[1][:3000]

@@ -16,16 +16,35 @@ NAME, EMAIL, PHONE = "Ona Ištrintinaitė", "ona.erase@example.org", "+370 699 1
 
 def _person(make_user):
     org = Organisation.objects.get(name="RoboLabas")
-    p = Person.objects.create(name=NAME, organisation=org, email=EMAIL, phone=PHONE,
-                              consent=True, consent_date=dt.date(2025, 3, 1),
-                              consent_source="signed form")
-    i = Interaction.objects.create(organisation=org, date=dt.date(2025, 4, 1), type="meeting",
-                                   purpose=f"Meet {NAME} about robotics", outcome="agreed")
+    p = Person.objects.create(
+        name=NAME,
+        organisation=org,
+        email=EMAIL,
+        phone=PHONE,
+        consent=True,
+        consent_date=dt.date(2025, 3, 1),
+        consent_source="signed form",
+    )
+    i = Interaction.objects.create(
+        organisation=org,
+        date=dt.date(2025, 4, 1),
+        type="meeting",
+        purpose=f"Meet {NAME} about robotics",
+        outcome="agreed",
+    )
     i.participants.add(p)
-    FollowUp.objects.create(interaction=i, description=f"Call {NAME} back",
-                            owner=make_user("secretariat"), due_date=dt.date(2025, 4, 15))
-    LogEntry.objects.log_actions(user_id=make_user("administrator").pk, queryset=[p],
-                                 action_flag=CHANGE, change_message=f"Changed {NAME}")
+    FollowUp.objects.create(
+        interaction=i,
+        description=f"Call {NAME} back",
+        owner=make_user("secretariat"),
+        due_date=dt.date(2025, 4, 15),
+    )
+    LogEntry.objects.log_actions(
+        user_id=make_user("administrator").pk,
+        queryset=[p],
+        action_flag=CHANGE,
+        change_message=f"Changed {NAME}",
+    )
     return p
 
 
@@ -45,7 +64,8 @@ def _everything(tmp_path) -> str:
     out = tmp_path / "export"
     _export(out, include_personal_data=True)
     return dump.read_text(encoding="utf-8") + "".join(
-        p.read_text(encoding="utf-8") for p in out.iterdir())
+        p.read_text(encoding="utf-8") for p in out.iterdir()
+    )
 
 
 def test_erasure_leaves_no_personal_data(client, make_user, tmp_path):
@@ -69,8 +89,14 @@ def test_erasure_leaves_no_personal_data(client, make_user, tmp_path):
 def test_contacts_leave_exports_without_personal_data_flag(tmp_path, make_user):
     _person(make_user)
     names = set(_export(tmp_path, include_personal_data=False))
-    assert {"organisations", "relations", "interactions", "assessments", "activities",
-            "centrality"} <= names and "people" not in names
+    assert {
+        "organisations",
+        "relations",
+        "interactions",
+        "assessments",
+        "activities",
+        "centrality",
+    } <= names and "people" not in names
     text = "".join(p.read_text(encoding="utf-8") for p in tmp_path.iterdir())
     assert EMAIL not in text and PHONE not in text
     header = (tmp_path / "centrality.csv").read_text(encoding="utf-8").splitlines()[0]

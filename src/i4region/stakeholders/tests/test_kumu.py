@@ -43,10 +43,11 @@ def test_xlsx_round_trip_loses_nothing():
 
 def test_bad_sheet_names_every_line_and_changes_nothing():
     before = (Organisation.objects.count(), Relation.objects.count())
-    elements = ("Label,Type,Strength\nNauja įmonė (sample),Company,\n"
-                "Kita,Spaceship,\n").encode()
-    connections = ("From,To,Type,Strength\nNauja įmonė (sample),Nežinoma,supply,3\n"
-                   "Nauja įmonė (sample),RoboLabas,training,9\n").encode()
+    elements = ("Label,Type,Strength\nNauja įmonė (sample),Company,\nKita,Spaceship,\n").encode()
+    connections = (
+        "From,To,Type,Strength\nNauja įmonė (sample),Nežinoma,supply,3\n"
+        "Nauja įmonė (sample),RoboLabas,training,9\n"
+    ).encode()
     with pytest.raises(kumu.KumuError) as exc:
         kumu.import_files(elements, connections)
     text = "\n".join(exc.value.errors)
@@ -65,8 +66,7 @@ def test_import_page_refuses_bad_file_and_imports_good_one(client, make_user):
     assert not Organisation.objects.filter(name="X").exists()
     good = io.BytesIO(b"Label,Type,Sample\nNaujas klasteris (sample),Cluster,yes\n")
     good.name = "elements.csv"
-    conn = io.BytesIO(b"From,To,Type,Strength\nNaujas klasteris (sample),RoboLabas,training,4\n"
-)
+    conn = io.BytesIO(b"From,To,Type,Strength\nNaujas klasteris (sample),RoboLabas,training,4\n")
     conn.name = "connections.csv"
     r = client.post("/en/stakeholders/kumu/", {"elements": good, "connections": conn})
     assert r.status_code == 302 and r["Location"].endswith("/stakeholders/network/")

@@ -24,8 +24,11 @@ def lead(client, make_user):
 def test_seed_is_idempotent_and_marks_samples():
     counts = (Organisation.objects.count(), Relation.objects.count(), Activity.objects.count())
     seed.load()
-    assert (Organisation.objects.count(), Relation.objects.count(),
-            Activity.objects.count()) == counts
+    assert (
+        Organisation.objects.count(),
+        Relation.objects.count(),
+        Activity.objects.count(),
+    ) == counts
     assert 55 <= counts[0] <= 65 and 140 <= counts[1] <= 160
     real = Organisation.objects.filter(is_sample=False)
     assert real.filter(name="RoboLabas", parent__name="Panevėžio švietimo centras").exists()
@@ -37,8 +40,10 @@ def test_network_page_renders_and_filters(lead):
     page = lead.get("/en/stakeholders/network/").content.decode()
     assert "<svg" in page and "Brokers between communities" in page
     assert page.count("<circle") >= 55
-    filtered = lead.get("/en/stakeholders/network/?type=school&type=company&relation=training"
-                        "&colour=community&size=betweenness").content.decode()
+    filtered = lead.get(
+        "/en/stakeholders/network/?type=school&type=company&relation=training"
+        "&colour=community&size=betweenness"
+    ).content.decode()
     schools_and_companies = Organisation.objects.filter(type__in=["school", "company"]).count()
     # node circles (legend circles have no <title>)
     assert filtered.count("</title></circle>") == schools_and_companies
@@ -81,10 +86,18 @@ def test_log_interaction_with_follow_up(lead, make_user):
     owner = make_user("secretariat", first_name="Rūta", last_name="Savininkė")
     form = lead.get(f"/en/stakeholders/organisation/{org.pk}/interaction/")
     assert form.status_code == 200
-    r = lead.post(f"/en/stakeholders/organisation/{org.pk}/interaction/", {
-        "date": "2026-02-03", "type": "meeting", "purpose": "Plan the robotics fair",
-        "outcome": "Agreed a date", "follow_up": "Send the draft programme",
-        "follow_up_owner": owner.pk, "follow_up_due": "2026-02-17"})
+    r = lead.post(
+        f"/en/stakeholders/organisation/{org.pk}/interaction/",
+        {
+            "date": "2026-02-03",
+            "type": "meeting",
+            "purpose": "Plan the robotics fair",
+            "outcome": "Agreed a date",
+            "follow_up": "Send the draft programme",
+            "follow_up_owner": owner.pk,
+            "follow_up_due": "2026-02-17",
+        },
+    )
     assert r.status_code == 302
     i = Interaction.objects.get(organisation=org, purpose="Plan the robotics fair")
     f = FollowUp.objects.get(interaction=i)
@@ -96,10 +109,13 @@ def test_log_interaction_with_follow_up(lead, make_user):
 def test_incomplete_follow_up_is_refused(lead):
     org = Organisation.objects.get(name="RoboLabas")
     before = Interaction.objects.count()
-    r = lead.post(f"/en/stakeholders/organisation/{org.pk}/interaction/", {
-        "date": "2026-02-03", "type": "call", "purpose": "x", "follow_up": "do something"})
+    r = lead.post(
+        f"/en/stakeholders/organisation/{org.pk}/interaction/",
+        {"date": "2026-02-03", "type": "call", "purpose": "x", "follow_up": "do something"},
+    )
     assert r.status_code == 200 and "needs a description, an owner and a due date" in (
-        r.content.decode())
+        r.content.decode()
+    )
     assert Interaction.objects.count() == before
 
 

@@ -34,8 +34,12 @@ def test_board_member_cannot_log_interaction(client, make_user):
     org = _sample_org()
     client.force_login(make_user("board_member"))
     assert client.get(f"/en/stakeholders/organisation/{org.pk}/interaction/").status_code == 403
-    assert client.post(f"/en/stakeholders/organisation/{org.pk}/assess/",
-                       {"date": "2025-01-01"}).status_code == 403
+    assert (
+        client.post(
+            f"/en/stakeholders/organisation/{org.pk}/assess/", {"date": "2025-01-01"}
+        ).status_code
+        == 403
+    )
 
 
 def test_contact_details_only_for_secretariat(client, make_user):
@@ -75,15 +79,21 @@ def test_company_rep_sees_own_organisation_not_others(client, make_user):
 def test_api_lists_only_published(client):
     names = {o["name"] for o in client.get("/api/v1/stakeholders/organisations").json()}
     assert "RoboLabas" in names
-    assert not names & set(Organisation.objects.filter(published=False)
-                           .values_list("name", flat=True))
+    assert not names & set(
+        Organisation.objects.filter(published=False).values_list("name", flat=True)
+    )
 
 
 def test_only_secretariat_adds_contacts_and_organisations(client, make_user):
     org = Organisation.objects.get(name="RoboLabas")
     url = f"/en/stakeholders/organisation/{org.pk}/contact/"
-    data = {"name": "Jonas Kontaktas", "email": "jonas@example.org", "consent": "on",
-            "consent_date": "2026-01-05", "consent_source": "signed form"}
+    data = {
+        "name": "Jonas Kontaktas",
+        "email": "jonas@example.org",
+        "consent": "on",
+        "consent_date": "2026-01-05",
+        "consent_source": "signed form",
+    }
     client.force_login(make_user("board_member"))
     assert client.post(url, data).status_code == 403
     assert client.get("/en/stakeholders/organisation/add/").status_code == 403
@@ -92,11 +102,20 @@ def test_only_secretariat_adds_contacts_and_organisations(client, make_user):
     assert "Record when and where the consent was given" in r.content.decode()
     assert client.post(url, data).status_code == 302
     assert Person.objects.get(name="Jonas Kontaktas").organisation == org
-    r = client.post("/en/stakeholders/organisation/add/", {
-        "name": "Pavyzdinė įmonė X (sample)", "type": "company", "nace_code": "C28",
-        "is_sample": "on"})
-    assert r.status_code == 302 and Organisation.objects.filter(nace_code="C28",
-                                                               name__contains="X (sample)")
-    r = client.post("/en/stakeholders/organisation/add/", {
-        "name": "Bad NACE (sample)", "type": "company", "nace_code": "28Z"})
+    r = client.post(
+        "/en/stakeholders/organisation/add/",
+        {
+            "name": "Pavyzdinė įmonė X (sample)",
+            "type": "company",
+            "nace_code": "C28",
+            "is_sample": "on",
+        },
+    )
+    assert r.status_code == 302 and Organisation.objects.filter(
+        nace_code="C28", name__contains="X (sample)"
+    )
+    r = client.post(
+        "/en/stakeholders/organisation/add/",
+        {"name": "Bad NACE (sample)", "type": "company", "nace_code": "28Z"},
+    )
     assert r.status_code == 200 and "NACE Rev. 2" in r.content.decode()

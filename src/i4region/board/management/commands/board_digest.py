@@ -12,9 +12,12 @@ class Command(BaseCommand):
     help = "Send the board workspace's notification digest: one e-mail per person."
 
     def add_arguments(self, parser):
-        parser.add_argument("--base-url", default=os.environ.get("I4REGION_BASE_URL", ""),
-                            help="Start of the links in the e-mails, e.g. https://i4region.example.org "
-                                 "(default: $I4REGION_BASE_URL; links are paths when unset).")
+        parser.add_argument(
+            "--base-url",
+            default=os.environ.get("I4REGION_BASE_URL", ""),
+            help="Start of the links in the e-mails, e.g. https://i4region.example.org "
+            "(default: $I4REGION_BASE_URL; links are paths when unset).",
+        )
 
     def handle(self, *args, base_url: str, **options):
         overdue = services.create_overdue_notifications()

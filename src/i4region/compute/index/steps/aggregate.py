@@ -195,8 +195,9 @@ def resolve_weights(frame: Frame, data: IndexData, params: dict[str, Any]) -> di
     if isinstance(params["weights"], dict):
         unknown = [c for c in params["weights"] if c not in base]
         if unknown:
-            raise StepError(f"aggregate: weights names '{unknown[0]}', which is not an "
-                            f"indicator or aggregate")
+            raise StepError(
+                f"aggregate: weights names '{unknown[0]}', which is not an indicator or aggregate"
+            )
         return {**base, **params["weights"]}
     if params["weights"] == "equal":
         return dict.fromkeys(base, 1.0)
@@ -209,8 +210,9 @@ def resolve_weights(frame: Frame, data: IndexData, params: dict[str, Any]) -> di
         level_values = frame.values
     else:
         levels = per_level(params, st.max_level - 1)
-        full, _ = aggregate_values(frame.values, data, weight_vector(data, base), levels,
-                                   params["dat_thresh"])
+        full, _ = aggregate_values(
+            frame.values, data, weight_vector(data, base), levels, params["dat_thresh"]
+        )
         cols = output_columns(data)
         level_values = full[:, [cols.index(c) for c in st.levels[lev]]]
     return {**base, **pca_weights(level_values, st.levels[lev], st)}
@@ -218,8 +220,10 @@ def resolve_weights(frame: Frame, data: IndexData, params: dict[str, Any]) -> di
 
 def failure_message(levels: list[tuple[str, float | None]]) -> str:
     method = next((m for m, _ in levels if m in ("gmean", "hmean", "genmean")), "gmean")
-    return (f"aggregate: method '{method}' cannot take zero or negative values; normalise to a "
-            f"range above zero, e.g. range = [1, 100]")
+    return (
+        f"aggregate: method '{method}' cannot take zero or negative values; normalise to a "
+        f"range above zero, e.g. range = [1, 100]"
+    )
 
 
 def run(frame: Frame, data: IndexData, params: dict[str, Any]) -> tuple[Frame, dict[str, Any]]:
@@ -228,9 +232,9 @@ def run(frame: Frame, data: IndexData, params: dict[str, Any]) -> tuple[Frame, d
         raise StepError("aggregate: the data set to aggregate must hold the indicators only")
     levels = per_level(params, st.max_level - 1)
     weights = resolve_weights(frame, data, params)
-    full, bad = aggregate_values(frame.values, data, weight_vector(data, weights), levels,
-                                 params["dat_thresh"])
+    full, bad = aggregate_values(
+        frame.values, data, weight_vector(data, weights), levels, params["dat_thresh"]
+    )
     if bad.any():
         raise StepError(failure_message(levels))
-    return frame.with_values(full, output_columns(data)), {"Weights": weights,
-                                                          "Methods": levels}
+    return frame.with_values(full, output_columns(data)), {"Weights": weights, "Methods": levels}

@@ -173,8 +173,10 @@ def normalise_vector(
         if m == "percentile":
             return rank_asc(x) / (~np.isnan(x)).sum(axis=-1, keepdims=True) * 100
         if m in ("ratio", "reldiff", "band") and direction == -1:
-            raise StepError(f"normalise: method '{m}' compares positive values with a reference "
-                            f"and cannot reverse indicator '{code}' (Direction -1)")
+            raise StepError(
+                f"normalise: method '{m}' compares positive values with a reference "
+                f"and cannot reverse indicator '{code}' (Direction -1)"
+            )
         if m in ("ratio", "reldiff"):
             ref = {"mean": lambda: rmean(x)[..., None], "max": lambda: mx, "min": lambda: mn}[
                 spec["to"]

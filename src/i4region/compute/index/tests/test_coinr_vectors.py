@@ -8,8 +8,14 @@ from i4region.compute.index.analysis import results_table
 from i4region.compute.index.pipeline import Index
 from i4region.compute.index.steps.treat import check_skew_kurt, log_ct, treat_vector, winsorise
 
-DEFAULT = {"winmax": 5, "skew": 2.0, "kurtosis": 3.5, "log": True, "force_win": False,
-           "combine": False}
+DEFAULT = {
+    "winmax": 5,
+    "skew": 2.0,
+    "kurtosis": 3.5,
+    "log": True,
+    "force_win": False,
+    "combine": False,
+}
 
 # vignette("results"): head(get_results(build_example_coin(), "Aggregated", tab_type = "Aggs"))
 VIGNETTE = """uCode Rank Index Conn Sust Physical ConEcFin Political Instit P2P Environ Social SusEcFin
@@ -22,14 +28,16 @@ SWE 6 63.00 53.87 72.12 51.51 23.87 80.98 74.51 38.50 66.37 87.74 62.27"""
 
 
 def test_example_coin_matches_results_vignette(example_coin):
-    expected = pd.DataFrame([r.split() for r in VIGNETTE.splitlines()[1:]],
-                            columns=VIGNETTE.splitlines()[0].split())
+    expected = pd.DataFrame(
+        [r.split() for r in VIGNETTE.splitlines()[1:]], columns=VIGNETTE.splitlines()[0].split()
+    )
     res = results_table(example_coin).head(6)
     assert list(res["uCode"]) == list(expected["uCode"])
     assert list(res["Index.Rank"]) == expected["Rank"].astype(float).tolist()
     for col in expected.columns[2:]:
-        np.testing.assert_allclose(res[col].round(2), expected[col].astype(float), atol=1e-9,
-                                   err_msg=col)
+        np.testing.assert_allclose(
+            res[col].round(2), expected[col].astype(float), atol=1e-9, err_msg=col
+        )
 
 
 def test_winsorise_documented_example():

@@ -27,17 +27,20 @@ def norm(x, **spec):
     return normalise_vector(x, spec, 1.0)
 
 
-@pytest.mark.parametrize(("column", "spec"), [
-    ("zscore", {"method": "zscore", "mean": 0.0, "sd": 1.0}),
-    ("minmax", {"method": "minmax", "range": (0.0, 1.0)}),
-    ("ratio_to_mean", {"method": "ratio", "to": "mean"}),
-    ("ratio_to_best", {"method": "fracmax"}),
-    ("ratio_to_worst", {"method": "ratio", "to": "min"}),
-    ("diff_from_mean_rel", {"method": "reldiff", "to": "mean"}),
-    ("diff_from_worst_rel", {"method": "reldiff", "to": "min"}),
-    ("Rank_asc", {"method": "rank"}),
-    ("above_below_mean_p20", {"method": "band", "band": 0.2}),
-])
+@pytest.mark.parametrize(
+    ("column", "spec"),
+    [
+        ("zscore", {"method": "zscore", "mean": 0.0, "sd": 1.0}),
+        ("minmax", {"method": "minmax", "range": (0.0, 1.0)}),
+        ("ratio_to_mean", {"method": "ratio", "to": "mean"}),
+        ("ratio_to_best", {"method": "fracmax"}),
+        ("ratio_to_worst", {"method": "ratio", "to": "min"}),
+        ("diff_from_mean_rel", {"method": "reldiff", "to": "mean"}),
+        ("diff_from_worst_rel", {"method": "reldiff", "to": "min"}),
+        ("Rank_asc", {"method": "rank"}),
+        ("above_below_mean_p20", {"method": "band", "band": 0.2}),
+    ],
+)
 def test_table15_two_decimals(tai, table15, column, spec):
     got = norm(tai["Schooling"].to_numpy(float), **spec)
     np.testing.assert_allclose(np.round(got, 2), table15[column].to_numpy(float), atol=0.0051)

@@ -41,16 +41,20 @@ def test_unknown_parent(copy):
 
 def test_cycle(copy):
     d, m = copy
+
     def fn(df):
         df.loc[df["iCode"] == "Index", "Parent"] = "Conn"
+
     edit(m, fn)
     assert "cycle in Parent links: Conn -> Index -> Conn" in str(error(d, m))
 
 
 def test_missing_weight(copy):
     d, m = copy
+
     def fn(df):
         df.loc[df["iCode"] == "Ship", "Weight"] = ""
+
     edit(m, fn)
     e = error(d, m)
     assert (e.row, e.column) == (4, "Weight") and "missing weight for 'Ship'" in str(e)
@@ -65,8 +69,10 @@ def test_indicator_with_no_data(copy):
 
 def test_non_numeric_cell(copy):
     d, m = copy
+
     def fn(df):
         df.loc[3, "LPI"] = "3,4"
+
     edit(d, fn)
     e = error(d, m)
     assert (e.file, e.row, e.column) == (str(d), 5, "LPI") and "'3,4' is not a number" in str(e)
@@ -74,8 +80,10 @@ def test_non_numeric_cell(copy):
 
 def test_duplicate_unit(copy):
     d, m = copy
+
     def fn(df):
         df.loc[4, "uCode"] = df.loc[3, "uCode"]
+
     edit(d, fn)
     assert "duplicate uCode" in str(error(d, m))
 
@@ -111,7 +119,9 @@ def test_bad_inputs_file(copy, tmp_path):
     p = tmp_path / "p.toml"
     p.write_text("[[steps]]\nop = 'normalise'\n[[steps]]\nop = 'aggregate'\n")
     u = tmp_path / "u.toml"
-    u.write_text("[[input]]\nname = 'W'\nparameter = 'treat.winmax'\nvalues = [1, 2]\n"
-                 "[[input]]\nname = 'A'\nparameter = 'aggregate.method'\nvalues = ['amean']\n")
+    u.write_text(
+        "[[input]]\nname = 'W'\nparameter = 'treat.winmax'\nvalues = [1, 2]\n"
+        "[[input]]\nname = 'A'\nparameter = 'aggregate.method'\nvalues = ['amean']\n"
+    )
     with pytest.raises(IndexInputError, match="op 'treat', which is not in the pipeline"):
         files.uncertainty(d, m, p, u, 10, 1, tmp_path / "out")

@@ -21,12 +21,22 @@ from .conftest import ASEM, EXAMPLE_COIN
 
 
 def test_every_dataset_and_detail_is_recorded(example_coin):
-    assert list(example_coin.datasets) == ["Raw", "Denominated", "Imputed", "Screened",
-                                           "Treated", "Normalised", "Aggregated"]
+    assert list(example_coin.datasets) == [
+        "Raw",
+        "Denominated",
+        "Imputed",
+        "Screened",
+        "Treated",
+        "Normalised",
+        "Aggregated",
+    ]
     assert not np.isnan(example_coin.datasets["Imputed"].values).any()
     # 65 missing points after denomination, as COINr's build log reports
-    assert len(example_coin.details["Imputed"]["Imputed"]) == np.isnan(
-        example_coin.datasets["Denominated"].values).sum() == 65
+    assert (
+        len(example_coin.details["Imputed"]["Imputed"])
+        == np.isnan(example_coin.datasets["Denominated"].values).sum()
+        == 65
+    )
     agg = example_coin.dataset("Aggregated")
     assert list(agg.columns) == ["uCode", *output_columns(example_coin.data)]
 
@@ -40,8 +50,9 @@ def test_denominate_divides_by_imeta_denominator(asem):
 
 
 def test_group_imputation_uses_group_mean(asem):
-    ix = Index.from_specs(asem, [{"op": "impute", "method": "mean_group",
-                                  "group": "EurAsia_group"}])
+    ix = Index.from_specs(
+        asem, [{"op": "impute", "method": "mean_group", "group": "EurAsia_group"}]
+    )
     raw, imp = ix.datasets["Raw"], ix.datasets["Imputed"]
     groups = asem.units.set_index("uCode").loc[raw.ucodes, "EurAsia_group"].to_numpy()
     i, j = np.argwhere(np.isnan(raw.values))[0]
@@ -55,8 +66,9 @@ def test_rebuild_changes_one_parameter(example_coin):
     tab = ix.details["Treated"]["Dets_Table"].set_index("iCode")
     assert (tab["nwin"] <= 1).all() or tab["Logged"].any()
     assert example_coin.step("treat").params["winmax"] == 5
-    np.testing.assert_array_equal(ix.datasets["Imputed"].values,
-                                  example_coin.datasets["Imputed"].values)
+    np.testing.assert_array_equal(
+        ix.datasets["Imputed"].values, example_coin.datasets["Imputed"].values
+    )
 
 
 @pytest.mark.parametrize("method", ["amean", "gmean", "hmean", "copeland"])
@@ -77,10 +89,15 @@ def test_genmean_and_weight_sets(example_coin):
 
 
 def test_every_normaliser_runs_on_asem(example_coin):
-    for spec in [{"method": "zscore", "mean": 10, "sd": 2}, {"method": "scaled"},
-                 {"method": "dist2max"}, {"method": "fracmax"}, {"method": "dist2ref",
-                 "ref": "CHE"}, {"method": "dist2targ", "cap_max": True},
-                 {"method": "goalposts", "lower": 0, "upper": 100, "scale": 100}]:
+    for spec in [
+        {"method": "zscore", "mean": 10, "sd": 2},
+        {"method": "scaled"},
+        {"method": "dist2max"},
+        {"method": "fracmax"},
+        {"method": "dist2ref", "ref": "CHE"},
+        {"method": "dist2targ", "cap_max": True},
+        {"method": "goalposts", "lower": 0, "upper": 100, "scale": 100},
+    ]:
         ix = example_coin.rebuild({"normalise": spec})
         assert np.isfinite(ix.datasets["Normalised"].values).any(), spec
 
@@ -94,8 +111,13 @@ def test_dist2targ_flips_for_negative_direction(example_coin):
 
 
 def test_panel_pipeline(asem_panel):
-    specs = [{"op": "impute", "method": "latest"}, {"op": "screen", "min_availability": 0.9},
-             {"op": "treat"}, {"op": "normalise"}, {"op": "aggregate"}]
+    specs = [
+        {"op": "impute", "method": "latest"},
+        {"op": "screen", "min_availability": 0.9},
+        {"op": "treat"},
+        {"op": "normalise"},
+        {"op": "aggregate"},
+    ]
     ix = Index.from_specs(asem_panel, specs)
     agg = ix.dataset("Aggregated")
     assert set(agg["Time"]) == {2018, 2019, 2020, 2021, 2022}
@@ -138,9 +160,17 @@ def test_compute_writes_outputs(tmp_path):
     p.write_text("\n".join(lines) + "\n")
     written = files.compute(ASEM / "ASEM_iData.csv", ASEM / "ASEM_iMeta.csv", p, tmp_path / "o")
     names = {w.name for w in written}
-    assert names == {"Raw.csv", "Denominated.csv", "Imputed.csv", "Screened.csv",
-                     "Treated.csv", "Normalised.csv", "Aggregated.csv", "results.csv",
-                     "treatment.csv"}
+    assert names == {
+        "Raw.csv",
+        "Denominated.csv",
+        "Imputed.csv",
+        "Screened.csv",
+        "Treated.csv",
+        "Normalised.csv",
+        "Aggregated.csv",
+        "results.csv",
+        "treatment.csv",
+    }
     agg = pd.read_csv(tmp_path / "o" / "Aggregated.csv")
     assert agg.columns[0] == "uCode" and "Index" in agg.columns and "LPI" in agg.columns
     res = pd.read_csv(tmp_path / "o" / "results.csv")

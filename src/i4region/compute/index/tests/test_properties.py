@@ -21,8 +21,13 @@ SPECS = {
     "fracmax": {"method": "fracmax"},
     "dist2max": {"method": "dist2max"},
     "dist2ref": {"method": "dist2ref", "ref": "u0", "cap_max": False},
-    "goalposts": {"method": "goalposts", "lower": -1000.0, "upper": 1000.0, "scale": 100.0,
-                  "trunc2posts": True},
+    "goalposts": {
+        "method": "goalposts",
+        "lower": -1000.0,
+        "upper": 1000.0,
+        "scale": 100.0,
+        "trunc2posts": True,
+    },
     "ratio": {"method": "ratio", "to": "mean"},
     "reldiff": {"method": "reldiff", "to": "mean"},
 }
@@ -74,8 +79,14 @@ def test_normalisers_keep_missing_missing():
         assert np.isnan(_norm(x, name, 1.0)[1]), name
 
 
-METHODS = [("amean", None), ("gmean", None), ("hmean", None), ("genmean", 2.0),
-           ("genmean", -1.0), ("genmean", 0.5)]
+METHODS = [
+    ("amean", None),
+    ("gmean", None),
+    ("hmean", None),
+    ("genmean", 2.0),
+    ("genmean", -1.0),
+    ("genmean", 0.5),
+]
 children = st.lists(st.floats(1, 100, allow_nan=False), min_size=2, max_size=8)
 weights = st.floats(0.1, 10)
 

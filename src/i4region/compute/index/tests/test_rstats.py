@@ -22,7 +22,8 @@ def test_skew_kurt_match_type2_estimators(xs):
 
 def test_skew_ignores_missing_and_needs_three_points():
     assert rstats.skew(np.array([1, 2, np.nan, 10.0])) == pytest.approx(
-        stats.skew([1, 2, 10.0], bias=False))
+        stats.skew([1, 2, 10.0], bias=False)
+    )
     with pytest.raises(ValueError):
         rstats.skew(np.array([1.0, 2.0]))
 
@@ -34,8 +35,7 @@ def test_mean_sd_median_quantile(xs):
     assert rstats.rsd(x) == pytest.approx(np.nanstd(x, ddof=1), rel=1e-9, abs=1e-9)
     assert rstats.rmedian(x) == pytest.approx(np.nanmedian(x), rel=1e-12, abs=1e-9)
     for p in (0.05, 0.5, 0.95):
-        assert rstats.rquantile(x, p) == pytest.approx(np.nanquantile(x, p), rel=1e-9,
-                                                       abs=1e-9)
+        assert rstats.rquantile(x, p) == pytest.approx(np.nanquantile(x, p), rel=1e-9, abs=1e-9)
 
 
 def test_ranks_ties_at_minimum_and_missing_kept():

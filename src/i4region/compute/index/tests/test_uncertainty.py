@@ -18,9 +18,11 @@ from .conftest import EXAMPLE_COIN
 
 INPUTS = [
     UncertainInput("Winmax", "treat.winmax", values=(1, 2, 3, 4, 5)),
-    UncertainInput("Normalisation", "normalise",
-                   values=({"method": "minmax", "range": [1, 100]},
-                           {"method": "zscore", "mean": 10, "sd": 2})),
+    UncertainInput(
+        "Normalisation",
+        "normalise",
+        values=({"method": "minmax", "range": [1, 100]}, {"method": "zscore", "mean": 10, "sd": 2}),
+    ),
     UncertainInput("Weights", "aggregate.weights", noise_levels=(2, 3), noise_factor=0.25),
     UncertainInput("Aggregation", "aggregate.method", values=("amean", "gmean")),
 ]
@@ -39,8 +41,11 @@ def test_vectorised_draws_equal_full_rebuilds(coin):
     scores = evaluate(coin, INPUTS, design)
     for d in range(12):
         c = design.choice[d]
-        changes = {"treat.winmax": INPUTS[0].values[c[0]], "normalise": INPUTS[1].values[c[1]],
-                   "aggregate.method": INPUTS[3].values[c[3]]}
+        changes = {
+            "treat.winmax": INPUTS[0].values[c[0]],
+            "normalise": INPUTS[1].values[c[1]],
+            "aggregate.method": INPUTS[3].values[c[3]],
+        }
         cols = list(coin.datasets["Aggregated"].columns)
         mult = design.pools[2][c[2]]
         base = coin.data.structure.weights

@@ -10,7 +10,9 @@ from django.core.management.base import BaseCommand
 
 def locale_dirs() -> list[Path]:
     dirs = [Path(p) for p in settings.LOCALE_PATHS]
-    dirs += [Path(c.path) / "locale" for c in apps.get_app_configs() if c.name.startswith("i4region")]
+    dirs += [
+        Path(c.path) / "locale" for c in apps.get_app_configs() if c.name.startswith("i4region")
+    ]
     return [d for d in dirs if d.is_dir()]
 
 

@@ -13,8 +13,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--out", required=True, type=Path, help="Folder to write into.")
         parser.add_argument("--public", action="store_true", help="Only published rows.")
-        parser.add_argument("--include-personal-data", action="store_true",
-                            help="Include people's contact details (secretariat use only).")
+        parser.add_argument(
+            "--include-personal-data",
+            action="store_true",
+            help="Include people's contact details (secretariat use only).",
+        )
 
     def handle(self, *args, out: Path, public: bool, include_personal_data: bool, **options):
         package = export(out, public=public, include_personal_data=include_personal_data)

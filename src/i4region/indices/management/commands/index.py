@@ -29,12 +29,17 @@ class Command(BaseCommand):
             p.add_argument("--out", required=True, help="output directory")
             if action != "compute":
                 p.add_argument("--inputs", required=True, help="uncertain inputs TOML")
-                p.add_argument("--n", type=int, default=500 if action == "uncertainty" else 100,
-                               help="number of draws (SA runs N·(d+2) rebuilds)")
+                p.add_argument(
+                    "--n",
+                    type=int,
+                    default=500 if action == "uncertainty" else 100,
+                    help="number of draws (SA runs N·(d+2) rebuilds)",
+                )
                 p.add_argument("--seed", type=int, default=1, help="random seed")
             if action == "sensitivity":
-                p.add_argument("--nboot", type=int, default=1000,
-                               help="bootstrap samples for the intervals")
+                p.add_argument(
+                    "--nboot", type=int, default=1000, help="bootstrap samples for the intervals"
+                )
 
     def handle(self, *args: Any, **opts: Any) -> None:
         action = opts["action"]
@@ -46,11 +51,13 @@ class Command(BaseCommand):
                 if opts["n"] < 3:
                     raise IndexInputError("--n must be at least 3")
                 if action == "uncertainty":
-                    written = files.uncertainty(*common, opts["inputs"], opts["n"], opts["seed"],
-                                                opts["out"])
+                    written = files.uncertainty(
+                        *common, opts["inputs"], opts["n"], opts["seed"], opts["out"]
+                    )
                 else:
-                    written = files.sensitivity(*common, opts["inputs"], opts["n"],
-                                                opts["seed"], opts["out"], opts["nboot"])
+                    written = files.sensitivity(
+                        *common, opts["inputs"], opts["n"], opts["seed"], opts["out"], opts["nboot"]
+                    )
         except IndexInputError as exc:
             raise CommandError(str(exc), returncode=2) from None
         for path in written:

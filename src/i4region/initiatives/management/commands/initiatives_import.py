@@ -8,8 +8,10 @@ from i4region.initiatives.services import IMPORT_COLUMNS, ImportFailed, import_c
 
 
 class Command(BaseCommand):
-    help = ("Import initiatives, budget lines or funding lines from a UTF-8 CSV; all rows or none. "
-            "Columns: " + "; ".join(f"{k}: {','.join(v)}" for k, v in IMPORT_COLUMNS.items()))
+    help = (
+        "Import initiatives, budget lines or funding lines from a UTF-8 CSV; all rows or none. "
+        "Columns: " + "; ".join(f"{k}: {','.join(v)}" for k, v in IMPORT_COLUMNS.items())
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)

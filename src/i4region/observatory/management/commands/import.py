@@ -45,22 +45,34 @@ def parse_filters(pairs: list[str]) -> dict[str, str]:
 
 
 class Command(BaseCommand):
-    help = ("Import a statistics file (Eurostat bulk TSV, plain or gzip; SDMX-CSV; tidy CSV with "
-            "indicator, region, period, value, flag) as one release. Atomic and idempotent.")
+    help = (
+        "Import a statistics file (Eurostat bulk TSV, plain or gzip; SDMX-CSV; tidy CSV with "
+        "indicator, region, period, value, flag) as one release. Atomic and idempotent."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="Path of the file to import.")
-        parser.add_argument("--vintage", help="Release the file comes from, YYYY-MM (default: a "
-                            "YYYY-MM in the file name, else the SDMX LAST UPDATE date).")
+        parser.add_argument(
+            "--vintage",
+            help="Release the file comes from, YYYY-MM (default: a "
+            "YYYY-MM in the file name, else the SDMX LAST UPDATE date).",
+        )
         parser.add_argument("--indicator", help="Catalogue code the selected rows are values of.")
-        parser.add_argument("--filter", action="append", default=[], metavar="DIM=VALUE",
-                            help="With --indicator: keep rows whose dimension equals the value "
-                                 "(repeat for several dimensions).")
-        parser.add_argument("--dataset", help="Use the catalogue's map of this dataset code "
-                            "instead of the one named by the file.")
+        parser.add_argument(
+            "--filter",
+            action="append",
+            default=[],
+            metavar="DIM=VALUE",
+            help="With --indicator: keep rows whose dimension equals the value "
+            "(repeat for several dimensions).",
+        )
+        parser.add_argument(
+            "--dataset",
+            help="Use the catalogue's map of this dataset code "
+            "instead of the one named by the file.",
+        )
 
-    def handle(self, *args, file, vintage=None, indicator=None, filter=(), dataset=None,
-               **options):
+    def handle(self, *args, file, vintage=None, indicator=None, filter=(), dataset=None, **options):
         path = Path(file)
         if not path.is_file():
             raise CommandError(f"{file}: no such file")
@@ -86,17 +98,26 @@ class Command(BaseCommand):
                     f"nothing imported: dataset {code or '(unknown)'} has no map in the catalogue "
                     "(data/catalogue/sources.toml); give --dataset CODE, or --indicator CODE "
                     "with --filter DIM=VALUE for each of the file's dimensions "
-                    f"({', '.join(table.dimensions) or 'none'})")
+                    f"({', '.join(table.dimensions) or 'none'})"
+                )
         vintage = vintage or guess_vintage(path, table)
         if not vintage:
-            raise CommandError(f"nothing imported: {path.name} does not say which release it "
-                               "is; give --vintage YYYY-MM")
+            raise CommandError(
+                f"nothing imported: {path.name} does not say which release it "
+                "is; give --vintage YYYY-MM"
+            )
         verbosity = options.get("verbosity", 1)
         ending, self.stderr.ending = self.stderr.ending, ""  # the bar draws its own line ends
         try:
-            report = import_table(table, file_name=path.name, sha256=sha256_of(path),
-                                  vintage=vintage, maps=maps, user=_Operator(),
-                                  out=self.stderr if verbosity else None)
+            report = import_table(
+                table,
+                file_name=path.name,
+                sha256=sha256_of(path),
+                vintage=vintage,
+                maps=maps,
+                user=_Operator(),
+                out=self.stderr if verbosity else None,
+            )
         except ImportRefused as exc:
             raise CommandError(f"nothing imported: {exc}") from exc
         finally:
