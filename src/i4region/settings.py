@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "i4region.strategy",
     "i4region.reports",
     "i4region.transfer",
+    "i4region.search",
 ]
 
 MIDDLEWARE = [

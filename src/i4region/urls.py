@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("strategy/", include("i4region.strategy.urls")),
     path("reports/", include("i4region.reports.urls")),
     path("transfer/", include("i4region.transfer.urls")),
+    path("search/", include("i4region.search.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )
