@@ -8,7 +8,13 @@ def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "i4region.settings")
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(["i4region", *(sys.argv[1:] if argv is None else argv)])
+    from i4region.instance import ConfigurationError
+
+    try:
+        execute_from_command_line(["i4region", *(sys.argv[1:] if argv is None else argv)])
+    except ConfigurationError as exc:  # a wrong setting is one line, never a traceback
+        sys.stderr.write(f"i4region: {exc}\n")
+        sys.exit(2)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,8 @@ import os
 from pathlib import Path
 
 import dj_database_url
+
+from i4region import instance
 from django.utils.translation import gettext_lazy as _
 
 
@@ -23,10 +25,15 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 HOME_DIR = Path(os.environ.get("I4REGION_HOME", Path.cwd())).resolve()
 
 DEBUG = env_bool("DEBUG", False)
-_DEV_KEY = "insecure-development-key-set-SECRET_KEY-in-production"
-SECRET_KEY = os.environ.get("SECRET_KEY", _DEV_KEY if DEBUG else "")
+# The embedded default (SQLite, no DATABASE_URL) keeps its own generated key under
+# I4REGION_HOME/var; a production database needs SECRET_KEY from the environment.
+EMBEDDED = not os.environ.get("DATABASE_URL")
+SECRET_KEY = os.environ.get("SECRET_KEY") or (
+    instance.secret_key(HOME_DIR) if EMBEDDED or DEBUG else "")
 if not SECRET_KEY:
-    raise RuntimeError("SECRET_KEY must be set when DEBUG is off (see README: Configuration).")
+    raise instance.ConfigurationError(
+        "SECRET_KEY must be set when DATABASE_URL names a production database "
+        "(see README: Configuration)")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -89,11 +96,14 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{HOME_DIR / 'db.sqlite3'}", conn_max_age=60, conn_health_checks=True
-    )
-}
+try:
+    DATABASES = {
+        "default": dj_database_url.config(
+            default=f"sqlite:///{HOME_DIR / 'db.sqlite3'}", conn_max_age=60, conn_health_checks=True
+        )
+    }
+except ValueError as exc:
+    raise instance.ConfigurationError(f"DATABASE_URL is not a database URL: {exc}") from exc
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 
@@ -187,7 +197,10 @@ AUDITLOG_DISABLE_ON_RAW_SAVE = True
 AUDITLOG_INCLUDE_ALL_MODELS = False
 
 # The region this instance serves (Transfer: any NUTS code).
-I4REGION_HOME_REGION = os.environ.get("I4REGION_HOME_REGION", "LT025")
+# `i4region setup --home-region CODE` writes it under I4REGION_HOME/var; the variable overrides.
+I4REGION_HOME_REGION = (
+    os.environ.get("I4REGION_HOME_REGION") or instance.home_region(HOME_DIR) or "LT025"
+).upper()
 
 LOGGING = {
     "version": 1,

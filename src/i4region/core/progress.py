@@ -26,3 +26,19 @@ def progress(
         elif int(share * 10) != last_tenth:
             last_tenth = int(share * 10)
             out.write(f"{label}: {share:.0%}\n")
+
+
+def progress_line(label: str, out: TextIO | None = None):
+    """A callback `(done, total, what)` for steps of uneven size (tables of a dump, say)."""
+    out = out or sys.stderr
+    tty = hasattr(out, "isatty") and out.isatty()
+
+    def report(done: int, total: int, what: str) -> None:
+        text = f"{label} {done}/{total}: {what}"
+        if tty:
+            out.write(f"\r{text[:78]:<78}" + ("\n" if done == total else ""))
+            out.flush()
+        elif done == total or done % max(total // 10, 1) == 0:
+            out.write(text + "\n")
+
+    return report
