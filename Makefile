@@ -24,7 +24,7 @@ run: install
 browser:
 	@command -v chromium >/dev/null 2>&1 && command -v xgettext >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = "0" ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gettext >/dev/null; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gettext poppler-utils fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 >/dev/null; \
 	  else echo "chromium is missing: install Debian's chromium package to run the browser tests"; fi; }
 
 # The whole suite on the database DATABASE_URL names (SQLite when unset).
