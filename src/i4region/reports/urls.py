@@ -1,2 +1,19 @@
+from django.urls import path, re_path
+
+from . import views
+
 app_name = "reports"
-urlpatterns: list = []  # the pages are added here as they land
+
+#: Every document is served as .pdf and as .html (the same document, for the screen).
+FMT = r"\.(?P<fmt>pdf|html)$"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("region-profile/", views.pick, name="pick"),
+    re_path(
+        r"^region-profile/(?P<region>[A-Za-z0-9_-]+)" + FMT,
+        views.document,
+        {"kind": "region-profile"},
+        name="region-profile",
+    ),
+]

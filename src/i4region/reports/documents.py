@@ -1,0 +1,82 @@
+"""The report builders: each turns its options into a Report, refusing what the reader may not see.
+
+``user`` is the reader. The command line passes None: it is run by the operator of the instance,
+who already holds the whole database, so nothing is withheld there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from i4region.regions.models import Region
+
+from . import sources
+from .render import Report, ReportInputError
+
+
+def region_profile(user: Any, region: str) -> Report:
+    """The observatory's profile of any region: public, like the region page."""
+    code = (region or "").strip()
+    found = (
+        Region.objects.filter(code=code).first() or Region.objects.filter(code=code.upper()).first()
+    )
+    if found is None:
+        raise ReportInputError(_("There is no region with the code “%(code)s”.") % {"code": code})
+    lang = translation.get_language()[:2]
+    profile = sources.region_profile(found, lang)
+    releases = {}
+    for h in profile["headlines"]:
+        dataset = h.indicator.source_dataset or h.indicator.code
+        releases.setdefault(f"{h.indicator.publisher or 'Eurostat'} {dataset}", set()).add(
+            h.latest.vintage
+        )
+    if profile["points"]:
+        releases.setdefault("Eurostat demo_r_pjanaggr3", set()).update(profile["vintages"])
+    if profile["area"]:
+        releases.setdefault("Eurostat reg_area3", set()).add(profile["area"].vintage)
+    peers = profile["peers"]
+    return Report(
+        kind="region-profile",
+        template="reports/region_profile.html",
+        title=_("Region profile: %(name)s") % {"name": found.display_name},
+        filename=f"region-profile-{found.code}-{lang}",
+        context={
+            **profile,
+            "region": found,
+            "ancestors": _distinct_names(found.ancestors()),
+            "scorecard": sources.index_scorecard(found.code),
+            "peers": peers,
+            "peer_names": ", ".join(r.display_name for r in peers),
+        },
+        releases=[f"{name} ({', '.join(sorted(v))})" for name, v in sorted(releases.items())],
+    )
+
+
+def _distinct_names(regions: list[Region]) -> list[Region]:
+    """Ancestors without repeats of a name (Lithuania is both the country and its NUTS 1)."""
+    seen: set[str] = set()
+    return [r for r in regions if not (r.display_name in seen or seen.add(r.display_name))]
+
+
+def catalogue(user: Any) -> dict[str, Any]:
+    """What the index page offers: every kind of report and the items it can be produced for."""
+    home = Region.objects.filter(code=settings.I4REGION_HOME_REGION).first()
+    regions = [home, *home.ancestors()[::-1]] if home else []
+    return {"regions": regions}
+
+
+#: kind → (builder, the options it takes); the command and the URLs are built from this.
+BUILDERS: dict[str, Callable[..., Report]] = {
+    "region-profile": region_profile,
+}
+
+
+def build(kind: str, lang: str, user: Any, **options: Any) -> Report:
+    """Build one report in one language."""
+    with translation.override(lang):
+        return BUILDERS[kind](user, **options)

@@ -1,0 +1,50 @@
+"""The one door from reports into each owning app: one adapter function per service used.
+
+Other apps are being refactored while reports grow; when a service moves, only its adapter here
+changes, never a document builder or a template.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import get_language
+
+from i4region.regions.models import Region
+
+
+def _lang() -> str:
+    return "lt" if (get_language() or "").startswith("lt") else "en"
+
+
+def region_profile(region: Region, lang: str) -> dict[str, Any]:
+    """The observatory's region profile exactly as the region page computes it (no peers chosen),
+    so the report shows the same figures and the same chart SVGs as the page, plus the peers
+    its ranks are computed among."""
+    from i4region.regions.services import peers_of
+    from i4region.regions.views import _profile
+
+    return {**_profile(region, [], lang), "peers": peers_of(region)}
+
+
+def index_scorecard(code: str) -> dict[str, Any] | None:
+    """The region's row in the published Industry 4.0 index, or None when the region has none."""
+    from i4region.indices import i40, services
+
+    run = services.published_run()
+    if run is None or code not in run.results.get("scores", {}):
+        return None
+    res = run.results
+    lt = _lang() == "lt"
+    names = {p.code: (p.name_lt if lt else p.name_en) for p in i40.PILLARS}
+    pillars = [c for c in res["order"] if res["levels"][c] == 2]
+    return {
+        "score": res["scores"][code]["Index"],
+        "rank": res["ranks"][code]["Index"],
+        "ranked": len(res["scores"]),
+        "pillars": [
+            (names.get(p, p), res["scores"][code][p], res["ranks"][code][p]) for p in pillars
+        ],
+        "source": i40.SOURCE,
+        "run": run,
+    }

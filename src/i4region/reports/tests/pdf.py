@@ -1,0 +1,101 @@
+"""What a reader of a PDF notices, checked with Debian's poppler tools (pdftotext, pdffonts,
+pdfinfo, pdftoppm) and a look at the font maps of the text layer."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import zlib
+from pathlib import Path
+
+from PIL import Image
+
+LITHUANIAN = "ąčęėįšųūžĄČĘĖĮŠŲŪŽ"
+
+
+def _run(*args: str) -> str:
+    return subprocess.run(args, check=True, capture_output=True, text=True).stdout
+
+
+def text(path: Path) -> str:
+    return _run("pdftotext", "-layout", str(path), "-")
+
+
+def pages(path: Path) -> int:
+    return int(re.search(r"^Pages:\s+(\d+)", _run("pdfinfo", str(path)), re.M).group(1))
+
+
+def info(path: Path) -> str:
+    return _run("pdfinfo", str(path))
+
+
+def fonts(path: Path) -> list[tuple[str, bool]]:
+    """(font name, embedded?) for every font the PDF uses."""
+    rows = _run("pdffonts", str(path)).splitlines()[2:]
+    out = []
+    for row in rows:
+        cells = row.split()
+        # name type… encoding emb sub uni object-id generation: "emb" is the fifth from the end.
+        out.append((cells[0], cells[-5] == "yes"))
+    return out
+
+
+def missing_glyphs(path: Path) -> set[str]:
+    """Lithuanian letters the text layer maps to glyph 0 (.notdef, drawn as an empty box)."""
+    data = path.read_bytes()
+    missing = set()
+    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
+        try:
+            body = zlib.decompress(match.group(1)).decode("latin-1")
+        except zlib.error:
+            continue
+        if "begincmap" not in body:
+            continue
+        for gid, code in re.findall(r"<([0-9A-Fa-f]{4})>\s*<([0-9A-Fa-f]{4,})>", body):
+            char = chr(int(code[:4], 16))
+            if char in LITHUANIAN and int(gid, 16) == 0:
+                missing.add(char)
+    return missing
+
+
+def mapped_letters(path: Path) -> set[str]:
+    """Lithuanian letters that some embedded font of the text layer has a glyph for."""
+    data = path.read_bytes()
+    found = set()
+    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
+        try:
+            body = zlib.decompress(match.group(1)).decode("latin-1")
+        except zlib.error:
+            continue
+        if "begincmap" in body:
+            for gid, code in re.findall(r"<([0-9A-Fa-f]{4})>\s*<([0-9A-Fa-f]{4,})>", body):
+                if int(gid, 16):
+                    found.add(chr(int(code[:4], 16)))
+    return found & set(LITHUANIAN)
+
+
+def first_page_ink(path: Path, tmp: Path) -> float:
+    """Share of the first page (rendered at 40 dpi) that is not white."""
+    stem = tmp / "first"
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", "-singlefile", str(path), str(stem)],
+        check=True,
+    )
+    image = Image.open(f"{stem}.png").convert("L")
+    dark = sum(1 for value in image.getdata() if value < 200)
+    return dark / (image.width * image.height)
+
+
+def check_document(path: Path, tmp: Path) -> str:
+    """The checks every report must pass; returns the text layer for the report's own checks."""
+    assert path.read_bytes().startswith(b"%PDF-")
+    assert all(embedded for _, embedded in fonts(path)), fonts(path)
+    assert first_page_ink(path, tmp) > 0.01, "the first page is blank"
+    assert not missing_glyphs(path)
+    layer = text(path)
+    used = {c for c in layer if c in LITHUANIAN}
+    assert used <= mapped_letters(path), used - mapped_letters(path)
+    meta = info(path)
+    assert "Tagged:          yes" in meta
+    assert "A4" in meta
+    return layer

@@ -1,0 +1,41 @@
+"""The reports pages: the secretariat's index and one download address per kind of report."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+
+from i4region.accounts.models import Role
+from i4region.accounts.permissions import role_required
+
+from . import documents
+from .render import ReportInputError, write
+
+CONTENT_TYPES = {"pdf": "application/pdf", "html": "text/html; charset=utf-8"}
+
+
+def document(request: HttpRequest, kind: str, fmt: str, **options: str) -> HttpResponse:
+    """A report as PDF or HTML in the page's language; PermissionDenied from a builder is a 403."""
+    lang = (get_language() or "lt")[:2]
+    try:
+        report = documents.build(kind, lang, request.user, **options)
+    except ReportInputError as error:
+        raise Http404(str(error)) from None
+    response = HttpResponse(write(report, lang, fmt), content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'inline; filename="{report.filename}.{fmt}"'
+    return response
+
+
+@role_required(Role.SECRETARIAT)
+def index(request: HttpRequest) -> HttpResponse:
+    """What can be produced, with a link to each document (the secretariat's desk)."""
+    return render(request, "reports/index.html", documents.catalogue(request.user))
+
+
+def pick(request: HttpRequest) -> HttpResponse:
+    """The index's region form: ?region=LT011 leads to that region's profile PDF."""
+    code = request.GET.get("region", "").strip()
+    if not code.replace("_", "").replace("-", "").isalnum():
+        raise Http404(ReportInputError.__doc__)
+    return redirect("reports:region-profile", region=code, fmt="pdf")
