@@ -64,7 +64,7 @@ CAPABILITIES: tuple[Capability, ...] = (
         "reports",
         _("Reports"),
         _("Board briefing, region profile and factsheets as PDF and HTML."),
-        None,
+        "reports:index",
     ),
     Capability(
         "transfer",
