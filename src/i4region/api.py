@@ -6,7 +6,7 @@ Each app that has an `api` module with a ninja `router` contributes its endpoint
 from importlib import import_module
 
 from django.apps import apps
-from ninja import NinjaAPI, Swagger
+from ninja import NinjaAPI, Router, Swagger
 from ninja.errors import ValidationError
 
 import i4region
@@ -42,3 +42,16 @@ for _config in apps.get_app_configs():
                 raise
             continue
         api.add_router("", _module.router)
+
+# Last of all: any other path under /api/v1/ answers like the API does, in JSON, not the HTML page.
+_unknown = Router()
+
+
+@_unknown.api_operation(
+    ["GET", "POST", "PUT", "PATCH", "DELETE"], "/{path:rest}", include_in_schema=False
+)
+def unknown_path(request, rest: str):
+    return api.create_response(request, {"detail": "Not Found"}, status=404)
+
+
+api.add_router("", _unknown)

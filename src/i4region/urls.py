@@ -28,4 +28,6 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
+handler403 = "i4region.core.views.permission_denied"
 handler404 = "i4region.core.views.not_found"
+handler500 = "i4region.core.views.server_error"

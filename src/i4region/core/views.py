@@ -1,7 +1,9 @@
 from django.conf import settings
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse, HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import render
-from django.utils import translation
+from django.urls import Resolver404
+from django.utils.translation import gettext as _
 
 from i4region.regions.models import Region
 
@@ -29,12 +31,42 @@ def unbuilt(request, slug: str):
 
 
 def not_found(request, exception=None):
-    """A 404 page that helps: search hint, link home, the code asked for when there is one."""
-    translation.activate(
-        translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
-    )
+    """A 404 page that helps (search, home link) and shows nothing of the server.
+
+    The resolver's own message lists every URL pattern it tried and the urls.py files they came
+    from; only a message a view wrote on purpose (a plain string, e.g. "no such region") is shown.
+    """
     detail = exception.args[0] if exception is not None and exception.args else ""
+    if not isinstance(detail, str) or isinstance(exception, Resolver404):
+        detail = ""
     return render(request, "404.html", {"path": request.path, "detail": detail}, status=404)
+
+
+def permission_denied(request, exception=None):
+    """The 403 page says why in the user's language when the view gave a reason, else whom to ask."""
+    reason = exception.args[0] if exception is not None and exception.args else ""
+    return render(
+        request, "403.html", {"reason": reason if isinstance(reason, str) else ""}, status=403
+    )
+
+
+def csrf_failure(request, reason: str = ""):
+    """A refused form (expired or missing CSRF token) in the site's layout, without Django's detail."""
+    return permission_denied(
+        request,
+        PermissionDenied(_("The form had expired. Go back, reload the page and try again.")),
+    )
+
+
+def server_error(request):
+    """The 500 page in the site's layout; if even that fails (database down), plain text."""
+    try:
+        return render(request, "500.html", status=500)
+    except Exception:  # noqa: BLE001 - the last resort must not raise
+        return HttpResponseServerError(
+            "Serverio klaida. Bandykite vėliau. / Server error. Please try again later.",
+            content_type="text/plain; charset=utf-8",
+        )
 
 
 def health(request):
