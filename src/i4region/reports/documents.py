@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.utils import translation
@@ -57,6 +58,31 @@ def region_profile(user: Any, region: str) -> Report:
     )
 
 
+def initiative(user: Any, slug: str) -> Report:
+    """A funder's factsheet: what the initiative's evidence page shows, on paper."""
+    found = sources.initiatives_visible_to(user).filter(slug=(slug or "").strip()).first()
+    if found is None:
+        raise ReportInputError(_("There is no initiative “%(slug)s”.") % {"slug": slug})
+    sheet = sources.initiative_factsheet(found)
+    values = [v for row in sheet["kpi_rows"] for v in row["values"]]
+    urls = [x.source_url for x in [*sheet["budget"], *sheet["funding"], *sheet["facts"], *values]]
+    return Report(
+        kind="initiative",
+        template="reports/initiative.html",
+        title=_("Initiative factsheet: %(name)s") % {"name": found.name},
+        filename=f"initiative-{found.slug}-{translation.get_language()[:2]}",
+        context={**sheet, "initiative": found},
+        releases=sorted({urlsplit(u).netloc for u in urls if u}),
+        releases_label=_("Sources:"),
+        sample=found.is_sample,
+    )
+
+
+def all_initiatives() -> list[dict[str, str]]:
+    """Every initiative, for the batch of factsheets."""
+    return [{"slug": i.slug} for i in sources.initiatives_visible_to(None).order_by("slug")]
+
+
 def _distinct_names(regions: list[Region]) -> list[Region]:
     """Ancestors without repeats of a name (Lithuania is both the country and its NUTS 1)."""
     seen: set[str] = set()
@@ -73,7 +99,11 @@ def catalogue(user: Any) -> dict[str, Any]:
 #: kind → (builder, the options it takes); the command and the URLs are built from this.
 BUILDERS: dict[str, Callable[..., Report]] = {
     "region-profile": region_profile,
+    "initiative": initiative,
 }
+
+#: kinds that `--all` produces for every item, with the list of their options.
+BATCHES: dict[str, Callable[[], list[dict[str, str]]]] = {"initiative": all_initiatives}
 
 
 def build(kind: str, lang: str, user: Any, **options: Any) -> Report:

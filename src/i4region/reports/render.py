@@ -32,6 +32,8 @@ class Report:
     filename: str
     context: dict
     releases: list[str] = field(default_factory=list)
+    #: what the footer calls the releases: data releases for statistics, sources for documents
+    releases_label: str = ""
     sample: bool = False
     day: date = field(default_factory=timezone.localdate)
 

@@ -48,3 +48,32 @@ def index_scorecard(code: str) -> dict[str, Any] | None:
         "source": i40.SOURCE,
         "run": run,
     }
+
+
+def initiatives_visible_to(user: Any) -> Any:
+    """The initiatives this reader may see on the portfolio pages (the initiatives app's rule)."""
+    from i4region.initiatives.models import Initiative
+    from i4region.initiatives.services import visible_initiatives
+
+    return Initiative.objects.all() if user is None else visible_initiatives(user)
+
+
+def initiative_factsheet(initiative: Any) -> dict[str, Any]:
+    """What the initiative's evidence page shows a funder: money by year with gap and runway,
+    funding, KPIs with the page's own charts, and the sourced facts."""
+    from i4region.compute.funding import ZERO
+    from i4region.initiatives import views
+
+    budget = list(initiative.budget_lines.all())
+    totals = {}
+    for category in ("establishment", "running"):  # None (shown as "–") when nothing is known
+        known = [b.planned for b in budget if b.category == category and b.planned is not None]
+        totals[category] = sum(known, ZERO) if known else None
+    return {
+        **views._money_context(initiative),
+        "kpi_rows": views._kpi_charts(views._kpi_rows([initiative]).get(initiative.pk, [])),
+        "budget": budget,
+        "totals": totals,
+        "funding": list(initiative.funding_lines.exclude(status="rejected")),
+        "facts": list(initiative.facts.all()),
+    }

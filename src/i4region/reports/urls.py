@@ -16,4 +16,10 @@ urlpatterns = [
         {"kind": "region-profile"},
         name="region-profile",
     ),
+    re_path(
+        r"^initiatives/(?P<slug>[-a-zA-Z0-9_]+)" + FMT,
+        views.document,
+        {"kind": "initiative"},
+        name="initiative",
+    ),
 ]
