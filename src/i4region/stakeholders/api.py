@@ -34,5 +34,5 @@ def organisations(request):
             source_url=o.source_url,
             is_sample=o.is_sample,
         )
-        for o in Organisation.objects.filter(published=True).select_related("municipality")
+        for o in Organisation.objects.public().select_related("municipality")
     ]

@@ -1,265 +1,240 @@
-"""Open data tables of the stakeholder ecosystem; people's contact details only on request."""
+"""Open data tables of the stakeholder ecosystem, one model table per model.
+
+People's names and contact details leave only with `include_personal_data`; without it the
+people table is absent, interactions carry a count of participants, assessments no assessor,
+and every free-text column has e-mail addresses and phone numbers removed (`privacy`).
+"""
 
 from django.db.models import Prefetch
+from django.utils import translation
 
-from i4region.core.exports import Field, Table
+from i4region.core.exports import Column, Field, Table, model_table
 
-from . import services
+from . import network
 from .models import Activity, Assessment, Interaction, Organisation, Person, Relation
+from .privacy import redact_contacts
 
 
-def _orgs(public: bool):
-    qs = Organisation.objects.select_related("municipality", "region", "parent")
-    return qs.filter(published=True) if public else qs
+def _text(model, name: str, personal: bool) -> str | Column:
+    """A free-text column; without personal data its e-mails and phone numbers are removed."""
+    if personal:
+        return name
+    field = model._meta.get_field(name)
+    with translation.override("en"):
+        label = str(field.help_text or field.verbose_name).capitalize()
+    return Column(
+        name,
+        lambda obj: redact_contacts(getattr(obj, name)),
+        "string",
+        f"{label} (e-mail addresses and phone numbers removed)",
+    )
+
+
+def _code(path: str, description: str) -> Column:
+    return Column(path.split(".")[0], path, "string", description)
+
+
+def _public_initiatives() -> set[int] | None:
+    """Initiative ids a public export may name (None: every one)."""
+    from i4region.initiatives.models import Initiative
+
+    qs = Initiative._default_manager.all()
+    return set(qs.public().values_list("pk", flat=True)) if hasattr(qs, "public") else None
 
 
 def tables(public: bool, include_personal_data: bool) -> list[Table]:
     """Organisations, relations, interactions, assessments, activities, centrality (and people)."""
-    orgs = list(_orgs(public))
-    ids = {o.pk for o in orgs}
-    org_fields = [
-        Field("id", "integer", "Organisation id"),
-        Field("name", "string", "Name"),
-        Field(
-            "type",
-            "string",
-            "company, school, vocational_school, university, research, ngo, "
-            "municipality, agency, funder or cluster",
-        ),
-        Field("part_of", "string", "Parent organisation (name)"),
-        Field("nace_code", "string", "NACE Rev. 2 code (companies)"),
-        Field("size_class", "string", "micro, small, medium or large (companies)"),
-        Field("municipality", "string", "Municipality code"),
-        Field("region", "string", "NUTS region code"),
-        Field("website", "string", "Website"),
-        Field("company_code", "string", "Company register code"),
-        Field("tags", "string", "Tags, comma-separated"),
-        Field("source_url", "string", "Where the facts about a real organisation come from"),
-        Field("is_sample", "boolean", "True for fictional sample organisations"),
-    ]
+    personal = include_personal_data and not public
+    orgs = Organisation.objects.select_related("municipality", "region").order_by("pk")
+    if public:
+        orgs = orgs.public()
+    ids = set(orgs.values_list("pk", flat=True))
     out = [
-        Table(
+        model_table(
             "organisations",
             "Organisations of the ecosystem",
-            org_fields,
+            Organisation,
+            orgs,
             [
-                [
-                    o.pk,
-                    o.name,
-                    o.type,
-                    o.parent.name if o.parent else "",
-                    o.nace_code,
-                    o.size_class,
-                    o.municipality.code if o.municipality else "",
-                    o.region.code if o.region else "",
-                    o.website,
-                    o.company_code,
-                    o.tags,
-                    o.source_url,
-                    o.is_sample,
-                ]
-                for o in orgs
+                "id",
+                "name",
+                "type",
+                Column(
+                    "parent_id",
+                    lambda o: o.parent_id if o.parent_id in ids else None,
+                    "integer",
+                    "Id of the organisation it is part of",
+                ),
+                "nace_code",
+                "size_class",
+                _code("municipality.code", "Municipality code"),
+                _code("region.code", "NUTS region code"),
+                "website",
+                "company_code",
+                "tags",
+                _text(Organisation, "description_en", personal),
+                _text(Organisation, "description_lt", personal),
+                "source_url",
+                "published",
+                "is_sample",
             ],
-        )
-    ]
-    rels = [
-        r
-        for r in Relation.objects.select_related("source", "target")
-        if r.source_id in ids and r.target_id in ids
-    ]
-    out.append(
-        Table(
+        ),
+        model_table(
             "relations",
             "Relations between organisations",
+            Relation,
+            Relation.objects.filter(source_id__in=ids, target_id__in=ids).order_by("pk"),
             [
-                Field("from", "string", "Organisation (name)"),
-                Field("to", "string", "Organisation (name)"),
-                Field(
-                    "type",
-                    "string",
-                    "collaboration, membership, funding, supply, training, "
-                    "research_partnership or ownership",
-                ),
-                Field("directed", "boolean", "True when the relation runs from → to"),
-                Field("strength", "integer", "Judged strength 1-5"),
-                Field("since", "date", "Since"),
-                Field("until", "date", "Until"),
-                Field("source", "string", "Where it is known from"),
-                Field("is_sample", "boolean", "True for fictional sample relations"),
+                "id",
+                "source_id",
+                "target_id",
+                "type",
+                "directed",
+                "strength",
+                "since",
+                "until",
+                _text(Relation, "source_note", personal),
+                "is_sample",
             ],
-            [
-                [
-                    r.source.name,
-                    r.target.name,
-                    r.type,
-                    r.directed,
-                    r.strength,
-                    r.since,
-                    r.until,
-                    r.source_note,
-                    r.is_sample,
-                ]
-                for r in rels
-            ],
-        )
-    )
+        ),
+    ]
     if not public:
-        inter = Interaction.objects.select_related("organisation").prefetch_related(
-            Prefetch("participants", queryset=Person.objects.only("id", "name")), "follow_ups"
-        )
-        out.append(
-            Table(
-                "interactions",
-                "Interactions with organisations",
-                [
-                    Field("id", "integer", "Interaction id"),
-                    Field("date", "date", "Date"),
-                    Field("organisation", "string", "Organisation (name)"),
-                    Field("type", "string", "meeting, call, email, event or site_visit"),
-                    Field(
-                        "participants",
-                        "integer" if not include_personal_data else "string",
-                        "Participants: their number, or their names with personal data",
-                    ),
-                    Field("purpose", "string", "Purpose"),
-                    Field("outcome", "string", "Outcome"),
-                    Field(
-                        "follow_ups", "string", "Follow-ups: description (due date), separated by |"
-                    ),
-                    Field("is_sample", "boolean", "True for sample records"),
-                ],
-                [
-                    [
-                        i.pk,
-                        i.date,
-                        i.organisation.name,
-                        i.type,
-                        "; ".join(p.name for p in i.participants.all())
-                        if include_personal_data
-                        else len(i.participants.all()),
-                        i.purpose,
-                        i.outcome,
-                        " | ".join(f"{f.description} ({f.due_date})" for f in i.follow_ups.all()),
-                        i.is_sample,
-                    ]
-                    for i in inter
-                ],
-            )
-        )
-        out.append(
-            Table(
-                "assessments",
-                "Assessments of influence, interest and stance",
-                [
-                    Field("organisation", "string", "Organisation (name)"),
-                    Field("date", "date", "Date"),
-                    Field("influence", "integer", "Influence 1-5"),
-                    Field("interest", "integer", "Interest 1-5"),
-                    Field("stance", "string", "champion, supporter, neutral, sceptic or blocker"),
-                    Field("assessed_by", "string", "Who assessed"),
-                    Field("is_sample", "boolean", "True for sample records"),
-                ],
-                [
-                    [
-                        a.organisation.name,
-                        a.date,
-                        a.influence,
-                        a.interest,
-                        a.stance,
-                        a.assessor_name,
-                        a.is_sample,
-                    ]
-                    for a in Assessment.objects.select_related("organisation")
-                ],
-            )
-        )
-    acts = Activity.objects.select_related("organisation", "municipality")
+        out += [_interactions(personal), _assessments(personal)]
+    initiatives = _public_initiatives() if public else None
     out.append(
-        Table(
+        model_table(
             "activities",
             "Who does what: activities that serve Industry 4.0",
+            Activity,
+            Activity.objects.filter(organisation_id__in=ids)
+            .select_related("municipality")
+            .order_by("pk"),
             [
-                Field("organisation", "string", "Organisation (name)"),
-                Field("name", "string", "Activity"),
-                Field("theme", "string", "Theme"),
-                Field("target_group", "string", "Target group"),
-                Field("municipality", "string", "Municipality code"),
-                Field("start", "date", "Start"),
-                Field("end", "date", "End"),
-                Field("budget_eur", "number", "Budget in EUR, if known"),
-                Field("initiative", "string", "Initiative it belongs to"),
-                Field("source_url", "string", "Source"),
-                Field("is_sample", "boolean", "True for sample records"),
-            ],
-            [
-                [
-                    a.organisation.name,
-                    a.name,
-                    a.theme,
-                    a.target_group,
-                    a.municipality.code,
-                    a.start,
-                    a.end,
-                    a.budget_eur,
-                    a.initiative,
-                    a.source_url,
-                    a.is_sample,
-                ]
-                for a in acts
-                if a.organisation_id in ids
-            ],
-        )
-    )
-    eco = services.analyse(services.NetworkFilter(published_only=public))
-    out.append(
-        Table(
-            "centrality",
-            "Network centrality of each organisation",
-            [
-                Field("organisation", "string", "Organisation (name)"),
-                Field("degree", "integer", "Number of ties"),
-                Field("betweenness", "number", "Betweenness centrality (normalised 0-1)"),
-                Field(
-                    "eigenvector", "number", "Eigenvector centrality (per component, unit length)"
+                "id",
+                "organisation_id",
+                "name",
+                "theme",
+                "target_group",
+                _code("municipality.code", "Municipality code"),
+                "start",
+                "end",
+                "budget_eur",
+                Column(
+                    "initiative_id",
+                    lambda a: (
+                        a.initiative_id
+                        if initiatives is None or a.initiative_id in initiatives
+                        else None
+                    ),
+                    "integer",
+                    "Id of the initiative it belongs to (initiatives.csv)",
                 ),
-                Field("community", "integer", "Detected community (Louvain, fixed seed)"),
-            ],
-            [
-                [m.label, m.degree, round(m.betweenness, 6), round(m.eigenvector, 6), m.community]
-                for m in eco.analysis.nodes.values()
+                _text(Activity, "initiative_note", personal),
+                "source_url",
+                "is_sample",
             ],
         )
     )
-    if include_personal_data and not public:
+    out.append(_centrality(public))
+    if personal:
         out.append(
-            Table(
+            model_table(
                 "people",
                 "Contacts (personal data)",
+                Person,
+                Person.objects.order_by("pk"),
                 [
-                    Field("organisation", "string", "Organisation (name)"),
-                    Field("name", "string", "Name"),
-                    Field("role", "string", "Role"),
-                    Field("email", "string", "E-mail"),
-                    Field("phone", "string", "Phone"),
-                    Field("consent", "boolean", "Consents to contact"),
-                    Field("consent_date", "date", "Consent date"),
-                    Field("consent_source", "string", "Consent source"),
-                    Field("is_sample", "boolean", "True for fictional sample people"),
-                ],
-                [
-                    [
-                        p.organisation.name,
-                        p.name,
-                        p.role,
-                        p.email,
-                        p.phone,
-                        p.consent,
-                        p.consent_date,
-                        p.consent_source,
-                        p.is_sample,
-                    ]
-                    for p in Person.objects.select_related("organisation")
+                    "id",
+                    "organisation_id",
+                    "name",
+                    "role",
+                    "email",
+                    "phone",
+                    "consent",
+                    "consent_date",
+                    "consent_source",
+                    "is_sample",
                 ],
             )
         )
     return out
+
+
+def _interactions(personal: bool) -> Table:
+    people = Person.objects.only("id", "name")
+    rows = Interaction.objects.order_by("pk").prefetch_related(
+        Prefetch("participants", queryset=people), "participant_organisations", "follow_ups"
+    )
+    return model_table(
+        "interactions",
+        "Interactions with organisations",
+        Interaction,
+        rows,
+        [
+            "id",
+            "organisation_id",
+            "date",
+            "type",
+            Column(
+                "participants",
+                (lambda i: "; ".join(p.name for p in i.participants.all()))
+                if personal
+                else (lambda i: len(i.participants.all())),
+                "string" if personal else "integer",
+                "Participants: their names" if personal else "Number of participating people",
+            ),
+            Column(
+                "participant_organisation_ids",
+                lambda i: "; ".join(str(o.pk) for o in i.participant_organisations.all()),
+                "string",
+                "Ids of the other organisations that took part, separated by ;",
+            ),
+            _text(Interaction, "purpose", personal),
+            _text(Interaction, "outcome", personal),
+            Column(
+                "follow_ups",
+                lambda i: " | ".join(
+                    f"{f.description if personal else redact_contacts(f.description)} "
+                    f"({f.due_date})"
+                    for f in i.follow_ups.all()
+                ),
+                "string",
+                "Follow-ups: description (due date), separated by |",
+            ),
+            "is_sample",
+        ],
+    )
+
+
+def _assessments(personal: bool) -> Table:
+    columns: list = ["id", "organisation_id", "date", "influence", "interest", "stance"]
+    columns.append(_text(Assessment, "note", personal))
+    if personal:
+        columns.append(Column("assessed_by", "assessor_name", "string", "Who assessed"))
+    columns.append("is_sample")
+    return model_table(
+        "assessments",
+        "Assessments of influence, interest and stance",
+        Assessment,
+        Assessment.objects.order_by("pk"),
+        columns,
+    )
+
+
+def _centrality(public: bool) -> Table:
+    eco = network.analyse(network.NetworkFilter(published_only=public))
+    return Table(
+        "centrality",
+        "Network centrality of each organisation",
+        [
+            Field("organisation", "string", "Organisation (name)"),
+            Field("degree", "integer", "Number of ties"),
+            Field("betweenness", "number", "Betweenness centrality (normalised 0-1)"),
+            Field("eigenvector", "number", "Eigenvector centrality (per component, unit length)"),
+            Field("community", "integer", "Detected community (Louvain, fixed seed)"),
+        ],
+        [
+            [m.label, m.degree, round(m.betweenness, 6), round(m.eigenvector, 6), m.community]
+            for m in eco.analysis.nodes.values()
+        ],
+    )

@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
@@ -6,9 +7,22 @@ from i4region.accounts.models import Role
 from i4region.core.widgets import SearchableSelect, SearchableSelectMultiple
 from i4region.regions.models import Region, RegionKind
 
-from .models import Assessment, Interaction, Organisation, OrgType, Person, RelationType
+from .models import (
+    Activity,
+    Assessment,
+    Interaction,
+    Organisation,
+    OrgType,
+    Person,
+    Relation,
+    RelationType,
+)
 
-MAX_UPLOAD = 20 * 2**20
+# A Kumu import runs inside the request until the job queue exists: above these it could pass the
+# server's 30-second timeout, so it is refused with a message instead.
+MAX_UPLOAD = 2 * 2**20
+MAX_ROWS = 2000
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def organisation_field(required: bool = True, label=None, multiple: bool = False, **kwargs):
@@ -43,34 +57,49 @@ class KumuImportForm(forms.Form):
         for name in ("workbook", "elements", "connections"):
             f = data.get(name)
             if f and f.size > MAX_UPLOAD:
-                self.add_error(name, _("The file is larger than 20 MB."))
+                self.add_error(
+                    name,
+                    _("The file is larger than %(mb)d MB; split it into smaller files.")
+                    % {"mb": MAX_UPLOAD // 2**20},
+                )
         return data
 
 
-class InteractionForm(forms.ModelForm):
-    """An interaction with one optional follow-up, in one plain form."""
+class PersonChoice(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Person) -> str:
+        return f"{obj.name} ({obj.organisation.name})"
 
+
+class InteractionForm(forms.ModelForm):
+    """An interaction with its participants (people and organisations of the register) and one
+    optional follow-up, in one plain form."""
+
+    participants = PersonChoice(
+        label=_("Participants (people)"),
+        required=False,
+        queryset=Person.objects.select_related("organisation").order_by("name"),
+        widget=SearchableSelectMultiple,
+    )
+    participant_organisations = organisation_field(
+        required=False, multiple=True, label=_("Participant organisations")
+    )
     follow_up = forms.CharField(label=_("Follow-up"), max_length=300, required=False)
     follow_up_owner = forms.ModelChoiceField(
         label=_("Follow-up owner"), required=False, queryset=get_user_model().objects.none()
     )
-    follow_up_due = forms.DateField(
-        label=_("Follow-up due date"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
+    follow_up_due = forms.DateField(label=_("Follow-up due date"), required=False, widget=DATE)
 
     class Meta:
         model = Interaction
-        fields = ["date", "type", "participants", "purpose", "outcome"]
-        widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}),
-            "participants": forms.CheckboxSelectMultiple,
-        }
+        fields = ["date", "type", "participants", "participant_organisations", "purpose", "outcome"]
+        widgets = {"date": DATE}
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, organisation: Organisation, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["participants"].queryset = organisation.people.all()
+        self.organisation = organisation
+        self.fields["participant_organisations"].queryset = Organisation.objects.exclude(
+            pk=organisation.pk
+        ).order_by("name")
         self.fields["follow_up_owner"].queryset = (
             get_user_model()
             .objects.filter(
@@ -92,11 +121,23 @@ class InteractionForm(forms.ModelForm):
             raise forms.ValidationError(
                 _("A follow-up needs a description, an owner and a due date.")
             )
+        due, date = data.get("follow_up_due"), data.get("date")
+        if due and date and due < date:
+            self.add_error(
+                "follow_up_due",
+                _("The follow-up is due before the interaction took place (%(date)s).")
+                % {"date": date.isoformat()},
+            )
         return data
 
 
+def home_country() -> str:
+    """The home region's country (a NUTS code starts with it): the places a form offers."""
+    return settings.I4REGION_HOME_REGION[:2]
+
+
 class OrganisationForm(forms.ModelForm):
-    """The secretariat's form for an organisation (Lithuanian municipalities and NUTS regions)."""
+    """The secretariat's form for an organisation (the home country's municipalities and regions)."""
 
     class Meta:
         model = Organisation
@@ -123,10 +164,10 @@ class OrganisationForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["municipality"].queryset = Region.objects.filter(
-            kind=RegionKind.MUNICIPALITY, country_code="LT"
+            kind=RegionKind.MUNICIPALITY, country_code=home_country()
         ).order_by("name")
         self.fields["region"].queryset = Region.objects.filter(
-            kind=RegionKind.NUTS, country_code="LT"
+            kind=RegionKind.NUTS, country_code=home_country()
         ).order_by("code")
         if self.instance.pk:
             self.fields["parent"].queryset = Organisation.objects.exclude(pk=self.instance.pk)
@@ -147,7 +188,7 @@ class PersonForm(forms.ModelForm):
             "consent_source",
             "is_sample",
         ]
-        widgets = {"consent_date": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"consent_date": DATE}
 
     def clean(self):
         data = super().clean()
@@ -157,10 +198,75 @@ class PersonForm(forms.ModelForm):
 
 
 class AssessmentForm(forms.ModelForm):
+    """A dated judgement; who judged is the signed-in user, not a form field."""
+
     class Meta:
         model = Assessment
-        fields = ["date", "influence", "interest", "stance", "note"]
-        widgets = {"date": forms.DateInput(attrs={"type": "date"})}
+        fields = ["date", "influence", "interest", "stance", "note", "is_sample"]
+        widgets = {"date": DATE}
+
+
+class RelationForm(forms.ModelForm):
+    """A tie from the organisation whose page it was added on to another one of the register."""
+
+    target = organisation_field(label=_("to"))
+
+    class Meta:
+        model = Relation
+        fields = ["target", "type", "directed", "strength", "since", "until", "source_note"]
+        widgets = {"since": DATE, "until": DATE}
+
+    def __init__(self, *args, source: Organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.source = source
+        self.fields["target"].queryset = Organisation.objects.exclude(pk=source.pk)
+
+    def clean(self):
+        data = super().clean()
+        since, until = data.get("since"), data.get("until")
+        if since and until and until < since:
+            self.add_error("until", _("The relation ends before it began."))
+        target, kind = data.get("target"), data.get("type")
+        clash = Relation.objects.filter(source=self.source, target=target, type=kind).exclude(
+            pk=self.instance.pk
+        )
+        if target and kind and clash.exists():
+            self.add_error("type", _("This relation is already recorded."))
+        return data
+
+
+class ActivityForm(forms.ModelForm):
+    """Who does what: an activity of the organisation, tied to an initiative of the portfolio."""
+
+    class Meta:
+        model = Activity
+        fields = [
+            "name",
+            "theme",
+            "target_group",
+            "municipality",
+            "start",
+            "end",
+            "budget_eur",
+            "initiative",
+            "initiative_note",
+            "source_url",
+            "is_sample",
+        ]
+        widgets = {"start": DATE, "end": DATE, "initiative": SearchableSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = Region.objects.filter(
+            kind=RegionKind.MUNICIPALITY, country_code=home_country()
+        ).order_by("name")
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start and end and end < start:
+            self.add_error("end", _("The activity ends before it starts."))
+        return data
 
 
 MEASURE_CHOICES = [

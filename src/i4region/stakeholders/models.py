@@ -7,10 +7,14 @@ scrubs their name from interaction texts, leaving only an anonymised count in Er
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from i4region.accounts.models import Role
 from i4region.core import history
 from i4region.core.bilingual import localized
+from i4region.core.publication import PublicationQuerySet
 from i4region.regions.models import Region, RegionKind
 
 
@@ -89,6 +93,28 @@ nace_validator = RegexValidator(
 )
 
 
+# Roles that work with the whole ecosystem, published or not.
+INTERNAL_ROLES = (Role.SECRETARIAT, Role.BOARD_MEMBER, Role.INITIATIVE_MANAGER)
+
+
+class OrganisationQuerySet(PublicationQuerySet):
+    """The one publication rule of the register."""
+
+    def public(self) -> "OrganisationQuerySet":
+        return self.filter(published=True)
+
+    def visible_to(self, user) -> "OrganisationQuerySet":
+        """Internal roles see all; a company representative also their own; others the published."""
+        if user is None or not user.is_authenticated:
+            return self.public()
+        if user.has_role(*INTERNAL_ROLES):
+            return self.all()
+        if user.has_role(Role.COMPANY_REP):
+            own = self.filter(representatives=user).values("pk")
+            return self.filter(Q(published=True) | Q(pk__in=own))
+        return self.public()
+
+
 class Organisation(models.Model):
     """An actor of the regional ecosystem; real ones carry a source URL, fictional ones is_sample."""
 
@@ -158,6 +184,8 @@ class Organisation(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
+    objects = OrganisationQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("organisation")
@@ -165,6 +193,9 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("stakeholders:organisation", args=[self.pk])
 
     @property
     def description(self) -> str:
@@ -176,7 +207,17 @@ class Organisation(models.Model):
         return [t.strip() for t in self.tags.split(",") if t.strip()]
 
 
-class Person(models.Model):
+class OnOrganisationPage:
+    """A record shown on its organisation's page (it has no page of its own)."""
+
+    anchor = ""
+
+    def get_absolute_url(self) -> str:
+        url = self.organisation.get_absolute_url()
+        return f"{url}#{self.anchor}-{self.pk}" if self.anchor else url
+
+
+class Person(OnOrganisationPage, models.Model):
     """A contact; keep only what is needed to work with them, and erase on request."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -200,6 +241,8 @@ class Person(models.Model):
         ordering = ["organisation__name", "name"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
+
+    anchor = "person"
 
     def __str__(self) -> str:
         return self.name
@@ -262,8 +305,11 @@ class Relation(models.Model):
         arrow = "→" if self.directed else "—"
         return f"{self.source} {arrow} {self.target} ({self.get_type_display()})"
 
+    def get_absolute_url(self) -> str:
+        return self.source.get_absolute_url() + f"#relation-{self.pk}"
 
-class Interaction(models.Model):
+
+class Interaction(OnOrganisationPage, models.Model):
     """A contact with an organisation: what it was for and what came out of it."""
 
     organisation = models.ForeignKey(
@@ -272,7 +318,14 @@ class Interaction(models.Model):
     date = models.DateField(_("date"))
     type = models.CharField(_("type"), max_length=16, choices=InteractionType.choices)
     participants = models.ManyToManyField(
-        Person, blank=True, related_name="interactions", verbose_name=_("participants")
+        Person, blank=True, related_name="interactions", verbose_name=_("participants (people)")
+    )
+    participant_organisations = models.ManyToManyField(
+        Organisation,
+        blank=True,
+        related_name="interactions_joined",
+        verbose_name=_("participant organisations"),
+        help_text=_("Other organisations of the register that took part."),
     )
     purpose = models.TextField(_("purpose"))
     outcome = models.TextField(_("outcome"), blank=True)
@@ -290,6 +343,8 @@ class Interaction(models.Model):
         ordering = ["-date", "-id"]
         verbose_name = _("interaction")
         verbose_name_plural = _("interactions")
+
+    anchor = "interaction"
 
     def __str__(self) -> str:
         return f"{self.date} {self.get_type_display()}: {self.organisation}"
@@ -320,8 +375,11 @@ class FollowUp(models.Model):
     def __str__(self) -> str:
         return self.description
 
+    def get_absolute_url(self) -> str:
+        return self.interaction.get_absolute_url()
 
-class Assessment(models.Model):
+
+class Assessment(OnOrganisationPage, models.Model):
     """One dated judgement of an organisation's influence, interest and stance; kept over time."""
 
     organisation = models.ForeignKey(
@@ -360,11 +418,13 @@ class Assessment(models.Model):
             ),
         ]
 
+    anchor = "assessment"
+
     def __str__(self) -> str:
         return f"{self.organisation} {self.date}"
 
 
-class Activity(models.Model):
+class Activity(OnOrganisationPage, models.Model):
     """Something an organisation does for Industry 4.0, placed on theme × target group × place."""
 
     organisation = models.ForeignKey(
@@ -385,11 +445,19 @@ class Activity(models.Model):
     budget_eur = models.DecimalField(
         _("budget (EUR)"), max_digits=14, decimal_places=2, null=True, blank=True
     )
-    initiative = models.CharField(
-        _("initiative"),
+    initiative = models.ForeignKey(
+        "initiatives.Initiative",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="activities",
+        verbose_name=_("initiative"),
+    )
+    initiative_note = models.CharField(
+        _("initiative (as first recorded)"),
         max_length=200,
         blank=True,
-        help_text=_("Name or code of the initiative it belongs to."),
+        help_text=_("An initiative named in words that the portfolio does not hold (yet)."),
     )
     source_url = models.URLField(_("source"), blank=True, max_length=400)
     is_sample = models.BooleanField(_("sample (fictional)"), default=False)
@@ -399,8 +467,16 @@ class Activity(models.Model):
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
 
+    anchor = "activity"
+
     def __str__(self) -> str:
         return self.name
 
 
 history.track(Organisation, exclude=("representatives",))
+history.track(Person, parent="organisation", mask=("email", "phone"))
+history.track(Relation, parent="source")
+history.track(Interaction, parent="organisation")
+history.track(FollowUp, parent="interaction.organisation")
+history.track(Assessment, parent="organisation")
+history.track(Activity, parent="organisation")

@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.db import transaction
+from django.core.exceptions import BadRequest
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -10,16 +10,15 @@ from django.views.decorators.http import require_POST
 
 from i4region.accounts.models import Role
 from i4region.accounts.permissions import role_required
+from i4region.core import history
 from i4region.regions.models import Region
 
-from . import kumu, services
-from .forms import (
-    AssessmentForm,
-    InteractionForm,
-    KumuImportForm,
-    NetworkFilterForm,
-    OrganisationForm,
-    PersonForm,
+from . import erasure, kumu, references, services
+from . import grid as power_grid
+from . import network as net
+from .forms import KumuImportForm, NetworkFilterForm
+from .models import (
+    INTERNAL_ROLES as INTERNAL,
 )
 from .models import (
     Activity,
@@ -32,8 +31,6 @@ from .models import (
     TargetGroup,
     Theme,
 )
-
-INTERNAL = services.INTERNAL_ROLES
 
 
 def _lang() -> str:
@@ -56,16 +53,24 @@ def _county_municipalities() -> list[tuple[str, str]]:
     return [(r.code, r.display_name) for r in Region.objects.filter(code__in=codes)]
 
 
+def _param(request, name: str, max_length: int = 200) -> str:
+    """A text query parameter; a NUL byte or an absurd length is a bad request, not a 500."""
+    value = request.GET.get(name, "")
+    if "\x00" in value or len(value) > max_length:
+        raise BadRequest(_("The parameter %(name)s is not valid.") % {"name": name})
+    return value.strip()
+
+
 def organisations(request):
     """The organisations this user may see, filterable by type and municipality."""
     qs = services.visible_organisations(request.user)
-    kind = request.GET.get("type", "")
+    kind = _param(request, "type")
     if kind in OrgType.values:
         qs = qs.filter(type=kind)
-    municipality = request.GET.get("municipality", "")
+    municipality = _param(request, "municipality")
     if municipality:
         qs = qs.filter(municipality__code=municipality)
-    q = request.GET.get("q", "").strip()
+    q = _param(request, "q")
     if q:
         qs = qs.filter(name__icontains=q)
     return _render(
@@ -83,48 +88,56 @@ def organisations(request):
 
 
 def organisation(request, pk: int):
-    """One organisation: public fields for all who may see it, the working record for insiders."""
-    org = services.visible_organisations(request.user).filter(pk=pk).first()
+    """One organisation: public fields for all who may see it, the working record for insiders,
+    and everything in the product that refers to it."""
+    visible = services.visible_organisations(request.user)
+    org = visible.filter(pk=pk).first()
     if org is None:
         raise Http404(_("No such organisation, or it is not published."))
     full = services.sees_full_record(request.user, org)
+    internal = services.is_internal(request.user)
     ctx = {
         "org": org,
         "full": full,
         "contacts": services.can_see_contacts(request.user),
-        "internal": services.is_internal(request.user),
+        "internal": internal,
+        "referring": references.referring(org, request.user),
     }
     if full:
+        # a representative sees ties only with organisations they may see
+        ids = None if internal else set(visible.values_list("pk", flat=True))
+        out = org.relations_out.select_related("target")
+        incoming = org.relations_in.select_related("source")
         ctx.update(
-            divisions=org.divisions.all(),
-            relations_out=org.relations_out.select_related("target"),
-            relations_in=org.relations_in.select_related("source"),
-            activities=org.activities.select_related("municipality"),
+            divisions=org.divisions.filter(pk__in=visible.values("pk")),
+            relations_out=[r for r in out if ids is None or r.target_id in ids],
+            relations_in=[r for r in incoming if ids is None or r.source_id in ids],
+            activities=org.activities.select_related("municipality", "initiative"),
         )
-    if ctx["internal"]:
-        eco = services.analyse()
-        nid = services.node_id(org.pk)
-        actor = next((a for a in services.ranked_actors(eco, top=None) if a.id == nid), None)
+    if internal:
+        eco = net.analyse()
+        nid = net.node_id(org.pk)
+        actor = next((a for a in net.ranked_actors(eco, top=None) if a.id == nid), None)
         ctx.update(
             metrics=eco.analysis.nodes.get(nid),
             actor=actor,
             reasons=(actor.reasons_lt if _lang() == "lt" else actor.reasons_en) if actor else "",
-        )
-        ctx.update(
             assessments=org.assessments.all()[:10],
-            interactions=org.interactions.prefetch_related("participants", "follow_ups__owner")[
-                :20
-            ],
+            interactions=org.interactions.prefetch_related(
+                "participants", "participant_organisations", "follow_ups__owner"
+            )[:20],
+            joined=org.interactions_joined.select_related("organisation")[:20],
         )
     if ctx["contacts"]:
         ctx["people"] = org.people.all()
+        ctx["history"] = history.entries_for(org, limit=50)
     return _render(request, "stakeholders/organisation.html", ctx)
 
 
 def _network_request(request):
     form = NetworkFilterForm(request.GET or None, municipalities=_county_municipalities())
     data = form.cleaned_data if form.is_valid() else {}
-    flt = services.NetworkFilter(
+    flt = net.NetworkFilter(
         types=tuple(data.get("type") or ()),
         municipality=data.get("municipality") or "",
         relation_types=tuple(data.get("relation") or ()),
@@ -138,7 +151,7 @@ def _svg(eco, colour: str, size: str) -> str:
     names = {k: str(v) for k, v in OrgType.choices}
     if colour == "community":
         names = {str(c.index): f"{_('Community')} {c.index + 1}" for c in eco.analysis.communities}
-    return services.network_svg(
+    return net.network_svg(
         eco,
         colour_by=colour,
         size_by=size,
@@ -153,7 +166,7 @@ def _svg(eco, colour: str, size: str) -> str:
 def network(request):
     """The network picture with filters, statistics, communities and brokers."""
     form, flt, colour, size = _network_request(request)
-    eco = services.analyse(flt)
+    eco = net.analyse(flt)
     a = eco.analysis
     brokers = [eco.organisations[b] for b in a.brokers[:10]]
     communities = [(c, [eco.organisations[m] for m in c.members[:8]]) for c in a.communities]
@@ -177,7 +190,7 @@ def network_svg(request):
     """The same picture as a standalone SVG file, for reports."""
     _form, flt, colour, size = _network_request(request)
     response = HttpResponse(
-        _svg(services.analyse(flt), colour, size), content_type="image/svg+xml; charset=utf-8"
+        _svg(net.analyse(flt), colour, size), content_type="image/svg+xml; charset=utf-8"
     )
     if request.GET.get("download"):
         response["Content-Disposition"] = 'attachment; filename="stakeholder-network.svg"'
@@ -187,8 +200,8 @@ def network_svg(request):
 @role_required(*INTERNAL)
 def key_actors(request):
     """Actors ranked by centrality, influence and stance, each rank explained in words."""
-    eco = services.analyse()
-    actors = services.ranked_actors(eco, top=30)
+    eco = net.analyse()
+    actors = net.ranked_actors(eco, top=30)
     lang = _lang()
     rows = [
         {
@@ -206,11 +219,12 @@ def key_actors(request):
 
 @role_required(*INTERNAL)
 def grid(request):
-    """Power–interest grid from the latest assessments, with movement since the previous one."""
-    latest = services.latest_assessments()
+    """Power–interest grid from the latest assessments, with movement since the previous one;
+    the numbered list beside it names every dot for screen readers and for print."""
+    latest = power_grid.latest_assessments()
     orgs = Organisation.objects.in_bulk(list(latest))
     names = {k: o.name for k, o in orgs.items()}
-    svg = services.grid_svg(
+    svg = power_grid.grid_svg(
         latest,
         names,
         {
@@ -224,12 +238,9 @@ def grid(request):
             **{k: str(v) for k, v in Stance.choices},
         },
     )
-    moves = [(orgs[k], now, before) for k, now, before in services.movements(latest)]
+    moves = [(orgs[k], now, before) for k, now, before in power_grid.movements(latest)]
     moves.sort(key=lambda m: m[0].name)
-    current = sorted(
-        ((orgs[k], pair[0]) for k, pair in latest.items()),
-        key=lambda r: (-r[1].influence, -r[1].interest, r[0].name),
-    )
+    current = [(orgs[k], latest[k][0]) for k in power_grid.dot_order(latest, names)]
     return _render(
         request, "stakeholders/grid.html", {"svg": svg, "moves": moves, "current": current}
     )
@@ -239,7 +250,7 @@ def grid(request):
 def activities(request):
     """Who does what: the register and the theme × target group coverage per municipality."""
     municipalities = _county_municipalities()
-    municipality = request.GET.get("municipality", "")
+    municipality = _param(request, "municipality")
     if municipality not in dict(municipalities):
         municipality = ""
     matrix = services.coverage(municipality)
@@ -327,87 +338,14 @@ def kumu_export(request, fmt: str):
 
 
 @role_required(Role.SECRETARIAT)
-def log_interaction(request, pk: int):
-    """Record an interaction with its participants and an optional follow-up."""
-    org = get_object_or_404(Organisation, pk=pk)
-    form = InteractionForm(
-        request.POST or None, organisation=org, initial={"date": timezone.localdate()}
-    )
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            interaction = form.save(commit=False)
-            interaction.organisation = org
-            interaction.recorded_by = request.user
-            interaction.save()
-            form.save_m2m()
-            d = form.cleaned_data
-            if d.get("follow_up"):
-                FollowUp.objects.create(
-                    interaction=interaction,
-                    description=d["follow_up"],
-                    owner=d["follow_up_owner"],
-                    due_date=d["follow_up_due"],
-                )
-        messages.success(request, _("Interaction recorded."))
-        return redirect("stakeholders:organisation", pk=org.pk)
-    return _render(request, "stakeholders/interaction_form.html", {"form": form, "org": org})
-
-
-@role_required(Role.SECRETARIAT)
-def edit_organisation(request, pk: int | None = None):
-    """Add an organisation or change one."""
-    org = get_object_or_404(Organisation, pk=pk) if pk else None
-    form = OrganisationForm(request.POST or None, instance=org)
-    if request.method == "POST" and form.is_valid():
-        org = form.save()
-        messages.success(request, _("Organisation saved."))
-        return redirect("stakeholders:organisation", pk=org.pk)
-    title = _("Change %(name)s") % {"name": org.name} if org else _("Add an organisation")
-    return _render(request, "stakeholders/form.html", {"form": form, "title": title, "back": org})
-
-
-@role_required(Role.SECRETARIAT)
-def add_person(request, pk: int):
-    """Add a contact person to an organisation."""
-    org = get_object_or_404(Organisation, pk=pk)
-    form = PersonForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        person = form.save(commit=False)
-        person.organisation = org
-        person.save()
-        messages.success(request, _("Contact saved."))
-        return redirect("stakeholders:organisation", pk=org.pk)
-    return _render(
-        request,
-        "stakeholders/form.html",
-        {"form": form, "title": _("Add a contact to %(name)s") % {"name": org.name}, "back": org},
-    )
-
-
-@role_required(Role.SECRETARIAT)
-def assess(request, pk: int):
-    """Add a dated assessment of influence, interest and stance."""
-    org = get_object_or_404(Organisation, pk=pk)
-    form = AssessmentForm(request.POST or None, initial={"date": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        a = form.save(commit=False)
-        a.organisation = org
-        a.assessed_by = request.user
-        a.assessor_name = request.user.get_full_name() or request.user.username
-        a.save()
-        messages.success(request, _("Assessment recorded."))
-        return redirect("stakeholders:organisation", pk=org.pk)
-    return _render(request, "stakeholders/assessment_form.html", {"form": form, "org": org})
-
-
-@role_required(Role.SECRETARIAT)
 @require_POST
 def follow_up_done(request, pk: int):
     """Mark a follow-up done."""
     f = get_object_or_404(FollowUp, pk=pk)
     f.done = True
     f.save(update_fields=["done"])
-    return redirect("stakeholders:organisation", pk=f.interaction.organisation_id)
+    messages.success(request, _("Follow-up done: %(what)s") % {"what": f.description})
+    return redirect(f.get_absolute_url())
 
 
 @role_required(Role.SECRETARIAT)
@@ -416,7 +354,7 @@ def erase(request, pk: int):
     person = get_object_or_404(Person, pk=pk)
     if request.method == "POST":
         org_pk = person.organisation_id
-        services.erase_person(person)
+        erasure.erase_person(person)
         messages.success(request, _("The person was erased. Only an anonymised count remains."))
         return redirect("stakeholders:organisation", pk=org_pk)
     return _render(

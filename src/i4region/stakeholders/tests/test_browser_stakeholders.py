@@ -48,6 +48,6 @@ def test_kumu_import_network_key_actor_and_interaction(served, served_user, page
     page.locator("[name=follow_up]").fill("Send the internship agreement")
     page.locator("[name=follow_up_owner]").select_option(index=1)
     page.locator("[name=follow_up_due]").fill(due)
-    page.get_by_role("button", name="Save interaction").click()
-    assert "Interaction recorded." in page.content()
+    page.get_by_role("button", name="Save").click()
+    assert "Created: " in page.content()
     assert f"due {due}" in page.content()
