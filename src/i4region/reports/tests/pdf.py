@@ -74,6 +74,30 @@ def mapped_letters(path: Path) -> set[str]:
     return found & set(LITHUANIAN)
 
 
+def streams(path: Path) -> list[bytes]:
+    """Every compressed stream of the PDF, inflated (object streams hold the tag tree)."""
+    out = []
+    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", path.read_bytes(), re.S):
+        try:
+            out.append(zlib.decompress(match.group(1)))
+        except zlib.error:
+            continue
+    return out
+
+
+def accessibility(path: Path) -> dict[str, int | str]:
+    """The tag tree's figures and table headers, the alternative texts and the document language."""
+    tree = _run("pdfinfo", "-struct", str(path))
+    objects = b"".join(streams(path))
+    lang = re.search(rb"/Type /Catalog.*?/Lang \((\w+)\)", objects, re.S)
+    return {
+        "figures": len(re.findall(r"^\s*Figure", tree, re.M)),
+        "alts": len(re.findall(rb"/Alt\s*[(<]", objects)),
+        "headers": len(re.findall(r"^\s*TH\b", tree, re.M)),
+        "lang": lang.group(1).decode() if lang else "",
+    }
+
+
 def first_page_ink(path: Path, tmp: Path) -> float:
     """Share of the first page (rendered at 40 dpi) that is not white."""
     stem = tmp / "first"
@@ -98,4 +122,8 @@ def check_document(path: Path, tmp: Path) -> str:
     meta = info(path)
     assert "Tagged:          yes" in meta
     assert "A4" in meta
+    assert re.search(r"^Title:\s+\S", meta, re.M)
+    tags = accessibility(path)
+    assert tags["lang"] in ("lt", "en")
+    assert tags["alts"] == tags["figures"], tags  # every chart has its text alternative
     return layer

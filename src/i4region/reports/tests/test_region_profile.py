@@ -31,6 +31,8 @@ def test_lithuanian_profile_has_the_figures_of_the_lithuanian_page(client, tmp_p
     assert population in client.get("/lt/reports/region-profile/LT025.html").content.decode()
     assert "Eurostat" in layer and "demo_r_pjanaggr3" in layer
     assert "Regiono profilis" in pdf.info(out)
+    tags = pdf.accessibility(out)
+    assert tags["lang"] == "lt" and tags["figures"] >= 8 and tags["headers"] >= 8
     assert pdf.pages(out) <= 6
 
 
