@@ -12,7 +12,8 @@ when absent), ``source`` (e.g. "Source: Eurostat (demo_r_pjanaggr3)"), ``note``,
 
 * ``"line"``: ``series`` = [{"key", "label", "points": [(period, value|None), ...]}],
   ``highlight`` (a series key or label), ``periods`` (explicit order; otherwise sorted),
-  ``y_title``, ``y_zero`` (start the axis at 0), ``target`` = {"value", "label"}.
+  ``y_title``, ``y_zero`` (start the axis at 0), ``target`` = {"value", "label"}; a series may
+  carry ``dash`` (an SVG dash pattern), so two releases of one region stay distinguishable.
 * ``"bar"``: ``items`` = [{"key", "label", "value"}], ``highlight``, ``sort``
   ("desc" | "asc" | "none"), ``suffix`` (e.g. " %"), ``bar_height``.
 * ``"map"``: ``geojson`` (FeatureCollection whose properties hold ``code`` and ``name``),

@@ -43,6 +43,7 @@ def _read_series(spec: dict) -> list[dict]:
                 "label": label,
                 "values": values,
                 "highlight": bool(s.get("highlight")) or highlight in (key, label),
+                "dash": str(s.get("dash", "")),
             }
         )
     return out
@@ -190,7 +191,7 @@ def render_line(spec: dict) -> str:
     context_i = 0
     for i, s in enumerate(series):
         if s["highlight"]:
-            styles.append((HIGHLIGHT, 3.0, ""))
+            styles.append((HIGHLIGHT, 3.0, s["dash"]))
         elif any_highlight:
             styles.append((CONTEXT, 1.5, _DASHES[context_i % len(_DASHES)]))
             context_i += 1

@@ -16,13 +16,18 @@ from i4region.accounts.models import Role
 from i4region.accounts.permissions import is_secretariat, role_required
 from i4region.charts import render as render_chart
 from i4region.regions.models import Region
+from i4region.regions.services import regions_of_home_country
 
 from . import i40, services
 from .forms import RecomputeForm
 from .models import IndexRun
 
-LITHUANIA = ("LT01", "LT02")
 TOP_IN_CHART = 25
+
+
+def _home_nuts2() -> tuple[str, ...]:
+    """The home country's NUTS2 regions: highlighted in every ranking (from the home region)."""
+    return tuple(r.code for r in regions_of_home_country(2))
 
 
 def _locale() -> str:
@@ -88,6 +93,7 @@ def ranking(request: HttpRequest) -> HttpResponse:
     res = run.results
     codes = sorted(res["scores"], key=lambda u: res["ranks"][u]["Index"])
     names = _region_names(codes)
+    home = _home_nuts2()
     rows = [
         {
             "code": u,
@@ -99,11 +105,11 @@ def ranking(request: HttpRequest) -> HttpResponse:
                 (res["scores"][u][p], res["ranks"][u][p])
                 for p in [c for c in res["order"] if res["levels"][c] == 2]
             ],
-            "lt": u in LITHUANIA,
+            "lt": u in home,
         }
         for u in codes
     ]
-    shown = codes[:TOP_IN_CHART] + [u for u in LITHUANIA if u in codes[TOP_IN_CHART:]]
+    shown = codes[:TOP_IN_CHART] + [u for u in home if u in codes[TOP_IN_CHART:]]
     chart = render_chart(
         {
             "type": "bar",
@@ -116,7 +122,7 @@ def ranking(request: HttpRequest) -> HttpResponse:
                     "key": u,
                     "label": f"{names[u]} ({u})",
                     "value": res["scores"][u]["Index"],
-                    "highlight": u in LITHUANIA,
+                    "highlight": u in home,
                 }
                 for u in shown
             ],
@@ -188,11 +194,12 @@ def uncertainty(request: HttpRequest) -> HttpResponse:
     res = run.results
     codes = sorted(res["uncertainty"], key=lambda u: res["uncertainty"][u]["Nominal"])
     names = _region_names(codes)
+    home = _home_nuts2()
     rows = [
         {
             "code": u,
             "name": names[u],
-            "lt": u in LITHUANIA,
+            "lt": u in home,
             **res["uncertainty"][u],
             "width": res["uncertainty"][u]["Q95"] - res["uncertainty"][u]["Q5"],
         }

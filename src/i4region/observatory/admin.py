@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import ImportBatch, Indicator, Observation, Target, ValueChange
+from .models import ImportBatch, Indicator, Observation, ObservationNote, Target
 
 
 @admin.register(Indicator)
@@ -29,15 +29,8 @@ class TargetAdmin(admin.ModelAdmin):
     raw_id_fields = ["region"]
 
 
-@admin.register(ValueChange)
-class ValueChangeAdmin(admin.ModelAdmin):
-    list_display = [
-        "indicator",
-        "region",
-        "period",
-        "value_before",
-        "value_after",
-        "changed_by_name",
-        "changed_at",
-    ]
-    readonly_fields = [f.name for f in ValueChange._meta.fields]
+@admin.register(ObservationNote)
+class ObservationNoteAdmin(admin.ModelAdmin):
+    list_display = ["indicator", "region", "period", "vintage", "reason", "text_en"]
+    list_filter = ["reason"]
+    raw_id_fields = ["region"]

@@ -4,15 +4,15 @@ Query parameters are read as plain strings and checked here, so a malformed requ
 that names the parameter (never ninja's 422, never a 500); unknown codes get a 404.
 """
 
-import csv
 import re
 
-from django.http import HttpResponse
+from django.utils import translation
 from ninja import Router, Schema
 
+from i4region.core.exports import Table, csv_response
 from i4region.regions.models import Region
 
-from . import services
+from . import importing, services, tables
 from .models import Indicator
 
 router = Router(tags=["observatory"])
@@ -62,10 +62,17 @@ class IndicatorDetailOut(IndicatorOut):
 
 
 class ObservationOut(Schema):
+    indicator: str
+    region: str
+    region_name: str
     period: str
     value: int | float
+    unit: str
     flag: str | None
+    note: str | None
     vintage: str
+    dataset: str
+    source: str
 
 
 class SeriesOut(Schema):
@@ -73,6 +80,7 @@ class SeriesOut(Schema):
     region: str
     unit: str
     source: str
+    dataset: str
     observations: list[ObservationOut]
 
 
@@ -172,34 +180,24 @@ def _series(indicator: str | None, region: str | None, vintage: str | None):
     reg_code, error = _code("region", region)
     if error:
         return error
-    if (
-        vintage is not None
-        and not services.VINTAGE_FORMAT.match(vintage)
-        and vintage != services.MANUAL_VINTAGE
-    ):
-        return 400, {"detail": f"parameter 'vintage': {vintage[:40]!r} is not YYYY-MM"}
+    if vintage is not None and (problem := importing.vintage_problem(vintage)):
+        return 400, {"detail": f"parameter 'vintage': {problem}"}
     i = Indicator.objects.filter(code=ind_code, published=True).first()
     if i is None:
         return 404, {"detail": f"no indicator has the code {ind_code!r}"}
     r = Region.objects.filter(code=reg_code.upper()).first()
     if r is None:
         return 404, {"detail": f"no region has the code {reg_code!r}"}
-    points = services.series(i, r, vintage=vintage)
-    return 200, {
-        "indicator": i.code,
-        "region": r.code,
-        "unit": i.unit_en,
-        "source": i.attribution,
-        "observations": [
-            {
-                "period": p.period,
-                "value": int(p.value) if float(p.value).is_integer() else p.value,
-                "flag": p.flag or None,
-                "vintage": p.vintage,
-            }
-            for p in points
-        ],
-    }
+    with translation.override("en"):
+        table = tables.series_table(i, r, services.series(i, r, vintage=vintage))
+        return 200, {
+            "indicator": i.code,
+            "region": r.code,
+            "unit": i.unit_en,
+            "source": services.source_line(i),
+            "dataset": i.source_dataset,
+            "observations": table.records(),
+        }
 
 
 @router.get(
@@ -225,23 +223,6 @@ def series_csv(
     status, body = _series(indicator, region, vintage)
     if status != 200:
         return status, body
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="{body["indicator"]}_{body["region"]}.csv"'
-    )
-    writer = csv.writer(response)
-    writer.writerow(["indicator", "region", "period", "value", "unit", "flag", "vintage", "source"])
-    for o in body["observations"]:
-        writer.writerow(
-            [
-                body["indicator"],
-                body["region"],
-                o["period"],
-                o["value"],
-                body["unit"],
-                o["flag"] or "",
-                o["vintage"],
-                body["source"],
-            ]
-        )
-    return response
+    name = f"{body['indicator']}_{body['region']}"
+    rows = [tuple(o.values()) for o in body["observations"]]
+    return csv_response(Table(name, name, tables.SERIES_FIELDS, rows), f"{name}.csv")

@@ -2,6 +2,7 @@
 
 import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 
 CATALOGUE = resources.files("i4region") / "data" / "catalogue"
@@ -53,3 +54,21 @@ def maps_for_dataset(dataset: str | None) -> tuple[SourceMap, ...]:
         if source.dataset == dataset:
             return source.maps
     return ()
+
+
+@lru_cache(maxsize=1)
+def _sources_file() -> dict:
+    with (CATALOGUE / "sources.toml").open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def publisher_of(dataset: str, lang: str) -> str:
+    """The publisher of a dataset the catalogue names outside an indicator (sources.toml)."""
+    names = _sources_file().get("publishers", {}).get(dataset, {})
+    return names.get(lang) or names.get("en", "")
+
+
+def publisher_name(publisher: str, lang: str) -> str:
+    """A publisher's name in the language (Eurostat → Eurostatas), else as written."""
+    names = _sources_file().get("publisher_names", {}).get(publisher, {})
+    return names.get(lang) or publisher

@@ -1,11 +1,13 @@
 """Observatory tables for `i4region export`: the catalogue, every stored value, targets, imports."""
 
-from i4region.core.exports import Field, Table
+from i4region.core.exports import Column, Field, Table, model_table
 
-from .models import ImportBatch, Indicator, Observation, Target, ValueChange
+from .models import ImportBatch, Indicator, Observation, ObservationNote, Target
 
 
 def tables(public: bool, include_personal_data: bool) -> list[Table]:
+    """The catalogue, every stored value, notes, targets and imports; hand-entry history is in
+    core's one history."""
     indicators = Indicator.objects.filter(published=True) if public else Indicator.objects.all()
     observations = (
         Observation.objects.filter(indicator__in=indicators)
@@ -109,31 +111,23 @@ def tables(public: bool, include_personal_data: bool) -> list[Table]:
             ),
         ),
     ]
-    if include_personal_data and not public:
-        out.append(
-            Table(
-                "value_changes",
-                "History of hand-entered values",
-                [
-                    Field("indicator", "string", "Indicator code"),
-                    Field("region", "string", "Region code"),
-                    Field("period", "string", "Period"),
-                    Field("value_before", "number", "Value before"),
-                    Field("value_after", "number", "Value after"),
-                    Field("changed_by", "string", "Who"),
-                    Field("changed_at", "datetime", "When"),
-                    Field("note", "string", "Source or note"),
-                ],
-                ValueChange.objects.order_by("id").values_list(
-                    "indicator__code",
-                    "region__code",
-                    "period",
-                    "value_before",
-                    "value_after",
-                    "changed_by_name",
-                    "changed_at",
-                    "note",
-                ),
-            )
+    out.append(
+        model_table(
+            "observation_notes",
+            "Notes of the secretariat on values (partial counts, values implausible in the source)",
+            ObservationNote,
+            ObservationNote.objects.filter(indicator__in=indicators)
+            .select_related("indicator", "region")
+            .order_by("id"),
+            [
+                Column("indicator", "indicator.code", "string", "Indicator code"),
+                Column("region", "region.code", "string", "Region code; empty: every region"),
+                "period",
+                Column("vintage", type="string", description="Release; empty: every release"),
+                "reason",
+                "text_en",
+                "text_lt",
+            ],
         )
+    )
     return out

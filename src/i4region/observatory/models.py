@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from i4region.core import history
 from i4region.core.bilingual import Bilingual
 from i4region.regions.models import Region
 
@@ -124,7 +125,7 @@ class Observation(models.Model):
     """A value of an indicator for a region and period, as published in one vintage (release).
 
     A new release never overwrites an old one: both rows stay, and series pick the newest vintage
-    per period (see observatory.services.series).
+    per period (see compute.series.newest).
     """
 
     indicator = models.ForeignKey(Indicator, models.CASCADE, related_name="observations")
@@ -190,36 +191,67 @@ class Target(models.Model):
         return f"{self.indicator.code} {self.region.code} {self.year} = {self.value}"
 
 
-class ValueChange(models.Model):
-    """History of the data entry form: who set which value, when, and what it was before."""
+class NoteReason(models.TextChoices):
+    PARTIAL = "partial", _("partial count")
+    IMPLAUSIBLE = "implausible", _("implausible in source")
+    BREAK = "break", _("break in series")
+    REVISED = "revised", _("revised in a later release")
+    OTHER = "other", _("other")
+
+
+class ObservationNote(Bilingual, models.Model):
+    """The secretariat's note on a value (one region, period and optionally one release) or on a
+    period of an indicator in every region; shown beside the value wherever it appears."""
 
     indicator = models.ForeignKey(
-        Indicator, models.CASCADE, related_name="value_changes", verbose_name=_("indicator")
+        Indicator, models.CASCADE, related_name="value_notes", verbose_name=_("indicator")
     )
     region = models.ForeignKey(
-        Region, models.CASCADE, related_name="value_changes", verbose_name=_("region")
-    )
-    period = models.CharField(_("period"), max_length=16)
-    value_before = models.FloatField(_("value before"), null=True, blank=True)
-    value_after = models.FloatField(_("value after"), null=True, blank=True)
-    flag_before = models.CharField(_("flag before"), max_length=8, blank=True)
-    flag_after = models.CharField(_("flag after"), max_length=8, blank=True)
-    note = models.CharField(_("source or note"), max_length=300, blank=True)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.SET_NULL,
+        Region,
+        models.CASCADE,
         null=True,
         blank=True,
-        related_name="+",
-        verbose_name=_("changed by"),
+        related_name="value_notes",
+        verbose_name=_("region"),
+        help_text=_("Empty: the note applies to the period in every region."),
     )
-    changed_by_name = models.CharField(_("changed by (name)"), max_length=150)
-    changed_at = models.DateTimeField(_("changed at"), auto_now_add=True)
+    period = models.CharField(_("period"), max_length=16)
+    vintage = models.CharField(
+        _("release"),
+        max_length=32,
+        blank=True,
+        help_text=_("Empty: the note applies to the period in every release."),
+    )
+    reason = models.CharField(_("reason"), max_length=16, choices=NoteReason.choices)
+    text_en = models.CharField(_("note (English)"), max_length=300)
+    text_lt = models.CharField(_("note (Lithuanian)"), max_length=300)
 
     class Meta:
-        ordering = ["-changed_at", "-id"]
-        verbose_name = _("value change")
-        verbose_name_plural = _("value changes")
+        ordering = ["indicator", "region", "period", "vintage"]
+        verbose_name = _("note on a value")
+        verbose_name_plural = _("notes on values")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "region", "period", "vintage"], name="one_note_per_value"
+            ),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.indicator.code} {self.region.code} {self.period}: {self.value_before} → {self.value_after}"
+        where = self.region.code if self.region_id else "*"
+        return f"{self.indicator.code} {where} {self.period}: {self.get_reason_display()}"
+
+    @property
+    def text(self) -> str:
+        return self._pick("text")
+
+    def applies_to(self, region_id: int, period: str, vintage: str) -> bool:
+        return (
+            self.period == period
+            and self.region_id in (None, region_id)
+            and self.vintage in ("", vintage)
+        )
+
+
+history.track(ObservationNote, parent="indicator")
+history.track(Target, parent="indicator", exclude=("created_by",))
+history.track(Indicator)

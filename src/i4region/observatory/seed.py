@@ -9,7 +9,7 @@ from i4region.compute.parsers import ParsedTable
 from i4region.core.progress import progress
 
 from .catalogue import bundled_sources
-from .services import import_table, load_catalogue, read_table, sha256_of
+from .importing import import_table, load_catalogue, read_table, sha256_of
 
 REGIONS = resources.files("i4region") / "data" / "regions"
 STATLT_FILE = "municipal_population_2001_2018_statlt.csv"

@@ -1,311 +1,28 @@
-"""Observatory operations shared by the import command, setup, views and the API."""
+"""Observatory reads shared by views, the API, the profile and other apps: series with
+provenance and notes, stamps for caches, hand-entered values and target status."""
 
 import hashlib
-import os
-import re
-import zlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TextIO
 
-import pandas as pd
-from django.db import connection, transaction
+from auditlog.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.db import transaction
 from django.utils.translation import get_language, gettext
 
-from i4region.compute import parsers
-from i4region.compute.parsers import ParsedTable, ParseError
+from i4region.compute import series as derived
 from i4region.compute.progress import ProgressResult, progress_status
-from i4region.core.progress import progress
+from i4region.compute.series import Point
+from i4region.core import history
 from i4region.regions.models import Region
 
-from . import derived
-from .catalogue import SourceMap, indicator_definitions
-from .derived import Point
-from .models import ImportBatch, Indicator, Observation, Target, ValueChange
+from .catalogue import publisher_name, publisher_of
+from .importing import MANUAL_VINTAGE
+from .models import ImportBatch, Indicator, Observation, ObservationNote, Target
 
-
-class ImportRefused(ValueError):
-    """The file cannot be imported as asked; nothing was written. str() says why and where."""
-
-
-@dataclass
-class ImportReport:
-    file_name: str
-    rows_read: int
-    added: int
-    updated: int
-    unchanged: int
-    skipped: int
-    unknown_regions: list[str]
-    batch: ImportBatch | None
-
-    def summary(self) -> str:
-        text = (
-            f"{self.file_name}: {self.rows_read} rows read; {self.added} added, "
-            f"{self.updated} updated, {self.unchanged} unchanged, {self.skipped} skipped"
-        )
-        if self.unknown_regions:
-            sample = ", ".join(self.unknown_regions[:8])
-            more = "…" if len(self.unknown_regions) > 8 else ""
-            text += f" (region codes not in NUTS 2021: {sample}{more})"
-        return text
-
-
-def load_catalogue() -> int:
-    """Add catalogue indicators that are missing; an indicator the secretariat edited is kept."""
-    existing = set(Indicator.objects.values_list("code", flat=True))
-    new = [Indicator(**d) for d in indicator_definitions() if d["code"] not in existing]
-    Indicator.objects.bulk_create(new)
-    return len(new)
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def _select(table: ParsedTable, maps: tuple[SourceMap, ...]) -> pd.DataFrame:
-    """Observations of the mapped indicators as one frame: indicator, geo, period, value, flag, line."""
-    frame = table.frame
-    parts = []
-    for m in maps:
-        missing = [dim for dim in m.filter if dim not in frame.columns]
-        if missing:
-            raise ImportRefused(
-                f"{table.format} file has no dimension {', '.join(missing)} needed for indicator "
-                f"{m.indicator}; its dimensions are {', '.join(table.dimensions)}"
-            )
-        mask = pd.Series(True, index=frame.index)
-        for dim, wanted in m.filter.items():
-            mask &= frame[dim] == wanted
-        part = frame.loc[mask, ["geo", "period", "value", "flag", "line"]].copy()
-        part["indicator"] = m.indicator
-        parts.append(part)
-    if "indicator" in table.dimensions and not maps:
-        part = frame[["indicator", "geo", "period", "value", "flag", "line"]].copy()
-        parts.append(part)
-    if not parts:
-        return pd.DataFrame(columns=["indicator", "geo", "period", "value", "flag", "line"])
-    return pd.concat(parts, ignore_index=True)
-
-
-def import_table(
-    table: ParsedTable,
-    *,
-    file_name: str,
-    sha256: str,
-    vintage: str,
-    maps: tuple[SourceMap, ...] = (),
-    user=None,
-    out: TextIO | None = None,
-) -> ImportReport:
-    """Write a parsed file's observations as one vintage, atomically.
-
-    Same (indicator, region, period, vintage) with the same value and flag: unchanged; with another
-    value: updated; new: added. Nothing is written unless every row is valid. `out` receives a
-    progress bar.
-    """
-    with transaction.atomic():
-        return _import_table(
-            table,
-            file_name=file_name,
-            sha256=sha256,
-            vintage=vintage,
-            maps=maps,
-            user=user,
-            out=out,
-        )
-
-
-def _import_table(
-    table: ParsedTable,
-    *,
-    file_name: str,
-    sha256: str,
-    vintage: str,
-    maps: tuple[SourceMap, ...],
-    user,
-    out: TextIO | None,
-) -> ImportReport:
-    if not vintage:
-        raise ImportRefused(f"{file_name}: no vintage given (use --vintage YYYY-MM)")
-    rows = _select(table, maps)
-    if rows.empty:
-        raise ImportRefused(f"{file_name}: no rows match the indicators mapped to this file")
-    indicators = dict(
-        Indicator.objects.filter(code__in=rows["indicator"].unique()).values_list("code", "id")
-    )
-    unknown_ind = rows.loc[~rows["indicator"].isin(list(indicators)), ["indicator", "line"]]
-    if not unknown_ind.empty:
-        first = unknown_ind.iloc[0]
-        raise ImportRefused(
-            f"{file_name} line {int(first['line'])}, field indicator: "
-            f"'{first['indicator']}' is not in the indicator catalogue"
-        )
-    regions = dict(Region.objects.filter(code__in=rows["geo"].unique()).values_list("code", "id"))
-    known = rows["geo"].isin(list(regions))
-    unknown_regions = sorted(rows.loc[~known, "geo"].unique().tolist())
-    skipped = int((~known).sum())
-    rows = rows.loc[known]
-    rows = rows.assign(
-        indicator_id=rows["indicator"].map(indicators),
-        region_id=rows["geo"].map(regions),
-        flag=rows["flag"].fillna("").astype(str),
-    )
-    duplicated = rows.duplicated(["indicator_id", "region_id", "period"], keep=False)
-    if duplicated.any():
-        first = rows.loc[duplicated].iloc[0]
-        raise ImportRefused(
-            f"{file_name} line {int(first['line'])}: {first['indicator']} "
-            f"{first['geo']} {first['period']} appears more than once"
-        )
-    existing = {
-        (o[0], o[1], o[2]): (o[3], o[4], o[5])
-        for o in Observation.objects.filter(
-            indicator_id__in=indicators.values(), vintage=vintage
-        ).values_list("indicator_id", "region_id", "period", "id", "value", "flag")
-    }
-    new, changed, unchanged = [], [], 0
-    values = zip(
-        rows["indicator_id"],
-        rows["region_id"],
-        rows["period"],
-        rows["value"],
-        rows["flag"],
-        strict=True,
-    )
-    if out is not None:
-        values = progress(values, len(rows), file_name, out=out)
-    for ind, reg, period, value, flag in values:
-        old = existing.get((ind, reg, period))
-        if old is None:
-            new.append((int(ind), int(reg), period, float(value), flag))
-        elif old[1] != float(value) or old[2] != flag:
-            changed.append((float(value), flag, old[0]))
-        else:
-            unchanged += 1
-    batch = None
-    if new or changed:
-        batch = ImportBatch.objects.create(
-            file_name=file_name,
-            sha256=sha256,
-            format=table.format,
-            dataset=table.dataset or "",
-            vintage=vintage,
-            rows_read=table.rows_read,
-            added=len(new),
-            updated=len(changed),
-            unchanged=unchanged,
-            skipped=skipped,
-            created_by=user if user is not None and user.is_authenticated else None,
-            created_by_name=getattr(user, "username", "") or "i4region",
-        )
-        _write(new, changed, vintage, batch.id)
-    return ImportReport(
-        file_name,
-        table.rows_read,
-        len(new),
-        len(changed),
-        unchanged,
-        skipped,
-        unknown_regions,
-        batch,
-    )
-
-
-def _gzip_complete_lines(path: os.PathLike) -> int:
-    """How many whole lines a damaged gzip file yields before its data stops."""
-    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    lines = 0
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 16), b""):
-            try:
-                lines += inflater.decompress(chunk).count(b"\n")
-            except zlib.error:
-                break
-    return lines
-
-
-def read_table(path: os.PathLike) -> ParsedTable:
-    """Detect the format and parse; a ParseError becomes ImportRefused naming line and field.
-
-    A truncated gzip file has no line of its own in the parser's message, so the line where the
-    readable data stops is added.
-    """
-    try:
-        return parsers.read_any(path)
-    except ParseError as exc:
-        message = str(exc)
-        if exc.line is None and "gzip" in exc.message:
-            line = _gzip_complete_lines(path) + 1
-            message = (
-                f"{exc.path} line {line}: the compressed data stops here ({exc.message}); "
-                "the file is truncated or damaged"
-            )
-        raise ImportRefused(message) from exc
-
-
-_VINTAGE_IN_NAME = re.compile(r"(?<!\d)(\d{4}-\d{2})(?!\d)")
-_LAST_UPDATE = re.compile(r"^\d{2}/(\d{2})/(\d{2})\b")
-VINTAGE_FORMAT = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
-
-
-def guess_vintage(path: os.PathLike, table: ParsedTable) -> str | None:
-    """The release a file comes from: a YYYY-MM in its name, else the SDMX LAST UPDATE date."""
-    found = _VINTAGE_IN_NAME.findall(Path(path).name)
-    if found:
-        return found[0]
-    match = _LAST_UPDATE.match(table.meta.get("last_update", ""))
-    if match:
-        return f"20{match.group(2)}-{match.group(1)}"
-    return None
-
-
-def _write(new: list[tuple], changed: list[tuple], vintage: str, batch_id: int) -> None:
-    """Insert and update observations with plain parameterised statements.
-
-    The ORM's bulk_create spends most of an import building model instances and SQL; a
-    tuple per row through executemany writes the same rows several times faster.
-    """
-    table = connection.ops.quote_name(Observation._meta.db_table)
-    with connection.cursor() as cursor:
-        for start in range(0, len(new), 5000):
-            cursor.executemany(
-                f"INSERT INTO {table} (indicator_id, region_id, period, value, flag, vintage, "
-                "batch_id) VALUES (%s, %s, %s, %s, %s, %s, %s)",
-                [(*row, vintage, batch_id) for row in new[start : start + 5000]],
-            )
-        if changed:
-            cursor.executemany(
-                f"UPDATE {table} SET value = %s, flag = %s, batch_id = %s WHERE id = %s",
-                [(value, flag, batch_id, obs_id) for value, flag, obs_id in changed],
-            )
-
-
-def import_file(
-    path: os.PathLike,
-    *,
-    vintage: str,
-    maps: tuple[SourceMap, ...] = (),
-    user=None,
-    out: TextIO | None = None,
-) -> ImportReport:
-    """Parse then import; any fault becomes ImportRefused with the file's line and field."""
-    table = read_table(path)
-    return import_table(
-        table,
-        file_name=Path(path).name,
-        sha256=sha256_of(path),
-        vintage=vintage,
-        maps=maps,
-        user=user,
-        out=out,
-    )
+__all__ = ["Point"]  # other apps read series points from here
 
 
 def _releases(
@@ -420,7 +137,7 @@ def map_values(indicator: Indicator, regions: list[Region], period: str) -> dict
 
 
 def catalogue_stamp() -> str:
-    """Changes whenever the secretariat edits an indicator's metadata: part of page cache keys."""
+    """Changes whenever the secretariat edits an indicator's metadata or a note on a value."""
     rows = Indicator.objects.order_by("id").values_list(
         "id",
         "name_en",
@@ -432,27 +149,136 @@ def catalogue_stamp() -> str:
         "formula",
         "published",
         "attribution",
+        "publisher",
+        "source_dataset",
     )
-    return hashlib.sha256(repr(list(rows)).encode()).hexdigest()[:16]
+    notes = ObservationNote.objects.order_by("id").values_list(
+        "id", "region_id", "period", "vintage", "reason", "text_en", "text_lt"
+    )
+    return hashlib.sha256(repr((list(rows), list(notes))).encode()).hexdigest()[:16]
 
 
 def data_stamp() -> str:
     """Changes whenever any observation is added or changed: a cache key for rendered pages.
 
     Imports add a batch; values entered by hand (added, changed or deleted in place) add a
-    ValueChange, so the newest id of each covers every way a value can change.
+    history entry, so the newest id of each covers every way a value can change.
     """
     last_batch = ImportBatch.objects.order_by("-id").values_list("id", flat=True).first()
     last_obs = Observation.objects.order_by("-id").values_list("id", flat=True).first()
-    last_entry = ValueChange.objects.order_by("-id").values_list("id", flat=True).first()
+    last_entry = (
+        LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(Observation))
+        .order_by("-id")
+        .values_list("id", flat=True)
+        .first()
+    )
     return f"{last_batch}-{last_obs}-{last_entry}"
 
 
 # ------------------------------------------------------------------------------------------
-# Targets and values entered by hand
+# Provenance: which dataset a release of an indicator came from, said in the reader's language
 
-MANUAL_VINTAGE = "manual"
+
+def release_datasets() -> dict[tuple[int, str], str]:
+    """(indicator id, vintage) → dataset code of the file that release was imported from."""
+    key = f"obs-release-datasets:{data_stamp()}"
+    found = cache.get(key)
+    if found is None:
+        found = {
+            (ind, vin): dataset or ""
+            for ind, vin, dataset in Observation.objects.values_list(
+                "indicator_id", "vintage", "batch__dataset"
+            ).distinct()
+        }
+        cache.set(key, found, 24 * 3600)
+    return found
+
+
+def dataset_of(indicator: Indicator, vintage: str) -> str:
+    """The dataset code of one release (the catalogue's for derived or hand-entered values)."""
+    if indicator.formula or vintage == MANUAL_VINTAGE:
+        return indicator.source_dataset
+    return release_datasets().get((indicator.id, vintage)) or indicator.source_dataset
+
+
+def source_line(indicator: Indicator, dataset: str | None = None) -> str:
+    """ "Source: Eurostat (tgs00042)" in the active language, from the indicator's metadata.
+
+    A release imported from another dataset than the catalogue's names that dataset and its
+    publisher (municipal population from Statistics Lithuania, say).
+    """
+    dataset = dataset or indicator.source_dataset
+    if indicator.formula:
+        return gettext("Computed by i4region from %(inputs)s") % {"inputs": indicator.formula}
+    if indicator.manual and not dataset:
+        return gettext("Entered by the board secretariat")
+    lang = (get_language() or "en")[:2]
+    publisher = publisher_name(
+        indicator.publisher
+        if dataset == indicator.source_dataset
+        else publisher_of(dataset, lang) or indicator.publisher,
+        lang,
+    )
+    if not dataset:
+        return gettext("Source: %(publisher)s") % {"publisher": publisher}
+    return gettext("Source: %(publisher)s (%(dataset)s)") % {
+        "publisher": publisher,
+        "dataset": dataset,
+    }
+
+
+def notes_for(
+    indicator: Indicator, regions: Iterable[Region]
+) -> dict[tuple[int, str], list[ObservationNote]]:
+    """(region id, period) → the notes that may apply there (check the release with applies_to)."""
+    ids = [r.id for r in regions]
+    out: dict[tuple[int, str], list[ObservationNote]] = defaultdict(list)
+    notes = ObservationNote.objects.filter(indicator=indicator)
+    for note in notes:
+        targets = [note.region_id] if note.region_id else ids
+        for rid in targets:
+            if rid in ids:
+                out[(rid, note.period)].append(note)
+    return out
+
+
+def note_on(notes: dict, region: Region, point: Point) -> str:
+    """The notes that apply to one value, joined, in the active language ('' when none)."""
+    found = [
+        n.text
+        for n in notes.get((region.id, point.period), [])
+        if n.applies_to(region.id, point.period, point.vintage)
+    ]
+    return "; ".join(found)
+
+
+# ------------------------------------------------------------------------------------------
+# Values entered by hand: the history is the one history (core.history), filed under the
+# indicator, without registering the bulk observation table itself.
+
 _DIRECTION = {"higher": "higher", "lower": "lower", "neutral": "exact"}
+
+
+def _log_hand_entry(obs: Observation, action: int, before: tuple, after: tuple, note: str, user):
+    changes = {}
+    for name, old, new in (("value", before[0], after[0]), ("flag", before[1], after[1])):
+        if old != new:
+            changes[name] = [str(old), str(new)]
+    verb = {LogEntry.Action.CREATE: "created", LogEntry.Action.DELETE: "deleted"}.get(
+        action, "changed"
+    )
+    data = {"verb": verb, "parent": history.key_of(obs.indicator)}
+    if note:
+        data["note"] = note
+    return LogEntry.objects.log_create(
+        obs,
+        action=action,
+        changes=changes,
+        actor=user if user.is_authenticated else None,
+        additional_data=data,
+        object_repr=f"{obs.indicator.code} {obs.region.code} {obs.period}",
+        serialized_data=None,
+    )
 
 
 def enter_value(
@@ -464,11 +290,9 @@ def enter_value(
     flag: str,
     note: str,
     user,
-) -> ValueChange | None:
-    """Set (or, with value None, remove) a hand-entered value; history records before and after.
-
-    Returns None when nothing changed.
-    """
+) -> LogEntry | None:
+    """Set (or, with value None, remove) a hand-entered value; the history records before and
+    after under the indicator. Returns None when nothing changed."""
     if not indicator.manual:
         raise ValueError(
             f"{indicator.code} comes from files; only hand-entered indicators can be edited here"
@@ -476,16 +300,20 @@ def enter_value(
     with transaction.atomic():
         obs = (
             Observation.objects.select_for_update()
+            .select_related("indicator", "region")
             .filter(indicator=indicator, region=region, period=period, vintage=MANUAL_VINTAGE)
             .first()
         )
         before = (obs.value, obs.flag) if obs else (None, "")
-        if before == (value, flag if value is not None else ""):
+        after = (value, flag if value is not None else "")
+        if before == after:
             return None
         if value is None:
+            action = LogEntry.Action.DELETE
             obs.delete()
         elif obs is None:
-            Observation.objects.create(
+            action = LogEntry.Action.CREATE
+            obs = Observation.objects.create(
                 indicator=indicator,
                 region=region,
                 period=period,
@@ -494,20 +322,20 @@ def enter_value(
                 vintage=MANUAL_VINTAGE,
             )
         else:
+            action = LogEntry.Action.UPDATE
             obs.value, obs.flag = value, flag
             obs.save(update_fields=["value", "flag"])
-        return ValueChange.objects.create(
-            indicator=indicator,
-            region=region,
-            period=period,
-            value_before=before[0],
-            value_after=value,
-            flag_before=before[1],
-            flag_after=flag if value is not None else "",
-            note=note,
-            changed_by=user if user.is_authenticated else None,
-            changed_by_name=user.get_username(),
-        )
+        return _log_hand_entry(obs, action, before, after, note, user)
+
+
+def hand_entries(limit: int = 100) -> list[history.Entry]:
+    """The history of every hand-entered value, newest first, rendered for people."""
+    records = (
+        LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(Observation))
+        .select_related("actor", "content_type")
+        .order_by("-timestamp", "-id")[:limit]
+    )
+    return [history.render(e, target_shown=True) for e in records]
 
 
 @dataclass

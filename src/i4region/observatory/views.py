@@ -1,4 +1,3 @@
-import csv
 import json
 
 from django.conf import settings
@@ -14,12 +13,14 @@ from i4region.accounts.models import Role
 from i4region.accounts.permissions import is_secretariat, role_required
 from i4region.charts import EUROGEOGRAPHICS
 from i4region.charts import render as render_chart
+from i4region.core import history
+from i4region.core.exports import csv_response
 from i4region.regions.models import Region, RegionKind
-from i4region.regions.services import EU, country_of
+from i4region.regions.services import country_of, eu_aggregate, home_country
 
-from . import geo, services
+from . import charting, geo, services, tables
 from .forms import IndicatorForm, TargetForm, ValueEntryForm
-from .models import ImportBatch, Indicator, Target, ValueChange
+from .models import ImportBatch, Indicator, Target
 
 MAP_CACHE_SECONDS = 24 * 3600
 
@@ -75,7 +76,8 @@ def _maps(indicator: Indicator, region: Region) -> list[tuple[str, dict, list[Re
     if region.kind == RegionKind.MUNICIPALITY:
         return [
             (
-                _("Municipalities of Lithuania"),
+                _("Municipalities of %(country)s")
+                % {"country": home_country().display_name if home_country() else ""},
                 geo.municipalities(),
                 list(Region.objects.filter(kind=RegionKind.MUNICIPALITY)),
             )
@@ -126,7 +128,7 @@ def _render_map(
             "legend_title": indicator.unit,
             "decimals": indicator.decimals,
             "simplify": 0.8,
-            "source": indicator.attribution,
+            "source": services.source_line(indicator),
             "attribution": EUROGEOGRAPHICS,
         }
     )
@@ -138,43 +140,13 @@ def indicator(request, code: str):
     lang = (request.LANGUAGE_CODE or "lt")[:2]
     region, notices = _region_for(request, indicator)
     points = services.series(indicator, region)
-    country = country_of(region)
-    eu = Region.objects.filter(code=EU).first()
-    lines = [
-        {
-            "key": region.code,
-            "label": region.display_name,
-            "points": [(p.period, p.value) for p in points],
-        }
+    others = [r for r in (country_of(region), eu_aggregate()) if r is not None and r != region]
+    chart = charting.comparison_chart(indicator, region, points, others, lang) if points else None
+    notes = services.notes_for(indicator, [region])
+    rows = [
+        (p, services.note_on(notes, region, p), services.dataset_of(indicator, p.vintage))
+        for p in reversed(points)
     ]
-    for other in [country, eu]:
-        if other is not None and other != region:
-            other_points = services.series(indicator, other)
-            if other_points:
-                lines.append(
-                    {
-                        "key": other.code,
-                        "label": other.display_name,
-                        "points": [(p.period, p.value) for p in other_points],
-                    }
-                )
-    chart = (
-        render_chart(
-            {
-                "type": "line",
-                "locale": lang,
-                "title": f"{indicator.name}, {region.display_name}",
-                "y_title": indicator.unit,
-                "series": lines,
-                "highlight": region.code,
-                "decimals": indicator.decimals,
-                "show_title": False,
-                "source": indicator.attribution,
-            }
-        )
-        if points
-        else None
-    )
 
     stamp = services.data_stamp()
     plans = [
@@ -222,8 +194,10 @@ def indicator(request, code: str):
         {
             "indicator": indicator,
             "region": region,
-            "points": list(reversed(points)),
+            "rows": rows,
             "chart": chart,
+            "joins": charting.join_text(points),
+            "source": services.source_line(indicator),
             "notices": notices,
             "maps": maps,
             "years": years,
@@ -248,66 +222,30 @@ def _level_name(level: str) -> str:
     return f"NUTS {level}"
 
 
-def _rows(indicator: Indicator, region: Region) -> list[dict]:
-    return [
-        {
-            "indicator": indicator.code,
-            "region": region.code,
-            "region_name": region.name,
-            "period": p.period,
-            "value": p.value,
-            "unit": indicator.unit_en,
-            "flag": p.flag or None,
-            "vintage": p.vintage,
-        }
-        for p in services.series(indicator, region)
-    ]
-
-
 def download(request, code: str, fmt: str):
-    """The shown series as CSV or JSON, with unit, flags, release and attribution."""
+    """The shown series as CSV or JSON: the same columns as the API (observatory.tables)."""
     if fmt not in ("csv", "json"):
         raise Http404(_("Downloads exist as .csv and .json."))
     indicator = _indicator_or_404(code)
     region, _notices = _region_for(request, indicator)
-    rows = _rows(indicator, region)
+    table = tables.series_table(indicator, region, services.series(indicator, region))
     name = f"{indicator.code}_{region.code}"
-    if fmt == "json":
-        body = {
-            "indicator": indicator.code,
-            "region": region.code,
-            "unit": indicator.unit_en,
-            "formula": indicator.formula or None,
-            "source": indicator.attribution,
-            "licence": indicator.licence,
-            "observations": [
-                {k: r[k] for k in ("period", "value", "flag", "vintage")} for r in rows
-            ],
-        }
-        response = HttpResponse(
-            json.dumps(body, ensure_ascii=False, indent=1),
-            content_type="application/json; charset=utf-8",
-        )
-    else:
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        writer = csv.DictWriter(
-            response,
-            fieldnames=[
-                "indicator",
-                "region",
-                "region_name",
-                "period",
-                "value",
-                "unit",
-                "flag",
-                "vintage",
-                "source",
-            ],
-        )
-        writer.writeheader()
-        for r in rows:
-            writer.writerow({**r, "flag": r["flag"] or "", "source": indicator.attribution})
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    if fmt == "csv":
+        return csv_response(table, f"{name}.csv")
+    body = {
+        "indicator": indicator.code,
+        "region": region.code,
+        "unit": indicator.unit_en,
+        "formula": indicator.formula or None,
+        "source": services.source_line(indicator),
+        "licence": indicator.licence,
+        "observations": table.records(),
+    }
+    response = HttpResponse(
+        json.dumps(body, ensure_ascii=False, indent=1),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{name}.json"'
     return response
 
 
@@ -358,8 +296,9 @@ def entry(request):
         )
         messages.success(request, _("Value saved.") if change else _("Nothing changed."))
         return redirect("observatory:entry")
-    history = ValueChange.objects.select_related("indicator", "region")[:100]
-    return render(request, "observatory/entry.html", {"form": form, "history": history})
+    return render(
+        request, "observatory/entry.html", {"form": form, "history": services.hand_entries()}
+    )
 
 
 @role_required(Role.SECRETARIAT)
@@ -370,7 +309,8 @@ def indicator_edit(request, code: str):
         raise Http404(_("There is no indicator with the code “%(code)s”.") % {"code": code})
     form = IndicatorForm(request.POST or None, instance=indicator)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        with history.verb("changed"):
+            form.save()
         messages.success(request, _("Indicator saved."))
         return redirect("observatory:indicator", code=indicator.code)
     return render(

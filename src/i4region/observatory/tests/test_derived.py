@@ -2,8 +2,8 @@
 
 import pytest
 
-from i4region.observatory import derived
-from i4region.observatory.derived import Point
+from i4region.compute import series as derived
+from i4region.compute.series import Point
 from i4region.observatory.models import Indicator
 from i4region.observatory.services import change_between, series
 from i4region.regions.models import Region

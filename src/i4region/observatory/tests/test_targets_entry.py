@@ -2,7 +2,8 @@
 
 import pytest
 
-from i4region.observatory.models import Indicator, Observation, Target, ValueChange
+from i4region.observatory.models import Indicator, Observation, Target
+from i4region.observatory.services import hand_entries
 from i4region.regions.models import Region
 
 pytestmark = pytest.mark.django_db
@@ -83,16 +84,19 @@ def test_data_entry_keeps_history_of_who_changed_what(client, make_user):
     )
     obs = Observation.objects.get(indicator__code="robolabas_participants")
     assert (obs.value, obs.flag, obs.vintage) == (320, "p", "manual")
-    changes = list(
-        ValueChange.objects.order_by("id").values_list(
-            "value_before", "value_after", "flag_after", "changed_by_name"
-        )
-    )
-    assert changes == [(None, 310, "", "ruta"), (310, 320, "p", "ruta")]
+    entries = hand_entries()
+    assert [(e.verb, e.who) for e in entries] == [("changed", "ruta"), ("created", "ruta")]
+    assert [(c.label, c.before, c.after) for c in entries[0].changes] == [
+        ("Value", "310", "320"),
+        ("Flag", "–", "p"),
+    ]
     client.post("/en/observatory/entry/", entry_form(value="320", flag="p"))
-    assert ValueChange.objects.count() == 2  # the same value again changes nothing
+    assert len(hand_entries()) == 2  # the same value again changes nothing
     html = client.get("/en/observatory/entry/").content.decode()
     assert "ruta" in html and "RoboLabas annual report" in html
+    lithuanian = client.get("/lt/observatory/entry/").content.decode()
+    section = lithuanian.split('id="history-heading"', 1)[1]
+    assert "Pakeista" in section and "Value" not in section and "None" not in section
     page = client.get(
         "/en/observatory/indicators/robolabas_participants/", {"region": "LT025"}
     ).content.decode()
@@ -116,7 +120,7 @@ def test_data_entry_refuses_bad_input(client, make_user, extra, message):
     response = client.post("/en/observatory/entry/", entry_form(**extra))
     assert response.status_code == 200
     assert message in response.content.decode()
-    assert not ValueChange.objects.exists()
+    assert not hand_entries()
 
 
 def test_only_the_secretariat_enters_data(client, make_user):
@@ -129,7 +133,7 @@ def test_only_the_secretariat_enters_data(client, make_user):
 
 
 def test_secretariat_edits_indicator_metadata_and_setup_keeps_it(client, make_user):
-    from i4region.observatory.services import load_catalogue
+    from i4region.observatory.importing import load_catalogue
 
     url = "/en/observatory/indicators/median_age/edit/"
     assert client.get(url).status_code == 302

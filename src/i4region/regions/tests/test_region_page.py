@@ -87,7 +87,7 @@ def test_cached_profile_follows_catalogue_edits_and_new_data(client):
     import pandas as pd
 
     from i4region.compute.parsers import ParsedTable
-    from i4region.observatory.services import import_table
+    from i4region.observatory.importing import import_table
 
     newer = pd.DataFrame(
         {

@@ -11,13 +11,13 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from i4region.observatory.catalogue import SourceMap, maps_for_dataset
-from i4region.observatory.services import (
-    VINTAGE_FORMAT,
+from i4region.observatory.importing import (
     ImportRefused,
     guess_vintage,
     import_table,
     read_table,
     sha256_of,
+    vintage_problem,
 )
 
 
@@ -80,8 +80,8 @@ class Command(BaseCommand):
             raise CommandError("--filter needs --indicator: say which indicator the rows are")
         if indicator and dataset:
             raise CommandError("give either --indicator (with --filter) or --dataset, not both")
-        if vintage and not VINTAGE_FORMAT.match(vintage):
-            raise CommandError(f"--vintage {vintage!r}: expected YYYY-MM, e.g. 2026-04")
+        if vintage and (problem := vintage_problem(vintage)):
+            raise CommandError(f"nothing imported: --vintage {problem}")
         try:
             table = read_table(path)
         except ImportRefused as exc:
