@@ -46,7 +46,9 @@ def home_region(home: Path) -> str | None:
     try:
         return json.loads(path.read_text(encoding="utf-8")).get("home_region")
     except (ValueError, AttributeError) as exc:
-        raise ConfigurationError(f"{path.name} under I4REGION_HOME/var is not valid JSON: {exc}") from exc
+        raise ConfigurationError(
+            f"{path.name} under I4REGION_HOME/var is not valid JSON: {exc}"
+        ) from exc
 
 
 def write_home_region(home: Path, code: str) -> None:

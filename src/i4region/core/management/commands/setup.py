@@ -36,7 +36,8 @@ def check_home_region(code: str) -> None:
     if not Region.objects.filter(code=code, kind=RegionKind.NUTS, level__in=(2, 3)).exists():
         raise CommandError(
             f"--home-region {code}: not a NUTS 2021 level 2 or 3 code of the bundled data "
-            "(for example LT025, DE111 or PL91)")
+            "(for example LT025, DE111 or PL91)"
+        )
 
 
 class Command(BaseCommand):
@@ -45,9 +46,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--no-data", action="store_true", help="Only migrate.")
         parser.add_argument(
-            "--home-region", metavar="CODE",
+            "--home-region",
+            metavar="CODE",
             help="The NUTS 2021 level 2 or 3 region this instance serves (default: LT025, or "
-                 "I4REGION_HOME_REGION, or the region an earlier setup chose).")
+            "I4REGION_HOME_REGION, or the region an earlier setup chose).",
+        )
 
     def handle(self, *args, no_data=False, home_region=None, **options):
         verbosity = options["verbosity"]
@@ -60,7 +63,9 @@ class Command(BaseCommand):
         for config, seed in seeded_apps():
             if getattr(seed, "PRACTICE", False) and code != PRACTICE_REGION:
                 if verbosity:
-                    self.stdout.write(f"Skipping {config.label}: the Panevėžys practice's own content")
+                    self.stdout.write(
+                        f"Skipping {config.label}: the Panevėžys practice's own content"
+                    )
                 continue
             if verbosity:
                 self.stdout.write(f"Loading {config.label} …")
