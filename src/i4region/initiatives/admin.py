@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import BudgetLine, Change, Fact, FundingLine, Initiative, Kpi, KpiValue
+from .models import BudgetLine, Fact, FundingLine, Initiative, Kpi, KpiValue
 
 
 class BudgetInline(admin.TabularInline):
@@ -17,8 +17,9 @@ class FundingInline(admin.TabularInline):
 class InitiativeAdmin(admin.ModelAdmin):
     list_display = ["slug", "name_en", "type", "lifecycle", "status", "published", "is_sample"]
     list_filter = ["type", "lifecycle", "status", "published", "theme"]
-    search_fields = ["slug", "name_en", "name_lt", "owner_organisation"]
-    filter_horizontal = ["managers"]
+    search_fields = ["slug", "name_en", "name_lt", "owner_organisation__name"]
+    autocomplete_fields = ["owner_organisation"]
+    filter_horizontal = ["managers", "partners", "decisions"]
     inlines = [BudgetInline, FundingInline]
 
 
@@ -35,9 +36,3 @@ class KpiValueAdmin(admin.ModelAdmin):
 @admin.register(Fact)
 class FactAdmin(admin.ModelAdmin):
     list_display = ["initiative", "text", "value", "unit", "source_url"]
-
-
-@admin.register(Change)
-class ChangeAdmin(admin.ModelAdmin):
-    list_display = ["initiative", "record", "changed_by", "changed_at"]
-    readonly_fields = ["initiative", "record", "before", "after", "changed_by", "changed_at"]

@@ -18,7 +18,7 @@ class InitiativeOut(Schema):
     type: str
     lifecycle: str
     status: str
-    owner_organisation: str
+    owner_organisation_id: int | None
     municipality: str | None
 
 
@@ -49,7 +49,7 @@ def list_initiatives(request):
             type=i.type,
             lifecycle=i.lifecycle,
             status=i.status,
-            owner_organisation=i.owner_organisation,
+            owner_organisation_id=i.owner_organisation_id,
             municipality=i.municipality.code if i.municipality else None,
         )
         for i in Initiative.objects.filter(published=True).select_related("municipality")

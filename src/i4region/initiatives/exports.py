@@ -33,7 +33,11 @@ def tables(public: bool, include_personal_data: bool) -> list[Table]:
             "education_centre, competition_centre, agency, programme, "
             "event_series or infrastructure.",
         ),
-        Field("owner_organisation", "string", "Organisation that runs it (plain text)."),
+        Field(
+            "owner_organisation_id",
+            "integer",
+            "Id of the organisation that runs it (organisations.csv), empty if none.",
+        ),
         Field("parent_programme", "string", "Programme it belongs to."),
         Field("description_en", "string", "Description in English."),
         Field("description_lt", "string", "Description in Lithuanian."),
@@ -63,7 +67,7 @@ def tables(public: bool, include_personal_data: bool) -> list[Table]:
                 i.name_en,
                 i.name_lt,
                 i.type,
-                i.owner_organisation,
+                i.owner_organisation_id,
                 i.parent_programme,
                 i.description_en,
                 i.description_lt,
@@ -123,7 +127,7 @@ def tables(public: bool, include_personal_data: bool) -> list[Table]:
         "Funding lines of the initiatives (EUR; Kohesio-like fields)",
         [
             Field("initiative", "string", "Slug of the initiative."),
-            Field("funder", "string", "Funder organisation (plain text)."),
+            Field("funder_organisation_id", "integer", "Id of the funder (organisations.csv)."),
             Field(
                 "source_type",
                 "string",
@@ -154,7 +158,7 @@ def tables(public: bool, include_personal_data: bool) -> list[Table]:
         (
             [
                 f.initiative.slug,
-                f.funder,
+                f.funder_organisation_id,
                 f.source_type,
                 f.programme,
                 f.programming_period,

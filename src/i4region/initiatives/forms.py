@@ -5,10 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from i4region.accounts.models import Role
 from i4region.observatory.models import Theme
 from i4region.regions.models import Region, RegionKind
+from i4region.stakeholders.forms import organisation_field
 
+from .importer import IMPORT_COLUMNS
 from .models import (
     SUBCATEGORIES_OF,
     BudgetLine,
+    Fact,
     FundingLine,
     Initiative,
     Kpi,
@@ -16,7 +19,6 @@ from .models import (
     SourceType,
     TargetGroup,
 )
-from .services import IMPORT_COLUMNS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -28,6 +30,8 @@ def municipalities():
 class InitiativeForm(forms.ModelForm):
     """What an initiative manager may change; the secretariat also gets managers and publishing."""
 
+    owner_organisation = organisation_field(required=False, label=_("owner organisation"))
+    partners = organisation_field(required=False, multiple=True, label=_("partner organisations"))
     target_groups = forms.MultipleChoiceField(
         label=_("target groups"),
         choices=TargetGroup.choices,
@@ -43,6 +47,7 @@ class InitiativeForm(forms.ModelForm):
             "name_lt",
             "type",
             "owner_organisation",
+            "partners",
             "parent_programme",
             "description_en",
             "description_lt",
@@ -54,8 +59,6 @@ class InitiativeForm(forms.ModelForm):
             "end_date",
             "status",
             "status_reason",
-            "decisions_en",
-            "decisions_lt",
         ]
         widgets = {
             "start_date": DATE,
@@ -63,8 +66,6 @@ class InitiativeForm(forms.ModelForm):
             "description_en": forms.Textarea(attrs={"rows": 4}),
             "description_lt": forms.Textarea(attrs={"rows": 4}),
             "status_reason": forms.Textarea(attrs={"rows": 2}),
-            "decisions_en": forms.Textarea(attrs={"rows": 3}),
-            "decisions_lt": forms.Textarea(attrs={"rows": 3}),
         }
 
     def __init__(self, *args, **kwargs):
@@ -86,7 +87,7 @@ class InitiativeForm(forms.ModelForm):
 
 class SecretariatInitiativeForm(InitiativeForm):
     class Meta(InitiativeForm.Meta):
-        fields = [*InitiativeForm.Meta.fields, "managers", "published"]
+        fields = [*InitiativeForm.Meta.fields, "decisions", "managers", "published"]
         widgets = {**InitiativeForm.Meta.widgets, "managers": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args, **kwargs):
@@ -98,7 +99,23 @@ class SecretariatInitiativeForm(InitiativeForm):
         )
 
 
-class BudgetLineForm(forms.ModelForm):
+class ChildForm(forms.ModelForm):
+    """A form for a record under an initiative; its uniqueness is checked within that initiative."""
+
+    def __init__(self, *args, initiative: Initiative, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.initiative = initiative
+
+    def validate_unique(self):
+        exclude = self._get_validation_exclusions() - {"initiative"}
+        try:
+            self.instance.validate_unique(exclude=exclude)
+            self.instance.validate_constraints(exclude=exclude)
+        except forms.ValidationError as exc:
+            self._update_errors(exc)
+
+
+class BudgetLineForm(ChildForm):
     class Meta:
         model = BudgetLine
         fields = [
@@ -112,10 +129,6 @@ class BudgetLineForm(forms.ModelForm):
             "note",
         ]
 
-    def __init__(self, *args, initiative: Initiative, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.instance.initiative = initiative
-
     def clean(self):
         data = super().clean()
         category, sub = data.get("category"), data.get("subcategory", "")
@@ -124,11 +137,13 @@ class BudgetLineForm(forms.ModelForm):
         return data
 
 
-class FundingLineForm(forms.ModelForm):
+class FundingLineForm(ChildForm):
+    funder_organisation = organisation_field(label=_("funder organisation"))
+
     class Meta:
         model = FundingLine
         fields = [
-            "funder",
+            "funder_organisation",
             "source_type",
             "programme",
             "programming_period",
@@ -143,10 +158,6 @@ class FundingLineForm(forms.ModelForm):
             "note",
         ]
 
-    def __init__(self, *args, initiative: Initiative, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.instance.initiative = initiative
-
     def clean(self):
         data = super().clean()
         first, last = data.get("year_from"), data.get("year_to")
@@ -155,7 +166,7 @@ class FundingLineForm(forms.ModelForm):
         return data
 
 
-class KpiForm(forms.ModelForm):
+class KpiForm(ChildForm):
     class Meta:
         model = Kpi
         fields = [
@@ -172,10 +183,6 @@ class KpiForm(forms.ModelForm):
             "target_value",
             "indicator",
         ]
-
-    def __init__(self, *args, initiative: Initiative, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.instance.initiative = initiative
 
     def clean(self):
         data = super().clean()
@@ -204,6 +211,17 @@ class KpiValueForm(forms.ModelForm):
         ):
             raise forms.ValidationError(_("Write a year (2021) or a month (2021-12)."))
         return period
+
+
+class FactForm(ChildForm):
+    class Meta:
+        model = Fact
+        fields = ["text", "value", "unit", "reference_period", "source_url", "source_date", "note"]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 3}),
+            "note": forms.Textarea(attrs={"rows": 2}),
+            "source_date": DATE,
+        }
 
 
 class FilterForm(forms.Form):

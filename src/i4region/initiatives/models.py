@@ -3,16 +3,20 @@
 Money is Decimal euros (EUR). Amounts and years the sources do not give stay empty (NULL): the
 sustainability arithmetic then leaves those lines out and the pages say so.
 
-Organisations (owner, funder) are plain text until the stakeholders app offers organisation
-records to link to.
+Owners, partners and funders are organisations of the one register (stakeholders.Organisation);
+the board decisions behind an initiative are links to board.Decision.
 """
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from i4region.accounts.models import Role
+from i4region.core import history
 from i4region.core.bilingual import Bilingual
+from i4region.core.publication import PublicationQuerySet
 from i4region.observatory.models import Indicator, Theme
 from i4region.regions.models import Region, RegionKind
 
@@ -121,6 +125,19 @@ class Qualifier(models.TextChoices):
     ABOUT = "about", _("about")
 
 
+class InitiativeQuerySet(PublicationQuerySet):
+    def public(self) -> "InitiativeQuerySet":
+        return self.filter(published=True)
+
+    def visible_to(self, user) -> "InitiativeQuerySet":
+        """Secretariat and board see every initiative; a manager also their own drafts."""
+        if user is None or not user.is_authenticated:
+            return self.public()
+        if user.has_role(Role.SECRETARIAT, Role.BOARD_MEMBER):
+            return self.all()
+        return self.filter(models.Q(published=True) | models.Q(managers=user)).distinct()
+
+
 class Initiative(Bilingual, models.Model):
     """A centre, agency, programme or event series the board supports."""
 
@@ -128,11 +145,20 @@ class Initiative(Bilingual, models.Model):
     name_en = models.CharField(_("name (English)"), max_length=200)
     name_lt = models.CharField(_("name (Lithuanian)"), max_length=200)
     type = models.CharField(_("type"), max_length=24, choices=InitiativeType.choices)
-    owner_organisation = models.CharField(
-        _("owner organisation"),
-        max_length=200,
+    owner_organisation = models.ForeignKey(
+        "stakeholders.Organisation",
+        models.PROTECT,
+        null=True,
         blank=True,
+        related_name="initiatives_owned",
+        verbose_name=_("owner organisation"),
         help_text=_("The organisation that runs the initiative (its beneficiary in Kohesio)."),
+    )
+    partners = models.ManyToManyField(
+        "stakeholders.Organisation",
+        blank=True,
+        related_name="initiatives_partnered",
+        verbose_name=_("partner organisations"),
     )
     parent_programme = models.CharField(_("parent programme"), max_length=200, blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
@@ -166,8 +192,12 @@ class Initiative(Bilingual, models.Model):
         default=StatusFlag.NOT_ASSESSED,
     )
     status_reason = models.TextField(_("reason for the status"), blank=True)
-    decisions_en = models.TextField(_("decisions behind it (English)"), blank=True)
-    decisions_lt = models.TextField(_("decisions behind it (Lithuanian)"), blank=True)
+    decisions = models.ManyToManyField(
+        "board.Decision",
+        blank=True,
+        related_name="initiatives",
+        verbose_name=_("decisions behind it"),
+    )
     managers = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,
@@ -178,6 +208,8 @@ class Initiative(Bilingual, models.Model):
     is_sample = models.BooleanField(_("sample record"), default=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
+    objects = InitiativeQuerySet.as_manager()
+
     class Meta:
         ordering = ["name_en"]
         verbose_name = _("initiative")
@@ -186,6 +218,9 @@ class Initiative(Bilingual, models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("initiatives:detail", args=[self.slug])
+
     @property
     def name(self) -> str:
         return self._pick("name")
@@ -193,10 +228,6 @@ class Initiative(Bilingual, models.Model):
     @property
     def description(self) -> str:
         return self._pick("description")
-
-    @property
-    def decisions(self) -> str:
-        return self._pick("decisions")
 
     @property
     def target_group_codes(self) -> list[str]:
@@ -248,7 +279,11 @@ class BudgetLine(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.initiative.slug} {self.year or '?'} {self.category} {self.subcategory}"
+        line = self.get_subcategory_display() if self.subcategory else self.get_category_display()
+        return f"{line} ({self.year})" if self.year else str(line)
+
+    def get_absolute_url(self) -> str:
+        return self.initiative.get_absolute_url()
 
 
 class FundingLine(models.Model):
@@ -257,7 +292,12 @@ class FundingLine(models.Model):
     initiative = models.ForeignKey(
         Initiative, models.CASCADE, related_name="funding_lines", verbose_name=_("initiative")
     )
-    funder = models.CharField(_("funder organisation"), max_length=200)
+    funder_organisation = models.ForeignKey(
+        "stakeholders.Organisation",
+        models.PROTECT,
+        related_name="funding_lines",
+        verbose_name=_("funder organisation"),
+    )
     source_type = models.CharField(
         _("source type (fund)"), max_length=16, choices=SourceType.choices
     )
@@ -298,12 +338,15 @@ class FundingLine(models.Model):
     note = models.CharField(_("note"), max_length=300, blank=True)
 
     class Meta:
-        ordering = ["initiative", "year_from", "funder"]
+        ordering = ["initiative", "year_from", "funder_organisation__name"]
         verbose_name = _("funding line")
         verbose_name_plural = _("funding lines")
 
     def __str__(self) -> str:
-        return f"{self.initiative.slug}: {self.funder} {self.amount} {CURRENCY}"
+        return f"{self.funder_organisation} ({self.get_source_type_display()})"
+
+    def get_absolute_url(self) -> str:
+        return self.initiative.get_absolute_url()
 
 
 class Kpi(Bilingual, models.Model):
@@ -353,6 +396,9 @@ class Kpi(Bilingual, models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return self.initiative.get_absolute_url()
+
     @property
     def name(self) -> str:
         return self._pick("name")
@@ -385,7 +431,10 @@ class KpiValue(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.kpi.code} {self.period} = {self.value}"
+        return f"{self.kpi.name}, {self.period}"
+
+    def get_absolute_url(self) -> str:
+        return self.kpi.initiative.get_absolute_url()
 
     @property
     def year(self) -> int:
@@ -414,29 +463,13 @@ class Fact(models.Model):
     def __str__(self) -> str:
         return self.text[:80]
 
+    def get_absolute_url(self) -> str:
+        return self.initiative.get_absolute_url()
 
-class Change(models.Model):
-    """Who changed what in an initiative's records, and when, with the values before and after."""
 
-    initiative = models.ForeignKey(
-        Initiative, models.CASCADE, related_name="changes", verbose_name=_("initiative")
-    )
-    record = models.CharField(_("record"), max_length=80)
-    before = models.JSONField(_("before"), default=dict)
-    after = models.JSONField(_("after"), default=dict)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        verbose_name=_("changed by"),
-    )
-    changed_at = models.DateTimeField(_("changed at"), auto_now_add=True)
-
-    class Meta:
-        ordering = ["-changed_at", "-id"]
-        verbose_name = _("change")
-        verbose_name_plural = _("changes")
-
-    def __str__(self) -> str:
-        return f"{self.initiative.slug} {self.record} {self.changed_at:%Y-%m-%d}"
+history.track(Initiative, exclude=("managers", "partners", "decisions"))
+history.track(BudgetLine, parent="initiative")
+history.track(FundingLine, parent="initiative")
+history.track(Kpi, parent="initiative")
+history.track(KpiValue, parent="kpi.initiative")
+history.track(Fact, parent="initiative")

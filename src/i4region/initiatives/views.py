@@ -1,41 +1,23 @@
 from collections import defaultdict
-from decimal import Decimal
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from i4region.accounts.models import Role
 from i4region.accounts.permissions import role_required
+from i4region.board.models import Decision
 from i4region.charts import render as render_chart
 from i4region.compute.funding import ZERO
+from i4region.core import history
 from i4region.core.exports import csv_response
 
-from . import exports, services
-from .forms import (
-    BudgetLineForm,
-    FilterForm,
-    FundingLineForm,
-    ImportForm,
-    InitiativeForm,
-    KpiForm,
-    KpiValueForm,
-    ScenarioForm,
-    SecretariatInitiativeForm,
-)
-from .models import BudgetLine, FundingLine, Initiative, Kpi, KpiValue, SourceType
-
-CHILD_FORMS = {
-    "budget": (BudgetLine, BudgetLineForm, "budget_lines"),
-    "funding": (FundingLine, FundingLineForm, "funding_lines"),
-    "kpi": (Kpi, KpiForm, "kpis"),
-    "kpi-value": (KpiValue, KpiValueForm, None),
-}
+from . import exports, importer, services
+from .forms import FilterForm, ImportForm, ScenarioForm
+from .models import Initiative, Kpi, SourceType
 
 
 def _locale() -> str:
@@ -48,23 +30,10 @@ def _chart(spec: dict) -> str:
     return mark_safe(render_chart({"locale": _locale(), **spec}))  # noqa: S308
 
 
-def _require_login(request):
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    return None
-
-
 def _visible(request, slug: str) -> Initiative:
     initiative = services.visible_initiatives(request.user).filter(slug=slug).first()
     if initiative is None:
         raise Http404(_("No such initiative."))
-    return initiative
-
-
-def _editable(request, slug: str) -> Initiative:
-    initiative = get_object_or_404(Initiative, slug=slug)
-    if not services.can_edit(request.user, initiative):
-        raise PermissionDenied
     return initiative
 
 
@@ -244,24 +213,31 @@ def detail(request, slug: str):
     context = {
         "initiative": initiative,
         "can_edit": editable,
+        "can_delete": services.can_create(request.user),
         "budget_lines": initiative.budget_lines.all(),
         "funding_lines": initiative.funding_lines.all(),
         "kpi_rows": _kpi_charts(_kpi_rows([initiative]).get(initiative.pk, [])),
         "facts": initiative.facts.all(),
-        "changes": initiative.changes.select_related("changed_by")[:20] if editable else [],
+        "partners": initiative.partners.order_by("name"),
+        "decisions": _decisions(request, initiative),
+        "history": history.entries_for(initiative, limit=50) if editable else None,
         **_money_context(initiative),
     }
     return render(request, "initiatives/detail.html", context)
+
+
+def _decisions(request, initiative: Initiative):
+    """The decisions behind it that this user may read (the board's publication rule)."""
+    return Decision.objects.visible_to(request.user).filter(initiatives=initiative)
 
 
 def evidence(request, slug: str):
     """The two-minute page for a funder: what it is, what it cost, who paid, what it achieved."""
     initiative = _visible(request, slug)
     money = _money_context(initiative)
-    funding = list(initiative.funding_lines.exclude(status="rejected"))
-    by_funder: dict[str, Decimal] = defaultdict(lambda: ZERO)
-    for f in funding:
-        by_funder[f.funder] += f.amount
+    funding = list(
+        initiative.funding_lines.exclude(status="rejected").select_related("funder_organisation")
+    )
     budget = list(initiative.budget_lines.all())
     totals = {}
     for cat in ("establishment", "running"):  # None (shown as "–") when no amount is known
@@ -278,89 +254,8 @@ def evidence(request, slug: str):
             "unknown_amounts": [b for b in budget if b.planned is None],
             "kpi_rows": _kpi_charts(_kpi_rows([initiative]).get(initiative.pk, [])),
             "facts": initiative.facts.all(),
+            "decisions": _decisions(request, initiative),
             **money,
-        },
-    )
-
-
-def _save_initiative(request, form, initiative: Initiative | None):
-    before = services.snapshot(initiative) if initiative else {}
-    obj = form.save()
-    services.record_change(
-        obj, f"initiative {obj.pk}", before, services.snapshot(obj), request.user
-    )
-    messages.success(request, _("Saved."))
-    return redirect("initiatives:detail", slug=obj.slug)
-
-
-@role_required(Role.SECRETARIAT)
-def create(request):
-    form = SecretariatInitiativeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        return _save_initiative(request, form, None)
-    return render(request, "initiatives/form.html", {"form": form, "title": _("New initiative")})
-
-
-def edit(request, slug: str):
-    """Edit an initiative: the secretariat any, an initiative manager only their own (else 403)."""
-    if (response := _require_login(request)) is not None:
-        return response
-    initiative = _editable(request, slug)
-    form_class = SecretariatInitiativeForm if services.can_create(request.user) else InitiativeForm
-    form = form_class(request.POST or None, instance=initiative)
-    if request.method == "POST" and form.is_valid():
-        return _save_initiative(request, form, Initiative.objects.get(pk=initiative.pk))
-    return render(
-        request,
-        "initiatives/form.html",
-        {
-            "form": form,
-            "initiative": initiative,
-            "title": _("Edit %(name)s") % {"name": initiative.name},
-        },
-    )
-
-
-def child(request, slug: str, kind: str, pk: int | None = None):
-    """Add or edit a budget line, funding line, KPI or KPI value of an initiative."""
-    if kind not in CHILD_FORMS:
-        raise Http404
-    if (response := _require_login(request)) is not None:
-        return response
-    initiative = _editable(request, slug)
-    model, form_class, related = CHILD_FORMS[kind]
-    instance = None
-    if pk is not None:
-        lookup = {"kpi__initiative": initiative} if related is None else {"initiative": initiative}
-        instance = get_object_or_404(model, pk=pk, **lookup)
-    before = services.snapshot(instance) if instance else {}
-    if request.method == "POST" and instance is not None and "delete" in request.POST:
-        services.record_change(
-            initiative, f"{model._meta.model_name} {instance.pk}", before, {}, request.user
-        )
-        instance.delete()
-        messages.success(request, _("Deleted."))
-        return redirect("initiatives:detail", slug=initiative.slug)
-    form = form_class(request.POST or None, instance=instance, initiative=initiative)
-    if request.method == "POST" and form.is_valid():
-        obj = form.save()
-        services.record_change(
-            initiative,
-            f"{model._meta.model_name} {obj.pk}",
-            before,
-            services.snapshot(obj),
-            request.user,
-        )
-        messages.success(request, _("Saved."))
-        return redirect("initiatives:detail", slug=initiative.slug)
-    return render(
-        request,
-        "initiatives/form.html",
-        {
-            "form": form,
-            "initiative": initiative,
-            "deletable": instance is not None,
-            "title": f"{initiative.name}: {model._meta.verbose_name}",
         },
     )
 
@@ -404,10 +299,11 @@ def import_view(request):
     errors: list[str] = []
     if request.method == "POST" and form.is_valid():
         try:
-            result = services.import_csv(
-                form.cleaned_data["kind"], form.cleaned_data["file"].read(), request.user
-            )
-        except services.ImportFailed as exc:
+            upload = form.cleaned_data["file"]
+            if upload.size > importer.MAX_BYTES:
+                raise importer.ImportFailed(importer.too_large(upload.size))
+            result = importer.import_csv(form.cleaned_data["kind"], upload.read())
+        except importer.ImportFailed as exc:
             errors = exc.errors
         else:
             messages.success(request, result.summary())
@@ -415,7 +311,13 @@ def import_view(request):
     return render(
         request,
         "initiatives/import.html",
-        {"form": form, "errors": errors, "columns": services.IMPORT_COLUMNS},
+        {
+            "form": form,
+            "errors": errors,
+            "columns": importer.IMPORT_COLUMNS,
+            "max_rows": importer.MAX_ROWS,
+            "max_mb": importer.MAX_BYTES // 1024 // 1024,
+        },
     )
 
 

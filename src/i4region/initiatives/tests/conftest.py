@@ -6,6 +6,7 @@ from django.utils import translation
 
 from i4region.initiatives import services
 from i4region.initiatives.models import BudgetLine, FundingLine, Initiative
+from i4region.stakeholders.models import Organisation
 
 AS_OF = date(2026, 6, 1)
 
@@ -49,6 +50,13 @@ def running(initiative: Initiative, year: int, planned: str) -> BudgetLine:
     )
 
 
+def organisation(name: str) -> Organisation:
+    """A sample organisation of the register (created once per test)."""
+    return Organisation.objects.get_or_create(
+        name=name, defaults={"type": "funder", "is_sample": True}
+    )[0]
+
+
 def funding(
     initiative: Initiative,
     funder: str,
@@ -61,7 +69,7 @@ def funding(
 ) -> FundingLine:
     return FundingLine.objects.create(
         initiative=initiative,
-        funder=funder,
+        funder_organisation=organisation(funder),
         source_type=source_type,
         amount=Decimal(amount),
         year_from=year_from,

@@ -33,7 +33,7 @@ def test_funding_that_ends_next_year_shows_an_alert_and_a_gap(served, served_use
         page.get_by_role("button", name="Save").click()
 
     page.get_by_role("link", name="Add funding line").click()
-    page.locator("[name=funder]").fill("City")
+    page.locator("[name=funder_organisation]").select_option(label="Panevėžio miesto savivaldybė")
     page.locator("[name=source_type]").select_option("municipality")
     page.locator("[name=amount]").fill("200000")
     page.locator("[name=year_from]").fill(str(this_year))

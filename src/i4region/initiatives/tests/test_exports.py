@@ -97,7 +97,7 @@ def test_full_export_has_drafts_and_managers_only_with_personal_data(make_initia
 
 
 def test_exported_budget_csv_imports_back(tmp_path, make_initiative):
-    from i4region.initiatives.services import import_csv
+    from i4region.initiatives.importer import import_csv
 
     ini = make_initiative("round")
     running(ini, 2026, "10.00")

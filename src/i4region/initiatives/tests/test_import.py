@@ -6,14 +6,23 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
-from i4region.initiatives import services
+from i4region.initiatives import importer
 from i4region.initiatives.models import BudgetLine, FundingLine, Initiative
+
+from .conftest import organisation
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def funders():
+    organisation("City")
+    organisation("EU")
+
+
 BUDGET_HEADER = "initiative,year,category,subcategory,planned,committed,spent,source_url,note\n"
 FUNDING_HEADER = (
-    "initiative,funder,source_type,programme,programming_period,amount,"
+    "initiative,funder_organisation,source_type,programme,programming_period,amount,"
     "cofinancing_rate,year_from,year_to,covers,status,kohesio_project_id,"
     "source_url,note\n"
 )
@@ -30,11 +39,11 @@ def test_budget_import_creates_then_updates(make_initiative):
         "lab,2026,running,staff,120000.50,,,,\n"
         'lab,2026,establishment,equipment,"80 000,00",80000,0,,\n'
     )
-    result = services.import_csv("budget", data)
+    result = importer.import_csv("budget", data)
     assert (result.created, result.updated) == (2, 0)
     staff = BudgetLine.objects.get(initiative__slug="lab", subcategory="staff")
     assert staff.planned == Decimal("120000.50") and staff.committed is None
-    again = services.import_csv("budget", BUDGET_HEADER + "lab,2026,running,staff,130000,,,,\n")
+    again = importer.import_csv("budget", BUDGET_HEADER + "lab,2026,running,staff,130000,,,,\n")
     assert (again.created, again.updated) == (0, 1)
     staff.refresh_from_db()
     assert staff.planned == Decimal("130000.00")
@@ -48,8 +57,8 @@ def test_bad_line_changes_nothing_and_names_line_and_column(make_initiative):
         "lab,2028,running,staff,lots,,,,\n"
         "nope,2028,running,furniture,5,,,,\n"
     )
-    with pytest.raises(services.ImportFailed) as exc:
-        services.import_csv("budget", data)
+    with pytest.raises(importer.ImportFailed) as exc:
+        importer.import_csv("budget", data)
     errors = "\n".join(exc.value.errors)
     assert "line 4, column planned: not a number: 'lots'" in errors
     assert "line 5, column initiative" in errors and "'nope'" in errors
@@ -58,8 +67,8 @@ def test_bad_line_changes_nothing_and_names_line_and_column(make_initiative):
 
 def test_subcategory_must_fit_category(make_initiative):
     make_initiative("lab")
-    with pytest.raises(services.ImportFailed) as exc:
-        services.import_csv("budget", BUDGET_HEADER + "lab,2026,running,furniture,5,,,,\n")
+    with pytest.raises(importer.ImportFailed) as exc:
+        importer.import_csv("budget", BUDGET_HEADER + "lab,2026,running,furniture,5,,,,\n")
     assert exc.value.errors[0].startswith("line 2, column subcategory")
 
 
@@ -67,41 +76,43 @@ def test_funding_import_checks_choices_and_years(make_initiative):
     make_initiative("lab")
     good = "lab,City,municipality,,,1000,,2026,2027,running,approved,,,\n"
     bad = "lab,EU,erdf_x,,,1000,120,2027,2026,running,approved,,,\n"
-    with pytest.raises(services.ImportFailed) as exc:
-        services.import_csv("funding", FUNDING_HEADER + good + bad)
+    with pytest.raises(importer.ImportFailed) as exc:
+        importer.import_csv("funding", FUNDING_HEADER + good + bad)
     errors = "\n".join(exc.value.errors)
     assert "line 3, column year_to" in errors
     assert "line 3, column source_type" in errors
     assert "line 3, column cofinancing_rate" in errors
     assert not FundingLine.objects.filter(initiative__slug="lab").exists()
-    services.import_csv("funding", FUNDING_HEADER + good)
+    importer.import_csv("funding", FUNDING_HEADER + good)
     assert FundingLine.objects.get(initiative__slug="lab").amount == Decimal("1000.00")
 
 
 def test_initiatives_import_and_missing_columns():
     row = (
-        "new-centre,New centre,Naujas centras,education_centre,Org,,,,teachers;students,"
+        "new-centre,New centre,Naujas centras,education_centre,Panevėžio švietimo centras,,,,"
+        "teachers;students,"
         "skills,LT-LAU-27,planned,2026-09-01,,,,true\n"
     )
-    services.import_csv("initiatives", INI_HEADER + row)
+    importer.import_csv("initiatives", INI_HEADER + row)
     ini = Initiative.objects.get(slug="new-centre")
+    assert ini.owner_organisation.name == "Panevėžio švietimo centras"
     assert ini.municipality.code == "LT-LAU-27" and ini.target_group_codes == [
         "teachers",
         "students",
     ]
-    with pytest.raises(services.ImportFailed) as exc:
-        services.import_csv("initiatives", "slug,name_en\nx,y\n")
+    with pytest.raises(importer.ImportFailed) as exc:
+        importer.import_csv("initiatives", "slug,name_en\nx,y\n")
     assert exc.value.errors[0].startswith("line 1: missing columns name_lt, type")
     bad = row.replace("new-centre", "other").replace("LT-LAU-27", "LT-LAU-999")
-    with pytest.raises(services.ImportFailed) as exc:
-        services.import_csv("initiatives", INI_HEADER + bad)
+    with pytest.raises(importer.ImportFailed) as exc:
+        importer.import_csv("initiatives", INI_HEADER + bad)
     assert "line 2, column municipality: no municipality with code 'LT-LAU-999'" in exc.value.errors
 
 
 def test_repeated_key_in_file_is_refused(make_initiative):
     make_initiative("lab")
-    with pytest.raises(services.ImportFailed) as exc:
-        services.import_csv("budget", BUDGET_HEADER + "lab,2026,running,staff,1,,,,\n" * 2)
+    with pytest.raises(importer.ImportFailed) as exc:
+        importer.import_csv("budget", BUDGET_HEADER + "lab,2026,running,staff,1,,,,\n" * 2)
     assert "line 3: repeats line 2" in exc.value.errors
 
 

@@ -8,7 +8,7 @@ from i4region.initiatives import seed
 from i4region.initiatives.models import BudgetLine, Fact, FundingLine, Initiative, Kpi, KpiValue
 from i4region.observatory.models import Indicator
 
-from .conftest import funding, running
+from .conftest import funding, organisation, running
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +26,7 @@ def test_dashboard_alerts_when_funding_ends_next_year(
     response = client.post(
         "/en/initiatives/alert-centre/funding/add/",
         {
-            "funder": "City",
+            "funder_organisation": organisation("City").pk,
             "source_type": "municipality",
             "amount": "200000",
             "year_from": "2026",

@@ -1,8 +1,10 @@
 """Every permission from the side of the user who must be refused."""
 
 import pytest
+from django.utils import translation
 
-from i4region.initiatives.models import Change, Initiative
+from i4region.core import history
+from i4region.initiatives.models import Initiative
 
 pytestmark = pytest.mark.django_db
 
@@ -40,14 +42,17 @@ def test_manager_edits_own_initiative(client, two):
     assert response.status_code == 302
     mine.refresh_from_db()
     assert (mine.name_en, mine.status) == ("Mine renamed", "at_risk")
-    change = Change.objects.get(initiative=mine)
-    assert change.changed_by == manager
-    assert change.before["name_en"] == "Test mine" and change.after["name_en"] == "Mine renamed"
+    with translation.override("en"):
+        entry = history.entries_for(mine)[0]
+    assert entry.who == manager.username and entry.verb == "changed"
+    name = next(c for c in entry.changes if c.label == "Name (english)")
+    assert (name.before, name.after) == ("Test mine", "Mine renamed")
     assert "published" not in client.get(f"/en/initiatives/{mine.slug}/edit/").content.decode()
 
 
 @pytest.mark.parametrize(
-    "path", ["edit/", "budget/add/", "funding/add/", "kpi/add/", "kpi-value/add/"]
+    "path",
+    ["edit/", "delete/", "budget/add/", "funding/add/", "kpi/add/", "kpi-value/add/", "fact/add/"],
 )
 def test_manager_refused_on_others_initiative(client, two, path):
     _mine, other, manager = two
@@ -62,6 +67,8 @@ def test_manager_refused_on_others_budget_line(client, two):
     line = other.budget_lines.create(year=2026, category="running", planned="1.00")
     login(client, manager)
     assert client.get(f"/en/initiatives/{other.slug}/budget/{line.pk}/").status_code == 403
+    # the line is not found under an initiative it does not belong to
+    assert client.get(f"/en/initiatives/{_mine.slug}/budget/{line.pk}/").status_code == 404
 
 
 @pytest.mark.parametrize("role", ["board_member", "company_rep", ""])
@@ -121,13 +128,21 @@ def test_manager_deletes_own_line_but_not_others(client, two):
     own = mine.budget_lines.create(year=2026, category="running", planned="1.00")
     theirs = other.budget_lines.create(year=2026, category="running", planned="1.00")
     login(client, manager)
-    url = f"/en/initiatives/{other.slug}/budget/{theirs.pk}/"
-    assert client.post(url, {"delete": "1"}).status_code == 403
+    url = f"/en/initiatives/{other.slug}/budget/{theirs.pk}/delete/"
+    assert client.post(url).status_code == 403
     assert other.budget_lines.filter(pk=theirs.pk).exists()
-    assert (
-        client.post(f"/en/initiatives/{mine.slug}/budget/{own.pk}/", {"delete": "1"}).status_code
-        == 302
-    )
+    response = client.post(f"/en/initiatives/{mine.slug}/budget/{own.pk}/delete/", follow=True)
+    assert response.redirect_chain[-1][0] == f"/en/initiatives/{mine.slug}/"
+    assert "Deleted: Running (2026)" in response.content.decode()
     assert not mine.budget_lines.exists()
-    deleted = Change.objects.get(initiative=mine, record=f"budgetline {own.pk}")
-    assert deleted.after == {} and deleted.before["planned"] == "1.00"
+    with translation.override("en"):
+        entry = history.entries_for(mine)[0]
+    assert (entry.verb, entry.who) == ("deleted", manager.username)
+    assert entry.target == "budget line: Running (2026)"
+
+
+def test_manager_cannot_delete_an_initiative(client, two):
+    mine, _other, manager = two
+    login(client, manager)
+    assert client.post(f"/en/initiatives/{mine.slug}/delete/").status_code == 403
+    assert Initiative.objects.filter(pk=mine.pk).exists()

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from i4region.initiatives.services import IMPORT_COLUMNS, ImportFailed, import_csv
+from i4region.initiatives.importer import IMPORT_COLUMNS, ImportFailed, import_csv
 
 
 class Command(BaseCommand):
