@@ -28,8 +28,9 @@ DEBUG = env_bool("DEBUG", False)
 # The embedded default (SQLite, no DATABASE_URL) keeps its own generated key under
 # I4REGION_HOME/var; a production database needs SECRET_KEY from the environment.
 EMBEDDED = not os.environ.get("DATABASE_URL")
+_DEV_KEY = "insecure-development-key-set-SECRET_KEY-in-production"
 SECRET_KEY = os.environ.get("SECRET_KEY") or (
-    instance.secret_key(HOME_DIR) if EMBEDDED or DEBUG else "")
+    _DEV_KEY if DEBUG else instance.secret_key(HOME_DIR) if EMBEDDED else "")
 if not SECRET_KEY:
     raise instance.ConfigurationError(
         "SECRET_KEY must be set when DATABASE_URL names a production database "
