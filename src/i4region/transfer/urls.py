@@ -1,2 +1,10 @@
+from django.urls import path
+
+from . import views
+
 app_name = "transfer"
-urlpatterns: list = []  # the pages are added here as they land
+urlpatterns = [
+    path("", views.guide, name="guide"),
+    path("templates/<slug:slug>/", views.template_page, name="template"),
+    path("templates/<slug:slug>/file/", views.template_file, name="template_file"),
+]
