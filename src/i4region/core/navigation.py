@@ -70,7 +70,7 @@ CAPABILITIES: tuple[Capability, ...] = (
         "transfer",
         _("Transfer"),
         _("Set up another European region and move a whole instance."),
-        None,
+        "transfer:guide",
     ),
 )
 
