@@ -74,7 +74,7 @@ def _read_csv(data: bytes, sheet: str) -> list[dict[str, str]]:
                 _("%(sheet)s line %(line)d: %(problem)s.")
                 % {
                     "sheet": sheet,
-                    "line": reader.line_num,
+                    "line": len(out) + 2,
                     "problem": _("a field is too large or malformed"),
                 }
             ]
