@@ -23,6 +23,8 @@ class Source:
     dataset: str
     vintage: str
     maps: tuple[SourceMap, ...]
+    #: the file uses NUTS 2010 codes: recode one-to-one to NUTS 2021 before importing
+    recode_nuts: bool = False
 
     @property
     def path(self):
@@ -43,6 +45,7 @@ def bundled_sources() -> list[Source]:
             dataset=s["dataset"],
             vintage=s["vintage"],
             maps=tuple(SourceMap(m["indicator"], dict(m.get("filter", {}))) for m in s["maps"]),
+            recode_nuts=bool(s.get("recode_nuts", False)),
         )
         for s in raw
     ]
@@ -72,3 +75,16 @@ def publisher_name(publisher: str, lang: str) -> str:
     """A publisher's name in the language (Eurostat → Eurostatas), else as written."""
     names = _sources_file().get("publisher_names", {}).get(publisher, {})
     return names.get(lang) or publisher
+
+
+#: JRC NUTS converter matrices per level, each version step in order (2013→2016→2021).
+NUTS_MATRICES = [
+    [DATA / "nuts" / "n2_cm_v2013_v2016.csv", DATA / "nuts" / "n2_cm_v2016_v2021.csv"],
+    [DATA / "nuts" / "n3_cm_v2013_v2016.csv", DATA / "nuts" / "n3_cm_v2016_v2021.csv"],
+]
+
+
+def note_definitions() -> list[dict]:
+    """The secretariat's bundled notes on values (data/catalogue/notes.toml)."""
+    with (CATALOGUE / "notes.toml").open("rb") as fh:
+        return tomllib.load(fh).get("note", [])

@@ -1,15 +1,19 @@
 """Load the indicator catalogue and every bundled statistics file (idempotent)."""
 
 import csv
+from dataclasses import replace
 from importlib import resources
 
 import pandas as pd
 
 from i4region.compute.parsers import ParsedTable
+from i4region.compute.parsers.nuts import recode
 from i4region.core.progress import progress
+from i4region.regions.models import Region
 
-from .catalogue import bundled_sources
+from .catalogue import NUTS_MATRICES, bundled_sources, note_definitions
 from .importing import import_table, load_catalogue, read_table, sha256_of
+from .models import Indicator, ObservationNote
 
 REGIONS = resources.files("i4region") / "data" / "regions"
 STATLT_FILE = "municipal_population_2001_2018_statlt.csv"
@@ -42,13 +46,37 @@ def municipal_population() -> ParsedTable:
     )
 
 
+def load_notes() -> int:
+    """Add the bundled notes on values that are missing; an edited note is kept."""
+    added = 0
+    for d in note_definitions():
+        indicator = Indicator.objects.filter(code=d["indicator"]).first()
+        region = Region.objects.filter(code=d["region"]).first() if d.get("region") else None
+        if indicator is None:
+            continue
+        _, created = ObservationNote.objects.get_or_create(
+            indicator=indicator,
+            region=region,
+            period=d["period"],
+            vintage=d.get("vintage", ""),
+            defaults={k: d[k] for k in ("reason", "text_en", "text_lt")},
+        )
+        added += created
+    return added
+
+
 def load(stdout=None) -> None:
     load_catalogue()
     sources = bundled_sources()
     for source in progress(sources, len(sources), "Statistics", out=stdout):
         path = source.path
+        table = replace(read_table(path), dataset=source.dataset)
+        recoded = None
+        if source.recode_nuts:
+            frame, recoded = recode(table.frame, NUTS_MATRICES)
+            table = replace(table, frame=frame)
         report = import_table(
-            read_table(path),
+            table,
             file_name=source.file.split("/")[-1],
             sha256=sha256_of(path),
             vintage=source.vintage,
@@ -56,6 +84,8 @@ def load(stdout=None) -> None:
         )
         if stdout:
             stdout.write(report.summary() + "\n")
+            if recoded is not None:
+                stdout.write(recoded.summary() + "\n")
     report = import_table(
         municipal_population(),
         file_name=STATLT_FILE,
@@ -64,3 +94,4 @@ def load(stdout=None) -> None:
     )
     if stdout:
         stdout.write(report.summary() + "\n")
+    load_notes()

@@ -183,7 +183,7 @@ def normalise_periods(values: np.ndarray) -> tuple[np.ndarray, int | None]:
 # Cells: "207017", "5400 p", ":", ": c", "12.3 e", trailing spaces
 
 _CELL_RE = (
-    r"^\s*(?:(?P<num>[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)(?:\s+(?P<f1>[A-Za-z@]+))?"
+    r"^\s*(?:(?P<num>[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)(?:\s*(?P<f1>[A-Za-z@]+))?"
     r"|(?P<miss>:)\s*(?P<f2>[A-Za-z@]+)?)\s*$"
 )
 

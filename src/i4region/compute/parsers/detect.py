@@ -10,8 +10,9 @@ from .eurostat_tsv import read_eurostat_tsv
 from .i40 import read_i40_db
 from .sdmx_csv import read_sdmx_csv
 from .tidy_csv import _ALIASES, REQUIRED, read_tidy_csv
+from .wide_csv import is_wide_header, read_wide_csv
 
-FORMATS = ("eurostat_tsv", "sdmx_csv", "tidy_csv", "i40_db")
+FORMATS = ("eurostat_tsv", "sdmx_csv", "tidy_csv", "wide_csv", "i40_db")
 _HEAD_BYTES = 65536
 
 
@@ -53,13 +54,15 @@ def detect_format(path: str | os.PathLike[str], head: bytes | None = None) -> st
     roles = {_ALIASES.get(c.lower()) for c in cells}
     if set(REQUIRED) <= roles:
         return "tidy_csv"
+    if is_wide_header(cells):
+        return "wide_csv"
     raise ParseError(
         path,
         number,
         None,
         "unrecognised format: expected a Eurostat TSV header (…,geo\\TIME_PERIOD), SDMX-CSV "
-        "(DATAFLOW/STRUCTURE … TIME_PERIOD, OBS_VALUE), a tidy CSV (indicator, region, period, "
-        f"value[, flag]) or the I40 database (NUTS2, YEAR, …); found {first[:80]!r}",
+        "(DATAFLOW/STRUCTURE … TIME_PERIOD, OBS_VALUE), a tidy CSV ([indicator, ]region, "
+        "period, value[, flag]), a tabular CSV (dimensions, geo, periods) or the I40 database (NUTS2, YEAR, …); found {first[:80]!r}",
     )
 
 
@@ -67,6 +70,7 @@ _READERS = {
     "eurostat_tsv": read_eurostat_tsv,
     "sdmx_csv": read_sdmx_csv,
     "tidy_csv": read_tidy_csv,
+    "wide_csv": read_wide_csv,
     "i40_db": read_i40_db,
 }
 

@@ -1,8 +1,10 @@
 """Tidy CSV: the simplest thing a secretariat can produce in a spreadsheet.
 
 Columns ``indicator, region, period, value`` and optionally ``flag`` (names case-insensitive;
-``geo`` is accepted for ``region``, ``year``/``time``/``TIME_PERIOD`` for ``period``). Any other
-column (``unit``, say) becomes a further dimension after ``indicator``. Comma, semicolon or tab
+``geo`` is accepted for ``region``, ``year``/``time``/``TIME_PERIOD`` for ``period``, ``values``
+for ``value``). Any other column (``unit``, say) becomes a further dimension after
+``indicator``; without an ``indicator`` column (R eurostat's ``unit, geo, time, values``) the
+catalogue's map picks rows by those dimensions. Comma, semicolon or tab
 separated, detected from the header.
 """
 
@@ -20,6 +22,7 @@ from ._common import (
     ParseError,
     build_frame,
     check_duplicates,
+    dataset_from_filename,
     describe_bad_cell,
     normalise_periods,
     parse_cells,
@@ -37,9 +40,10 @@ _ALIASES = {
     "time": "period",
     "time_period": "period",
     "value": "value",
+    "values": "value",
     "flag": "flag",
 }
-REQUIRED = ("indicator", "geo", "period", "value")
+REQUIRED = ("geo", "period", "value")
 
 
 def read_tidy_csv(path: str | os.PathLike[str], *, keep_missing: bool = False) -> ParsedTable:
@@ -68,12 +72,14 @@ def read_tidy_csv(path: str | os.PathLike[str], *, keep_missing: bool = False) -
             f"bad header: no {want!r} column (need indicator, region, period, value[, flag])",
         )
     line = recs.line
-    for canon in ("indicator", "geo"):
+    for canon in [c for c in ("indicator", "geo") if c in role]:
         vals = strip_values(recs.columns[role[canon]])
         empty = np.flatnonzero(vals == "")
         if empty.size:
             raise ParseError(path, int(line[empty[0]]), recs.header[role[canon]], "empty value")
-    dims = {"indicator": strip_values(recs.columns[role["indicator"]])}
+    dims = (
+        {"indicator": strip_values(recs.columns[role["indicator"]])} if "indicator" in role else {}
+    )
     for name, k in extra:  # extra columns may be blank in places
         dims[name] = strip_values(recs.columns[k])
     geo = strip_values(recs.columns[role["geo"]])
@@ -126,7 +132,7 @@ def read_tidy_csv(path: str | os.PathLike[str], *, keep_missing: bool = False) -
     check_duplicates(path, frame, [*dimensions, "geo", "period"])
     return ParsedTable(
         format="tidy_csv",
-        dataset=None,
+        dataset=None if "indicator" in role else dataset_from_filename(path),
         dimensions=dimensions,
         frame=frame,
         rows_read=len(line),

@@ -1,0 +1,92 @@
+"""Published numbers of the new indicators, through the API, each with source, dataset and release."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def value_of(client, indicator: str, region: str, period: str) -> dict:
+    response = client.get("/api/v1/series", {"indicator": indicator, "region": region})
+    assert response.status_code == 200, response.content
+    data = response.json()
+    return next(o for o in data["observations"] if o["period"] == period)
+
+
+@pytest.mark.parametrize(
+    "indicator, region, period, value, dataset, release",
+    [
+        ("gerd_pc_gdp", "LT02", "2023", 0.69, "tgs00042", "2026-02"),
+        ("unemployment_rate", "LT02", "2024", 7.7, "tgs00010", "2026-02"),
+        ("employment_rate_15_64", "LT02", "2024", 72.0, "tgs00007", "2026-02"),
+        ("tertiary_attainment_25_64", "LT02", "2024", 41.0, "tgs00109", "2026-02"),
+        ("epo_patents_per_million", "LT025", "2012", 1.583, "pat_ep_rtot", "2025-08"),
+        ("neet_rate_15_29", "LT02", "2022", 12.3, "edat_lfse_22", "2024-01"),
+        ("households_internet_access", "LT02", "2025", 87.83, "isoc_r_iacc_h", "2026-06"),
+        ("gva_volume_index_2015", "LT02", "2023", 118.1, "nama_10r_2gvagr", "2026-02"),
+    ],
+)
+def test_golden_values_with_provenance(client, indicator, region, period, value, dataset, release):
+    o = value_of(client, indicator, region, period)
+    assert o["value"] == value
+    assert (o["dataset"], o["vintage"]) == (dataset, release)
+    assert o["source"] == f"Source: Eurostat ({dataset})"
+
+
+def test_patents_are_recoded_from_nuts_2010_and_splits_kept_out(client):
+    from i4region.observatory.models import Observation
+
+    # LT005 (NUTS 2010) is LT025 now; no value is stored under a code NUTS 2021 lacks
+    assert value_of(client, "epo_patents_per_million", "LT025", "2012")["value"] == 1.583
+    stored = Observation.objects.filter(indicator__code="epo_patents_per_million")
+    assert not stored.filter(region__code="LT005").exists()
+    # Belgian BE322 was split between NUTS versions: kept out rather than shared or summed
+    assert not stored.filter(region__code__in=["BE32B", "BE32C"]).exists()
+
+
+def test_unemployment_keeps_both_releases(client):
+    old = client.get(
+        "/api/v1/series",
+        {"indicator": "unemployment_rate", "region": "LT02", "vintage": "2019-04"},
+    ).json()
+    assert {o["period"]: o["value"] for o in old["observations"]}["2017"] == 8.1
+    newest = {o["period"]: o["vintage"] for o in value_series(client, "unemployment_rate", "LT02")}
+    assert newest["2024"] == "2026-02" and newest["2013"] == "2026-02"
+
+
+def value_series(client, indicator, region):
+    return client.get("/api/v1/series", {"indicator": indicator, "region": region}).json()[
+        "observations"
+    ]
+
+
+def test_county_profile_shows_nuts2_values_labelled(client):
+    html = client.get("/en/regions/LT025/").content.decode()
+    card = html.split('id="headline-gerd_pc_gdp"', 1)[1].split("</div>", 1)[0]
+    assert "Published for NUTS2 only" in card and "(LT02)" in card
+    assert "0.69" in card and "release 2026-02" in card
+    assert "Source: Eurostat (tgs00042)" in card
+    assert "/en/indices/regions/LT02/" in html and "(LT02, NUTS2)" in html
+
+
+def test_notes_shown_beside_the_value_in_page_api_and_download(client):
+    page = client.get(
+        "/en/observatory/indicators/median_age/", {"region": "LT025"}
+    ).content.decode()
+    assert "Implausible in the source: 49.5 is above both" in page
+    o = value_of(client, "median_age", "LT025", "2014")
+    assert o["value"] == 49.5 and o["note"].startswith("Implausible in the source")
+    csv_text = client.get(
+        "/en/observatory/indicators/active_enterprises/data.csv", {"region": "LT025"}
+    ).content.decode()
+    row = next(line for line in csv_text.splitlines() if ",2014," in line)
+    assert "4230" in row and "Partial count" in row
+    lt = client.get("/lt/observatory/indicators/median_age/", {"region": "LT025"}).content.decode()
+    assert "Šaltinyje neįtikima" in lt
+
+
+def test_population_chart_draws_two_releases_and_says_where_they_join(client):
+    html = client.get("/en/regions/LT025/").content.decode()
+    section = html.split('id="pop-heading"', 1)[1]
+    assert "Panevėžys County, release 2022-10" in section
+    assert "Panevėžys County, release 2026-04" in section
+    assert "2015 is the last year shown from release 2022-10, 2016 the first from release 2026-04" in section
