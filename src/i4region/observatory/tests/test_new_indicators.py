@@ -89,4 +89,7 @@ def test_population_chart_draws_two_releases_and_says_where_they_join(client):
     section = html.split('id="pop-heading"', 1)[1]
     assert "Panevėžys County, release 2022-10" in section
     assert "Panevėžys County, release 2026-04" in section
-    assert "2015 is the last year shown from release 2022-10, 2016 the first from release 2026-04" in section
+    assert (
+        "2015 is the last year shown from release 2022-10, 2016 the first from release 2026-04"
+        in section
+    )
