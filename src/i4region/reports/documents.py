@@ -30,16 +30,11 @@ def region_profile(user: Any, region: str) -> Report:
         raise ReportInputError(_("There is no region with the code “%(code)s”.") % {"code": code})
     lang = translation.get_language()[:2]
     profile = sources.region_profile(found, lang)
-    releases = {}
-    for h in profile["headlines"]:
-        dataset = h.indicator.source_dataset or h.indicator.code
-        releases.setdefault(f"{h.indicator.publisher or 'Eurostat'} {dataset}", set()).add(
-            h.latest.vintage
-        )
-    if profile["points"]:
-        releases.setdefault("Eurostat demo_r_pjanaggr3", set()).update(profile["vintages"])
-    if profile["area"]:
-        releases.setdefault("Eurostat reg_area3", set()).add(profile["area"].vintage)
+    releases: dict[str, set[str]] = {}
+    figures = [h.latest for h in profile["headlines"]] + profile["population_rows"]
+    figures += [f for f in [profile["area"]] + [m for _r, m in profile["municipalities"]] if f]
+    for f in figures:
+        releases.setdefault(f.dataset, set()).add(f.release)
     peers = profile["peers"]
     return Report(
         kind="region-profile",
@@ -50,7 +45,8 @@ def region_profile(user: Any, region: str) -> Report:
             **profile,
             "region": found,
             "ancestors": _distinct_names(found.ancestors()),
-            "scorecard": sources.index_scorecard(found.code),
+            "scorecard": profile["index_region"]
+            and sources.index_scorecard(profile["index_region"].code),
             "peers": peers,
             "peer_names": ", ".join(r.display_name for r in peers),
         },
@@ -63,7 +59,7 @@ def initiative(user: Any, slug: str) -> Report:
     found = sources.initiatives_visible_to(user).filter(slug=(slug or "").strip()).first()
     if found is None:
         raise ReportInputError(_("There is no initiative “%(slug)s”.") % {"slug": slug})
-    sheet = sources.initiative_factsheet(found)
+    sheet = sources.initiative_factsheet(found, user)
     values = [v for row in sheet["kpi_rows"] for v in row["values"]]
     urls = [x.source_url for x in [*sheet["budget"], *sheet["funding"], *sheet["facts"], *values]]
     return Report(

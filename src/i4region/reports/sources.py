@@ -18,13 +18,13 @@ def _lang() -> str:
 
 
 def region_profile(region: Region, lang: str) -> dict[str, Any]:
-    """The observatory's region profile exactly as the region page computes it (no peers chosen),
-    so the report shows the same figures and the same chart SVGs as the page, plus the peers
+    """The observatory's region profile exactly as the region page shows it (no peers chosen),
+    so the report has the same figures and the same chart SVGs as the page, plus the peers
     its ranks are computed among."""
+    from i4region.observatory.profile import region_profile as profile
     from i4region.regions.services import peers_of
-    from i4region.regions.views import _profile
 
-    return {**_profile(region, [], lang), "peers": peers_of(region)}
+    return {**profile(region, lang), "peers": peers_of(region)}
 
 
 def index_scorecard(code: str) -> dict[str, Any] | None:
@@ -40,10 +40,10 @@ def index_scorecard(code: str) -> dict[str, Any] | None:
     pillars = [c for c in res["order"] if res["levels"][c] == 2]
     return {
         "score": res["scores"][code]["Index"],
-        "rank": res["ranks"][code]["Index"],
+        "rank": int(res["ranks"][code]["Index"]),
         "ranked": len(res["scores"]),
         "pillars": [
-            (names.get(p, p), res["scores"][code][p], res["ranks"][code][p]) for p in pillars
+            (names.get(p, p), res["scores"][code][p], int(res["ranks"][code][p])) for p in pillars
         ],
         "source": i40.SOURCE,
         "run": run,
@@ -58,13 +58,15 @@ def initiatives_visible_to(user: Any) -> Any:
     return Initiative.objects.all() if user is None else visible_initiatives(user)
 
 
-def initiative_factsheet(initiative: Any) -> dict[str, Any]:
+def initiative_factsheet(initiative: Any, user: Any) -> dict[str, Any]:
     """What the initiative's evidence page shows a funder: money by year with gap and runway,
-    funding, KPIs with the page's own charts, and the sourced facts."""
+    funding, KPIs with the page's own charts, the sourced facts, and the board decisions behind
+    it that this reader may see (the board's publication rule)."""
     from i4region.compute.funding import ZERO
     from i4region.initiatives import views
 
     budget = list(initiative.budget_lines.all())
+    decisions = initiative.decisions.all()
     totals = {}
     for category in ("establishment", "running"):  # None (shown as "–") when nothing is known
         known = [b.planned for b in budget if b.category == category and b.planned is not None]
@@ -74,6 +76,12 @@ def initiative_factsheet(initiative: Any) -> dict[str, Any]:
         "kpi_rows": views._kpi_charts(views._kpi_rows([initiative]).get(initiative.pk, [])),
         "budget": budget,
         "totals": totals,
-        "funding": list(initiative.funding_lines.exclude(status="rejected")),
+        "funding": list(
+            initiative.funding_lines.exclude(status="rejected").select_related(
+                "funder_organisation"
+            )
+        ),
+        "decisions": list(decisions if user is None else decisions.visible_to(user)),
+        "partners": list(initiative.partners.order_by("name")),
         "facts": list(initiative.facts.all()),
     }

@@ -40,6 +40,7 @@ def test_english_profile(tmp_path):
     out = make(tmp_path, "en")
     layer = pdf.check_document(out, tmp_path)
     assert "207,017" in layer
+    assert "Panevėžys County" in layer
     assert "Eurostat" in layer and "Headline indicators" in layer
     assert "Region profile" in pdf.info(out)
     assert pdf.pages(out) <= 6
