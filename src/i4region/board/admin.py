@@ -1,4 +1,4 @@
-"""Admin for the board workspace: every save is recorded in the board's history."""
+"""Admin for the board workspace; the one history (core.history) records every save."""
 
 from django.contrib import admin
 
@@ -6,8 +6,7 @@ from . import models, services
 
 
 class TrackedAdmin(admin.ModelAdmin):
-    def save_model(self, request, obj, form, change):
-        services.save_tracked(obj, request.user)
+    """Saves are recorded by the history's model signals, with the request's user as actor."""
 
 
 class FounderInline(admin.TabularInline):
@@ -58,11 +57,11 @@ class ProposalAdmin(TrackedAdmin):
 
 @admin.register(models.Decision)
 class DecisionAdmin(TrackedAdmin):
-    list_display = ("title", "board", "status", "outcome", "quorum_met", "is_sample")
+    list_display = ("title", "board", "state", "quorum_met", "is_sample")
 
     def get_readonly_fields(self, request, obj=None):
-        """Approved decisions change only through an amendment (in the workspace)."""
-        if obj is not None and obj.status == models.DecisionStatus.APPROVED:
+        """Decided decisions change only through an amendment (in the workspace)."""
+        if obj is not None and obj.decided:
             return [f.name for f in obj._meta.fields]
         return ()
 
@@ -73,18 +72,3 @@ class ActionAdmin(TrackedAdmin):
 
     def save_model(self, request, obj, form, change):
         services.save_action(obj, request.user)
-
-
-@admin.register(models.HistoryEntry)
-class HistoryAdmin(admin.ModelAdmin):
-    list_display = ("at", "user_name", "verb", "target_label", "board")
-    list_filter = ("board",)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

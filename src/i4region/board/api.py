@@ -27,11 +27,13 @@ class DecisionOut(Schema):
     text: str
     meeting_starts_at: datetime
     method: str
+    vote_mode: str
     votes_for: int
     votes_against: int
     votes_abstain: int
     quorum_met: bool
     outcome: str
+    state: str
     proposal_id: int | None
     is_sample: bool
 
@@ -42,8 +44,11 @@ class ActionOut(Schema):
     parent_id: int | None
     title: str
     owner: str
+    owner_organisation_id: int | None
+    initiative_id: int | None
     due_date: date | None
     status: str
+    overdue: bool
     progress: Decimal
     weight: Decimal
     is_sample: bool
@@ -52,13 +57,13 @@ class ActionOut(Schema):
 @router.get("/boards/", response=list[BoardOut])
 def boards(request):
     """Boards with a public transparency page."""
-    return list(Board.objects.filter(published=True))
+    return list(Board.objects.public())
 
 
 @router.get("/boards/{slug}/decisions/", response=list[DecisionOut])
 def decisions(request, slug: str):
-    """Approved decisions taken at meetings whose minutes are approved."""
-    board = get_object_or_404(Board, slug=slug, published=True)
+    """Decisions adopted or rejected at meetings whose minutes are approved."""
+    board = get_object_or_404(Board.objects.public(), slug=slug)
     return [
         DecisionOut(
             id=d.pk,
@@ -66,22 +71,24 @@ def decisions(request, slug: str):
             text=d.text,
             meeting_starts_at=d.meeting.starts_at,
             method=d.method,
+            vote_mode=d.vote_mode,
             votes_for=d.votes_for,
             votes_against=d.votes_against,
             votes_abstain=d.votes_abstain,
             quorum_met=d.quorum_met,
             outcome=d.outcome,
+            state=d.state,
             proposal_id=d.proposal_id,
             is_sample=d.is_sample,
         )
-        for d in services.public_decisions(board).select_related("meeting")
+        for d in board.decisions.public().select_related("meeting")
     ]
 
 
 @router.get("/boards/{slug}/actions/", response=list[ActionOut])
 def actions(request, slug: str):
     """Progress of the actions that published decisions commit to."""
-    board = get_object_or_404(Board, slug=slug, published=True)
+    board = get_object_or_404(Board.objects.public(), slug=slug)
     return [
         ActionOut(
             id=a.pk,
@@ -89,8 +96,11 @@ def actions(request, slug: str):
             parent_id=a.parent_id,
             title=a.title,
             owner=a.owner_display,
+            owner_organisation_id=a.owner_organisation_id,
+            initiative_id=a.initiative_id,
             due_date=a.due_date,
             status=a.status,
+            overdue=a.is_overdue,
             progress=a.progress,
             weight=a.weight,
             is_sample=a.is_sample,

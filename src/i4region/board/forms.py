@@ -2,19 +2,25 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.translation import gettext_lazy as _
 
+from i4region.initiatives.models import Initiative
 from i4region.regions.models import Region
+from i4region.stakeholders.forms import organisation_field
 
 from .models import (
+    DECIDED,
+    NOTE,
     Action,
     ActionStatus,
     AgendaItem,
     Attendance,
+    AttendanceStatus,
     Board,
     Challenge,
     Decision,
+    DecisionState,
     Evidence,
     Founder,
     Meeting,
@@ -24,10 +30,26 @@ from .models import (
     Proposal,
     ProposalState,
     VoteChoice,
+    VoteMode,
 )
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+UPLOAD_LIMIT = 1_000_000  # bytes: a progress CSV for every action of a board is far smaller
+
+
+class RecordForm(forms.ModelForm):
+    """A model form whose model rules may name fields it does not show (the minutes form and the
+    meeting's place): such errors are shown above the form instead of raising ValueError."""
+
+    def _update_errors(self, errors):
+        if hasattr(errors, "error_dict"):
+            moved = {}
+            for name, messages in errors.error_dict.items():
+                key = name if name == NON_FIELD_ERRORS or name in self.fields else NON_FIELD_ERRORS
+                moved.setdefault(key, []).extend(messages)
+            errors = forms.ValidationError(moved)
+        super()._update_errors(errors)
 
 
 class RegionCodeField(forms.CharField):
@@ -60,7 +82,7 @@ def _users():
     return get_user_model().objects.filter(is_active=True).order_by("username")
 
 
-class BoardForm(forms.ModelForm):
+class BoardForm(RecordForm):
     region = RegionCodeField(label=_("region"), required=False)
 
     class Meta:
@@ -87,19 +109,34 @@ class BoardForm(forms.ModelForm):
         widgets = {"founding_date": DATE}
 
 
-class FounderForm(forms.ModelForm):
+class FounderForm(RecordForm):
+    organisation = organisation_field()
+
     class Meta:
         model = Founder
-        fields = ["organisation_name", "source_url", "position"]
+        fields = ["organisation", "role", "source_url", "position"]
 
 
-class MembershipForm(forms.ModelForm):
+class MembershipForm(RecordForm):
+    """A seat; give an e-mail to invite the person (an account is created if none has it)."""
+
+    organisation = organisation_field(required=False)
+    invite_email = forms.EmailField(
+        label=_("invite by e-mail"),
+        required=False,
+        help_text=_(
+            "Creates a sign-in for this person (or links the account that has this e-mail) and "
+            "sends them a link to set their password."
+        ),
+    )
+
     class Meta:
         model = Membership
         fields = [
             "person_name",
+            "organisation",
             "user",
-            "organisation_name",
+            "invite_email",
             "position",
             "sector",
             "designated_on",
@@ -112,8 +149,16 @@ class MembershipForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["user"].queryset = _users()
 
+    def clean(self):
+        data = super().clean()
+        if data.get("user") and data.get("invite_email"):
+            raise forms.ValidationError(
+                _("Choose an existing account or give an e-mail to invite, not both.")
+            )
+        return data
 
-class MeetingForm(forms.ModelForm):
+
+class MeetingForm(RecordForm):
     class Meta:
         model = Meeting
         fields = [
@@ -129,14 +174,14 @@ class MeetingForm(forms.ModelForm):
         widgets = {"starts_at": DATETIME, "ends_at": DATETIME}
 
 
-class MinutesForm(forms.ModelForm):
+class MinutesForm(RecordForm):
     class Meta:
         model = Meeting
         fields = ["minutes"]
         widgets = {"minutes": forms.Textarea(attrs={"rows": 16})}
 
 
-class AgendaItemForm(forms.ModelForm):
+class AgendaItemForm(RecordForm):
     class Meta:
         model = AgendaItem
         fields = ["parent", "position", "title", "description", "duration_minutes"]
@@ -147,24 +192,70 @@ class AgendaItemForm(forms.ModelForm):
         self.fields["parent"].queryset = meeting.agenda_items.all()
 
 
-class DocumentForm(forms.ModelForm):
+class DocumentForm(RecordForm):
     class Meta:
         model = MeetingDocument
         fields = ["title", "url"]
 
 
-class AttendanceForm(forms.ModelForm):
+class GuestForm(RecordForm):
+    """A guest at a meeting; members are on the roll."""
+
+    guest_organisation = organisation_field(required=False, label=_("guest's organisation"))
+
     class Meta:
         model = Attendance
-        fields = ["membership", "guest_name", "guest_organisation", "status"]
+        fields = ["guest_name", "guest_organisation", "status"]
 
-    def __init__(self, *args, meeting: Meeting, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.instance.meeting = meeting
-        self.fields["membership"].queryset = meeting.board.memberships.all()
+        self.fields["guest_name"].required = True
 
 
-class ChallengeForm(forms.ModelForm):
+class RollForm(forms.Form):
+    """The whole roll in one form: a status (and a proxy's name) for every member on the day."""
+
+    def __init__(self, *args, lines, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lines = lines
+        for line in lines:
+            pk = line.membership.pk
+            self.fields[f"status_{pk}"] = forms.ChoiceField(
+                label=line.membership.person_name,
+                choices=AttendanceStatus.choices,
+                initial=line.status or AttendanceStatus.PRESENT,
+            )
+            self.fields[f"proxy_{pk}"] = forms.CharField(
+                label=_("proxy for %(person)s") % {"person": line.membership.person_name},
+                required=False,
+                max_length=200,
+                initial=line.proxy_name,
+            )
+
+    def rows(self):
+        for line in self.lines:
+            pk = line.membership.pk
+            yield line, self[f"status_{pk}"], self[f"proxy_{pk}"]
+
+    def clean(self):
+        data = super().clean()
+        for line in self.lines:
+            pk = line.membership.pk
+            if data.get(f"status_{pk}") == AttendanceStatus.PROXY and not data.get(f"proxy_{pk}"):
+                self.add_error(f"proxy_{pk}", _("Name the proxy who represented this member."))
+        return data
+
+    def entries(self) -> dict[int, tuple[str, str]]:
+        return {
+            line.membership.pk: (
+                self.cleaned_data[f"status_{line.membership.pk}"],
+                self.cleaned_data.get(f"proxy_{line.membership.pk}", ""),
+            )
+            for line in self.lines
+        }
+
+
+class ChallengeForm(RecordForm):
     class Meta:
         model = Challenge
         fields = [
@@ -182,7 +273,7 @@ class ChallengeForm(forms.ModelForm):
         widgets = {"identified_on": DATE}
 
 
-class EvidenceForm(forms.ModelForm):
+class EvidenceForm(RecordForm):
     region = RegionCodeField(label=_("region"))
 
     class Meta:
@@ -190,7 +281,14 @@ class EvidenceForm(forms.ModelForm):
         fields = ["indicator", "region", "baseline_period", "note"]
 
 
-class ProposalForm(forms.ModelForm):
+class ProposalForm(RecordForm):
+    """Members file in their own name; the secretariat may file on a member's or an
+    organisation's behalf."""
+
+    proposer_organisation = organisation_field(
+        required=False, label=_("proposed by (organisation)")
+    )
+
     class Meta:
         model = Proposal
         fields = [
@@ -198,7 +296,7 @@ class ProposalForm(forms.ModelForm):
             "title",
             "description",
             "proposer_membership",
-            "proposer_organisation_name",
+            "proposer_organisation",
             "expected_effect",
             "expected_indicators",
             "cost_estimate",
@@ -207,42 +305,36 @@ class ProposalForm(forms.ModelForm):
             "published",
             "is_sample",
         ]
+        labels = {"proposer_membership": _("on behalf of (member)")}
 
     def __init__(self, *args, board: Board, manager: bool, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.board = board
         self.fields["challenge"].queryset = board.challenges.all()
-        self.fields["proposer_membership"].queryset = board.memberships.all()
-        if not manager:
-            del self.fields["published"]
-            del self.fields["is_sample"]
+        if manager:
+            self.fields["proposer_membership"].queryset = board.memberships.all()
+        else:
+            for name in ("proposer_membership", "proposer_organisation", "published", "is_sample"):
+                del self.fields[name]
 
 
 class ProposalStateForm(forms.Form):
     state = forms.ChoiceField(label=_("new state"), choices=ProposalState.choices)
-    answer = forms.CharField(label=_("reasoned answer"), widget=forms.Textarea, required=False)
+    answer = forms.CharField(
+        label=_("reasoned answer"), widget=forms.Textarea, required=False, max_length=NOTE
+    )
 
     def __init__(self, *args, allowed: list[str], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["state"].choices = [c for c in ProposalState.choices if c[0] in allowed]
 
 
-class DecisionForm(forms.ModelForm):
+class DecisionForm(RecordForm):
+    """A draft decision; votes come later, from the roll-call or the secretariat's tally."""
+
     class Meta:
         model = Decision
-        fields = [
-            "meeting",
-            "agenda_item",
-            "proposal",
-            "title",
-            "text",
-            "method",
-            "votes_for",
-            "votes_against",
-            "votes_abstain",
-            "outcome",
-            "is_sample",
-        ]
+        fields = ["meeting", "agenda_item", "proposal", "title", "text", "method", "is_sample"]
 
     def __init__(self, *args, board: Board, **kwargs):
         super().__init__(*args, **kwargs)
@@ -252,8 +344,30 @@ class DecisionForm(forms.ModelForm):
         self.fields["proposal"].queryset = board.proposals.all()
 
 
-class AmendmentForm(forms.ModelForm):
-    reason = forms.CharField(label=_("reason for the amendment"), widget=forms.Textarea)
+class OpenVotingForm(forms.Form):
+    vote_mode = forms.ChoiceField(
+        label=_("source of the votes"), choices=VoteMode.choices, widget=forms.RadioSelect
+    )
+
+
+class TallyForm(forms.Form):
+    votes_for = forms.IntegerField(label=_("votes for"), min_value=0, max_value=1000)
+    votes_against = forms.IntegerField(label=_("votes against"), min_value=0, max_value=1000)
+    votes_abstain = forms.IntegerField(label=_("abstentions"), min_value=0, max_value=1000)
+
+
+class DecideForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("outcome"),
+        required=False,
+        choices=[("", _("as the votes give it"))] + [(s, DecisionState(s).label) for s in DECIDED],
+    )
+
+
+class AmendmentForm(RecordForm):
+    reason = forms.CharField(
+        label=_("reason for the amendment"), widget=forms.Textarea, max_length=NOTE
+    )
     amended_at = forms.ModelChoiceField(
         label=_("agreed at meeting"), required=False, queryset=Meeting.objects.none()
     )
@@ -267,7 +381,9 @@ class AmendmentForm(forms.ModelForm):
         self.fields["amended_at"].queryset = board.meetings.all()
 
 
-class ActionForm(forms.ModelForm):
+class ActionForm(RecordForm):
+    owner_organisation = organisation_field(required=False, label=_("owner organisation"))
+
     class Meta:
         model = Action
         fields = [
@@ -276,14 +392,13 @@ class ActionForm(forms.ModelForm):
             "title",
             "description",
             "owner",
-            "owner_name",
+            "owner_organisation",
+            "initiative",
             "start_date",
             "due_date",
             "status",
             "progress",
             "weight",
-            "initiative_type",
-            "initiative_id",
             "is_sample",
         ]
         widgets = {"start_date": DATE, "due_date": DATE}
@@ -297,10 +412,7 @@ class ActionForm(forms.ModelForm):
             parents = parents.exclude(pk=self.instance.pk)
         self.fields["parent"].queryset = parents
         self.fields["owner"].queryset = _users()
-        # Initiatives live in their own app; any of its models can be linked once it has them.
-        self.fields["initiative_type"].queryset = ContentType.objects.filter(
-            app_label="initiatives"
-        )
+        self.fields["initiative"].queryset = Initiative.objects.order_by("slug")
 
 
 class ProgressForm(forms.Form):
@@ -318,11 +430,29 @@ class ProgressForm(forms.Form):
         ),
     )
     note = forms.CharField(
-        label=_("note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("note"), required=False, max_length=NOTE, widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
-class MilestoneForm(forms.ModelForm):
+class BulkProgressForm(forms.Form):
+    file = forms.FileField(
+        label=_("progress file (CSV)"),
+        help_text=_(
+            "Columns id, progress, status, note; one line per action. Nothing changes unless "
+            "every line is right."
+        ),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > UPLOAD_LIMIT:
+            raise forms.ValidationError(
+                _("The file is larger than %(limit)d kB.") % {"limit": UPLOAD_LIMIT // 1000}
+            )
+        return upload
+
+
+class MilestoneForm(RecordForm):
     class Meta:
         model = Milestone
         fields = ["date", "title", "description", "done"]
@@ -330,7 +460,9 @@ class MilestoneForm(forms.ModelForm):
 
 
 class CommentForm(forms.Form):
-    text = forms.CharField(label=_("comment"), widget=forms.Textarea(attrs={"rows": 3}))
+    text = forms.CharField(
+        label=_("comment"), max_length=NOTE, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class VoteForm(forms.Form):

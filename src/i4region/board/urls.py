@@ -1,55 +1,89 @@
 from django.urls import path
 
-from . import views
+from . import edit, views
 
 app_name = "board"
 
+B = "<slug:slug>/"
+M = B + "meetings/<int:pk>/"
+A = B + "actions/<int:pk>/"
+D = B + "decisions/<int:pk>/"
+
 urlpatterns = [
     path("", views.index, name="index"),
-    path("new/", views.board_create, name="board_create"),
+    path("new/", edit.BoardEditView.as_view(), name="board_create"),
     path("my-actions/", views.my_actions, name="my_actions"),
-    path("<slug:slug>/", views.workspace, name="workspace"),
-    path("<slug:slug>/edit/", views.board_edit, name="board_edit"),
-    path("<slug:slug>/public/", views.public, name="public"),
-    path("<slug:slug>/public/csv/<slug:name>.csv", views.public_csv, name="public_csv"),
-    path("<slug:slug>/csv/<slug:name>.csv", views.board_csv, name="csv"),
-    path("<slug:slug>/history/", views.history, name="history"),
-    path("<slug:slug>/meetings.ics", views.meetings_ics, name="meetings_ics"),
-    path("<slug:slug>/founders/new/", views.founder_add, name="founder_add"),
-    path("<slug:slug>/members/new/", views.member_edit, name="member_add"),
-    path("<slug:slug>/members/<int:pk>/edit/", views.member_edit, name="member_edit"),
-    path("<slug:slug>/meetings/new/", views.meeting_edit, name="meeting_add"),
-    path("<slug:slug>/meetings/<int:pk>/", views.meeting, name="meeting"),
-    path("<slug:slug>/meetings/<int:pk>/edit/", views.meeting_edit, name="meeting_edit"),
-    path("<slug:slug>/meetings/<int:pk>/minutes/", views.minutes_edit, name="minutes_edit"),
+    path(B, views.workspace, name="workspace"),
+    path(B + "edit/", edit.BoardEditView.as_view(), name="board_edit"),
+    path(B + "public/", views.public, name="public"),
+    path(B + "public/csv/<slug:name>.csv", views.public_csv, name="public_csv"),
+    path(B + "csv/<slug:name>.csv", views.board_csv, name="csv"),
+    path(B + "history/", views.history, name="history"),
+    path(B + "meetings.ics", views.meetings_ics, name="meetings_ics"),
+    path(B + "founders/new/", edit.FounderEditView.as_view(), name="founder_add"),
+    path(B + "founders/<int:founder>/edit/", edit.FounderEditView.as_view(), name="founder_edit"),
     path(
-        "<slug:slug>/meetings/<int:pk>/minutes/status/", views.minutes_status, name="minutes_status"
+        B + "founders/<int:founder>/delete/",
+        edit.FounderDeleteView.as_view(),
+        name="founder_delete",
     ),
-    path("<slug:slug>/meetings/<int:pk>/agenda/new/", views.agenda_add, name="agenda_add"),
+    path(B + "members/new/", edit.MembershipEditView.as_view(), name="member_add"),
+    path(B + "members/<int:pk>/edit/", edit.MembershipEditView.as_view(), name="member_edit"),
+    path(B + "meetings/new/", edit.MeetingEditView.as_view(), name="meeting_add"),
+    path(M, views.meeting, name="meeting"),
+    path(M + "edit/", edit.MeetingEditView.as_view(), name="meeting_edit"),
+    path(M + "minutes/", edit.MinutesEditView.as_view(), name="minutes_edit"),
+    path(M + "minutes/status/", views.minutes_status, name="minutes_status"),
+    path(M + "agenda/new/", edit.AgendaItemEditView.as_view(), name="agenda_add"),
+    path(M + "agenda/<int:item>/edit/", edit.AgendaItemEditView.as_view(), name="agenda_edit"),
     path(
-        "<slug:slug>/meetings/<int:pk>/attendance/new/", views.attendance_add, name="attendance_add"
+        M + "agenda/<int:item>/delete/", edit.AgendaItemDeleteView.as_view(), name="agenda_delete"
     ),
-    path("<slug:slug>/meetings/<int:pk>/documents/new/", views.document_add, name="document_add"),
-    path("<slug:slug>/challenges/new/", views.challenge_edit, name="challenge_add"),
-    path("<slug:slug>/challenges/<int:pk>/", views.challenge, name="challenge"),
-    path("<slug:slug>/challenges/<int:pk>/edit/", views.challenge_edit, name="challenge_edit"),
-    path("<slug:slug>/challenges/<int:pk>/evidence/new/", views.evidence_add, name="evidence_add"),
-    path("<slug:slug>/proposals/new/", views.proposal_edit, name="proposal_add"),
-    path("<slug:slug>/proposals/<int:pk>/", views.proposal, name="proposal"),
-    path("<slug:slug>/proposals/<int:pk>/edit/", views.proposal_edit, name="proposal_edit"),
-    path("<slug:slug>/proposals/<int:pk>/state/", views.proposal_state, name="proposal_state"),
-    path("<slug:slug>/decisions/new/", views.decision_edit, name="decision_add"),
-    path("<slug:slug>/decisions/<int:pk>/", views.decision, name="decision"),
-    path("<slug:slug>/decisions/<int:pk>/edit/", views.decision_edit, name="decision_edit"),
+    path(M + "attendance/", views.attendance_roll, name="attendance_roll"),
+    path(M + "attendance/new/", edit.GuestEditView.as_view(), name="attendance_add"),
+    path(M + "guests/<int:item>/edit/", edit.GuestEditView.as_view(), name="guest_edit"),
+    path(M + "guests/<int:item>/delete/", edit.GuestDeleteView.as_view(), name="guest_delete"),
+    path(M + "documents/new/", edit.DocumentEditView.as_view(), name="document_add"),
     path(
-        "<slug:slug>/decisions/<int:pk>/approve/", views.decision_approve, name="decision_approve"
+        M + "documents/<int:item>/delete/",
+        edit.DocumentDeleteView.as_view(),
+        name="document_delete",
     ),
-    path("<slug:slug>/decisions/<int:pk>/amend/", views.decision_amend, name="decision_amend"),
-    path("<slug:slug>/decisions/<int:pk>/vote/", views.decision_vote, name="decision_vote"),
-    path("<slug:slug>/actions/new/", views.action_edit, name="action_add"),
-    path("<slug:slug>/actions/<int:pk>/", views.action, name="action"),
-    path("<slug:slug>/actions/<int:pk>/edit/", views.action_edit, name="action_edit"),
-    path("<slug:slug>/actions/<int:pk>/progress/", views.action_progress, name="action_progress"),
-    path("<slug:slug>/actions/<int:pk>/milestones/new/", views.milestone_add, name="milestone_add"),
-    path("<slug:slug>/comment/<slug:kind>/<int:pk>/", views.comment, name="comment"),
+    path(B + "challenges/new/", edit.ChallengeEditView.as_view(), name="challenge_add"),
+    path(B + "challenges/<int:pk>/", views.challenge, name="challenge"),
+    path(B + "challenges/<int:pk>/edit/", edit.ChallengeEditView.as_view(), name="challenge_edit"),
+    path(
+        B + "challenges/<int:pk>/evidence/new/",
+        edit.EvidenceEditView.as_view(),
+        name="evidence_add",
+    ),
+    path(B + "proposals/new/", edit.ProposalEditView.as_view(), name="proposal_add"),
+    path(B + "proposals/<int:pk>/", views.proposal, name="proposal"),
+    path(B + "proposals/<int:pk>/edit/", edit.ProposalEditView.as_view(), name="proposal_edit"),
+    path(B + "proposals/<int:pk>/state/", views.proposal_state, name="proposal_state"),
+    path(B + "decisions/new/", edit.DecisionEditView.as_view(), name="decision_add"),
+    path(D, views.decision, name="decision"),
+    path(D + "edit/", edit.DecisionEditView.as_view(), name="decision_edit"),
+    path(D + "voting/", views.decision_open, name="decision_open"),
+    path(D + "voting/mode/", views.decision_mode, name="decision_mode"),
+    path(D + "tally/", views.decision_tally, name="decision_tally"),
+    path(D + "decide/", views.decision_decide, name="decision_decide"),
+    path(D + "withdraw/", views.decision_withdraw, name="decision_withdraw"),
+    path(D + "amend/", edit.decision_amend, name="decision_amend"),
+    path(D + "vote/", views.decision_vote, name="decision_vote"),
+    path(B + "actions/new/", edit.ActionEditView.as_view(), name="action_add"),
+    path(B + "actions/progress.csv", views.actions_bulk, name="actions_bulk"),
+    path(A, views.action, name="action"),
+    path(A + "edit/", edit.ActionEditView.as_view(), name="action_edit"),
+    path(A + "progress/", views.action_progress, name="action_progress"),
+    path(A + "milestones/new/", edit.MilestoneEditView.as_view(), name="milestone_add"),
+    path(
+        A + "milestones/<int:item>/edit/", edit.MilestoneEditView.as_view(), name="milestone_edit"
+    ),
+    path(
+        A + "milestones/<int:item>/delete/",
+        edit.MilestoneDeleteView.as_view(),
+        name="milestone_delete",
+    ),
+    path(B + "comment/<slug:kind>/<int:pk>/", views.comment, name="comment"),
 ]

@@ -1,13 +1,13 @@
-"""Pages of the board workspace. Who may do what is decided in services (can_view, can_manage…)."""
+"""Pages of the board workspace. Who may do what is decided in services (can_view, can_manage…);
+every refusal says why, in the user's language."""
 
 from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,45 +16,44 @@ from i4region.core.exports import csv_response
 
 from . import exports, services
 from .forms import (
-    ActionForm,
-    AgendaItemForm,
-    AmendmentForm,
-    AttendanceForm,
-    BoardForm,
-    ChallengeForm,
+    BulkProgressForm,
     CommentForm,
-    DecisionForm,
-    DocumentForm,
-    EvidenceForm,
-    FounderForm,
-    MeetingForm,
-    MembershipForm,
-    MilestoneForm,
-    MinutesForm,
+    DecideForm,
+    OpenVotingForm,
     ProgressForm,
-    ProposalForm,
     ProposalStateForm,
+    RollForm,
+    TallyForm,
     VoteForm,
 )
 from .models import (
+    VOTED_METHODS,
     Action,
-    ActionStatus,
+    AttendanceStatus,
     Board,
     Challenge,
     Decision,
-    DecisionStatus,
+    DecisionState,
     Meeting,
-    Membership,
     MinutesStatus,
     Proposal,
     Sector,
+    VoteMode,
 )
 
 VIEW, PARTICIPATE, MANAGE = "view", "participate", "manage"
+ALLOWED = {VIEW: services.can_view, PARTICIPATE: services.can_participate}
+
+
+def refuse(request, board: Board | None, level: str = VIEW):
+    """403 with the reason: the secretariat's work, or members' only (and why this user is not)."""
+    if level == MANAGE:
+        raise PermissionDenied(_("Only the board secretariat can do this."))
+    raise PermissionDenied(services.refusal(request.user, board))
 
 
 def board_access(level: str = VIEW):
-    """Load the board from the URL; anonymous → login, no right on this board → 403."""
+    """Load the board from the URL; anonymous → login, no right on this board → 403 with why."""
 
     def decorator(view):
         @wraps(view)
@@ -62,13 +61,9 @@ def board_access(level: str = VIEW):
             board = get_object_or_404(Board, slug=slug)
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            allowed = {
-                VIEW: services.can_view,
-                PARTICIPATE: services.can_participate,
-                MANAGE: services.can_manage,
-            }[level](request.user, board)
-            if not allowed:
-                raise PermissionDenied
+            check = ALLOWED.get(level, services.can_manage)
+            if not check(request.user, board):
+                refuse(request, board, level)
             return view(request, board, *args, **kwargs)
 
         return wrapped
@@ -76,18 +71,18 @@ def board_access(level: str = VIEW):
     return decorator
 
 
+def int_param(request, name: str) -> int | None:
+    """An optional whole-number query parameter; anything else is a bad request (400)."""
+    raw = request.GET.get(name)
+    if raw in (None, ""):
+        return None
+    if not raw.isdigit() or len(raw) > 12:
+        raise BadRequest(_("The parameter “%(name)s” must be a whole number.") % {"name": name})
+    return int(raw)
+
+
 def _lang(request) -> str:
     return (getattr(request, "LANGUAGE_CODE", "lt") or "lt")[:2]
-
-
-def _form_page(request, board, form, title: str, back, intro: str = ""):
-    """One template for every form; `back` is a URL name or a record with get_absolute_url."""
-    url = reverse(back) if isinstance(back, str) else back.get_absolute_url()
-    return render(
-        request,
-        "board/form.html",
-        {"board": board, "form": form, "title": title, "back": url, "intro": intro},
-    )
 
 
 def _refused(request, exc) -> None:
@@ -100,7 +95,10 @@ def _refused(request, exc) -> None:
 def index(request):
     """Every board: the public pages for everyone, the workspaces for those who may open them."""
     mine = set(services.boards_for(request.user).values_list("pk", flat=True))
-    boards = Board.objects.select_related("parent", "region").prefetch_related("founders")
+    boards = Board.objects.select_related("parent", "region").prefetch_related(
+        "founders__organisation"
+    )
+    seatless = services.seatless_reason(request.user)
     return render(
         request,
         "board/index.html",
@@ -108,34 +106,8 @@ def index(request):
             "boards": [b for b in boards if b.published or b.pk in mine],
             "mine": mine,
             "can_manage": services.can_manage(request.user),
-        },
-    )
-
-
-@board_access()
-def workspace(request, board):
-    today = timezone.localdate()
-    return render(
-        request,
-        "board/workspace.html",
-        {
-            "board": board,
-            "members": services.current_members(board).select_related("user"),
-            "former": board.memberships.filter(ended_on__lt=today),
-            "meetings": board.meetings.all(),
-            "challenges": board.challenges.all(),
-            "proposals": board.proposals.select_related("challenge", "proposer_membership"),
-            "decisions": board.decisions.select_related("meeting", "proposal"),
-            "actions": board.actions.filter(parent=None).prefetch_related("children"),
-            "can_manage": services.can_manage(request.user),
-            "can_participate": services.can_participate(request.user, board),
-            "tables": (
-                exports.TABLE_NAMES
-                if services.can_manage(request.user)
-                else exports.PUBLIC_TABLE_NAMES
-            ),
-            "composition_chart": services.composition_chart(board, _lang(request)),
-            "composition": _composition_rows(board),
+            "seatless": seatless,
+            "contacts": services.secretariat_contacts() if seatless else [],
         },
     )
 
@@ -146,24 +118,56 @@ def _composition_rows(board):
     return {"years": years, "rows": [(labels[s], row) for s, row in counts.items()]}
 
 
+@board_access()
+def workspace(request, board):
+    today = timezone.localdate()
+    manage = services.can_manage(request.user)
+    actions = list(
+        board.actions.filter(parent=None)
+        .select_related("owner", "owner_organisation")
+        .prefetch_related("children")
+    )
+    return render(
+        request,
+        "board/workspace.html",
+        {
+            "board": board,
+            "members": services.current_members(board).select_related("user", "organisation"),
+            "former": board.memberships.filter(ended_on__lt=today),
+            "meetings": board.meetings.all(),
+            "challenges": board.challenges.all(),
+            "proposals": board.proposals.select_related("challenge", "proposer_membership"),
+            "decisions": board.decisions.select_related("meeting", "proposal"),
+            "actions": actions,
+            "overdue": services.open_and_overdue_actions(board, today).overdue,
+            "awaiting": services.decisions_awaiting_vote(board),
+            "can_manage": manage,
+            "can_participate": services.can_participate(request.user, board),
+            "tables": exports.TABLE_NAMES if manage else exports.PUBLIC_TABLE_NAMES,
+            "composition_chart": services.composition_chart(board, _lang(request)),
+            "composition": _composition_rows(board),
+            "bulk_form": BulkProgressForm() if manage else None,
+        },
+    )
+
+
 def public(request, slug):
     """The transparency page: composition, approved minutes and decisions, action progress."""
-    board = get_object_or_404(Board, slug=slug, published=True)
-    decisions = services.public_decisions(board).select_related("meeting", "proposal")
-    actions = services.public_actions(board)
+    board = get_object_or_404(Board.objects.public(), slug=slug)
+    decisions = board.decisions.public().select_related("meeting", "proposal")
     trails = [(d, services.timeline(d, public=True)) for d in decisions]
     return render(
         request,
         "board/public.html",
         {
             "board": board,
-            "members": services.current_members(board),
-            "meetings": services.public_meetings(board).prefetch_related("agenda_items"),
+            "members": services.current_members(board).select_related("organisation"),
+            "meetings": board.meetings.public().prefetch_related("agenda_items"),
             "decisions": decisions,
             "trails": trails,
-            "actions": actions,
-            "challenges": board.challenges.filter(published=True),
-            "proposals": board.proposals.filter(published=True),
+            "actions": services.public_actions(board),
+            "challenges": board.challenges.public(),
+            "proposals": board.proposals.public(),
             "composition_chart": services.composition_chart(board, _lang(request)),
             "composition": _composition_rows(board),
             "tables": exports.PUBLIC_TABLE_NAMES,
@@ -175,11 +179,13 @@ def _csv_response(board, name: str, public_only: bool, personal: bool = False) -
     table = exports.board_table(name, board, public=public_only, personal=personal)
     if table is None:
         raise Http404(_("There is no table called “%(name)s”.") % {"name": name})
-    return csv_response(table, f"{board.slug}-{name}.csv")
+    response = csv_response(table, f"{board.slug}-{name}.csv")
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def public_csv(request, slug, name):
-    board = get_object_or_404(Board, slug=slug, published=True)
+    board = get_object_or_404(Board.objects.public(), slug=slug)
     return _csv_response(board, name, public_only=True)
 
 
@@ -190,8 +196,11 @@ def board_csv(request, board, name):
 
 @board_access()
 def history(request, board):
-    entries = board.history.select_related("target_type")[:500]
-    return render(request, "board/history.html", {"board": board, "entries": entries})
+    return render(
+        request,
+        "board/history.html",
+        {"board": board, "history": services.board_history(board)},
+    )
 
 
 @board_access()
@@ -216,62 +225,18 @@ def my_actions(request):
         .select_related("board", "decision")
         .order_by("due_date", "id")
     )
-    for a in actions:
-        a.overdue = bool(
-            a.due_date
-            and a.due_date < today
-            and a.status not in (ActionStatus.DONE, ActionStatus.DROPPED)
-        )
-    actions.sort(key=lambda a: (not a.overdue, a.due_date is None, a.due_date or today))
+    actions.sort(key=lambda a: (not a.days_late(today), a.due_date is None, a.due_date or today))
     pending = list(request.user.board_notifications.filter(sent_at__isnull=True))
     for note in pending:
         note.url = services.in_language(note.path, request.LANGUAGE_CODE) if note.path else ""
-    return render(request, "board/my_actions.html", {"actions": actions, "pending": pending})
-
-
-# --------------------------------------------------------------------------- board profile
-
-
-def board_create(request):
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not services.can_manage(request.user):
-        raise PermissionDenied
-    form = BoardForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        board = services.save_tracked(form.save(commit=False), request.user)
-        return redirect("board:workspace", board.slug)
-    return _form_page(request, None, form, _("New board or working group"), "board:index")
-
-
-@board_access(MANAGE)
-def board_edit(request, board):
-    form = BoardForm(request.POST or None, instance=board)
-    if request.method == "POST" and form.is_valid():
-        board = services.save_tracked(form.save(commit=False), request.user)
-        return redirect("board:workspace", board.slug)
-    return _form_page(request, board, form, _("Edit the board profile"), board)
-
-
-@board_access(MANAGE)
-def founder_add(request, board):
-    form = FounderForm(request.POST or None)
-    form.instance.board = board
-    if request.method == "POST" and form.is_valid():
-        services.save_tracked(form.save(commit=False), request.user)
-        return redirect("board:workspace", board.slug)
-    return _form_page(request, board, form, _("Add a founder"), board)
-
-
-@board_access(MANAGE)
-def member_edit(request, board, pk=None):
-    seat = get_object_or_404(Membership, pk=pk, board=board) if pk else Membership(board=board)
-    form = MembershipForm(request.POST or None, instance=seat)
-    if request.method == "POST" and form.is_valid():
-        services.save_tracked(form.save(commit=False), request.user)
-        return redirect("board:workspace", board.slug)
-    return _form_page(
-        request, board, form, _("Edit membership") if pk else _("Add a member"), board
+    return render(
+        request,
+        "board/my_actions.html",
+        {
+            "actions": actions,
+            "pending": pending,
+            "seatless": services.seatless_reason(request.user),
+        },
     )
 
 
@@ -281,20 +246,21 @@ def member_edit(request, board, pk=None):
 @board_access()
 def meeting(request, board, pk):
     m = get_object_or_404(Meeting, pk=pk, board=board)
-    items = list(m.agenda_items.all())
     return render(
         request,
         "board/meeting.html",
         {
             "board": board,
             "meeting": m,
-            "agenda": services.agenda_tree(items),
-            "attendance": m.attendance.select_related("membership"),
+            "agenda": services.agenda_of(m),
+            "roll": services.roll(m),
+            "statuses": AttendanceStatus.choices,
+            "guests": m.attendance.filter(membership=None).select_related("guest_organisation"),
             "quorum": services.quorum(m),
             "decisions": m.decisions.select_related("proposal", "agenda_item"),
             "comments": services.comments_on(m),
             "comment_form": CommentForm(),
-            "history": services.history_of(m)[:50],
+            "history": services.history_of(m),
             "can_manage": services.can_manage(request.user),
             "can_comment": (
                 services.can_participate(request.user, board)
@@ -305,26 +271,30 @@ def meeting(request, board, pk):
 
 
 @board_access(MANAGE)
-def meeting_edit(request, board, pk=None):
-    m = get_object_or_404(Meeting, pk=pk, board=board) if pk else Meeting(board=board)
-    form = MeetingForm(request.POST or None, instance=m)
-    if request.method == "POST" and form.is_valid():
-        m = services.save_tracked(form.save(commit=False), request.user)
-        return redirect("board:meeting", board.slug, m.pk)
-    return _form_page(request, board, form, _("Edit meeting") if pk else _("New meeting"), board)
-
-
-@board_access(MANAGE)
-def minutes_edit(request, board, pk):
+def attendance_roll(request, board, pk):
+    """The whole roll in one form, editable until the minutes are approved."""
     m = get_object_or_404(Meeting, pk=pk, board=board)
-    if m.minutes_status == MinutesStatus.APPROVED:
-        messages.error(request, _("These minutes are approved and can no longer be edited."))
-        return redirect("board:meeting", board.slug, m.pk)
-    form = MinutesForm(request.POST or None, instance=m)
+    if not m.roll_open:
+        messages.error(
+            request, _("The minutes of this meeting are approved; the attendance roll is final.")
+        )
+        return redirect(m.get_absolute_url())
+    form = RollForm(request.POST or None, lines=services.roll(m))
     if request.method == "POST" and form.is_valid():
-        services.save_tracked(form.save(commit=False), request.user)
-        return redirect("board:meeting", board.slug, m.pk)
-    return _form_page(request, board, form, _("Minutes of %(meeting)s") % {"meeting": m.title}, m)
+        try:
+            changed = services.record_roll(m, request.user, form.entries())
+            messages.success(
+                request,
+                _("Attendance saved (%(count)d lines changed).") % {"count": changed},
+            )
+            return redirect(m.get_absolute_url())
+        except services.TransitionRefused as exc:
+            form.add_error(None, str(exc))
+    return render(
+        request,
+        "board/roll.html",
+        {"board": board, "meeting": m, "form": form, "quorum": services.quorum(m)},
+    )
 
 
 @require_POST
@@ -336,38 +306,9 @@ def minutes_status(request, board, pk):
         messages.success(
             request, _("Minutes: %(status)s.") % {"status": m.get_minutes_status_display()}
         )
-    except (services.TransitionRefused, ValueError) as exc:
+    except services.TransitionRefused as exc:
         _refused(request, exc)
     return redirect("board:meeting", board.slug, m.pk)
-
-
-def _meeting_part(request, board, pk, form_class, title):
-    m = get_object_or_404(Meeting, pk=pk, board=board)
-    form = (
-        form_class(request.POST or None, meeting=m)
-        if form_class is not DocumentForm
-        else (form_class(request.POST or None))
-    )
-    form.instance.meeting = m
-    if request.method == "POST" and form.is_valid():
-        services.save_tracked(form.save(commit=False), request.user)
-        return redirect("board:meeting", board.slug, m.pk)
-    return _form_page(request, board, form, f"{title}: {m.title}", m)
-
-
-@board_access(MANAGE)
-def agenda_add(request, board, pk):
-    return _meeting_part(request, board, pk, AgendaItemForm, _("Add an agenda item"))
-
-
-@board_access(MANAGE)
-def attendance_add(request, board, pk):
-    return _meeting_part(request, board, pk, AttendanceForm, _("Record attendance"))
-
-
-@board_access(MANAGE)
-def document_add(request, board, pk):
-    return _meeting_part(request, board, pk, DocumentForm, _("Add a document"))
 
 
 # --------------------------------------------------------------------------- challenges
@@ -391,37 +332,20 @@ def challenge(request, board, pk):
             "timeline": services.timeline(c),
             "comments": services.comments_on(c),
             "comment_form": CommentForm(),
-            "history": services.history_of(c)[:50],
+            "history": services.history_of(c),
             "can_manage": services.can_manage(request.user),
             "can_comment": services.can_participate(request.user, board),
         },
     )
 
 
-@board_access(MANAGE)
-def challenge_edit(request, board, pk=None):
-    c = get_object_or_404(Challenge, pk=pk, board=board) if pk else Challenge(board=board)
-    form = ChallengeForm(request.POST or None, instance=c)
-    if request.method == "POST" and form.is_valid():
-        c = services.save_tracked(form.save(commit=False), request.user)
-        return redirect("board:challenge", board.slug, c.pk)
-    return _form_page(
-        request, board, form, _("Edit challenge") if pk else _("New challenge"), board
-    )
-
-
-@board_access(MANAGE)
-def evidence_add(request, board, pk):
-    c = get_object_or_404(Challenge, pk=pk, board=board)
-    form = EvidenceForm(request.POST or None)
-    form.instance.challenge = c
-    if request.method == "POST" and form.is_valid():
-        services.save_tracked(form.save(commit=False), request.user)
-        return redirect("board:challenge", board.slug, c.pk)
-    return _form_page(request, board, form, _("Add indicator evidence"), c)
-
-
 # --------------------------------------------------------------------------- proposals
+
+
+def may_edit_proposal(user, p: Proposal) -> bool:
+    return services.can_manage(user) or (
+        p.created_by_id == user.pk and p.state == Proposal._meta.get_field("state").default
+    )
 
 
 @board_access()
@@ -439,43 +363,12 @@ def proposal(request, board, pk):
             "state_form": ProposalStateForm(allowed=allowed) if allowed else None,
             "comments": services.comments_on(p),
             "comment_form": CommentForm(),
-            "history": services.history_of(p)[:50],
+            "history": services.history_of(p),
             "can_manage": services.can_manage(request.user),
             "can_comment": services.can_participate(request.user, board),
-            "can_edit": _may_edit_proposal(request.user, p),
+            "can_edit": may_edit_proposal(request.user, p),
         },
     )
-
-
-def _may_edit_proposal(user, p: Proposal) -> bool:
-    from .models import ProposalState
-
-    return services.can_manage(user) or (
-        p.created_by_id == user.pk and p.state == ProposalState.DRAFT
-    )
-
-
-@board_access(PARTICIPATE)
-def proposal_edit(request, board, pk=None):
-    """Members file proposals (and edit their own drafts); the secretariat edits any."""
-    p = get_object_or_404(Proposal, pk=pk, board=board) if pk else Proposal(board=board)
-    if pk and not _may_edit_proposal(request.user, p):
-        raise PermissionDenied
-    manager = services.can_manage(request.user)
-    form = ProposalForm(request.POST or None, instance=p, board=board, manager=manager)
-    if not pk and request.GET.get("challenge"):
-        form.initial["challenge"] = request.GET["challenge"]
-    if request.method == "POST" and form.is_valid():
-        obj = form.save(commit=False)
-        if not pk:
-            obj.created_by = request.user
-            seat = services.active_membership(request.user, board)
-            if seat and not obj.proposer_membership_id and not obj.proposer_organisation_name:
-                obj.proposer_membership = seat
-        services.save_tracked(obj, request.user)
-        form.save_m2m()
-        return redirect("board:proposal", board.slug, obj.pk)
-    return _form_page(request, board, form, _("Edit proposal") if pk else _("New proposal"), board)
 
 
 @require_POST
@@ -484,7 +377,7 @@ def proposal_state(request, board, pk):
     p = get_object_or_404(Proposal, pk=pk, board=board)
     allowed = services.allowed_proposal_states(p, request.user)
     if not allowed:
-        raise PermissionDenied
+        raise PermissionDenied(_("You may not change the state of this proposal."))
     form = ProposalStateForm(request.POST, allowed=allowed)
     if form.is_valid():
         try:
@@ -507,8 +400,9 @@ def proposal_state(request, board, pk):
 @board_access()
 def decision(request, board, pk):
     d = get_object_or_404(Decision, pk=pk, board=board)
-    seat = services.can_vote(request.user, d)
+    seat = services.voting_seat(request.user, d)
     mine = d.votes.filter(membership=seat).first() if seat else None
+    manage = services.can_manage(request.user)
     return render(
         request,
         "board/decision.html",
@@ -518,100 +412,138 @@ def decision(request, board, pk):
             "quorum": services.quorum(d.meeting),
             "actions": d.actions.filter(parent=None).prefetch_related("children"),
             "amendments": d.amendments.select_related("created_by", "meeting"),
+            "votes": d.votes.select_related("membership")
+            if d.vote_mode == VoteMode.ROLL_CALL
+            else [],
+            "my_vote": mine,
+            "vote_form": VoteForm() if services.can_vote(request.user, d) else None,
+            "open_form": (
+                OpenVotingForm()
+                if manage and d.state == DecisionState.DRAFT and d.method in VOTED_METHODS
+                else None
+            ),
+            "tally_form": (
+                TallyForm(
+                    initial={
+                        "votes_for": d.votes_for,
+                        "votes_against": d.votes_against,
+                        "votes_abstain": d.votes_abstain,
+                    }
+                )
+                if manage and d.state == DecisionState.VOTING and d.vote_mode == VoteMode.TALLY
+                else None
+            ),
+            "decide_form": (
+                DecideForm()
+                if manage
+                and (
+                    d.state == DecisionState.VOTING
+                    or (d.state == DecisionState.DRAFT and d.method not in VOTED_METHODS)
+                )
+                else None
+            ),
             "timeline": services.timeline(d),
-            "vote_form": VoteForm(initial={"choice": mine.choice if mine else None})
-            if seat
-            else None,
             "comments": services.comments_on(d),
             "comment_form": CommentForm(),
-            "history": services.history_of(d)[:50],
-            "can_manage": services.can_manage(request.user),
+            "history": services.history_of(d),
+            "can_manage": manage,
             "can_comment": services.can_participate(request.user, board),
         },
     )
 
 
-@board_access(MANAGE)
-def decision_edit(request, board, pk=None):
-    d = get_object_or_404(Decision, pk=pk, board=board) if pk else Decision(board=board)
-    if d.status == DecisionStatus.APPROVED:
-        messages.info(request, _("This decision is approved: change it with an amendment."))
-        return redirect("board:decision_amend", board.slug, d.pk)
-    form = DecisionForm(request.POST or None, instance=d, board=board)
-    if not pk:
-        for key in ("proposal", "meeting", "agenda_item"):
-            if request.GET.get(key):
-                form.initial[key] = request.GET[key]
-        proposal_id = request.GET.get("proposal")
-        p = board.proposals.filter(pk=proposal_id).first() if proposal_id else None
-        if p is not None:
-            form.initial.setdefault("title", p.title)
-        form.initial.setdefault("method", board.decision_method)
-    if request.method == "POST" and form.is_valid():
-        try:
-            d = services.save_decision(form.save(commit=False), request.user)
-            return redirect("board:decision", board.slug, d.pk)
-        except services.TransitionRefused as exc:
-            form.add_error(None, str(exc))
-    return _form_page(
-        request, board, form, _("Edit decision") if pk else _("Record a decision"), board
-    )
+def _decision_step(request, board, pk, step) -> HttpResponse:
+    d = get_object_or_404(Decision, pk=pk, board=board)
+    try:
+        text = step(d)
+        messages.success(request, text)
+    except services.TransitionRefused as exc:
+        _refused(request, exc)
+    return redirect(d.get_absolute_url())
 
 
 @require_POST
 @board_access(MANAGE)
-def decision_approve(request, board, pk):
-    d = get_object_or_404(Decision, pk=pk, board=board)
-    try:
-        services.approve_decision(d, request.user)
-        messages.success(request, _("The decision is approved."))
-    except services.TransitionRefused as exc:
-        _refused(request, exc)
-    return redirect("board:decision", board.slug, d.pk)
+def decision_open(request, board, pk):
+    form = OpenVotingForm(request.POST)
+    mode = form.cleaned_data["vote_mode"] if form.is_valid() else ""
+
+    def step(d):
+        services.open_voting(d, request.user, mode)
+        return _("Voting is open: %(mode)s.") % {"mode": d.get_vote_mode_display()}
+
+    return _decision_step(request, board, pk, step)
 
 
+@require_POST
 @board_access(MANAGE)
-def decision_amend(request, board, pk):
-    d = get_object_or_404(Decision, pk=pk, board=board, status=DecisionStatus.APPROVED)
-    form = AmendmentForm(request.POST or None, instance=Decision.objects.get(pk=d.pk), board=board)
-    if request.method == "POST" and form.is_valid():
-        changes = {f: form.cleaned_data[f] for f in Decision.AMENDABLE_FIELDS}
-        try:
-            services.amend_decision(
-                d,
-                request.user,
-                form.cleaned_data["reason"],
-                changes,
-                meeting=form.cleaned_data["amended_at"],
-            )
-            messages.success(request, _("The amendment is recorded."))
-            return redirect("board:decision", board.slug, d.pk)
-        except services.TransitionRefused as exc:
-            form.add_error(None, str(exc))
-    return _form_page(
-        request,
-        board,
-        form,
-        _("Amend decision: %(title)s") % {"title": d.title},
-        d,
-        intro=_(
-            "An approved decision changes only through an amendment; the "
-            "reason and every value before and after are kept."
-        ),
-    )
+def decision_mode(request, board, pk):
+    form = OpenVotingForm(request.POST)
+    mode = form.cleaned_data["vote_mode"] if form.is_valid() else ""
+
+    def step(d):
+        services.change_vote_mode(d, request.user, mode, request.POST.get("reason", ""))
+        return _("The votes now come from: %(mode)s.") % {"mode": d.get_vote_mode_display()}
+
+    return _decision_step(request, board, pk, step)
+
+
+@require_POST
+@board_access(MANAGE)
+def decision_tally(request, board, pk):
+    form = TallyForm(request.POST)
+
+    def step(d):
+        if not form.is_valid():
+            raise services.TransitionRefused(_("Give the votes for, against and abstentions."))
+        data = form.cleaned_data
+        services.record_tally(
+            d, request.user, data["votes_for"], data["votes_against"], data["votes_abstain"]
+        )
+        return _("The tally is recorded.")
+
+    return _decision_step(request, board, pk, step)
+
+
+@require_POST
+@board_access(MANAGE)
+def decision_decide(request, board, pk):
+    form = DecideForm(request.POST)
+    outcome = form.cleaned_data["outcome"] if form.is_valid() else None
+
+    def step(d):
+        services.decide(d, request.user, outcome or None)
+        return _("The decision is closed: %(state)s.") % {"state": d.get_state_display()}
+
+    return _decision_step(request, board, pk, step)
+
+
+@require_POST
+@board_access(MANAGE)
+def decision_withdraw(request, board, pk):
+    def step(d):
+        services.withdraw(d, request.user, request.POST.get("reason", ""))
+        return _("The decision is withdrawn.")
+
+    return _decision_step(request, board, pk, step)
 
 
 @require_POST
 @board_access(PARTICIPATE)
 def decision_vote(request, board, pk):
     d = get_object_or_404(Decision, pk=pk, board=board)
-    if services.can_vote(request.user, d) is None:
-        raise PermissionDenied
+    if services.voting_seat(request.user, d) is None:
+        raise PermissionDenied(_("Only voting members of this board can vote."))
     form = VoteForm(request.POST)
-    if form.is_valid():
+    if not form.is_valid():
+        messages.error(request, _("Choose for, against or abstain."))
+        return redirect(d.get_absolute_url())
+    try:
         services.cast_vote(d, request.user, form.cleaned_data["choice"])
         messages.success(request, _("Your vote is recorded."))
-    return redirect("board:decision", board.slug, d.pk)
+    except services.TransitionRefused as exc:
+        raise PermissionDenied(str(exc)) from exc
+    return redirect(d.get_absolute_url())
 
 
 # --------------------------------------------------------------------------- actions
@@ -624,7 +556,7 @@ def action(request, slug, pk):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if not services.can_view_action(request.user, a):
-        raise PermissionDenied
+        refuse(request, board)
     may_update = services.can_update_progress(request.user, a)
     return render(
         request,
@@ -632,30 +564,17 @@ def action(request, slug, pk):
         {
             "board": board,
             "action": a,
+            "days_late": a.days_late(),
             "children": a.children.all(),
-            "ancestors": services._ancestors(a)[::-1],
+            "ancestors": services.ancestors(a)[::-1],
             "milestones": a.milestones.all(),
             "timeline": services.timeline(a),
             "progress_form": ProgressForm(initial={"status": a.status}) if may_update else None,
             "has_children": a.children.exists(),
-            "history": services.history_of(a)[:50],
+            "history": services.history_of(a),
             "can_manage": services.can_manage(request.user),
         },
     )
-
-
-@board_access(MANAGE)
-def action_edit(request, board, pk=None):
-    a = get_object_or_404(Action, pk=pk, board=board) if pk else Action(board=board)
-    form = ActionForm(request.POST or None, instance=a, board=board)
-    if not pk:
-        for key in ("decision", "parent"):
-            if request.GET.get(key):
-                form.initial[key] = request.GET[key]
-    if request.method == "POST" and form.is_valid():
-        a = services.save_action(form.save(commit=False), request.user)
-        return redirect("board:action", board.slug, a.pk)
-    return _form_page(request, board, form, _("Edit action") if pk else _("New action"), board)
 
 
 def action_progress(request, slug, pk):
@@ -664,7 +583,9 @@ def action_progress(request, slug, pk):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if not services.can_update_progress(request.user, a):
-        raise PermissionDenied
+        raise PermissionDenied(
+            _("Only the action's owner or the secretariat can update its progress.")
+        )
     if request.method != "POST":
         return redirect("board:action", board.slug, a.pk)
     form = ProgressForm(request.POST)
@@ -681,19 +602,35 @@ def action_progress(request, slug, pk):
         except services.TransitionRefused as exc:
             _refused(request, exc)
     else:
-        messages.error(request, "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items()))
+        messages.error(
+            request,
+            "; ".join(
+                f"{form.fields[k].label if k in form.fields else ''}: {' '.join(v)}"
+                for k, v in form.errors.items()
+            ),
+        )
     return redirect("board:action", board.slug, a.pk)
 
 
+@require_POST
 @board_access(MANAGE)
-def milestone_add(request, board, pk):
-    a = get_object_or_404(Action, pk=pk, board=board)
-    form = MilestoneForm(request.POST or None)
-    form.instance.action = a
-    if request.method == "POST" and form.is_valid():
-        services.save_tracked(form.save(commit=False), request.user)
-        return redirect("board:action", board.slug, a.pk)
-    return _form_page(request, board, form, _("Add a milestone"), a)
+def actions_bulk(request, board):
+    """Progress of many actions from one CSV (id, progress, status, note): all or nothing."""
+    form = BulkProgressForm(request.POST, request.FILES)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        return redirect(board.get_absolute_url() + "#actions-heading")
+    count, errors = services.bulk_progress(board, request.user, form.cleaned_data["file"].read())
+    if errors:
+        messages.error(request, _("Nothing was changed; correct these lines and upload again."))
+        for e in errors[:50]:
+            messages.error(
+                request, _("Line %(line)d: %(message)s") % {"line": e.line, "message": e.message}
+            )
+    else:
+        messages.success(request, _("Progress of %(count)d actions updated.") % {"count": count})
+    return redirect(board.get_absolute_url() + "#actions-heading")
 
 
 # --------------------------------------------------------------------------- comments
@@ -720,4 +657,6 @@ def comment(request, board, kind, pk):
             messages.success(request, _("Your comment is added."))
         except services.TransitionRefused as exc:
             _refused(request, exc)
+    else:
+        messages.error(request, " ".join(form.errors.get("text", [])))
     return redirect(f"board:{kind}", board.slug, target.pk)

@@ -56,6 +56,9 @@ VERBS: dict[str, str] = {
     "progress_updated": gettext_lazy("progress updated"),
     "published": gettext_lazy("published"),
     "erased": gettext_lazy("personal data erased"),
+    "evaluation_started": gettext_lazy("evaluation started"),
+    "progress_rolled_up": gettext_lazy("progress rolled up from its parts"),
+    "vote_mode_changed": gettext_lazy("source of the votes changed"),
 }
 
 ACTION_VERBS = {

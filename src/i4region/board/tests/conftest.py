@@ -97,5 +97,5 @@ def decision(board, meeting, proposal):
         proposal=proposal,
         title="Open the school",
         text="Adopted.",
-        method="vote",
+        method="simple_majority",
     )

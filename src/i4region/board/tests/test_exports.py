@@ -99,4 +99,4 @@ def test_public_export_keeps_only_published_rows(tmp_path, board, meeting, decis
 def test_personal_data_export_adds_history(tmp_path):
     call_command("export", out=tmp_path, include_personal_data=True, stdout=open("/dev/null", "w"))
     history = read(tmp_path / "board_history.csv")
-    assert any(h["verb"] == "approved" and h["target_type"] == "decision" for h in history)
+    assert any(h["verb"] == "adopted" and h["target_type"] == "decision" for h in history)

@@ -116,9 +116,10 @@ def test_member_reads_own_board_but_cannot_manage(
         ).status_code
         == 403
     )
-    assert (
-        client.post(f"/en/board/{board.slug}/decisions/{decision.pk}/approve/").status_code == 403
-    )
+    for step in ("decide", "voting", "voting/mode", "tally", "withdraw"):
+        url = f"/en/board/{board.slug}/decisions/{decision.pk}/{step}/"
+        assert client.post(url).status_code == 403, url
+    assert client.post(f"/en/board/{board.slug}/actions/progress.csv").status_code == 403
 
 
 def test_member_comments_and_files_proposals(client, roles, board, meeting, proposal):
@@ -212,6 +213,7 @@ def test_member_who_does_not_own_the_action_cannot_update_it(client, roles, boar
 
 
 def test_only_voting_members_vote(client, roles, board, decision):
+    services.open_voting(decision, roles["secretariat"], "roll_call")
     client.force_login(roles["observer"])
     url = f"/en/board/{board.slug}/decisions/{decision.pk}/vote/"
     assert client.post(url, {"choice": "for"}).status_code == 403
@@ -237,7 +239,7 @@ def test_public_page_shows_only_approved_and_published(
     url = f"/en/board/{board.slug}/public/"
     html = client.get(url).content.decode()
     assert "Open the engineering school" not in html and "still a draft" not in html
-    services.approve_decision(decision, sec)
+    services.decide(decision, sec, "adopted")
     services.set_minutes_status(meeting, sec, "circulated")
     html = client.get(url).content.decode()
     assert "Open the engineering school" not in html  # minutes not approved yet
