@@ -5,12 +5,14 @@ REDIS_URL (optional shared cache), EMAIL_URL-style settings, I4REGION_HOME (proj
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
+from django.utils.translation import gettext_lazy as _
 
 from i4region import instance
-from django.utils.translation import gettext_lazy as _
 
 
 def env_bool(name: str, default: bool = False) -> bool:
@@ -30,11 +32,13 @@ DEBUG = env_bool("DEBUG", False)
 EMBEDDED = not os.environ.get("DATABASE_URL")
 _DEV_KEY = "insecure-development-key-set-SECRET_KEY-in-production"
 SECRET_KEY = os.environ.get("SECRET_KEY") or (
-    _DEV_KEY if DEBUG else instance.secret_key(HOME_DIR) if EMBEDDED else "")
+    _DEV_KEY if DEBUG else instance.secret_key(HOME_DIR) if EMBEDDED else ""
+)
 if not SECRET_KEY:
     raise instance.ConfigurationError(
         "SECRET_KEY must be set when DATABASE_URL names a production database "
-        "(see README: Configuration)")
+        "(see README: Configuration)"
+    )
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -62,12 +66,16 @@ INSTALLED_APPS = [
     "i4region.transfer",
     "i4region.search",
 ]
+# --- Security (issue 17): login throttling (django-axes) and the Content-Security-Policy.
+INSTALLED_APPS += ["axes", "csp"]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # security (issue 17): NUL or control characters, malformed ids -> 400 before any view
+    "i4region.core.middleware.BadInputMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -75,6 +83,10 @@ MIDDLEWARE = [
     "auditlog.middleware.AuditlogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # security (issue 17): CSP, Permissions-Policy, Cache-Control: no-store; axes stays last
+    "csp.middleware.CSPMiddleware",
+    "i4region.core.middleware.SecurityHeadersMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "i4region.urls"
@@ -140,9 +152,33 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:home"
-# Login throttling: this many failures per username or address within the window locks it.
-LOGIN_THROTTLE_FAILURES = int(os.environ.get("LOGIN_THROTTLE_FAILURES", "5"))
-LOGIN_THROTTLE_WINDOW = int(os.environ.get("LOGIN_THROTTLE_WINDOW", "900"))
+
+# --- Security (issue 17): sign-in, sessions, error pages. README: Configuration lists the variables.
+# Login throttling for the site's and the admin's login (django-axes, counted in the shared cache):
+# LOGIN_THROTTLE_FAILURES failures of one (normalised username, client address) pair lock that
+# pair for LOGIN_THROTTLE_WINDOW seconds; nobody can lock an account for everyone else.
+AUTHENTICATION_BACKENDS = [
+    "i4region.accounts.backends.ThrottlingBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_THROTTLE_FAILURES", "5"))
+AXES_COOLOFF_TIME = timedelta(seconds=int(os.environ.get("LOGIN_THROTTLE_WINDOW", "900")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "i4region.accounts.throttle.username"
+AXES_CLIENT_IP_CALLABLE = "i4region.accounts.throttle.client_address"
+AXES_LOCKOUT_CALLABLE = "i4region.accounts.views.locked_out"
+# Proxies in front of the app that append to X-Forwarded-For (1 behind one TLS proxy); 0 trusts
+# nobody and takes REMOTE_ADDR. Used for throttling, never for permissions.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Password reset requests per client address and per e-mail address (django-ratelimit rate).
+PASSWORD_RESET_RATE = os.environ.get("PASSWORD_RESET_RATE", "5/h")
+# Idle timeout: a session unused for this many seconds ends (every request renews it).
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_TIMEOUT", "7200"))
+SESSION_SAVE_EVERY_REQUEST = True
+CSRF_FAILURE_VIEW = "i4region.core.views.csrf_failure"
+# --- end of the security block
 
 LANGUAGE_CODE = os.environ.get("LANGUAGE_CODE", "lt")
 LANGUAGES = [("lt", _("Lithuanian")), ("en", _("English"))]
@@ -184,13 +220,34 @@ if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = True
+    # security (issue 17): preloading is a promise to browsers that is hard to undo; ask for it
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+    # check --deploy warns when preload is off; off is the deliberate default here
+    SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# --- Security (issue 17): Content-Security-Policy (django-csp). Scripts only from our own static
+# files or with the per-request nonce ({{ request.csp_nonce }}), never inline without it; styles
+# allow inline because templates still carry style attributes (see SECURITY.md).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# --- end of the security block
 
 # The one change history (core.history, on django-auditlog): no log of raw fixture loads, and
 # the history of a record outlives the record.

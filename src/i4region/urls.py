@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
+handler400 = "i4region.core.views.bad_request"
 handler403 = "i4region.core.views.permission_denied"
 handler404 = "i4region.core.views.not_found"
 handler500 = "i4region.core.views.server_error"

@@ -1,30 +1,31 @@
-"""Login throttling in the shared cache, so every app server sees the same count."""
+"""How django-axes identifies a sign-in attempt: one rule for the site's login and the admin's.
 
-import hashlib
+Attempts are counted per (normalised username, client address) pair, so a guesser is stopped
+while nobody can lock a known username for everyone else by failing on purpose.
+"""
+
+import unicodedata
 
 from django.conf import settings
-from django.core.cache import cache
+from django.http import HttpRequest
 
 
-def _keys(username: str, address: str) -> list[str]:
-    digest = lambda s: hashlib.sha256(s.lower().encode()).hexdigest()[:32]  # noqa: E731
-    return [f"login-fail:user:{digest(username)}", f"login-fail:addr:{digest(address)}"]
+def username(request: HttpRequest, credentials: dict | None) -> str:
+    """The username as the login form and the user model see it: NFKC, no surrounding spaces.
+
+    Case-folded too, so "Im", "im " and " IM" count against one budget.
+    """
+    raw = (credentials or {}).get("username") or request.POST.get("username", "")
+    return unicodedata.normalize("NFKC", str(raw)).strip().casefold()
 
 
-def is_locked(username: str, address: str) -> bool:
-    limit = settings.LOGIN_THROTTLE_FAILURES
-    return any((cache.get(key) or 0) >= limit for key in _keys(username, address))
-
-
-def record_failure(username: str, address: str) -> None:
-    for key in _keys(username, address):
-        if cache.add(key, 1, settings.LOGIN_THROTTLE_WINDOW):
-            continue
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, settings.LOGIN_THROTTLE_WINDOW)
-
-
-def clear(username: str, address: str) -> None:
-    cache.delete_many(_keys(username, address))
+def client_address(request: HttpRequest) -> str:
+    """The client's address: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT proxies the address the
+    outermost trusted proxy appended to X-Forwarded-For (entries further left are the client's
+    own claims and are ignored)."""
+    proxies = settings.TRUSTED_PROXY_COUNT
+    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [a for a in forwarded if a]
+    if proxies and len(forwarded) >= proxies:
+        return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import render
 from django.urls import Resolver404
@@ -40,6 +40,13 @@ def not_found(request, exception=None):
     if not isinstance(detail, str) or isinstance(exception, Resolver404):
         detail = ""
     return render(request, "404.html", {"path": request.path, "detail": detail}, status=404)
+
+
+def bad_request(request, exception=None):
+    """400 in the site's layout; a view's BadRequest message is for the user, a
+    SuspiciousOperation's (bad Host header, too many fields) is not shown."""
+    message = exception.args[0] if type(exception) is BadRequest and exception.args else ""
+    return render(request, "400.html", {"message": message}, status=400)
 
 
 def permission_denied(request, exception=None):

@@ -46,9 +46,12 @@ def test_login_and_logout(client, make_user):
 
 def test_login_is_throttled_after_repeated_failures(client, make_user, settings):
     make_user(Role.BOARD_MEMBER, username="jonas")
-    for _ in range(settings.LOGIN_THROTTLE_FAILURES):
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
         response = client.post("/en/accounts/login/", {"username": "jonas", "password": "wrong"})
         assert response.status_code == 200
+    # the failure that reaches the limit is answered with the lockout page
+    response = client.post("/en/accounts/login/", {"username": "jonas", "password": "wrong"})
+    assert response.status_code == 429
     # Now even the right password is refused, with a message that says why.
     response = client.post(
         "/en/accounts/login/", {"username": "jonas", "password": "a-Strong-passw0rd!"}

@@ -6,7 +6,6 @@ the urls.py files (the resolver's `tried`), and a bare English 403.
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.test import override_settings
 from django.urls import path
 
 from i4region.accounts.models import Role
@@ -106,7 +105,6 @@ def test_500_page_is_the_sites_and_hides_the_exception():
     assert 'class="site-header"' in body
 
 
-@override_settings(CSRF_FAILURE_VIEW="i4region.core.views.csrf_failure")
 def test_refused_form_is_explained_in_the_sites_layout():
     from django.test import Client
 

@@ -1,0 +1,130 @@
+"""Headers and guards every response gets, as a browser, a shared cache or a fuzzer sees them.
+
+A probe found no CSP, no Permissions-Policy, no Cache-Control: no-store on personal pages and
+downloads, 14-day sessions with no idle timeout, HSTS preload on by default, and 500s from a NUL
+byte in a query parameter or a path and from `?run=abc`.
+"""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from i4region.accounts.models import Role
+from i4region.observatory.models import Indicator
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_page_has_a_csp_without_inline_scripts_and_a_permissions_policy(client):
+    response = client.get("/en/")
+    csp = response["Content-Security-Policy"]
+    directives = dict(
+        (part.split()[0], part.split()[1:]) for part in csp.split(";") if part.strip()
+    )
+    assert "'unsafe-inline'" not in directives["script-src"]
+    assert "'unsafe-eval'" not in directives["script-src"]
+    assert directives["object-src"] == ["'none'"]
+    assert directives["frame-ancestors"] == ["'none'"]
+    assert "camera=()" in response["Permissions-Policy"]
+    assert "geolocation=()" in response["Permissions-Policy"]
+
+
+def test_pages_of_a_signed_in_user_are_not_stored(client, make_user):
+    assert "no-store" not in client.get("/en/").get("Cache-Control", "")
+    client.force_login(make_user(Role.SECRETARIAT))
+    for url in ("/en/", "/en/stakeholders/", "/en/observatory/imports/"):
+        assert "no-store" in client.get(url)["Cache-Control"], url
+
+
+def test_downloads_are_not_stored_even_for_anonymous_visitors(client):
+    indicator = Indicator.objects.order_by("code").first()
+    for fmt in ("csv", "json"):
+        response = client.get(f"/en/observatory/indicators/{indicator.code}/data.{fmt}")
+        assert response.status_code == 200
+        assert "no-store" in response["Cache-Control"], fmt
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/en/regions/?q=a%00b",
+        "/en/regions/LT025/?peers=LT01%00",
+        "/en/observatory/indicators/?region=LT%00025",
+        "/en/regions/?q%00=x",
+        "/en/regions/?q=%1b[31m",
+        "/en/regions/LT%00025/",
+        "/en/indices/?run=abc",
+        "/en/indices/?run=99999999999999999999999",
+        "/en/indices/?run=%D9%A3",
+    ],
+)
+def test_control_characters_and_malformed_ids_answer_400_with_a_reason(client, url):
+    response = client.get(url)
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "control character" in body or "must be a whole number" in body
+    assert 'class="site-header"' in body
+
+
+def test_the_400_page_speaks_lithuanian_on_lithuanian_pages(client):
+    body = client.get("/lt/regions/?q=a%00b").content.decode()
+    assert "valdymo simbolis" in body
+
+
+def test_the_api_answers_bad_input_in_json(client):
+    response = client.get("/api/v1/regions/?q=%00")
+    assert response.status_code == 400
+    assert "control character" in response.json()["detail"]
+
+
+def test_ordinary_text_with_tabs_and_unicode_passes(client):
+    assert client.get("/en/regions/?q=Panev%C4%97%C5%BEys%09").status_code == 200
+
+
+def test_a_session_ends_after_the_idle_timeout(client, make_user, settings):
+    """Every request renews the session; one left alone longer than the timeout is gone."""
+    assert settings.SESSION_COOKIE_AGE <= 8 * 3600
+    assert settings.SESSION_SAVE_EVERY_REQUEST
+    client.force_login(make_user(Role.BOARD_MEMBER))
+    client.get("/en/")
+    from django.contrib.sessions.models import Session
+
+    session = Session.objects.get(session_key=client.session.session_key)
+    from django.utils import timezone
+
+    Session.objects.filter(pk=session.pk).update(expire_date=timezone.now())
+    assert client.get("/en/observatory/imports/").status_code == 302
+
+
+def production_setting(name: str, **env: str) -> str:
+    """A setting as `i4region` sees it with DEBUG off and this environment."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "i4region",
+            "shell",
+            "-c",
+            f"from django.conf import settings; print(settings.{name})",
+        ],
+        env={
+            **os.environ,
+            "DEBUG": "false",
+            "SECRET_KEY": "production-like-key-" * 3,
+            "ALLOWED_HOSTS": "i4region.example.org",
+            "DJANGO_SETTINGS_MODULE": "i4region.settings",
+            **env,
+        },
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_hsts_preload_is_off_unless_asked_for():
+    assert production_setting("SECURE_HSTS_PRELOAD") == "False"
+    assert production_setting("SECURE_HSTS_PRELOAD", SECURE_HSTS_PRELOAD="true") == "True"
+    assert production_setting("SESSION_COOKIE_AGE", SESSION_IDLE_TIMEOUT="900") == "900"
