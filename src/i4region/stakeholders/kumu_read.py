@@ -14,6 +14,7 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from i4region.core import history
 from i4region.core.exports import unescape_cell
 from i4region.regions.models import Region, RegionKind
 
@@ -336,9 +337,13 @@ def parse(
     return clean_elements, clean_connections
 
 
-@transaction.atomic
 def store(elements: list[dict], connections: list[dict]) -> tuple[int, int]:
     """Upsert organisations by name and relations by (from, to, type); return the counts."""
+    with transaction.atomic(), history.verb("imported"):
+        return _store(elements, connections)
+
+
+def _store(elements: list[dict], connections: list[dict]) -> tuple[int, int]:
     regions = dict(Region.objects.values_list("code", "id"))
     for rec in elements:
         fields = {

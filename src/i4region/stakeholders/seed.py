@@ -47,207 +47,50 @@ def facts() -> dict[str, list[dict[str, str]]]:
 
 def _url(f: dict, topic: str, contains: str) -> str:
     """The source URL of the fact on ``topic`` whose text contains ``contains``."""
-    return next(r["source_url"] for r in f[topic] if contains in r["fact"])
+    url = next((r["source_url"] for r in f.get(topic, []) if contains in r["fact"]), None)
+    if url is None:
+        raise ValueError(f"no fact on {topic!r} contains {contains!r}: the seed row is unsourced")
+    return url
+
+
+def _rows(name: str, f: dict) -> list[dict[str, str]]:
+    """A seed file of real records; each row's source_url comes from the fact it cites."""
+    path = resources.files("i4region.stakeholders") / "data" / name
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    for row in rows:
+        row["source_url"] = _url(f, row.pop("source_topic"), row.pop("source_fact"))
+    return rows
 
 
 def real_organisations(f: dict) -> list[dict]:
-    """The institutions the facts name, with the fact's URL as source."""
-    board = _url(f, "advisory_board", "advisory board")
-    steam_div = _url(f, "steam_centre", "divisions")
-    return [
-        dict(
-            name="Panevėžio miesto savivaldybė",
-            type="municipality",
-            municipality=CITY,
-            website="https://panevezys.lt/",
-            source_url=board,
-            key_stakeholder=True,
-            cadence_days=60,
-            published=True,
-            description_en="Panevėžys city municipality; its council founded the Industry 4.0 "
-            "development advisory board.",
-            description_lt="Panevėžio miesto savivaldybė; jos taryba įsteigė Pramonės 4.0 "
-            "vystymo patarėjų tarybą.",
-        ),
-        dict(
-            name="Panevėžio švietimo centras",
-            type="agency",
-            municipality=CITY,
-            website="https://paneveziosc.lt/",
-            source_url=steam_div,
-            published=True,
-            tags="education",
-            description_en="Panevėžys Education Centre; RoboLabas and the "
-            "regional STEAM centre are its divisions.",
-            description_lt="Panevėžio švietimo centras; RoboLabas ir regioninis STEAM centras "
-            "yra jo padaliniai.",
-        ),
-        dict(
-            name="RoboLabas",
-            type="school",
-            municipality=CITY,
-            parent="Panevėžio švietimo centras",
-            source_url=_url(f, "robolabas", "largest robotics"),
-            published=True,
-            tags="robotics",
-            description_en="Robotics centre in the 'Minties' gymnasium: "
-            "robotics lessons, clubs and competitions.",
-            description_lt="Robotikos centras „Minties“ gimnazijoje: robotikos pamokos, būreliai "
-            "ir varžybos.",
-        ),
-        dict(
-            name="Panevėžio regioninis STEAM atviros prieigos centras",
-            type="school",
-            municipality=CITY,
-            parent="Panevėžio švietimo centras",
-            published=True,
-            source_url=_url(f, "steam_centre", "open-access"),
-            tags="STEAM",
-            description_en="Regional STEAM open-access centre with four labs.",
-            description_lt="Regioninis STEAM atviros prieigos centras su keturiomis "
-            "laboratorijomis.",
-        ),
-        dict(
-            name="Panevėžio „Minties“ gimnazija",
-            type="school",
-            municipality=CITY,
-            source_url=_url(f, "robolabas", "largest robotics"),
-            published=True,
-            description_en="Gymnasium that hosts RoboLabas and the STEAM centre.",
-            description_lt="Gimnazija, kurioje veikia RoboLabas ir STEAM centras.",
-        ),
-        dict(
-            name="Panevėžio plėtros agentūra (Panevėžys NOW)",
-            type="agency",
-            municipality=CITY,
-            website="https://www.panevezysnow.lt/",
-            key_stakeholder=True,
-            cadence_days=30,
-            source_url=_url(f, "development_agency", "Panevėžys NOW"),
-            published=True,
-            description_en="Development agency; brand Panevėžys NOW.",
-            description_lt="Plėtros agentūra; prekės ženklas „Panevėžys NOW“.",
-        ),
-        dict(
-            name="Investuok Lietuvoje (Invest Lithuania) – Kurk Lietuvai",
-            type="agency",
-            source_url=_url(f, "strategy", "Kurk Lietuvai"),
-            published=True,
-            description_en="Its 'Kurk Lietuvai' team drafted the Industry 4.0 strategy for the "
-            "Panevėžys region with the city municipality.",
-            description_lt="Jos „Kurk Lietuvai“ komanda su miesto savivaldybe parengė Panevėžio "
-            "regiono Pramonės 4.0 strategijos projektą.",
-        ),
-        dict(
-            name="Panevėžio regiono plėtros taryba",
-            type="agency",
-            region="LT025",
-            source_url=board,
-            published=True,
-            description_en="Regional development council to which the board recommended Industry "
-            "4.0 as a regional priority.",
-            description_lt="Regiono plėtros taryba, kuriai patarėjų taryba rekomendavo Pramonę "
-            "4.0 kaip regiono prioritetą.",
-        ),
-        dict(
-            name="Panevėžio mokslo ir technologijų parkas",
-            type="research",
-            municipality=CITY,
-            source_url=_url(f, "robotics_event", "Science and Technology Park"),
-            published=True,
-            description_en="Science and technology park; host of the 2017 robotics conference.",
-            description_lt="Mokslo ir technologijų parkas; 2017 m. robotikos konferencijos vieta.",
-        ),
-        dict(
-            name="Lietuvos robotikos asociacija",
-            type="ngo",
-            source_url=_url(f, "robot_density_LT", "Robotics Association"),
-            published=True,
-            website="https://www.ltrobotics.eu/",
-            description_en="Lithuanian Robotics Association.",
-            description_lt="Lietuvos robotikos asociacija.",
-        ),
-        dict(
-            name="Lietuvos neformaliojo švietimo agentūra (LINEŠA)",
-            type="agency",
-            source_url=_url(f, "steam_centre", "STEAM centrų veiklos plėtra"),
-            published=True,
-            description_en="Leads the national project 'STEAM centrų veiklos plėtra' with "
-            "partners including the Panevėžys Education Centre.",
-            description_lt="Vadovauja nacionaliniam projektui „STEAM centrų veiklos plėtra“, "
-            "kurio partneris – Panevėžio švietimo centras.",
-        ),
-    ]
+    """The institutions the facts name (data/real_organisations.csv)."""
+    out = []
+    for row in _rows("real_organisations.csv", f):
+        rec = {k: v for k, v in row.items() if v != ""}
+        for flag in ("published", "key_stakeholder"):
+            rec[flag] = row[flag] == "yes"
+        if "cadence_days" in rec:
+            rec["cadence_days"] = int(rec["cadence_days"])
+        out.append(rec)
+    return out
 
 
 def real_relations(f: dict) -> list[tuple[str, str, str, bool, str]]:
     """(from, to, type, directed, source URL) as the facts state them."""
-    centre, robo, steam = (
-        "Panevėžio švietimo centras",
-        "RoboLabas",
-        "Panevėžio regioninis STEAM atviros prieigos centras",
-    )
-    city, school = "Panevėžio miesto savivaldybė", "Panevėžio „Minties“ gimnazija"
-    div = _url(f, "steam_centre", "divisions")
     return [
-        (centre, robo, "ownership", True, div),
-        (centre, steam, "ownership", True, div),
-        (robo, school, "collaboration", False, _url(f, "robolabas", "largest robotics")),
-        (steam, school, "collaboration", False, _url(f, "steam_centre", "open-access")),
-        (city, steam, "funding", True, _url(f, "steam_centre", "from municipality")),
-        (
-            "Lietuvos neformaliojo švietimo agentūra (LINEŠA)",
-            centre,
-            "collaboration",
-            False,
-            _url(f, "steam_centre", "STEAM centrų veiklos plėtra"),
-        ),
-        (
-            "Investuok Lietuvoje (Invest Lithuania) – Kurk Lietuvai",
-            city,
-            "collaboration",
-            False,
-            _url(f, "strategy", "Kurk Lietuvai"),
-        ),
-        (
-            "Lietuvos robotikos asociacija",
-            "Panevėžio mokslo ir technologijų parkas",
-            "collaboration",
-            False,
-            _url(f, "robotics_event", "Science and Technology Park"),
-        ),
+        (r["from"], r["to"], r["type"], r["directed"] == "yes", r["source_url"])
+        for r in _rows("real_relations.csv", f)
     ]
 
 
 def real_activities(f: dict) -> list[dict]:
-    return [
-        dict(
-            organisation="RoboLabas",
-            name="Robotikos pamokos ir būreliai",
-            theme="robotics_education",
-            target_group="pupils",
-            municipality=CITY,
-            source_url=_url(f, "robolabas", "regular attendance"),
-        ),
-        dict(
-            organisation="Panevėžio regioninis STEAM atviros prieigos centras",
-            name="STEAM laboratorijos mokiniams",
-            theme="steam",
-            target_group="pupils",
-            municipality=CITY,
-            source_url=_url(f, "steam_centre", "open-access"),
-        ),
-        dict(
-            organisation="Panevėžio plėtros agentūra (Panevėžys NOW)",
-            name="Verslo aplinkos gerinimo projektas (2020)",
-            theme="business_support",
-            target_group="smes",
-            municipality=CITY,
-            start=dt.date(2020, 1, 1),
-            end=dt.date(2020, 12, 31),
-            source_url=_url(f, "development_agency", "Panevėžys NOW"),
-        ),
-    ]
+    out = []
+    for row in _rows("real_activities.csv", f):
+        for key in ("start", "end"):
+            row[key] = dt.date.fromisoformat(row[key]) if row[key] else None
+        out.append(row)
+    return out
 
 
 NACE = ("C25", "C28", "C22", "C27", "C16", "C10", "C31", "C29", "C26", "J62", "M71", "C33")
