@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 import pandas as pd
-from django.db import connection, transaction
+from django.db import IntegrityError, OperationalError, connection, transaction
 
 from i4region.compute import parsers
 from i4region.compute.parsers import ParsedTable, ParseError
@@ -109,16 +109,30 @@ def import_table(
     value: updated; new: added. Nothing is written unless every row is valid. `out` receives a
     progress bar.
     """
-    with transaction.atomic():
-        return _import_table(
-            table,
-            file_name=file_name,
-            sha256=sha256,
-            vintage=vintage,
-            maps=maps,
-            user=user,
-            out=out,
-        )
+    try:
+        with transaction.atomic():
+            return _import_table(
+                table,
+                file_name=file_name,
+                sha256=sha256,
+                vintage=vintage,
+                maps=maps,
+                user=user,
+                out=out,
+            )
+    except IntegrityError as exc:
+        # the unique (indicator, region, period, vintage) rule caught a concurrent import
+        raise ImportRefused(
+            f"{file_name}: another import of release {vintage} wrote the same values at the "
+            "same time; nothing of this one was written — run it again to see what remains"
+        ) from exc
+    except OperationalError as exc:
+        if "locked" not in str(exc):
+            raise
+        raise ImportRefused(
+            f"{file_name}: the database is busy with another import; nothing was written — "
+            "run it again when that one has finished"
+        ) from exc
 
 
 def _import_table(
@@ -165,12 +179,7 @@ def _import_table(
             f"{file_name} line {int(first['line'])}: {first['indicator']} "
             f"{first['geo']} {first['period']} appears more than once"
         )
-    existing = {
-        (o[0], o[1], o[2]): (o[3], o[4], o[5])
-        for o in Observation.objects.filter(
-            indicator_id__in=indicators.values(), vintage=vintage
-        ).values_list("indicator_id", "region_id", "period", "id", "value", "flag")
-    }
+    existing = _existing(list(indicators.values()), vintage)
     new, changed, unchanged = [], [], 0
     values = zip(
         rows["indicator_id"],
@@ -217,6 +226,16 @@ def _import_table(
         unknown_regions,
         batch,
     )
+
+
+def _existing(indicator_ids: list[int], vintage: str) -> dict[tuple, tuple]:
+    """(indicator, region, period) → (id, value, flag) of the release as stored now."""
+    return {
+        (o[0], o[1], o[2]): (o[3], o[4], o[5])
+        for o in Observation.objects.filter(
+            indicator_id__in=indicator_ids, vintage=vintage
+        ).values_list("indicator_id", "region_id", "period", "id", "value", "flag")
+    }
 
 
 def _gzip_complete_lines(path: os.PathLike) -> int:

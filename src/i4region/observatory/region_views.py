@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from i4region.regions.models import Region
-from i4region.regions.services import parse_codes
+from i4region.regions.services import parse_codes, refuse_nul
 
 from .profile import region_profile
 
@@ -21,6 +21,7 @@ def detail(request, code: str):
         if upper is not None:
             return redirect("regions:detail", code=upper.code)
         raise Http404(_("There is no region with the code “%(code)s”.") % {"code": code[:40]})
+    refuse_nul(request, "peers")
     lang = (request.LANGUAGE_CODE or "lt")[:2]
     peers, unknown_peers = parse_codes(request.GET.getlist("peers"), MAX_PEERS + 1)
     peers = [r for r in peers if r != region][:MAX_PEERS]

@@ -16,7 +16,7 @@ from i4region.charts import render as render_chart
 from i4region.core import history
 from i4region.core.exports import csv_response
 from i4region.regions.models import Region, RegionKind
-from i4region.regions.services import country_of, eu_aggregate, home_country
+from i4region.regions.services import country_of, eu_aggregate, home_country, refuse_nul
 
 from . import charting, geo, services, tables
 from .forms import IndicatorForm, TargetForm, ValueEntryForm
@@ -51,6 +51,7 @@ def _indicator_or_404(code: str) -> Indicator:
 
 def _region_for(request, indicator: Indicator) -> tuple[Region, list[str]]:
     """?region=CODE (default: the home region); falls back to the country for national data."""
+    refuse_nul(request, "region", "year")
     notices = []
     code = request.GET.get("region", "").strip().upper() or settings.I4REGION_HOME_REGION
     region = Region.objects.filter(code=code).first()

@@ -6,6 +6,7 @@ This app knows regions only; what is measured about them lives in the observator
 import unicodedata
 
 from django.conf import settings
+from django.core.exceptions import BadRequest
 
 from .models import Region, RegionKind
 
@@ -13,6 +14,14 @@ from .models import Region, RegionKind
 #: instance can name its own.
 EU_SETTING = "I4REGION_COMPARATOR_AGGREGATE"
 EU_DEFAULT = "EU27_2020"
+
+
+def refuse_nul(request, *names: str) -> None:
+    """A NUL byte in a query parameter is a malformed request (PostgreSQL cannot even compare
+    it): answer 400 naming the parameter, before any query runs."""
+    for name in names:
+        if any("\x00" in v for v in request.GET.getlist(name)):
+            raise BadRequest(f"parameter '{name}' contains a NUL byte")
 
 
 def fold(text: str) -> str:

@@ -5,6 +5,7 @@ from . import services
 
 def search(request):
     """Find a region by name (diacritics optional) or code; one match goes straight to it."""
+    services.refuse_nul(request, "q")
     query = request.GET.get("q", "")
     results = services.find(query)
     if len(results) == 1:

@@ -79,19 +79,49 @@ class ParsedTable:
 # Reading bytes and text
 
 
-def read_bytes(path: str | os.PathLike[str]) -> bytes:
-    """Read a file, transparently gunzipping it (by magic bytes, not by extension)."""
+#: The most text one file may hold (after decompression). The largest bundled file expands to
+#: 12 MB; a cap far above that stops a decompression bomb before it fills the memory.
+MAX_TEXT_BYTES = 128 * 1024 * 1024
+_CHUNK = 1 << 20
+
+
+def _too_large(path: str | os.PathLike[str], limit: int, compressed: bool) -> ParseError:
+    what = "expands to" if compressed else "holds"
+    return ParseError(
+        path,
+        None,
+        None,
+        f"file {what} more than {limit // (1024 * 1024)} MB of text, the limit of one import",
+    )
+
+
+def read_bytes(path: str | os.PathLike[str], limit: int = MAX_TEXT_BYTES) -> bytes | bytearray:
+    """Read a file, transparently gunzipping it (by magic bytes, not by extension).
+
+    Decompression is streamed and stops at `limit` bytes, so a small gzip that expands to
+    gigabytes is refused with a message instead of exhausting the memory.
+    """
     try:
         with open(path, "rb") as fh:
-            raw = fh.read()
+            magic = fh.read(2)
+            fh.seek(0)
+            if magic != GZIP_MAGIC:
+                raw = fh.read(limit + 1)
+                if len(raw) > limit:
+                    raise _too_large(path, limit, compressed=False)
+                return raw
     except OSError as exc:
         raise ParseError(path, None, None, f"cannot read file: {exc.strerror or exc}") from exc
-    if raw[:2] == GZIP_MAGIC:
-        try:
-            raw = gzip.decompress(raw)
-        except (OSError, EOFError, zlib.error) as exc:
-            raise ParseError(path, None, None, f"unreadable gzip data: {exc}") from exc
-    return raw
+    out = bytearray()
+    try:
+        with gzip.open(path, "rb") as fh:
+            while chunk := fh.read(_CHUNK):
+                out += chunk
+                if len(out) > limit:
+                    raise _too_large(path, limit, compressed=True)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise ParseError(path, None, None, f"unreadable gzip data: {exc}") from exc
+    return out  # a bytearray reads like bytes; no second copy of a large file
 
 
 def gunzip_head(head: bytes) -> tuple[bytes, bool]:
@@ -104,7 +134,9 @@ def gunzip_head(head: bytes) -> tuple[bytes, bool]:
         return head, True
     d = zlib.decompressobj(16 + zlib.MAX_WBITS)
     try:
-        return d.decompress(head), d.eof
+        data = d.decompress(head, _CHUNK * 16)
+        # a head that expands beyond what detection needs is complete enough to read
+        return data, d.eof or bool(d.unconsumed_tail)
     except zlib.error:
         return b"", False
 

@@ -81,11 +81,11 @@ class Command(BaseCommand):
         if indicator and dataset:
             raise CommandError("give either --indicator (with --filter) or --dataset, not both")
         if vintage and (problem := vintage_problem(vintage)):
-            raise CommandError(f"nothing imported: --vintage {problem}")
+            raise CommandError(f"nothing imported: --vintage {problem}", returncode=2)
         try:
             table = read_table(path)
         except ImportRefused as exc:
-            raise CommandError(f"nothing imported: {exc}") from exc
+            raise CommandError(f"nothing imported: {exc}", returncode=2) from exc
         if indicator:
             maps = (SourceMap(indicator, parse_filters(filter)),)
         elif "indicator" in table.dimensions:
@@ -119,7 +119,7 @@ class Command(BaseCommand):
                 out=self.stderr if verbosity else None,
             )
         except ImportRefused as exc:
-            raise CommandError(f"nothing imported: {exc}") from exc
+            raise CommandError(f"nothing imported: {exc}", returncode=2) from exc
         finally:
             self.stderr.ending = ending
         if verbosity:
