@@ -20,15 +20,22 @@ run: install
 	DEBUG=true $(BIN)/i4region setup
 	DEBUG=true $(BIN)/i4region runserver 127.0.0.1:$(PORT)
 
-# Headless Chromium for the browser tests: Debian's package, installed when we are root.
+# What the browser, PDF and translation tests need from Debian, installed when we are root.
+DEBIAN_PACKAGES := chromium gettext poppler-utils fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 browser:
-	@command -v chromium >/dev/null 2>&1 && command -v xgettext >/dev/null 2>&1 || { \
+	@dpkg -s $(DEBIAN_PACKAGES) >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = "0" ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gettext poppler-utils fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 >/dev/null; \
-	  else echo "chromium is missing: install Debian's chromium package to run the browser tests"; fi; }
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBIAN_PACKAGES) \
+	      $$(command -v npm >/dev/null 2>&1 || echo npm) >/dev/null; \
+	  else echo "install Debian's $(DEBIAN_PACKAGES) and npm to run the whole suite"; fi; }
+
+# axe-core for the accessibility audit of the browser tests, from npm's lock file.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
 
 # The whole suite on the database DATABASE_URL names (SQLite when unset).
-test: install browser lint
+test: install browser lint node_modules/.installed
 	DEBUG=true $(BIN)/i4region compilemessages
 	$(BIN)/python -m pytest
 
@@ -40,4 +47,4 @@ bench: install
 	@for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 clean:
-	rm -rf $(VENV) db.sqlite3 var
+	rm -rf $(VENV) db.sqlite3 var node_modules
