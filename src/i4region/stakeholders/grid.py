@@ -130,10 +130,19 @@ def grid_svg(
             f'fill="{STANCE_COLOURS[latest[org_id][0].stance]}" stroke="#ffffff">'
             f"<title>{number}. {esc(names.get(org_id, ''))}</title></circle>"
         )
-    texts = [(f"{n}. {short(names.get(k, ''))}", str(n)) for n, k in enumerate(ordered, start=1)]
-    bounds = (2.0, pad + 4.0, size - 2.0, size - pad + 12.0)
+    label_texts = [
+        (f"{n}. {short(names.get(k, ''))}", str(n)) for n, k in enumerate(ordered, start=1)
+    ]
+    bounds = (pad + 2.0, pad + 2.0, size - pad - 2.0, size - pad - 2.0)
+    quadrant_names = [  # (x, baseline) of the four quadrant names, 13 px bold
+        (mid + 6, pad + 16, texts["manage"]),
+        (pad + 6, pad + 16, texts["satisfy"]),
+        (mid + 6, pad + span - 8, texts["inform"]),
+        (pad + 6, pad + span - 8, texts["monitor"]),
+    ]
+    obstacles = [(x, y - 12, x + 8.5 * len(t), y + 4) for x, y, t in quadrant_names]
     parts.append(f'<g class="dot-labels" font-size="{LABEL_FONT}" fill="#222222">')
-    for label in place_labels([dots[k] for k in ordered], texts, bounds):
+    for label in place_labels([dots[k] for k in ordered], label_texts, bounds, obstacles):
         if label is not None:
             lx, ly, text = label
             parts.append(
@@ -171,7 +180,10 @@ def _overlap(a: Box, b: Box) -> bool:
 
 
 def place_labels(
-    points: list[tuple[float, float]], texts: list[tuple[str, str]], bounds: Box
+    points: list[tuple[float, float]],
+    texts: list[tuple[str, str]],
+    bounds: Box,
+    obstacles: list[Box] = (),
 ) -> list[tuple[float, float, str] | None]:
     """Greedy placement: each point's long text, else its short one, at the first spot around
     it (right, left, above, below, then further out) that overlaps no dot and no placed label.
@@ -180,6 +192,7 @@ def place_labels(
     still names it).
     """
     taken: list[Box] = [(x - DOT, y - DOT, x + DOT, y + DOT) for x, y in points]
+    taken += obstacles
     out: list[tuple[float, float, str] | None] = []
     for (x, y), options in zip(points, texts, strict=True):
         placed = None
