@@ -1,0 +1,107 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from i4region.core.widgets import SearchableSelect, SearchableSelectMultiple
+from i4region.observatory.models import Target
+from i4region.stakeholders.forms import organisation_field
+
+from .models import LINK_MODELS, Measure, MeasureLink, Priority, Strategy
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class StrategyForm(forms.ModelForm):
+    adopting_body = organisation_field(required=False, label=_("adopting body"))
+
+    class Meta:
+        model = Strategy
+        fields = [
+            "slug",
+            "title_en",
+            "title_lt",
+            "summary_en",
+            "summary_lt",
+            "period_start",
+            "period_end",
+            "status",
+            "drafted",
+            "adopted_on",
+            "revised_on",
+            "prepared_by_en",
+            "prepared_by_lt",
+            "adopting_body",
+            "document_url",
+            "source_url",
+            "source_date",
+            "is_sample",
+        ]
+        widgets = {"adopted_on": DATE, "revised_on": DATE, "source_date": DATE}
+
+
+class PriorityForm(forms.ModelForm):
+    class Meta:
+        model = Priority
+        fields = [
+            "position",
+            "title_en",
+            "title_lt",
+            "description_en",
+            "description_lt",
+            "source_url",
+            "is_sample",
+        ]
+
+
+class MeasureForm(forms.ModelForm):
+    owner_organisation = organisation_field(required=False, label=_("owner organisation"))
+    targets = forms.ModelMultipleChoiceField(
+        queryset=Target.objects.select_related("indicator", "region"),
+        required=False,
+        label=_("indicator targets"),
+        help_text=_("Targets set in the observatory; their progress status rolls up."),
+        widget=SearchableSelectMultiple,
+    )
+
+    class Meta:
+        model = Measure
+        fields = [
+            "position",
+            "title_en",
+            "title_lt",
+            "objective_en",
+            "objective_lt",
+            "owner_organisation",
+            "targets",
+            "is_sample",
+        ]
+
+
+class MeasureLinkForm(forms.ModelForm):
+    """Pick exactly one record of one kind; the kind follows from the field that is filled."""
+
+    class Meta:
+        model = MeasureLink
+        fields = [*LINK_MODELS, "note"]
+        widgets = {kind: SearchableSelect for kind in LINK_MODELS}
+
+    def __init__(self, *args, visible: dict | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        for kind in LINK_MODELS:
+            field = self.fields[kind]
+            if visible is not None:
+                field.queryset = visible[kind]
+        self.fields["initiative"].help_text = _("Fill exactly one of the fields above the note.")
+
+    def clean(self):
+        data = super().clean()
+        chosen = [k for k in LINK_MODELS if data.get(k)]
+        if len(chosen) != 1:
+            raise forms.ValidationError(_("Choose exactly one record to link."))
+        kind = chosen[0]
+        self.instance.kind = kind
+        duplicate = MeasureLink.objects.filter(
+            measure_id=self.instance.measure_id, **{kind: data[kind]}
+        )
+        if self.instance.measure_id and duplicate.exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("This record already serves the measure."))
+        return data

@@ -1,0 +1,316 @@
+"""The regional strategy: strategy → priorities → measures, each measure with its indicator targets
+(the observatory's) and the records that serve it (initiatives, activities, board items).
+
+Every actor is an organisation of the one register; every served record is a real foreign key, so
+the strategy and the record each show the other ("links from both sides"). A draft strategy is
+internal work of the board: only the board members and the secretariat read it.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from i4region.accounts.models import Role
+from i4region.core import history
+from i4region.core.bilingual import Bilingual
+from i4region.core.publication import PublicationQuerySet
+
+YEAR = [MinValueValidator(1990), MaxValueValidator(2100)]
+PERIOD_OF_TIME = RegexValidator(
+    r"^\d{4}(-\d{2}(-\d{2})?)?$", _("Write a year, a month or a day: 2019, 2019-03 or 2019-03-19.")
+)
+
+
+class StrategyStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    ADOPTED = "adopted", _("Adopted")
+    REVISED = "revised", _("Revised")
+
+
+# Who reads a strategy that is not adopted yet: the people who write and discuss it.
+INTERNAL_ROLES = (Role.SECRETARIAT, Role.BOARD_MEMBER)
+
+
+class StrategyQuerySet(PublicationQuerySet):
+    """The one publication rule of the strategy, its priorities and measures."""
+
+    def public(self) -> "StrategyQuerySet":
+        return self.filter(status__in=(StrategyStatus.ADOPTED, StrategyStatus.REVISED))
+
+    def visible_to(self, user) -> "StrategyQuerySet":
+        if user is not None and user.is_authenticated and user.has_role(*INTERNAL_ROLES):
+            return self.all()
+        return self.public()
+
+
+class Strategy(Bilingual, models.Model):
+    """A regional strategy document and its life: drafted, adopted, revised."""
+
+    slug = models.SlugField(_("short name (in addresses)"), max_length=80, unique=True)
+    title_en = models.CharField(_("title (English)"), max_length=250)
+    title_lt = models.CharField(_("title (Lithuanian)"), max_length=250)
+    summary_en = models.TextField(_("summary (English)"), blank=True)
+    summary_lt = models.TextField(_("summary (Lithuanian)"), blank=True)
+    period_start = models.PositiveSmallIntegerField(
+        _("first year of the period"), null=True, blank=True, validators=YEAR
+    )
+    period_end = models.PositiveSmallIntegerField(
+        _("last year of the period"), null=True, blank=True, validators=YEAR
+    )
+    status = models.CharField(
+        _("status"), max_length=8, choices=StrategyStatus.choices, default=StrategyStatus.DRAFT
+    )
+    drafted = models.CharField(
+        _("drafted"),
+        max_length=10,
+        blank=True,
+        validators=[PERIOD_OF_TIME],
+        help_text=_("When the draft was prepared, as precisely as the source says."),
+    )
+    adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
+    revised_on = models.DateField(_("revised on"), null=True, blank=True)
+    prepared_by_en = models.CharField(_("prepared by (English)"), max_length=250, blank=True)
+    prepared_by_lt = models.CharField(_("prepared by (Lithuanian)"), max_length=250, blank=True)
+    adopting_body = models.ForeignKey(
+        "stakeholders.Organisation",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="strategies_adopted",
+        verbose_name=_("adopting body"),
+    )
+    document_url = models.URLField(_("document"), max_length=500, blank=True)
+    source_url = models.URLField(_("source"), max_length=500, blank=True)
+    source_date = models.DateField(_("date of the source"), null=True, blank=True)
+    is_sample = models.BooleanField(_("sample record"), default=False)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = StrategyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-period_start", "slug"]
+        verbose_name = _("strategy")
+        verbose_name_plural = _("strategies")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("strategy:detail", args=[self.slug])
+
+    @property
+    def title(self) -> str:
+        return self._pick("title")
+
+    @property
+    def summary(self) -> str:
+        return self._pick("summary")
+
+    @property
+    def prepared_by(self) -> str:
+        return self._pick("prepared_by")
+
+    @property
+    def period(self) -> str:
+        """'2021–2030', '2021–' or '' (the source gives no period)."""
+        if not self.period_start:
+            return ""
+        return f"{self.period_start}–{self.period_end or ''}"
+
+    def clean(self) -> None:
+        errors = {}
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            errors["period_end"] = _("The period cannot end before it starts.")
+        if self.status == StrategyStatus.ADOPTED and not self.adopted_on:
+            errors["adopted_on"] = _("An adopted strategy needs the date of its adoption.")
+        if self.status == StrategyStatus.REVISED and not self.revised_on:
+            errors["revised_on"] = _("A revised strategy needs the date of its revision.")
+        if self.adopted_on and self.revised_on and self.revised_on < self.adopted_on:
+            errors["revised_on"] = _("A strategy cannot be revised before it was adopted.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class Priority(Bilingual, models.Model):
+    """A priority (focus area) of a strategy."""
+
+    strategy = models.ForeignKey(
+        Strategy, models.CASCADE, related_name="priorities", verbose_name=_("strategy")
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=1)
+    title_en = models.CharField(_("title (English)"), max_length=250)
+    title_lt = models.CharField(_("title (Lithuanian)"), max_length=250)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    description_lt = models.TextField(_("description (Lithuanian)"), blank=True)
+    source_url = models.URLField(_("source"), max_length=500, blank=True)
+    is_sample = models.BooleanField(_("sample record"), default=False)
+
+    class Meta:
+        ordering = ["strategy", "position", "pk"]
+        verbose_name = _("priority")
+        verbose_name_plural = _("priorities")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("strategy:priority", args=[self.pk])
+
+    @property
+    def title(self) -> str:
+        return self._pick("title")
+
+    @property
+    def description(self) -> str:
+        return self._pick("description")
+
+
+class Measure(Bilingual, models.Model):
+    """A measure of a priority: its objective, who owns it and the targets that show progress."""
+
+    priority = models.ForeignKey(
+        Priority, models.CASCADE, related_name="measures", verbose_name=_("priority")
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=1)
+    title_en = models.CharField(_("title (English)"), max_length=250)
+    title_lt = models.CharField(_("title (Lithuanian)"), max_length=250)
+    objective_en = models.TextField(_("objective (English)"), blank=True)
+    objective_lt = models.TextField(_("objective (Lithuanian)"), blank=True)
+    owner_organisation = models.ForeignKey(
+        "stakeholders.Organisation",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="strategy_measures",
+        verbose_name=_("owner organisation"),
+    )
+    targets = models.ManyToManyField(
+        "observatory.Target",
+        blank=True,
+        related_name="strategy_measures",
+        verbose_name=_("indicator targets"),
+    )
+    is_sample = models.BooleanField(_("sample record"), default=False)
+
+    class Meta:
+        ordering = ["priority", "position", "pk"]
+        verbose_name = _("measure")
+        verbose_name_plural = _("measures")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("strategy:measure", args=[self.pk])
+
+    @property
+    def title(self) -> str:
+        return self._pick("title")
+
+    @property
+    def objective(self) -> str:
+        return self._pick("objective")
+
+
+class LinkKind(models.TextChoices):
+    INITIATIVE = "initiative", _("Initiative")
+    ACTIVITY = "activity", _("Activity")
+    DECISION = "decision", _("Decision")
+    ACTION = "action", _("Action")
+    CHALLENGE = "challenge", _("Challenge")
+    PROPOSAL = "proposal", _("Proposal")
+
+
+# The foreign key that each kind of link sets (the field has the kind's name).
+LINK_MODELS = {
+    LinkKind.INITIATIVE: "initiatives.Initiative",
+    LinkKind.ACTIVITY: "stakeholders.Activity",
+    LinkKind.DECISION: "board.Decision",
+    LinkKind.ACTION: "board.Action",
+    LinkKind.CHALLENGE: "board.Challenge",
+    LinkKind.PROPOSAL: "board.Proposal",
+}
+
+
+def _exactly_one_target() -> Q:
+    rule = Q()
+    for kind in LINK_MODELS:
+        others = {f"{k}__isnull": True for k in LINK_MODELS if k != kind}
+        rule |= Q(kind=kind, **{f"{kind}__isnull": False}, **others)
+    return rule
+
+
+def _served(kind: str, verbose_name) -> models.ForeignKey:
+    """The optional foreign key of one kind of link; the record's page lists its links."""
+    return models.ForeignKey(
+        LINK_MODELS[kind],
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="strategy_links",
+        verbose_name=verbose_name,
+    )
+
+
+class MeasureLink(models.Model):
+    """A record that serves a measure: one kind and exactly that kind's foreign key set."""
+
+    measure = models.ForeignKey(
+        Measure, models.CASCADE, related_name="links", verbose_name=_("measure")
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=LinkKind.choices)
+    initiative = _served(LinkKind.INITIATIVE, _("initiative"))
+    activity = _served(LinkKind.ACTIVITY, _("activity"))
+    decision = _served(LinkKind.DECISION, _("decision"))
+    action = _served(LinkKind.ACTION, _("action"))
+    challenge = _served(LinkKind.CHALLENGE, _("challenge"))
+    proposal = _served(LinkKind.PROPOSAL, _("proposal"))
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["measure", "kind", "pk"]
+        verbose_name = _("link to a measure")
+        verbose_name_plural = _("links to measures")
+        constraints = [
+            models.CheckConstraint(
+                condition=_exactly_one_target(), name="measure_link_exactly_one_target"
+            ),
+            *(
+                models.UniqueConstraint(
+                    fields=["measure", kind],
+                    condition=Q(**{f"{kind}__isnull": False}),
+                    name=f"measure_link_unique_{kind}",
+                )
+                for kind in LINK_MODELS
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.measure}: {self.target}"
+
+    def get_absolute_url(self) -> str:
+        return self.measure.get_absolute_url()
+
+    @property
+    def target_id(self) -> int | None:
+        """Primary key of the linked record (the kind says which table)."""
+        return getattr(self, f"{self.kind}_id", None) if self.kind in LINK_MODELS else None
+
+    @property
+    def target(self) -> models.Model | None:
+        return getattr(self, self.kind, None) if self.kind in LINK_MODELS else None
+
+    def clean(self) -> None:
+        set_kinds = [k for k in LINK_MODELS if getattr(self, f"{k}_id", None)]
+        if len(set_kinds) != 1:
+            raise ValidationError(_("Choose exactly one record to link."))
+        self.kind = set_kinds[0]
+
+
+history.track(Strategy, exclude=("updated_at",))
+history.track(Priority, parent="strategy")
+history.track(Measure, parent="priority.strategy")
+history.track(MeasureLink, parent="measure.priority.strategy")

@@ -1,0 +1,248 @@
+"""Pages of the strategy: the strategies, a strategy with its roll-up, a priority, a measure, the
+coordination view, the talent path, and the secretariat's forms (core.generic)."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from i4region.core import history
+from i4region.core.exports import csv_response
+from i4region.core.generic import ObjectDeleteView, ObjectEditView
+
+from . import exports, services, talent
+from .forms import MeasureForm, MeasureLinkForm, PriorityForm, StrategyForm
+from .models import LINK_MODELS, Measure, MeasureLink, Priority, Strategy, StrategyStatus
+
+
+def _strategy(request, slug: str) -> Strategy:
+    strategy = services.visible_strategies(request.user).filter(slug=slug).first()
+    if strategy is None:
+        raise Http404(_("No such strategy, or it is not public yet."))
+    return strategy
+
+
+def index(request):
+    """Every strategy this user may read, with its roll-up."""
+    rows = [
+        (s, services.summary_rows(services.progress(s).strategy))
+        for s in services.visible_strategies(request.user)
+    ]
+    return render(
+        request,
+        "strategy/index.html",
+        {"rows": rows, "can_edit": services.can_edit(request.user)},
+    )
+
+
+def detail(request, slug: str):
+    """A strategy: its facts and sources, progress per priority, gaps and history."""
+    strategy = _strategy(request, slug)
+    result = services.progress(strategy)
+    priorities = [
+        (
+            p,
+            services.summary_rows(result.priorities[p.pk]),
+            services.gap_texts(result.priorities[p.pk]),
+        )
+        for p in strategy.priorities.prefetch_related("measures")
+    ]
+    return render(
+        request,
+        "strategy/detail.html",
+        {
+            "strategy": strategy,
+            "summary": services.summary_rows(result.strategy),
+            "result": result.strategy,
+            "priorities": priorities,
+            "can_edit": services.can_edit(request.user),
+            "history": history.entries_for(strategy, limit=30)
+            if services.can_edit(request.user)
+            else [],
+        },
+    )
+
+
+def priority(request, pk: int):
+    """A priority: its measures with their targets, status and the records that serve them."""
+    item = get_object_or_404(services.visible_priorities(request.user), pk=pk)
+    result = services.progress(item.strategy)
+    measures = [
+        (m, services.summary_rows(result.measures[m.pk]), result.measures[m.pk])
+        for m in item.measures.select_related("owner_organisation")
+    ]
+    return render(
+        request,
+        "strategy/priority.html",
+        {
+            "priority": item,
+            "summary": services.summary_rows(result.priorities[item.pk]),
+            "result": result.priorities[item.pk],
+            "measures": measures,
+            "gaps": services.gap_texts(result.priorities[item.pk]),
+            "can_edit": services.can_edit(request.user),
+        },
+    )
+
+
+def measure(request, pk: int):
+    """A measure: objective, owner, targets with their Open SDG status, and what serves it."""
+    item = get_object_or_404(services.visible_measures(request.user), pk=pk)
+    result = services.progress(item.priority.strategy)
+    targets = [result.targets[t.pk] for t in item.targets.select_related("indicator", "region")]
+    can_edit = services.can_edit(request.user)
+    return render(
+        request,
+        "strategy/measure.html",
+        {
+            "measure": item,
+            "summary": services.summary_rows(result.measures[item.pk]),
+            "result": result.measures[item.pk],
+            "targets": targets,
+            "links": services.visible_links(request.user, item.links.all()),
+            "can_edit": can_edit,
+            "history": history.entries_for(item, limit=30) if can_edit else [],
+        },
+    )
+
+
+def coordination(request, slug: str):
+    """Priorities × organisations: who contributes how, with money by year, overlaps and gaps."""
+    strategy = _strategy(request, slug)
+    rows = services.coordination(strategy, request.user)
+    return render(
+        request,
+        "strategy/coordination.html",
+        {
+            "strategy": strategy,
+            "rows": rows,
+            "current_year": services.today().year,
+        },
+    )
+
+
+def talent_path(request):
+    """The talent path: who works at each stage, participants, measures and context indicators."""
+    stages, region = talent.talent_path(request.user)
+    return render(request, "strategy/talent_path.html", {"stages": stages, "region": region})
+
+
+def export_csv(request, name: str):
+    """One of the strategy's open-data tables, as the user may see it."""
+    public = not services.sees_drafts(request.user)
+    table = next((t for t in exports.tables(public, False) if t.name == name), None)
+    if table is None:
+        raise Http404(_("No such table."))
+    return csv_response(table, f"{name}.csv")
+
+
+# --- the secretariat's forms -------------------------------------------------------------------
+
+
+class SecretariatOnly:
+    def allowed(self, request, obj) -> bool:
+        return services.can_edit(request.user)
+
+
+class StrategyEdit(SecretariatOnly, ObjectEditView):
+    model = Strategy
+    form_class = StrategyForm
+    lookup = "slug"
+
+    def save(self, request, form):
+        verbs = {StrategyStatus.ADOPTED: "adopted", StrategyStatus.REVISED: "amended"}
+        changed = "status" in form.changed_data and form.cleaned_data["status"] in verbs
+        if changed:
+            with history.verb(verbs[form.cleaned_data["status"]]):
+                return super().save(request, form)
+        return super().save(request, form)
+
+    def cancel_url(self, request, obj):
+        return obj.get_absolute_url() if obj else reverse("strategy:index")
+
+
+class PriorityEdit(SecretariatOnly, ObjectEditView):
+    model = Priority
+    form_class = PriorityForm
+
+    def get_initial(self, request, obj):
+        if obj is None:
+            strategy = get_object_or_404(Strategy, slug=self.kwargs["slug"])
+            return {"position": strategy.priorities.count() + 1}
+        return {}
+
+    def prepare(self, request, obj):
+        if obj.strategy_id is None:
+            obj.strategy = get_object_or_404(Strategy, slug=self.kwargs["slug"])
+
+    def cancel_url(self, request, obj):
+        if obj is not None:
+            return obj.get_absolute_url()
+        return reverse("strategy:detail", args=[self.kwargs["slug"]])
+
+
+class MeasureEdit(SecretariatOnly, ObjectEditView):
+    model = Measure
+    form_class = MeasureForm
+
+    def get_initial(self, request, obj):
+        if obj is None:
+            parent = get_object_or_404(Priority, pk=self.kwargs["priority"])
+            return {"position": parent.measures.count() + 1}
+        return {}
+
+    def prepare(self, request, obj):
+        if obj.priority_id is None:
+            obj.priority = get_object_or_404(Priority, pk=self.kwargs["priority"])
+
+    def cancel_url(self, request, obj):
+        if obj is not None:
+            return obj.get_absolute_url()
+        return reverse("strategy:priority", args=[self.kwargs["priority"]])
+
+
+class LinkAdd(SecretariatOnly, ObjectEditView):
+    """Link an initiative, activity, decision, action, challenge or proposal to a measure."""
+
+    model = MeasureLink
+    form_class = MeasureLinkForm
+
+    def measure(self) -> Measure:
+        return get_object_or_404(Measure, pk=self.kwargs["measure"])
+
+    def get_form(self, request, obj, data=None, files=None):
+        visible = {
+            kind: services.visible_records(services.linked_model(kind), request.user)
+            for kind in LINK_MODELS
+        }
+        obj = obj or MeasureLink(measure=self.measure())
+        return self.form_class(data=data, files=files, instance=obj, visible=visible)
+
+    def title(self, obj):
+        return _("Link a record to the measure “%(measure)s”") % {"measure": self.measure()}
+
+    def cancel_url(self, request, obj):
+        return self.measure().get_absolute_url()
+
+
+class PriorityDelete(SecretariatOnly, ObjectDeleteView):
+    model = Priority
+
+    def success_url(self, request, obj):
+        return obj.strategy.get_absolute_url()
+
+
+class MeasureDelete(SecretariatOnly, ObjectDeleteView):
+    model = Measure
+
+    def success_url(self, request, obj):
+        return obj.priority.get_absolute_url()
+
+
+class LinkDelete(SecretariatOnly, ObjectDeleteView):
+    model = MeasureLink
+
+    def success_url(self, request, obj):
+        messages.info(request, _("The record no longer serves this measure."))
+        return obj.measure.get_absolute_url()
