@@ -52,7 +52,7 @@ CAPABILITIES: tuple[Capability, ...] = (
         "strategy",
         _("Strategy"),
         _("The regional strategy: priorities, measures, who contributes and the talent path."),
-        None,
+        "strategy:index",
     ),
     Capability(
         "maturity",
