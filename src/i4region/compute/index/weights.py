@@ -1,6 +1,7 @@
-"""Weight sets: from iMeta, equal, PCA-derived (first principal component loadings, COINr
-``get_PCA(weights_to = …)``) and effective weights (each indicator's share of the index,
-COINr ``get_eff_wts``)."""
+"""Weight sets: from iMeta, PCA-derived (first principal component loadings, COINr
+``get_PCA(weights_to = …)``), factor-analysis weights (the Handbook's procedure, see
+:mod:`.weighting`) and effective weights (each indicator's share of the index, COINr
+``get_eff_wts``)."""
 
 from __future__ import annotations
 
@@ -10,16 +11,12 @@ import numpy as np
 
 from .data import IndexData, Structure
 from .steps._params import StepError
+from .weighting import factor_analysis
 
 
 def meta_weights(data: IndexData) -> dict[str, float]:
     """The iMeta ``Weight`` column, for every indicator and aggregate."""
     return dict(data.structure.weights)
-
-
-def equal_weights(data: IndexData) -> dict[str, float]:
-    """Weight 1 for everything: each aggregate is the plain mean of its children."""
-    return dict.fromkeys(data.structure.weights, 1.0)
 
 
 @dataclass(frozen=True)
@@ -55,10 +52,9 @@ def pca(x: np.ndarray) -> PCAResult:
     return PCAResult(eig, loadings * signs, eig / eig.sum(), n)
 
 
-def pca_weights(
-    level_values: np.ndarray, codes: tuple[str, ...], structure: Structure
+def _by_groups(
+    level_values: np.ndarray, codes: tuple[str, ...], structure: Structure, derive, name: str
 ) -> dict[str, float]:
-    """First-component loadings within each aggregation group of one level (COINr by_groups)."""
     out: dict[str, float] = {}
     parents = dict.fromkeys(structure.parent[c] for c in codes)
     for parent in parents:
@@ -68,11 +64,30 @@ def pca_weights(
             out[members[0]] = 1.0
             continue
         try:
-            res = pca(level_values[:, cols])
+            weights = derive(level_values[:, cols])
         except ValueError as exc:
-            raise StepError(f"aggregate: PCA weights for group '{parent}': {exc}") from None
-        out.update(zip(members, res.loadings[:, 0].tolist(), strict=True))
+            raise StepError(f"aggregate: {name} weights for group '{parent}': {exc}") from None
+        out.update(zip(members, weights.tolist(), strict=True))
     return out
+
+
+def pca_weights(
+    level_values: np.ndarray, codes: tuple[str, ...], structure: Structure
+) -> dict[str, float]:
+    """First-component loadings within each aggregation group of one level (COINr by_groups)."""
+    return _by_groups(level_values, codes, structure, lambda x: pca(x).loadings[:, 0], "PCA")
+
+
+def fa_weights(
+    level_values: np.ndarray, codes: tuple[str, ...], structure: Structure
+) -> dict[str, float]:
+    """Factor-analysis weights (the Handbook's procedure) within each aggregation group, on the
+    units with complete data."""
+
+    def derive(x: np.ndarray) -> np.ndarray:
+        return factor_analysis(x[~np.isnan(x).any(axis=1)]).weights
+
+    return _by_groups(level_values, codes, structure, derive, "factor-analysis")
 
 
 def effective_weights(structure: Structure, weights: dict[str, float]) -> dict[str, float]:

@@ -16,11 +16,12 @@ import numpy as np
 
 from ..data import Frame, IndexData
 from ..rstats import _ld_sum
-from ..weights import meta_weights, pca_weights
+from ..weighting import WeightingError, benefit_of_the_doubt
+from ..weights import fa_weights, meta_weights, pca_weights
 from ._params import ParamError, StepError, check_keys, choice, integer, number
 
-METHODS = ("amean", "gmean", "hmean", "genmean", "copeland")
-WEIGHTS = ("meta", "equal", "pca")
+METHODS = ("amean", "gmean", "hmean", "genmean", "copeland", "bod")
+WEIGHTS = ("meta", "equal", "pca", "fa")
 
 
 def _method_list(
@@ -35,7 +36,9 @@ def _method_list(
 
 
 def validate(params: dict[str, Any]) -> dict[str, Any]:
-    check_keys(params, {"method", "p", "weights", "dat_thresh", "pca_level"})
+    check_keys(
+        params, {"method", "p", "weights", "dat_thresh", "pca_level", "bod_lower", "bod_upper"}
+    )
     weights = params.get("weights", "meta")
     if isinstance(weights, dict):
         for code in weights:
@@ -63,14 +66,23 @@ def validate(params: dict[str, Any]) -> dict[str, Any]:
     out["p"] = p
     out["dat_thresh"] = number(params, "dat_thresh", None, lo=0, hi=1)
     out["pca_level"] = integer(params, "pca_level", 1, lo=1)
+    for key in ("bod_lower", "bod_upper"):
+        out[key] = number(params, key, None, lo=0, hi=1)
+        if out[key] is not None and "bod" not in methods:
+            raise ParamError(key, "only used by method bod")
     return out
 
 
-def per_level(params: dict[str, Any], n_agg_levels: int) -> list[tuple[str, float | None]]:
-    """(method, p) for each aggregation, from Level 1 -> 2 upwards."""
+def per_level(params: dict[str, Any], n_agg_levels: int) -> list[tuple[str, Any]]:
+    """(method, p) for each aggregation, from Level 1 -> 2 upwards; for the benefit of the
+    doubt, p is its (lower, upper) pie-share bounds."""
     methods = _method_list(params, "method", n_agg_levels, METHODS)
     ps = _method_list(params, "p", n_agg_levels, None)
-    return [(m, None if m != "genmean" else float(p)) for m, p in zip(methods, ps, strict=True)]
+    bounds = (params.get("bod_lower"), params.get("bod_upper"))
+    return [
+        (m, bounds if m == "bod" else float(p) if m == "genmean" else None)
+        for m, p in zip(methods, ps, strict=True)
+    ]
 
 
 def _rowsum(a: np.ndarray) -> np.ndarray:
@@ -91,6 +103,8 @@ def aggregate_group(
     batch = np.broadcast_shapes(x.shape[:-2], w.shape[:-2])
     if method == "copeland":
         return _copeland(x, w[..., 0, :]), np.zeros(batch, dtype=bool)
+    if method == "bod":
+        return _bod(x, p), np.zeros(batch, dtype=bool)
     wp = np.where(present, w, 0.0)
     xz = np.where(present, x, 1.0)
     with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
@@ -116,6 +130,18 @@ def aggregate_group(
             raise ValueError(f"unknown aggregation method {method!r}")
     y = np.where(anyp, y, np.nan)
     return y, bad
+
+
+def _bod(x: np.ndarray, bounds: tuple[float | None, float | None] | None) -> np.ndarray:
+    """Benefit of the doubt: each unit's best score under weights no unit exceeds 1 with (the
+    weights of the step are not used: every unit chooses its own)."""
+    lower, upper = bounds or (None, None)
+    flat = x.reshape((-1,) + x.shape[-2:])
+    try:
+        scores = [benefit_of_the_doubt(group, lower, upper).scores for group in flat]
+    except WeightingError as exc:
+        raise StepError(f"aggregate: method bod: {exc}") from None
+    return np.array(scores).reshape(x.shape[:-1])
 
 
 def _copeland(x: np.ndarray, w: np.ndarray) -> np.ndarray:
@@ -188,8 +214,8 @@ def weight_vector(data: IndexData, weights: dict[str, float]) -> np.ndarray:
 
 
 def resolve_weights(frame: Frame, data: IndexData, params: dict[str, Any]) -> dict[str, float]:
-    """The weight set the parameters ask for: iMeta, equal, PCA loadings at ``pca_level``, or
-    a table of weights overriding iMeta for the codes it names."""
+    """The weight set the parameters ask for: iMeta, equal, PCA loadings or factor-analysis
+    weights at ``pca_level``, or a table of weights overriding iMeta for the codes it names."""
     st = data.structure
     base = meta_weights(data)
     if isinstance(params["weights"], dict):
@@ -215,7 +241,8 @@ def resolve_weights(frame: Frame, data: IndexData, params: dict[str, Any]) -> di
         )
         cols = output_columns(data)
         level_values = full[:, [cols.index(c) for c in st.levels[lev]]]
-    return {**base, **pca_weights(level_values, st.levels[lev], st)}
+    derive = fa_weights if params["weights"] == "fa" else pca_weights
+    return {**base, **derive(level_values, st.levels[lev], st)}
 
 
 def failure_message(levels: list[tuple[str, float | None]]) -> str:
