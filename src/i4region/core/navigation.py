@@ -58,7 +58,7 @@ CAPABILITIES: tuple[Capability, ...] = (
         "maturity",
         _("Maturity self-assessment"),
         _("Companies score their Industry 4.0 maturity against regional peers."),
-        None,
+        "maturity:index",
     ),
     Capability(
         "reports",

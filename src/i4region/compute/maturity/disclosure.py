@@ -66,17 +66,18 @@ def protect(
         if leak is None:
             return shown
         linked = {i for t, p in constraints if {t, *p} & set(hidden) for i in (t, *p)}
-        candidates = sorted((counts[i], i) for i in linked if shown[i])
+        # Empty cells last: hiding a zero protects little and costs a visible "0".
+        candidates = sorted((counts[i] == 0, counts[i], i) for i in linked if shown[i])
         if not candidates:
             return shown
         # Prefer the smallest cell whose hiding alone closes this leak; else the smallest one.
         closing = next(
             (
                 i
-                for _, i in candidates
+                for _, _, i in candidates
                 if not _derivable(leak, sorted([*hidden, i]), constraints, size)
             ),
-            candidates[0][1],
+            candidates[0][2],
         )
         shown[closing] = False
 

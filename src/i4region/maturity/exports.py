@@ -1,0 +1,151 @@
+"""Tables of the self-assessment for `i4region export` and the secretariat's downloads.
+
+Answers are confidential: the public export holds nothing per company (the published regional
+aggregates live in the observatory's tables). Every row carries the model version it answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from i4region.core.exports import Field, Table
+
+from . import definitions
+from .models import Response, Score
+
+PROFILE_FIELDS = [
+    Field("response_id", "integer", "Id of the response."),
+    Field("organisation_id", "integer", "Id of the company in organisations.csv."),
+    Field("model", "string", "Maturity model: dma or impuls."),
+    Field("version", "string", "Version of the model definition the response answers."),
+    Field("wave", "string", "T0 (before support), T1 or T2 (follow-ups)."),
+    Field("date", "date", "Date of the response."),
+    Field("size_class", "string", "micro, small, medium or large at the time of the response."),
+    Field("nace_code", "string", "NACE Rev. 2 code at the time of the response."),
+    Field("municipality", "string", "Municipality code (LT-LAU-nn), empty if not known."),
+    Field("status", "string", "draft or submitted."),
+    Field("on_behalf", "boolean", "Recorded by the secretariat on the company's behalf."),
+    Field("is_sample", "boolean", "A fictional sample record."),
+]
+
+
+def _responses(model: str | None = None):
+    qs = Response.objects.select_related("municipality").order_by("pk")
+    return qs.filter(model=model) if model else qs
+
+
+def _profile(r: Response) -> list:
+    return [
+        r.pk,
+        r.organisation_id,
+        r.model,
+        r.version,
+        r.wave,
+        r.date,
+        r.size_class,
+        r.nace_code,
+        r.municipality.code if r.municipality else "",
+        r.status,
+        r.on_behalf,
+        r.is_sample,
+    ]
+
+
+def wide_table(model: str, responses: Iterable[Response] | None = None) -> Table:
+    """One row per response, one column per item: 0/1 per choice of a tick list, the chosen
+    value of a scale; an unanswered item of a draft is empty."""
+    spec = definitions.current(model)
+    rows = list(responses if responses is not None else _responses(model))
+    codes = list(dict.fromkeys(spec.item_codes + [c for r in rows for c in r.answers]))
+    scales = spec.item_scale()
+    fields = [
+        *PROFILE_FIELDS,
+        *[
+            Field(
+                code,
+                "integer",
+                f"0/1: ticked ({model})"
+                if code in scales and scales[code].is_tick
+                else f"Value {scales[code].low}–{scales[code].high} ({model})"
+                if code in scales
+                else "Item of an earlier version",
+            )
+            for code in codes
+        ],
+    ]
+    return Table(
+        f"maturity_{model}_wide",
+        f"Maturity responses ({model}), wide form",
+        fields,
+        ([*_profile(r), *[r.answers.get(c, "") for c in codes]] for r in rows),
+    )
+
+
+def long_table(model: str | None = None, responses: Iterable[Response] | None = None) -> Table:
+    """One row per answered item: response, model version, item code and value."""
+    rows = responses if responses is not None else _responses(model)
+    fields = [
+        Field("response_id", "integer", "Id of the response."),
+        Field("organisation_id", "integer", "Id of the company in organisations.csv."),
+        Field("model", "string", "Maturity model: dma or impuls."),
+        Field("version", "string", "Version of the model definition the response answers."),
+        Field("wave", "string", "T0, T1 or T2."),
+        Field("item", "string", "Stable item code of the model definition."),
+        Field("value", "integer", "0/1 for a tick, else the chosen value of the item's scale."),
+    ]
+    return Table(
+        "maturity_answers_long" if model is None else f"maturity_{model}_long",
+        "Maturity answers, long form",
+        fields,
+        (
+            [r.pk, r.organisation_id, r.model, r.version, r.wave, code, value]
+            for r in rows
+            for code, value in r.answers.items()
+        ),
+    )
+
+
+def scores_table() -> Table:
+    fields = [
+        Field("response_id", "integer", "Id of the response."),
+        Field("scored_with", "string", "Model and version that produced the score, e.g. dma-1.0."),
+        Field("dimension", "string", "Dimension code, or overall."),
+        Field("value", "number", "Score: 0–100 for dma, level 0–5 for impuls."),
+        Field("band", "string", "Band (dma) or group (impuls) of the score."),
+    ]
+    scores = Score.objects.order_by("response_id", "pk")
+    return Table(
+        "maturity_scores",
+        "Maturity scores",
+        fields,
+        ([s.response_id, s.scored_with, s.dimension, s.value, s.band] for s in scores.iterator()),
+    )
+
+
+def tables(public: bool, include_personal_data: bool) -> list[Table]:
+    """Responses (profile), answers in long form and scores; none of them in a public export."""
+    if public:
+        return []
+    responses = Table(
+        "maturity_responses",
+        "Maturity responses",
+        PROFILE_FIELDS,
+        (_profile(r) for r in _responses()),
+    )
+    out = [responses, long_table(), scores_table()]
+    if include_personal_data:
+        out.append(
+            Table(
+                "maturity_respondents",
+                "Who answered each maturity response",
+                [
+                    Field("response_id", "integer", "Id of the response."),
+                    Field("respondent", "string", "User name of the person who answered."),
+                ],
+                (
+                    [r.pk, r.respondent.username if r.respondent else ""]
+                    for r in Response.objects.select_related("respondent").order_by("pk")
+                ),
+            )
+        )
+    return out

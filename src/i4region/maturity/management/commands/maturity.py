@@ -1,0 +1,88 @@
+"""`i4region maturity score|import|publish`: score a file without storing it, import responses,
+publish the regional aggregates of a wave to the observatory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from i4region.compute.maturity import AnswerError, read_answers, score_frame
+from i4region.compute.maturity.spec import SpecError
+
+from ... import definitions
+from ...models import Model, Wave
+
+
+def _options(pairs: list[str]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        name, sep, choice = pair.partition("=")
+        if not sep:
+            raise CommandError(f"--option {pair!r}: write NAME=CHOICE", returncode=2)
+        out[name] = choice
+    return out
+
+
+class Command(BaseCommand):
+    help = "Maturity self-assessment: score a CSV file, import responses, publish aggregates."
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        score = sub.add_parser("score", help="Score a wide CSV without storing it: DIR/scores.csv.")
+        score.add_argument("--model", required=True, choices=Model.values)
+        score.add_argument("--answers", required=True, type=Path, help="wide CSV file")
+        score.add_argument("--out", required=True, type=Path, help="folder for scores.csv")
+        score.add_argument(
+            "--option",
+            action="append",
+            default=[],
+            metavar="NAME=CHOICE",
+            help="a named scoring option of the model, e.g. q1_reading=halved",
+        )
+        imp = sub.add_parser("import", help="Store responses from a wide CSV (all or nothing).")
+        imp.add_argument("file", type=Path)
+        imp.add_argument("--model", required=True, choices=Model.values)
+        pub = sub.add_parser("publish", help="Write a wave's aggregates as observatory indicators.")
+        pub.add_argument("--model", default="dma", choices=Model.values)
+        pub.add_argument("--wave", default="T0", choices=Wave.values)
+        pub.add_argument("--year", type=int, required=True)
+
+    def handle(self, *args, action: str, **opts):
+        return getattr(self, f"_{action}")(**opts)
+
+    def _score(self, model: str, answers: Path, out: Path, option: list[str], **_):
+        spec = definitions.current(model)
+        if not answers.is_file():
+            raise CommandError(f"{answers}: no such file", returncode=2)
+        try:
+            frame = read_answers(spec, answers)
+            scores = score_frame(spec, frame, _options(option))
+        except AnswerError as exc:
+            raise CommandError(f"{answers.name}: {exc}", returncode=2) from None
+        except SpecError as exc:
+            raise CommandError(str(exc), returncode=2) from None
+        out.mkdir(parents=True, exist_ok=True)
+        scores.round(4).to_csv(out / "scores.csv", index=False)
+        self.stdout.write(f"Scored {len(scores)} responses with {spec.key}: {out / 'scores.csv'}")
+
+    def _import(self, file: Path, model: str, **_):
+        from ...imports import import_responses
+
+        if not file.is_file():
+            raise CommandError(f"{file}: no such file", returncode=2)
+        try:
+            with file.open(encoding="utf-8", newline="") as fh:
+                created = import_responses(fh, model, None, file.name)
+        except AnswerError as exc:
+            raise CommandError(f"{file.name}: {exc}", returncode=2) from None
+        self.stdout.write(f"Imported {len(created)} responses from {file.name}.")
+
+    def _publish(self, model: str, wave: str, year: int, **_):
+        from ...indicators import publish_indicators
+
+        summary = publish_indicators(wave=wave, year=year, model=model)
+        self.stdout.write(
+            f"{summary['companies']} companies: {summary['observations']} observations written, "
+            f"{summary['withdrawn']} withdrawn."
+        )
