@@ -354,6 +354,7 @@ def _compute(region: Region, peers: list[Region], lang: str) -> dict:
     nuts2 = regions.nuts2_of(region)
     return {
         "region": region,
+        "peers": peers,
         "municipalities": municipalities(region),
         "headlines": items,
         "statements": statements(region),

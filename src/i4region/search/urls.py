@@ -1,2 +1,6 @@
+from django.urls import path
+
+from . import views
+
 app_name = "search"
-urlpatterns: list = []  # the pages are added here as they land
+urlpatterns = [path("", views.index, name="index")]
