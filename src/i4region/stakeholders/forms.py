@@ -18,10 +18,9 @@ from .models import (
     RelationType,
 )
 
-# A Kumu import runs inside the request until the job queue exists: above these it could pass the
-# server's 30-second timeout, so it is refused with a message instead.
+# A Kumu import runs inside the request until the job queue exists: a larger file could pass the
+# server's 30-second timeout, so it is refused with a message instead (rows: kumu_read.MAX_ROWS).
 MAX_UPLOAD = 2 * 2**20
-MAX_ROWS = 2000
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 

@@ -16,7 +16,8 @@ from i4region.regions.models import Region
 from . import erasure, kumu, references, services
 from . import grid as power_grid
 from . import network as net
-from .forms import KumuImportForm, NetworkFilterForm
+from .forms import MAX_UPLOAD, KumuImportForm, NetworkFilterForm
+from .kumu_read import MAX_ROWS
 from .models import (
     INTERNAL_ROLES as INTERNAL,
 )
@@ -317,7 +318,8 @@ def kumu_page(request):
                 _("Imported %(el)d elements and %(con)d connections.") % {"el": n_el, "con": n_con},
             )
             return redirect("stakeholders:network")
-    return _render(request, "stakeholders/kumu.html", {"form": form, "errors": errors})
+    limits = {"max_mb": MAX_UPLOAD // 2**20, "max_rows": f"{MAX_ROWS:,}".replace(",", "\u00a0")}
+    return _render(request, "stakeholders/kumu.html", {"form": form, "errors": errors, **limits})
 
 
 @role_required(Role.SECRETARIAT)

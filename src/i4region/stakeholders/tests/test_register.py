@@ -266,6 +266,7 @@ def test_malformed_query_parameters_are_bad_requests(client, make_user, url):
         "/en/stakeholders/network.svg?size=zzz",
         "/en/stakeholders/kumu/export/%00/",
         "/en/stakeholders/organisation/99999999/",
+        "/en/stakeholders/organisation/99999999999999999999999/",
         "/en/stakeholders/person/99999999/edit/",
     ],
 )
