@@ -105,3 +105,40 @@ class MeasureLinkForm(forms.ModelForm):
         if self.instance.measure_id and duplicate.exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError(_("This record already serves the measure."))
         return data
+
+
+class MeasureChoiceField(forms.ModelChoiceField):
+    """A measure, shown with its priority, so the choice reads as a place in the strategy."""
+
+    def label_from_instance(self, obj: Measure) -> str:
+        return f"{obj.priority.title} → {obj.title}"
+
+
+def measure_field(required: bool = True, label=None) -> MeasureChoiceField:
+    """The picker other apps use to say which measure (and so which priority) a record serves."""
+    return MeasureChoiceField(
+        queryset=Measure.objects.select_related("priority__strategy").order_by(
+            "priority__strategy", "priority__position", "position"
+        ),
+        required=required,
+        label=label or _("measure of the strategy"),
+        widget=SearchableSelect,
+    )
+
+
+class ServeForm(forms.ModelForm):
+    """From a record's own page: pick the measure it serves."""
+
+    measure = measure_field()
+
+    class Meta:
+        model = MeasureLink
+        fields = ["measure", "note"]
+
+    def clean(self):
+        data = super().clean()
+        kind, measure = self.instance.kind, data.get("measure")
+        record_id = getattr(self.instance, f"{kind}_id")
+        if measure and MeasureLink.objects.filter(measure=measure, **{f"{kind}_id": record_id}):
+            raise forms.ValidationError(_("This record already serves the measure."))
+        return data

@@ -20,6 +20,7 @@ urlpatterns = [
     path("measures/<int:pk>/delete/", views.MeasureDelete.as_view(), name="measure_delete"),
     path("measures/<int:measure>/links/new/", views.LinkAdd.as_view(), name="link_add"),
     path("links/<int:pk>/delete/", views.LinkDelete.as_view(), name="link_delete"),
+    path("serve/<slug:kind>/<int:pk>/", views.Serve.as_view(), name="serve"),
     path("<slug:slug>/", views.detail, name="detail"),
     path("<slug:slug>/edit/", views.StrategyEdit.as_view(), name="edit"),
     path("<slug:slug>/coordination/", views.coordination, name="coordination"),

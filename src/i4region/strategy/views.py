@@ -12,7 +12,7 @@ from i4region.core.exports import csv_response
 from i4region.core.generic import ObjectDeleteView, ObjectEditView
 
 from . import exports, services, talent
-from .forms import MeasureForm, MeasureLinkForm, PriorityForm, StrategyForm
+from .forms import MeasureForm, MeasureLinkForm, PriorityForm, ServeForm, StrategyForm
 from .models import LINK_MODELS, Measure, MeasureLink, Priority, Strategy, StrategyStatus
 
 
@@ -224,6 +224,39 @@ class LinkAdd(SecretariatOnly, ObjectEditView):
 
     def cancel_url(self, request, obj):
         return self.measure().get_absolute_url()
+
+
+class Serve(SecretariatOnly, ObjectEditView):
+    """From the other side: the record's page sends the secretariat here to pick a measure."""
+
+    model = MeasureLink
+    form_class = ServeForm
+    lookup = "link"  # never in the address: this view only creates links
+
+    def record(self):
+        kind = self.kwargs["kind"]
+        if kind not in LINK_MODELS:
+            raise Http404(_("No such kind of record."))
+        model = services.linked_model(kind)
+        return get_object_or_404(
+            services.visible_records(model, self.request.user), pk=self.kwargs["pk"]
+        )
+
+    def get_form(self, request, obj, data=None, files=None):
+        kind = self.kwargs["kind"]
+        link = MeasureLink(kind=kind, **{kind: self.record()})
+        return self.form_class(data=data, files=files, instance=link)
+
+    def title(self, obj):
+        return _("Which measure of the strategy does “%(record)s” serve?") % {
+            "record": self.record()
+        }
+
+    def success_url(self, request, obj):
+        return obj.target.get_absolute_url()
+
+    def cancel_url(self, request, obj):
+        return self.record().get_absolute_url()
 
 
 class PriorityDelete(SecretariatOnly, ObjectDeleteView):

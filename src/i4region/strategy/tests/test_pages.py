@@ -220,3 +220,19 @@ def test_linking_robolabas_puts_the_measure_on_the_talent_path(
 def test_a_wrong_talent_path_file_is_reported_with_its_place(stages, message):
     with pytest.raises(ImproperlyConfigured, match=message):
         talent.parse({"stages": stages})
+
+
+def test_the_record_side_links_a_measure(client, make_user, strategy, priority, measure):
+    m = measure(priority(strategy("adopted"), "Skills"))
+    robolabas = Initiative.objects.get(slug="robolabas")
+    url = f"/en/strategy/serve/initiative/{robolabas.pk}/"
+    client.force_login(make_user("board_member"))
+    assert client.post(url, {"measure": m.pk}).status_code == 403
+    assert not MeasureLink.objects.filter(measure=m).exists()
+    client.force_login(make_user("secretariat"))
+    assert client.get("/en/strategy/serve/meeting/1/").status_code == 404
+    response = client.post(url, {"measure": m.pk, "note": "clubs"})
+    assert response.status_code == 302 and response["Location"] == robolabas.get_absolute_url()
+    assert MeasureLink.objects.get(measure=m).initiative == robolabas
+    again = client.post(url, {"measure": m.pk})
+    assert "This record already serves the measure." in again.content.decode()
