@@ -11,11 +11,7 @@ the time and the peak traced memory as ratios to pandas. Run from the repository
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
-import time
-import tracemalloc
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -23,6 +19,8 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+
+from bench_parsers import measure  # noqa: E402  (best time and peak traced memory)
 
 from i4region.compute.maturity import load_spec, read_answers, score_frame  # noqa: E402
 
@@ -46,24 +44,6 @@ def make_file(model: str, rows: int, seed: int = 2026) -> Path:
     return path
 
 
-def measure(fn: Callable[[], object], repeat: int) -> tuple[float, int]:
-    """Best wall time over `repeat` runs and the peak traced memory (bytes) of one more run."""
-    best = float("inf")
-    for _ in range(repeat):
-        gc.collect()
-        t0 = time.perf_counter()
-        result = fn()
-        best = min(best, time.perf_counter() - t0)
-        del result
-    gc.collect()
-    tracemalloc.start()
-    result = fn()
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    del result
-    return best, peak
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
@@ -72,9 +52,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     spec = load_spec(DEFINITIONS / f"{args.model}-1.0.toml")
     path = make_file(args.model, args.rows)
-    base_time, base_mem = measure(lambda: pd.read_csv(path), args.repeat)
-    ours_time, ours_mem = measure(lambda: score_frame(spec, read_answers(spec, path)), args.repeat)
-    scored = score_frame(spec, read_answers(spec, path))
+    base_time, base_mem, _ = measure(lambda: pd.read_csv(path), args.repeat)
+    ours_time, ours_mem, scored = measure(
+        lambda: score_frame(spec, read_answers(spec, path)), args.repeat
+    )
     assert len(scored) == args.rows
     mb = 1024 * 1024
     print(
