@@ -8,13 +8,19 @@ Rules, stated once so every page and report agrees:
 * only funding with status "approved" or "received" is secured; "planned" and "applied" are the
   pipeline; "rejected" counts nowhere;
 * a funding line over several years is spread evenly by year (year_from..year_to inclusive), the
-  cent remainder going to the last year, so the parts add up to the amount exactly;
+  cent remainder going to the last year, so the parts add up to the amount exactly; a line whose
+  amount is per year (``per_year``) pays that amount in each of its years;
+* an amount is placed in years only when its source fixes them (``placed_years``): exact dates
+  and stated years do; "about 2019", "every year from 2020" without an end, and no period at all
+  do not, and the pages show those amounts apart rather than invent a year;
 * each year stands alone: money secured for a year is not carried into the next;
 * money earmarked for establishment pays only establishment costs, money for running only running
   costs, money for "both" fills whatever is left, establishment first (nothing runs that was not
   built). So a year can show a gap and a surplus at once;
-* the runway ends in the last year, counting from the initiative's first year without a break,
-  whose running costs are covered; None when the first year already falls short;
+* the runway ends in the last year, counting from the initiative's first year with running costs
+  without a break, in which running costs are recorded and every cost is covered; None when that
+  first year already falls short or no year has running costs (``has_running_costs`` tells which),
+  so a year without recorded running costs is never "covered";
 * concentration is measured on secured money by funder: the largest funder's share and the
   Herfindahl-Hirschman index (sum of squared shares, from 1/n for n equal funders to 1 for one).
 """
@@ -36,6 +42,25 @@ STATUSES = ("planned", "applied", "approved", "received", "rejected")
 SECURED_STATUSES = frozenset({"approved", "received"})
 PIPELINE_STATUSES = frozenset({"planned", "applied"})
 COST_BASES = ("planned", "committed", "spent")
+PERIODS = ("dates", "years", "about", "yearly", "unknown")
+
+
+def placed_years(period: str, first: int | None, last: int | None = None) -> tuple[int, ...] | None:
+    """The years an amount can be placed in, or None when its source does not fix them.
+
+    ``first``/``last`` are the stated (or, for exact dates, the dates') first and last years; a
+    budget line passes only ``first``. "about" and "unknown" never place; "yearly" places only
+    with an end year (every year from ``first`` to ``last``).
+    """
+    _choice(period, PERIODS, "period")
+    if period in ("about", "unknown") or first is None:
+        return None
+    if period == "yearly" and last is None:
+        return None
+    end = first if last is None else last
+    if end < first:
+        raise ValueError(f"the last year ({end}) is before the first ({first})")
+    return tuple(range(first, end + 1))
 
 
 def money(value: object, name: str = "amount") -> Decimal:
@@ -96,6 +121,7 @@ class FundingLine:
     year_to: int
     covers: str
     status: str
+    per_year: bool = False
 
     def __post_init__(self) -> None:
         _year(self.year_from, "year_from")
@@ -110,6 +136,12 @@ class FundingLine:
     def secured(self) -> bool:
         """Approved or received: money the initiative can plan on."""
         return self.status in SECURED_STATUSES
+
+    def by_year(self) -> dict[int, Decimal]:
+        """What the line pays in each of its years: the amount each year, or the amount spread."""
+        if self.per_year:
+            return dict.fromkeys(range(self.year_from, self.year_to + 1), self.amount)
+        return spread_amount(self.amount, self.year_from, self.year_to)
 
 
 @dataclass(frozen=True)
@@ -161,6 +193,7 @@ class InitiativeSummary:
     runway_end_year: int | None
     concentration: Concentration
     secured_by_funder: dict[str, Decimal]
+    has_running_costs: bool = False
 
 
 @dataclass(frozen=True)
@@ -281,7 +314,7 @@ def analyse(
             pipeline[f.initiative] += f.amount
         if not f.secured:
             continue
-        for year, part in spread_amount(f.amount, f.year_from, f.year_to).items():
+        for year, part in f.by_year().items():
             money_in[(f.initiative, year)][f.covers] += part
             by_funder_year[(f.initiative, year)][f.funder] += part
 
@@ -330,10 +363,12 @@ def analyse(
                 )
             )
         runway = None
-        for r in ini_rows:
-            if not r.running_covered:
-                break
-            runway = r.year
+        running = [r for r in ini_rows if r.cost_running > 0]
+        if running:
+            for r in ini_rows[ini_rows.index(running[0]) :]:
+                if r.cost_running == 0 or r.gap > 0:
+                    break
+                runway = r.year
         by_funder: dict[str, Decimal] = defaultdict(lambda: ZERO)
         for (ini, _), funders in by_funder_year.items():
             if ini == initiative:
@@ -351,6 +386,7 @@ def analyse(
             runway_end_year=runway,
             concentration=concentration(by_funder),
             secured_by_funder=dict(sorted(by_funder.items())),
+            has_running_costs=bool(running),
         )
         rows += ini_rows
 
@@ -426,13 +462,14 @@ def scenario_source_ends(
         if not any(getattr(f, name) == source for name in fields) or f.year_to <= end_year:
             cut.append(f)
             continue
-        parts = spread_amount(f.amount, f.year_from, f.year_to)
+        parts = f.by_year()
         kept = sum((v for y, v in parts.items() if y <= end_year), ZERO)
         if f.secured:
-            lost[f.initiative] += f.amount - kept
+            lost[f.initiative] += sum(parts.values(), ZERO) - kept
         if f.year_from <= end_year:
             # keep the years already paid, with the amount they were allotted
-            cut.append(replace(f, amount=kept, year_to=end_year))
+            amount = f.amount if f.per_year else kept
+            cut.append(replace(f, amount=amount, year_to=end_year))
     baseline = analyse(budget, funding, as_of, horizon_months, cost_basis)
     scenario = analyse(budget, cut, as_of, horizon_months, cost_basis)
     return ScenarioResult(source, end_year, baseline, scenario, dict(sorted(lost.items())))

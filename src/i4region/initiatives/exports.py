@@ -1,301 +1,243 @@
-"""Open-data tables of the initiatives portfolio for `i4region export` (amounts: EUR, decimal strings)."""
+"""Open-data tables of the portfolio: `i4region export`, the page CSV downloads and the API.
 
-from decimal import Decimal
+Each table is described once through core.exports.model_table, so a column's type and
+description come from the model. Amounts are EUR decimal strings; a year or amount the source
+does not give stays empty.
+"""
 
-from i4region.core.exports import Field, Table
+from i4region.core.exports import Column, Field, Table, model_table
 
-from . import services
+from . import portfolio, services
 from .models import BudgetLine, FundingLine, Initiative, Kpi, KpiValue
 
 EUR = " Amount in euros (EUR)."
 
 
-def _initiatives(public: bool):
-    qs = Initiative.objects.select_related("municipality").prefetch_related("managers")
-    return qs.filter(published=True) if public else qs
+def _ids(related) -> str:
+    return ";".join(str(pk) for pk in sorted(o.pk for o in related.all()))
 
 
-def _share(value: float) -> Decimal:
-    return Decimal(str(round(value, 4)))
+def initiatives_table(initiatives: list[Initiative], include_personal_data: bool) -> Table:
+    columns = [
+        Column("id"),
+        Column("slug", description="Short name of the initiative, unique; used as its key."),
+        "name_en",
+        "name_lt",
+        "type",
+        Column(
+            "owner_organisation_id",
+            description="Id of the organisation that runs it (organisations.csv); empty if none.",
+        ),
+        Column(
+            "partner_organisation_ids",
+            lambda i: _ids(i.partners),
+            "string",
+            "Ids of its partner organisations (organisations.csv), separated by ';'.",
+        ),
+        "parent_programme",
+        "description_en",
+        "description_lt",
+        Column("target_groups", description="Target group codes separated by ';'."),
+        "theme",
+        Column(
+            "municipality",
+            "municipality.code",
+            "string",
+            "Municipality code (LT-LAU-nn), empty if none.",
+        ),
+        "lifecycle",
+        "start_date",
+        "end_date",
+        "status",
+        "status_reason",
+        Column(
+            "decision_ids",
+            lambda i: _ids(i.decisions),
+            "string",
+            "Ids of the board decisions behind it (decisions.csv), separated by ';'.",
+        ),
+        Column("published", description="Whether the public sees it."),
+        Column("is_sample", description="A fictional sample record."),
+    ]
+    if include_personal_data:
+        columns.append(
+            Column(
+                "managers",
+                lambda i: ";".join(sorted(u.username for u in i.managers.all())),
+                "string",
+                "User names of its managers, separated by ';'.",
+            )
+        )
+    return model_table(
+        "initiatives", "Initiatives of the portfolio", Initiative, initiatives, columns
+    )
+
+
+def _initiatives(public: bool) -> list[Initiative]:
+    qs = Initiative.objects.select_related("municipality").prefetch_related(
+        "managers", "partners", "decisions"
+    )
+    return list(qs.public() if public else qs)
+
+
+def _period_columns() -> list:
+    return [
+        Column(
+            "period",
+            description="How precisely the source dates the amount: dates, years, about, "
+            "yearly or unknown.",
+        ),
+        Column("date_from", description="First day, when the source gives exact dates."),
+        Column("date_to", description="Last day, when the source gives exact dates."),
+        Column("source_words", description="The source's own words about the amount and period."),
+    ]
 
 
 def tables(public: bool, include_personal_data: bool) -> list[Table]:
     """initiatives, budget_lines, funding, kpis, kpi_values and sustainability."""
-    initiatives = list(_initiatives(public))
+    initiatives = _initiatives(public)
     ids = [i.pk for i in initiatives]
-    ini_fields = [
-        Field("slug", "string", "Short name of the initiative, unique; used as its key."),
-        Field("name_en", "string", "Name in English."),
-        Field("name_lt", "string", "Name in Lithuanian."),
-        Field(
-            "type",
-            "string",
-            "education_centre, competition_centre, agency, programme, "
-            "event_series or infrastructure.",
-        ),
-        Field(
-            "owner_organisation_id",
-            "integer",
-            "Id of the organisation that runs it (organisations.csv), empty if none.",
-        ),
-        Field("parent_programme", "string", "Programme it belongs to."),
-        Field("description_en", "string", "Description in English."),
-        Field("description_lt", "string", "Description in Lithuanian."),
-        Field(
-            "target_groups",
-            "string",
-            "Codes separated by ';': primary_pupils, "
-            "secondary_pupils, students, teachers, companies, job_seekers.",
-        ),
-        Field("theme", "string", "Theme code shared with the observatory."),
-        Field("municipality", "string", "Municipality code (LT-LAU-nn), empty if none."),
-        Field("lifecycle", "string", "idea, planned, establishing, operating, closing or closed."),
-        Field("start_date", "date", "Start of the initiative, empty when not known."),
-        Field("end_date", "date", "End of the initiative, empty when not known."),
-        Field("status", "string", "on_track, at_risk or off_track."),
-        Field("status_reason", "string", "Why it has that status."),
-        Field("published", "boolean", "Whether the public sees it."),
-        Field("is_sample", "boolean", "A fictional sample record."),
-    ]
-    if include_personal_data:
-        ini_fields.append(Field("managers", "string", "User names of its managers, ';'-separated."))
-
-    def ini_rows():
-        for i in initiatives:
-            row = [
-                i.slug,
-                i.name_en,
-                i.name_lt,
-                i.type,
-                i.owner_organisation_id,
-                i.parent_programme,
-                i.description_en,
-                i.description_lt,
-                i.target_groups,
-                i.theme,
-                i.municipality.code if i.municipality else None,
-                i.lifecycle,
-                i.start_date,
-                i.end_date,
-                i.status,
-                i.status_reason,
-                i.published,
-                i.is_sample,
-            ]
-            if include_personal_data:
-                row.append(";".join(sorted(u.username for u in i.managers.all())))
-            yield row
-
-    budget = Table(
+    slug = Column("initiative", "initiative.slug", "string", "Short name of the initiative.")
+    budget = model_table(
         "budget_lines",
         "Budget lines of the initiatives (EUR)",
+        BudgetLine,
+        BudgetLine.objects.filter(initiative_id__in=ids).select_related("initiative"),
         [
-            Field("initiative", "string", "Slug of the initiative."),
-            Field("year", "year", "Year of the costs; empty when the source does not say."),
-            Field("category", "string", "establishment or running."),
-            Field(
-                "subcategory",
-                "string",
-                "building_works, equipment, furniture (establishment); "
-                "staff, building_maintenance, consumables, events, other (running); empty when "
-                "not broken down.",
-            ),
-            Field("planned", "number", "Planned cost; empty when not known." + EUR),
-            Field("committed", "number", "Committed cost; empty when not known." + EUR),
-            Field("spent", "number", "Spent; empty when not known." + EUR),
-            Field("source_url", "string", "Where the figure comes from."),
-            Field("note", "string", "Note."),
+            slug,
+            Column("year", description="Year of the costs; empty when the source gives none."),
+            "category",
+            "subcategory",
+            Column("planned", description="Planned cost; empty when not known." + EUR),
+            Column("committed", description="Committed cost; empty when not known." + EUR),
+            Column("spent", description="Spent; empty when not known." + EUR),
+            *_period_columns(),
+            "source_url",
+            "note",
         ],
-        (
-            [
-                b.initiative.slug,
-                b.year,
-                b.category,
-                b.subcategory,
-                b.planned,
-                b.committed,
-                b.spent,
-                b.source_url,
-                b.note,
-            ]
-            for b in BudgetLine.objects.filter(initiative_id__in=ids).select_related("initiative")
-        ),
     )
-
-    funding = Table(
+    funding = model_table(
         "funding",
         "Funding lines of the initiatives (EUR; Kohesio-like fields)",
+        FundingLine,
+        FundingLine.objects.filter(initiative_id__in=ids).select_related("initiative"),
         [
-            Field("initiative", "string", "Slug of the initiative."),
-            Field("funder_organisation_id", "integer", "Id of the funder (organisations.csv)."),
-            Field(
-                "source_type",
-                "string",
-                "municipality, national, erdf, esf_plus, interreg, "
-                "horizon_europe, eu_other, private or fees (Kohesio 'fund' for EU money).",
-            ),
-            Field("programme", "string", "Programme (Kohesio 'programme')."),
-            Field("programming_period", "string", "Programming period, e.g. 2021-2027."),
-            Field("amount", "number", "Amount of the line." + EUR),
-            Field(
-                "cofinancing_rate",
-                "number",
-                "Co-financing rate in per cent (Kohesio 'co-financing rate').",
-            ),
-            Field("year_from", "year", "First year covered; empty when not known."),
-            Field("year_to", "year", "Last year covered; empty when not known."),
-            Field("covers", "string", "establishment, running or both."),
-            Field(
+            slug,
+            Column("funder_organisation_id", description="Id of the funder (organisations.csv)."),
+            Column("source_type", description="Kind of money (Kohesio 'fund' for EU money)."),
+            "programme",
+            "programming_period",
+            Column("amount", description="Amount of the line." + EUR),
+            "cofinancing_rate",
+            Column("year_from", description="First year covered; empty when not known."),
+            Column("year_to", description="Last year covered; empty when not known."),
+            *_period_columns(),
+            "covers",
+            Column(
                 "status",
-                "string",
-                "planned, applied, approved, received or rejected; approved "
-                "and received count as secured.",
+                description="planned, applied, approved, received or rejected; approved and "
+                "received count as secured.",
             ),
-            Field("kohesio_project_id", "string", "Project identifier in Kohesio, if any."),
-            Field("source_url", "string", "Where the figure comes from."),
-            Field("note", "string", "Note."),
+            "kohesio_project_id",
+            "source_url",
+            "note",
         ],
-        (
-            [
-                f.initiative.slug,
-                f.funder_organisation_id,
-                f.source_type,
-                f.programme,
-                f.programming_period,
-                f.amount,
-                f.cofinancing_rate,
-                f.year_from,
-                f.year_to,
-                f.covers,
-                f.status,
-                f.kohesio_project_id,
-                f.source_url,
-                f.note,
-            ]
-            for f in FundingLine.objects.filter(initiative_id__in=ids).select_related("initiative")
-        ),
     )
-
-    kpi_objects = list(
-        Kpi.objects.filter(initiative_id__in=ids)
-        .select_related("initiative", "indicator")
-        .prefetch_related("values")
-    )
-    kpis = Table(
+    kpis = model_table(
         "kpis",
         "KPIs of the initiatives",
+        Kpi,
+        Kpi.objects.filter(initiative_id__in=ids)
+        .select_related("initiative", "indicator")
+        .prefetch_related("values"),
         [
-            Field("initiative", "string", "Slug of the initiative."),
-            Field("code", "string", "KPI code, unique within the initiative."),
-            Field("kind", "string", "output or outcome."),
-            Field("name_en", "string", "Name in English."),
-            Field("name_lt", "string", "Name in Lithuanian."),
-            Field("unit_en", "string", "Unit in English."),
-            Field("unit_lt", "string", "Unit in Lithuanian."),
-            Field("direction", "string", "higher or lower (which is better)."),
-            Field("baseline_year", "year", "Year of the baseline."),
-            Field("baseline_value", "number", "Baseline value."),
-            Field("target_year", "year", "Year of the target."),
-            Field("target_value", "number", "Target value."),
-            Field("indicator", "string", "Code of the linked observatory indicator."),
-            Field(
+            slug,
+            "code",
+            "kind",
+            "name_en",
+            "name_lt",
+            "unit_en",
+            "unit_lt",
+            "direction",
+            "baseline_year",
+            "baseline_value",
+            "target_year",
+            "target_value",
+            Column(
+                "indicator", "indicator.code", "string", "Code of the linked observatory indicator."
+            ),
+            Column(
                 "progress_status",
+                lambda k: p.status if (p := services.kpi_progress(k)) else None,
                 "string",
                 "Open SDG progress status of the latest value; empty when it cannot be assessed.",
             ),
         ],
-        (
-            [
-                k.initiative.slug,
-                k.code,
-                k.kind,
-                k.name_en,
-                k.name_lt,
-                k.unit_en,
-                k.unit_lt,
-                k.direction,
-                k.baseline_year,
-                k.baseline_value,
-                k.target_year,
-                k.target_value,
-                k.indicator.code if k.indicator else None,
-                (p.status if (p := services.kpi_progress(k)) else None),
-            ]
-            for k in kpi_objects
-        ),
     )
-
-    kpi_values = Table(
+    kpi_values = model_table(
         "kpi_values",
         "Values of the KPIs by period",
+        KpiValue,
+        KpiValue.objects.filter(kpi__initiative_id__in=ids).select_related("kpi__initiative"),
         [
-            Field("initiative", "string", "Slug of the initiative."),
-            Field("kpi", "string", "KPI code."),
-            Field("period", "string", "Year (2021) or month (2021-12)."),
-            Field("value", "number", "Value, in the KPI's unit."),
-            Field("qualifier", "string", "Empty (exact), more_than or about, as the source says."),
-            Field("source_url", "string", "Where the value comes from."),
-            Field("note", "string", "Note."),
+            Column("initiative", "kpi.initiative.slug", "string", "Short name of the initiative."),
+            Column("kpi", "kpi.code", "string", "KPI code."),
+            "period",
+            "value",
+            Column(
+                "qualifier", description="Empty (exact), more_than or about, as the source says."
+            ),
+            "source_url",
+            "note",
         ],
-        (
-            [
-                v.kpi.initiative.slug,
-                v.kpi.code,
-                v.period,
-                v.value,
-                v.qualifier,
-                v.source_url,
-                v.note,
-            ]
-            for v in KpiValue.objects.filter(kpi__initiative_id__in=ids).select_related(
-                "kpi__initiative"
-            )
-        ),
     )
-
-    report, _inputs = services.sustainability(initiatives)
-    sustainability = Table(
-        "sustainability",
-        "Sustainability by initiative and year (EUR)",
-        [
-            Field("initiative", "string", "Slug of the initiative."),
-            Field("year", "year", "Year."),
-            Field(
-                "cost", "number", "Planned cost of the year (lines with a year and amount)." + EUR
-            ),
-            Field("secured", "number", "Approved or received funding allotted to the year." + EUR),
-            Field("gap", "number", "Costs not covered by secured funding." + EUR),
-            Field(
-                "runway_end_year",
-                "year",
-                "Last year, counting from the first, whose running "
-                "costs are covered; empty when the first year already falls short.",
-            ),
-            Field(
-                "largest_funder_share",
-                "number",
-                "Share (0-1) of the year's secured money from its largest funder.",
-            ),
-        ],
-        (
-            [
-                r.initiative,
-                r.year,
-                r.cost,
-                r.secured,
-                r.gap,
-                report.initiatives[r.initiative].runway_end_year,
-                _share(r.concentration.largest_funder_share),
-            ]
-            for r in report.years
-        ),
-    )
-
     return [
-        Table("initiatives", "Initiatives of the portfolio", ini_fields, ini_rows()),
+        initiatives_table(initiatives, include_personal_data),
         budget,
         funding,
         kpis,
         kpi_values,
-        sustainability,
+        sustainability_table(initiatives),
     ]
+
+
+def sustainability_table(initiatives: list[Initiative]) -> Table:
+    """Cost, secured money and gap for each year that dated lines place (no year is guessed)."""
+    report, _inputs = services.sustainability(initiatives)
+    summaries = report.initiatives
+    rows = [
+        [
+            r.initiative,
+            r.year,
+            r.cost,
+            r.secured,
+            r.gap,
+            summaries[r.initiative].runway_end_year,
+            portfolio.percent(r.concentration.largest_funder_share),
+        ]
+        for r in report.years
+    ]
+    fields = [
+        ("initiative", "string", "Short name of the initiative."),
+        ("year", "year", "Year."),
+        ("cost", "number", "Costs placed in the year (lines with a year and an amount)." + EUR),
+        ("secured", "number", "Approved or received funding allotted to the year." + EUR),
+        ("gap", "number", "Costs not covered by secured funding." + EUR),
+        (
+            "runway_end_year",
+            "year",
+            "Last year, from the first year with running costs, in which running costs are "
+            "recorded and every cost is covered; empty when that cannot be said.",
+        ),
+        (
+            "largest_funder_share_percent",
+            "number",
+            "Share of the year's secured money from its largest funder, in per cent (0-100).",
+        ),
+    ]
+    return Table(
+        "sustainability",
+        "Sustainability by initiative and year (EUR)",
+        [Field(*f) for f in fields],
+        rows,
+    )

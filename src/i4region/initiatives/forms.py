@@ -7,20 +7,15 @@ from i4region.observatory.models import Theme
 from i4region.regions.models import Region, RegionKind
 from i4region.stakeholders.forms import organisation_field
 
+from .choices import SUBCATEGORIES_OF, SourceType, TargetGroup
 from .importer import IMPORT_COLUMNS
-from .models import (
-    SUBCATEGORIES_OF,
-    BudgetLine,
-    Fact,
-    FundingLine,
-    Initiative,
-    Kpi,
-    KpiValue,
-    SourceType,
-    TargetGroup,
-)
+from .models import BudgetLine, Fact, FundingLine, Initiative, Kpi, KpiValue
+from .periods import Period
+
+PERIOD_FIELDS = ["period", "date_from", "date_to", "source_words"]
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+PERIOD_WIDGETS = {"date_from": DATE, "date_to": DATE}
 
 
 def municipalities():
@@ -115,7 +110,23 @@ class ChildForm(forms.ModelForm):
             self._update_errors(exc)
 
 
-class BudgetLineForm(ChildForm):
+class PeriodMixin:
+    """Without a chosen period, a line with a year is "in the stated year", one without "not
+    stated in the source" (the model then checks that period and years agree)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["period"].required = False
+
+    def clean_period(self) -> str:
+        period = self.cleaned_data.get("period")
+        if period:
+            return period
+        year = self.data.get("year") or self.data.get("year_from")
+        return Period.YEARS if year else Period.UNKNOWN
+
+
+class BudgetLineForm(PeriodMixin, ChildForm):
     class Meta:
         model = BudgetLine
         fields = [
@@ -125,9 +136,11 @@ class BudgetLineForm(ChildForm):
             "planned",
             "committed",
             "spent",
+            *PERIOD_FIELDS,
             "source_url",
             "note",
         ]
+        widgets = PERIOD_WIDGETS
 
     def clean(self):
         data = super().clean()
@@ -137,7 +150,7 @@ class BudgetLineForm(ChildForm):
         return data
 
 
-class FundingLineForm(ChildForm):
+class FundingLineForm(PeriodMixin, ChildForm):
     funder_organisation = organisation_field(label=_("funder organisation"))
 
     class Meta:
@@ -151,12 +164,14 @@ class FundingLineForm(ChildForm):
             "cofinancing_rate",
             "year_from",
             "year_to",
+            *PERIOD_FIELDS,
             "covers",
             "status",
             "kohesio_project_id",
             "source_url",
             "note",
         ]
+        widgets = PERIOD_WIDGETS
 
     def clean(self):
         data = super().clean()
@@ -216,10 +231,24 @@ class KpiValueForm(forms.ModelForm):
 class FactForm(ChildForm):
     class Meta:
         model = Fact
-        fields = ["text", "value", "unit", "reference_period", "source_url", "source_date", "note"]
+        fields = [
+            "text_en",
+            "text_lt",
+            "value",
+            "unit_en",
+            "unit_lt",
+            "reference_period_en",
+            "reference_period_lt",
+            "source_url",
+            "source_date",
+            "note_en",
+            "note_lt",
+        ]
         widgets = {
-            "text": forms.Textarea(attrs={"rows": 3}),
-            "note": forms.Textarea(attrs={"rows": 2}),
+            "text_en": forms.Textarea(attrs={"rows": 3}),
+            "text_lt": forms.Textarea(attrs={"rows": 3}),
+            "note_en": forms.Textarea(attrs={"rows": 2}),
+            "note_lt": forms.Textarea(attrs={"rows": 2}),
             "source_date": DATE,
         }
 

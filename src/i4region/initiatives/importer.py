@@ -23,7 +23,9 @@ from i4region.core.exports import unescape_cell
 from i4region.regions.models import Region, RegionKind
 from i4region.stakeholders.models import Organisation
 
-from .models import SUBCATEGORIES_OF, BudgetLine, FundingLine, Initiative, TargetGroup
+from .choices import SUBCATEGORIES_OF, TargetGroup
+from .models import BudgetLine, FundingLine, Initiative
+from .periods import Period
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 2000
@@ -74,6 +76,8 @@ FUNDING_COLUMNS = (
     "source_url",
     "note",
 )
+# Optional in budget and funding files (the export writes them): the period of the amount.
+PERIOD_COLUMNS = ("period", "date_from", "date_to", "source_words")
 IMPORT_COLUMNS = {
     "initiatives": INITIATIVE_COLUMNS,
     "budget": BUDGET_COLUMNS,
@@ -129,8 +133,8 @@ def _int(text: str) -> int | None:
         raise ValueError(_("not a whole number: %(v)r") % {"v": text}) from exc
 
 
-def _date(text: str) -> date | None:
-    if text == "":
+def _date(text: str | None) -> date | None:
+    if not text:
         return None
     try:
         return date.fromisoformat(text)
@@ -147,12 +151,22 @@ def _bool(text: str) -> bool:
 
 
 def _organisation(text: str) -> Organisation | None:
+    """A register organisation by its exact name, or by its id (as the export writes it)."""
     if text == "":
         return None
-    found = Organisation.objects.filter(name=text).first()
+    found = Organisation.objects.filter(**{"pk" if text.isdigit() else "name": text}).first()
     if found is None:
         raise ValueError(_("no organisation named %(name)r in the register") % {"name": text})
     return found
+
+
+def _default_period(kind: str, values: dict) -> str:
+    """A file without a period column states years or nothing: "in the stated year" or "not
+    stated"; exact dates make it "exact dates"."""
+    if values.get("date_from") or values.get("date_to"):
+        return Period.DATES
+    year = values.get("year") if kind == "budget" else values.get("year_from")
+    return Period.YEARS if year is not None else Period.UNKNOWN
 
 
 def _cleaned(
@@ -164,7 +178,7 @@ def _cleaned(
 
     def take(column: str, parse):
         try:
-            values[column] = parse(row[column])
+            values[column] = parse(row.get(column, ""))
         except ValueError as exc:
             errors[column] = str(exc)
 
@@ -256,6 +270,10 @@ def _cleaned(
                 errors["year_to"] = _("the last year is before the first year")
         values["source_url"] = row["source_url"]
         values["note"] = row["note"]
+        take("date_from", _date)
+        take("date_to", _date)
+        values["source_words"] = row.get("source_words", "")
+        values["period"] = row.get("period") or _default_period(kind, values)
     for column in errors:
         values.pop(column, None)
     return values, errors
@@ -296,12 +314,12 @@ def too_large(size: int) -> list[str]:
     ]
 
 
-def read_csv(data: bytes | str) -> tuple[list[str], list[dict[str, str]]]:
+def read_csv(data: bytes | str, limited: bool = True) -> tuple[list[str], list[dict[str, str]]]:
     """Header and rows of a UTF-8 CSV (BOM allowed), cells stripped and formula guards undone.
 
     Raises ImportFailed for a file too large, not UTF-8, with NUL bytes or not CSV at all.
     """
-    if len(data) > MAX_BYTES:
+    if limited and len(data) > MAX_BYTES:
         raise ImportFailed(too_large(len(data)))
     try:
         text = data.decode("utf-8-sig") if isinstance(data, bytes) else data.lstrip("\ufeff")
@@ -316,7 +334,7 @@ def read_csv(data: bytes | str) -> tuple[list[str], list[dict[str, str]]]:
         reader.fieldnames = header
         rows = []
         for r in reader:
-            if len(rows) >= MAX_ROWS:
+            if limited and len(rows) >= MAX_ROWS:
                 raise ImportFailed(
                     [
                         _(
@@ -348,16 +366,17 @@ def _where(line: int, column: str) -> str:
     return _("line %(line)d") % {"line": line}
 
 
-def import_csv(kind: str, data: bytes | str) -> ImportResult:
+def import_csv(kind: str, data: bytes | str, limited: bool = True) -> ImportResult:
     """Create or update initiatives, budget lines or funding lines from a CSV, all or nothing.
 
     Rows are matched to existing records by natural key: initiatives by slug, budget lines by
     (initiative, year, category, subcategory), funding by (initiative, funder, source type, years).
     The history records each save as "imported", by the signed-in user (auditlog's actor).
+    ``limited`` (the web page) refuses files above MAX_BYTES or MAX_ROWS; the command does not.
     """
     if kind not in IMPORT_COLUMNS:
         raise ImportFailed([_("unknown kind %(kind)r") % {"kind": kind}])
-    header, rows = read_csv(data)
+    header, rows = read_csv(data, limited)
     missing = [c for c in IMPORT_COLUMNS[kind] if c not in header]
     if missing:
         raise ImportFailed([_("line 1: missing columns %(cols)s") % {"cols": ", ".join(missing)}])

@@ -20,109 +20,24 @@ from i4region.core.publication import PublicationQuerySet
 from i4region.observatory.models import Indicator, Theme
 from i4region.regions.models import Region, RegionKind
 
+from .choices import (
+    BudgetCategory,
+    BudgetSubcategory,
+    Covers,
+    Direction,
+    FundingStatus,
+    InitiativeType,
+    KpiKind,
+    Lifecycle,
+    Qualifier,
+    SourceType,
+    StatusFlag,
+    TargetGroup,
+)
+from .periods import Dated
+
 CURRENCY = "EUR"
 MONEY = {"max_digits": 14, "decimal_places": 2}
-
-
-class InitiativeType(models.TextChoices):
-    EDUCATION_CENTRE = "education_centre", _("Education centre")
-    COMPETITION_CENTRE = "competition_centre", _("Competition centre")
-    AGENCY = "agency", _("Agency")
-    PROGRAMME = "programme", _("Programme")
-    EVENT_SERIES = "event_series", _("Event series")
-    INFRASTRUCTURE = "infrastructure", _("Infrastructure")
-
-
-class TargetGroup(models.TextChoices):
-    PRIMARY_PUPILS = "primary_pupils", _("Primary pupils")
-    SECONDARY_PUPILS = "secondary_pupils", _("Secondary pupils")
-    STUDENTS = "students", _("Students")
-    TEACHERS = "teachers", _("Teachers")
-    COMPANIES = "companies", _("Companies")
-    JOB_SEEKERS = "job_seekers", _("Job seekers")
-
-
-class Lifecycle(models.TextChoices):
-    IDEA = "idea", _("Idea")
-    PLANNED = "planned", _("Planned")
-    ESTABLISHING = "establishing", _("Establishing")
-    OPERATING = "operating", _("Operating")
-    CLOSING = "closing", _("Closing")
-    CLOSED = "closed", _("Closed")
-
-
-class StatusFlag(models.TextChoices):
-    NOT_ASSESSED = "", _("Not assessed")
-    ON_TRACK = "on_track", _("On track")
-    AT_RISK = "at_risk", _("At risk")
-    OFF_TRACK = "off_track", _("Off track")
-
-
-class BudgetCategory(models.TextChoices):
-    ESTABLISHMENT = "establishment", _("Establishment (capital)")
-    RUNNING = "running", _("Running")
-
-
-class BudgetSubcategory(models.TextChoices):
-    UNSPECIFIED = "", _("Not broken down")
-    BUILDING_WORKS = "building_works", _("Building works")
-    EQUIPMENT = "equipment", _("Equipment")
-    FURNITURE = "furniture", _("Furniture")
-    STAFF = "staff", _("Staff")
-    BUILDING_MAINTENANCE = "building_maintenance", _("Building maintenance")
-    CONSUMABLES = "consumables", _("Consumables")
-    EVENTS = "events", _("Events")
-    OTHER = "other", _("Other")
-
-
-SUBCATEGORIES_OF = {
-    BudgetCategory.ESTABLISHMENT: {"", "building_works", "equipment", "furniture"},
-    BudgetCategory.RUNNING: {"", "staff", "building_maintenance", "consumables", "events", "other"},
-}
-
-
-class SourceType(models.TextChoices):
-    """The kind of money; EU funds follow the fund codes of Kohesio (ERDF, ESF+, Interreg)."""
-
-    MUNICIPALITY = "municipality", _("Municipality")
-    NATIONAL = "national", _("National budget")
-    ERDF = "erdf", _("EU fund: ERDF")
-    ESF_PLUS = "esf_plus", _("EU fund: ESF+")
-    INTERREG = "interreg", _("EU fund: Interreg")
-    HORIZON_EUROPE = "horizon_europe", _("EU fund: Horizon Europe")
-    EU_OTHER = "eu_other", _("EU funds (fund not named)")
-    PRIVATE = "private", _("Private sponsor")
-    FEES = "fees", _("Fees")
-
-
-class Covers(models.TextChoices):
-    ESTABLISHMENT = "establishment", _("Establishment costs")
-    RUNNING = "running", _("Running costs")
-    BOTH = "both", _("Establishment and running costs")
-
-
-class FundingStatus(models.TextChoices):
-    PLANNED = "planned", _("Planned")
-    APPLIED = "applied", _("Applied")
-    APPROVED = "approved", _("Approved")
-    RECEIVED = "received", _("Received")
-    REJECTED = "rejected", _("Rejected")
-
-
-class KpiKind(models.TextChoices):
-    OUTPUT = "output", _("Output")
-    OUTCOME = "outcome", _("Outcome")
-
-
-class Direction(models.TextChoices):
-    HIGHER = "higher", _("Higher is better")
-    LOWER = "lower", _("Lower is better")
-
-
-class Qualifier(models.TextChoices):
-    EXACT = "", _("exactly")
-    MORE_THAN = "more_than", _("more than")
-    ABOUT = "about", _("about")
 
 
 class InitiativeQuerySet(PublicationQuerySet):
@@ -239,7 +154,7 @@ class Initiative(Bilingual, models.Model):
         return [str(labels.get(c, c)) for c in self.target_group_codes]
 
 
-class BudgetLine(models.Model):
+class BudgetLine(Dated):
     """What an initiative costs in one year and one category: planned, committed and spent (EUR)."""
 
     initiative = models.ForeignKey(
@@ -285,8 +200,11 @@ class BudgetLine(models.Model):
     def get_absolute_url(self) -> str:
         return self.initiative.get_absolute_url()
 
+    def clean(self) -> None:
+        self.check_period("year", None)
 
-class FundingLine(models.Model):
+
+class FundingLine(Dated):
     """One source of money for an initiative; field names follow Kohesio where it has one."""
 
     initiative = models.ForeignKey(
@@ -347,6 +265,9 @@ class FundingLine(models.Model):
 
     def get_absolute_url(self) -> str:
         return self.initiative.get_absolute_url()
+
+    def clean(self) -> None:
+        self.check_period("year_from", "year_to")
 
 
 class Kpi(Bilingual, models.Model):
@@ -441,19 +362,27 @@ class KpiValue(models.Model):
         return int(self.period[:4])
 
 
-class Fact(models.Model):
+class Fact(Bilingual, models.Model):
     """A sourced statement about an initiative, shown with its URL on the evidence page."""
 
     initiative = models.ForeignKey(
         Initiative, models.CASCADE, related_name="facts", verbose_name=_("initiative")
     )
-    text = models.TextField(_("fact"))
+    text_en = models.TextField(_("fact (English)"), max_length=4000)
+    text_lt = models.TextField(_("fact (Lithuanian)"), max_length=4000)
     value = models.CharField(_("value"), max_length=40, blank=True)
-    unit = models.CharField(_("unit"), max_length=80, blank=True)
-    reference_period = models.CharField(_("reference period"), max_length=40, blank=True)
+    unit_en = models.CharField(_("unit (English)"), max_length=80, blank=True)
+    unit_lt = models.CharField(_("unit (Lithuanian)"), max_length=80, blank=True)
+    reference_period_en = models.CharField(
+        _("reference period (English)"), max_length=40, blank=True
+    )
+    reference_period_lt = models.CharField(
+        _("reference period (Lithuanian)"), max_length=40, blank=True
+    )
     source_url = models.URLField(_("source"), max_length=500)
     source_date = models.DateField(_("source date"), null=True, blank=True)
-    note = models.TextField(_("note"), blank=True)
+    note_en = models.TextField(_("note (English)"), max_length=2000, blank=True)
+    note_lt = models.TextField(_("note (Lithuanian)"), max_length=2000, blank=True)
 
     class Meta:
         ordering = ["initiative", "id"]
@@ -465,6 +394,22 @@ class Fact(models.Model):
 
     def get_absolute_url(self) -> str:
         return self.initiative.get_absolute_url()
+
+    @property
+    def text(self) -> str:
+        return self._pick("text")
+
+    @property
+    def unit(self) -> str:
+        return self._pick("unit")
+
+    @property
+    def note(self) -> str:
+        return self._pick("note")
+
+    @property
+    def reference_period(self) -> str:
+        return self._pick("reference_period")
 
 
 history.track(Initiative, exclude=("managers", "partners", "decisions"))

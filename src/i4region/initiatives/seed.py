@@ -48,11 +48,36 @@ def _organisations(data: dict) -> dict[str, Organisation]:
     return found
 
 
+def _fact(initiative: Initiative, row: dict[str, str], lt: dict[str, str]) -> None:
+    """One row of the facts file, with its Lithuanian text; an empty Lithuanian text is filled."""
+    fact, created = Fact.objects.get_or_create(
+        initiative=initiative,
+        text_en=row["fact"],
+        source_url=row["source_url"],
+        defaults={
+            "text_lt": lt.get("text_lt", ""),
+            "value": row["value"],
+            "unit_en": row["unit"],
+            "unit_lt": lt.get("unit_lt", ""),
+            "reference_period_en": row["reference_period"],
+            "reference_period_lt": lt.get("reference_period_lt", row["reference_period"]),
+            "note_en": row["note"],
+            "note_lt": lt.get("note_lt", ""),
+            "source_date": date.fromisoformat(row["source_date"]) if row["source_date"] else None,
+        },
+    )
+    if not created and not fact.text_lt and lt:
+        for name in ("text_lt", "unit_lt", "note_lt", "reference_period_lt"):
+            setattr(fact, name, lt.get(name, getattr(fact, name)))
+        fact.save()
+
+
 def load(stdout=None) -> None:
     data = portfolio()
     sources = data["sources"]
     organisations = _organisations(data)
     facts = _facts()
+    lithuanian = {f["en"]: f for f in data.get("fact", [])}
     initiatives = {}
     for spec in data["initiative"]:
         spec = dict(spec)
@@ -64,20 +89,7 @@ def load(stdout=None) -> None:
         )
         initiatives[initiative.slug] = initiative
         for row in (r for r in facts if r["topic"] == topic):
-            Fact.objects.get_or_create(
-                initiative=initiative,
-                text=row["fact"],
-                source_url=row["source_url"],
-                defaults={
-                    "value": row["value"],
-                    "unit": row["unit"],
-                    "reference_period": row["reference_period"],
-                    "note": row["note"],
-                    "source_date": date.fromisoformat(row["source_date"])
-                    if row["source_date"]
-                    else None,
-                },
-            )
+            _fact(initiative, row, lithuanian.get(row["fact"], {}))
     for spec in data["budget"]:
         BudgetLine.objects.get_or_create(
             initiative=initiatives[spec["initiative"]],
@@ -86,8 +98,10 @@ def load(stdout=None) -> None:
             subcategory=spec.get("subcategory", ""),
             defaults={
                 "planned": Decimal(spec["planned"]) if "planned" in spec else None,
+                "period": spec["period"],
+                "source_words": spec["source_words"],
                 "source_url": sources[spec["source"]],
-                "note": spec["note"],
+                "note": spec.get("note", ""),
             },
         )
     for spec in data["funding"]:
@@ -99,8 +113,10 @@ def load(stdout=None) -> None:
                 "amount": Decimal(spec["amount"]),
                 "covers": spec["covers"],
                 "status": spec["status"],
+                "period": spec["period"],
+                "source_words": spec["source_words"],
                 "source_url": sources[spec["source"]],
-                "note": spec["note"],
+                "note": spec.get("note", ""),
             },
         )
     for spec in data["kpi"]:

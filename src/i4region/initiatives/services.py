@@ -29,6 +29,7 @@ from i4region.observatory.models import Indicator
 from i4region.regions.models import Region
 
 from .models import BudgetLine, FundingLine, Initiative, Kpi
+from .periods import Period
 
 ALERT_HORIZON_MONTHS = 24
 
@@ -71,7 +72,8 @@ def can_edit(user, initiative: Initiative) -> bool:
 
 @dataclass
 class Inputs:
-    """Rows converted for the funding arithmetic, and the rows it had to leave out."""
+    """Rows converted for the funding arithmetic, and the rows it had to leave out (no amount,
+    or a period that fixes no year: "about 2019", "a year, years not stated", none)."""
 
     budget: list[fn.BudgetLine]
     funding: list[fn.FundingLine]
@@ -88,13 +90,14 @@ def compute_inputs(initiatives: Iterable[Initiative]) -> Inputs:
     ids = [i.pk for i in initiatives]
     inputs = Inputs([], [])
     for b in BudgetLine.objects.filter(initiative_id__in=ids).select_related("initiative"):
-        if b.year is None or b.planned is None:
+        years = fn.placed_years(b.period, b.year)
+        if years is None or b.planned is None:
             inputs.undated_budget.append(b)
             continue
         inputs.budget.append(
             fn.BudgetLine(
                 initiative=b.initiative.slug,
-                year=b.year,
+                year=years[0],
                 category=b.category,
                 subcategory=b.subcategory,
                 planned=b.planned,
@@ -104,7 +107,8 @@ def compute_inputs(initiatives: Iterable[Initiative]) -> Inputs:
         )
     lines = FundingLine.objects.filter(initiative_id__in=ids)
     for f in lines.select_related("initiative", "funder_organisation"):
-        if f.year_from is None or f.year_to is None:
+        years = fn.placed_years(f.period, f.year_from, f.year_to)
+        if years is None:
             inputs.undated_funding.append(f)
             continue
         inputs.funding.append(
@@ -113,10 +117,11 @@ def compute_inputs(initiatives: Iterable[Initiative]) -> Inputs:
                 funder=f.funder_organisation.name,
                 source_type=f.source_type,
                 amount=f.amount,
-                year_from=f.year_from,
-                year_to=f.year_to,
+                year_from=years[0],
+                year_to=years[-1],
                 covers=f.covers,
                 status=f.status,
+                per_year=f.period == Period.YEARLY,
             )
         )
     return inputs
@@ -153,7 +158,7 @@ def secured_by_source_and_year(initiatives: Iterable[Initiative]) -> dict[str, d
     out: dict[str, dict[int, Decimal]] = defaultdict(lambda: defaultdict(lambda: fn.ZERO))
     for f in compute_inputs(initiatives).funding:
         if f.secured:
-            for year, part in fn.spread_amount(f.amount, f.year_from, f.year_to).items():
+            for year, part in f.by_year().items():
                 out[f.source_type][year] += part
     return {k: dict(v) for k, v in out.items()}
 

@@ -1,5 +1,3 @@
-from collections import defaultdict
-
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -15,9 +13,10 @@ from i4region.compute.funding import ZERO
 from i4region.core import history
 from i4region.core.exports import csv_response
 
-from . import exports, importer, services
+from . import exports, importer, portfolio, services
+from .choices import SourceType
 from .forms import FilterForm, ImportForm, ScenarioForm
-from .models import Initiative, Kpi, SourceType
+from .models import Initiative
 
 
 def _locale() -> str:
@@ -37,27 +36,8 @@ def _visible(request, slug: str) -> Initiative:
     return initiative
 
 
-def _kpi_rows(initiatives) -> dict[int, list[dict]]:
-    rows: dict[int, list[dict]] = defaultdict(list)
-    for kpi in (
-        Kpi.objects.filter(initiative__in=initiatives)
-        .prefetch_related("values")
-        .select_related("indicator")
-    ):
-        result = services.kpi_progress(kpi)
-        values = list(kpi.values.all())
-        rows[kpi.initiative_id].append(
-            {
-                "kpi": kpi,
-                "values": values,
-                "latest": values[-1] if values else None,
-                "progress": result,
-                "label": services.progress_label(result),
-                "on_track": bool(result and result.status in services.ON_TRACK_STATUSES),
-                "regional": services.regional_value(kpi.indicator) if kpi.indicator else None,
-            }
-        )
-    return rows
+# reports.sources still reads these three helpers; portfolio.factsheet is their public form
+_kpi_rows = portfolio.kpi_rows
 
 
 def dashboard(request):
@@ -150,6 +130,7 @@ def dashboard(request):
             )
         )
     alerts = [{"alert": a, "initiative": by_slug[a.initiative]} for a in report.alerts]
+    as_of = report.as_of or services.today()
     return render(
         request,
         "initiatives/dashboard.html",
@@ -161,7 +142,9 @@ def dashboard(request):
             "years": years,
             "source_rows": source_rows,
             "charts": charts,
-            "inputs": inputs,
+            "undated": portfolio.undated_amounts(inputs),
+            "running_costs": portfolio.running_costs(initiatives),
+            "blind_spots": portfolio.blind_spots(initiatives, inputs, as_of),
             "can_create": services.can_create(request.user),
             "can_import": services.can_create(request.user),
         },
@@ -315,6 +298,7 @@ def import_view(request):
             "form": form,
             "errors": errors,
             "columns": importer.IMPORT_COLUMNS,
+            "optional": importer.PERIOD_COLUMNS,
             "max_rows": importer.MAX_ROWS,
             "max_mb": importer.MAX_BYTES // 1024 // 1024,
         },

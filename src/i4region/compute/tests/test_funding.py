@@ -13,6 +13,7 @@ from i4region.compute.funding import (
     analyse,
     concentration,
     money,
+    placed_years,
     scenario_source_ends,
     spread_amount,
 )
@@ -231,10 +232,81 @@ def test_scenario_keeps_spread_of_paid_years():
 def test_initiative_with_only_an_application_is_listed():
     funding = [FundingLine("Hub", "Interreg", "EU", D("10"), 2027, 2028, "running", "applied")]
     s = analyse([], funding).initiatives["Hub"]
+    # no running costs are recorded, so no year is "covered"
     assert (s.first_year, s.last_year, s.pipeline, s.secured, s.runway_end_year) == (
         2027,
         2028,
         D("10.00"),
         0,
-        2028,
+        None,
     )
+    assert not s.has_running_costs
+
+
+def test_no_running_costs_is_never_covered_even_where_a_gap_shows():
+    """The test initiative of the old dashboard: establishment costs only, "covered until 2029"
+    while 2029 showed an 80,000 gap. Without running costs there is no runway to state."""
+    budget = [BudgetLine("Test", y, "establishment", "", D("80000")) for y in (2027, 2028, 2029)]
+    funding = [
+        FundingLine("Test", "City", "municipality", D("160000"), 2027, 2028, "both", "received")
+    ]
+    report = analyse(budget, funding)
+    s = report.initiatives["Test"]
+    assert {r.year: r.gap for r in report.years}[2029] == D("80000.00")
+    assert (s.runway_end_year, s.has_running_costs) == (None, False)
+
+
+def test_runway_stops_at_a_year_without_running_costs_or_with_any_gap():
+    budget = [
+        BudgetLine("C", 2026, "running", "staff", D("10")),
+        BudgetLine("C", 2027, "running", "staff", D("10")),
+        BudgetLine("C", 2027, "establishment", "", D("5")),
+        BudgetLine("C", 2029, "running", "staff", D("10")),
+    ]
+    funding = [
+        FundingLine("C", "City", "municipality", D("10"), 2026, 2029, "running", "received", True)
+    ]
+    s = analyse(budget, funding).initiatives["C"]
+    # 2026 covered; 2027 running covered but the establishment 5 is a gap: the runway ends in 2026
+    assert s.runway_end_year == 2026 and s.has_running_costs
+    funding_all = [
+        *funding,
+        FundingLine("C", "City", "municipality", D("5"), 2027, 2027, "both", "received"),
+    ]
+    # 2028 has no running costs recorded: the runway cannot run through it into 2029
+    assert analyse(budget, funding_all).initiatives["C"].runway_end_year == 2027
+
+
+def test_per_year_funding_pays_its_amount_each_year():
+    line = FundingLine(
+        "A", "City", "municipality", D("290000"), 2020, 2022, "running", "received", True
+    )
+    assert line.by_year() == {2020: D("290000.00"), 2021: D("290000.00"), 2022: D("290000.00")}
+    spread = FundingLine(
+        "A", "City", "municipality", D("290000"), 2020, 2022, "running", "received"
+    )
+    assert sum(spread.by_year().values()) == D("290000.00")
+
+
+@pytest.mark.parametrize(
+    ("period", "first", "last", "years"),
+    [
+        ("years", 2019, None, (2019,)),
+        ("years", 2019, 2021, (2019, 2020, 2021)),
+        ("dates", 2019, 2019, (2019,)),
+        ("about", 2019, None, None),
+        ("yearly", 2020, None, None),
+        ("yearly", 2020, 2022, (2020, 2021, 2022)),
+        ("unknown", None, None, None),
+        ("years", None, None, None),
+    ],
+)
+def test_only_dates_and_stated_years_place_an_amount(period, first, last, years):
+    assert placed_years(period, first, last) == years
+
+
+def test_placed_years_refuses_unknown_periods_and_reversed_years():
+    with pytest.raises(ValueError, match="period"):
+        placed_years("someday", 2020)
+    with pytest.raises(ValueError, match="before"):
+        placed_years("years", 2021, 2020)

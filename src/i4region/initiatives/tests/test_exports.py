@@ -59,7 +59,7 @@ def test_export_writes_six_tables_with_columns_and_values(tmp_path, make_initiat
         "secured",
         "gap",
         "runway_end_year",
-        "largest_funder_share",
+        "largest_funder_share_percent",
     ]
     assert sus == [
         {
@@ -69,7 +69,7 @@ def test_export_writes_six_tables_with_columns_and_values(tmp_path, make_initiat
             "secured": "1000.00",
             "gap": "250.50",
             "runway_end_year": "",
-            "largest_funder_share": "1.0",
+            "largest_funder_share_percent": "100.00",
         }
     ]
     budget = [r for r in read(tmp_path / "budget_lines.csv") if r["initiative"] == "exp"]
@@ -90,10 +90,10 @@ def test_full_export_has_drafts_and_managers_only_with_personal_data(make_initia
     draft.managers.add(make_user("initiative_manager", username="manager_one"))
     plain = {t.name: t for t in tables(public=False, include_personal_data=False)}
     assert "managers" not in [f.name for f in plain["initiatives"].fields]
-    assert "draft" in [row[0] for row in plain["initiatives"].rows]
+    assert "draft" in [row["slug"] for row in plain["initiatives"].records()]
     personal = {t.name: t for t in tables(public=False, include_personal_data=True)}
-    rows = {row[0]: row for row in personal["initiatives"].rows}
-    assert rows["draft"][-1] == "manager_one"
+    rows = {row["slug"]: row for row in personal["initiatives"].records()}
+    assert rows["draft"]["managers"] == "manager_one"
 
 
 def test_exported_budget_csv_imports_back(tmp_path, make_initiative):
@@ -107,3 +107,44 @@ def test_exported_budget_csv_imports_back(tmp_path, make_initiative):
     body = "\n".join(",".join(r.values()) for r in lines)
     result = import_csv("budget", f"{header}\n{body}\n")
     assert (result.created, result.updated) == (0, 1)
+
+
+def test_real_initiatives_export_their_register_links_and_no_invented_year(tmp_path):
+    """initiatives.csv and funding.csv refer to the register by id; the sources give no years,
+    so the real lines carry none and the yearly table has no row for them."""
+    from i4region.stakeholders.models import Organisation
+
+    export(tmp_path, public=True)
+    owners = {r["slug"]: r["owner_organisation_id"] for r in read(tmp_path / "initiatives.csv")}
+    assert Organisation.objects.get(pk=owners["robolabas"]).name == "Panevėžio švietimo centras"
+    steam = [r for r in read(tmp_path / "funding.csv") if r["initiative"] == "steam-centre"]
+    funders = {Organisation.objects.get(pk=r["funder_organisation_id"]).name for r in steam}
+    assert funders == {"Panevėžio miesto savivaldybė", "Europos Sąjungos fondai"}
+    real = {"robolabas", "steam-centre", "development-agency"}
+    for name in ("budget_lines", "funding"):
+        for row in (r for r in read(tmp_path / f"{name}.csv") if r["initiative"] in real):
+            assert (row.get("year"), row.get("year_from"), row.get("year_to")) in (
+                ("", None, None),
+                (None, "", ""),
+            ), row
+            assert row["period"] in ("unknown", "yearly")
+    agency = next(
+        r for r in read(tmp_path / "budget_lines.csv") if r["initiative"] == "development-agency"
+    )
+    assert (agency["planned"], agency["period"]) == ("290000.00", "yearly")
+    assert not [r for r in read(tmp_path / "sustainability.csv") if r["initiative"] in real]
+
+
+def test_formula_like_text_is_written_as_text_and_imports_back(tmp_path, make_initiative):
+    from i4region.initiatives.importer import import_csv
+
+    ini = make_initiative("formula")
+    running(ini, 2026, "10.00")
+    ini.budget_lines.update(note='=HYPERLINK("http://x")')
+    export(tmp_path, public=False)
+    rows = [r for r in read(tmp_path / "budget_lines.csv") if r["initiative"] == "formula"]
+    assert rows[0]["note"] == '\'=HYPERLINK("http://x")'
+    with open(tmp_path / "budget_lines.csv", encoding="utf-8") as fh:
+        mine = [line for line in fh if line.startswith(("initiative,", "formula,"))]
+    import_csv("budget", "".join(mine))
+    assert ini.budget_lines.get().note == '=HYPERLINK("http://x")'

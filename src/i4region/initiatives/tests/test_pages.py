@@ -43,11 +43,30 @@ def test_dashboard_alerts_when_funding_ends_next_year(
     assert "Running costs are covered by secured funding until 2027." in detail
 
 
-def test_no_alert_beyond_24_months(client, fixed_today, make_initiative):
-    ini = make_initiative("far", name_en="Far centre")
+def test_no_alert_beyond_24_months_but_the_data_cannot_tell(client, fixed_today, make_initiative):
+    """A gap 31 months ahead raises no alert; with no running costs recorded for 2026-2028 the
+    dashboard does not claim that all is well either."""
+    ini = make_initiative("far", name_en="Far centre", theme="digital")
     running(ini, 2029, "10.00")  # starts 31 months after 2026-06-01
-    page = client.get("/en/initiatives/").content.decode()
+    page = client.get("/en/initiatives/?theme=digital").content.decode()
+    assert "a gap of" not in page
+    assert "No funding gap opens within the next 24 months." not in page
+    assert "but they cannot tell whether a gap opens within 24 months for:" in page
+    assert "Far centre</a>: no running costs recorded for 2026, 2027, 2028" in page
+
+
+def test_no_gap_said_only_when_every_horizon_year_is_known(client, fixed_today, make_initiative):
+    ini = make_initiative("known", name_en="Known centre", theme="digital")
+    for year in (2026, 2027, 2028):
+        running(ini, year, "100.00")
+    funding(ini, "City", "300.00", 2026, 2028)
+    page = client.get("/en/initiatives/?theme=digital").content.decode()
     assert "No funding gap opens within the next 24 months." in page
+    assert "cannot tell" not in page
+    # the real portfolio's amounts have no years: over the whole portfolio it cannot be said
+    page = client.get("/en/initiatives/").content.decode()
+    assert "No funding gap opens within the next 24 months." not in page
+    assert "RoboLabas robotics competition centre</a>: amounts without a stated year" in page
 
 
 def test_dashboard_filters(client, make_initiative):

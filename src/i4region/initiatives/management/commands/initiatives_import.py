@@ -21,7 +21,7 @@ class Command(BaseCommand):
         if not file.is_file():
             raise CommandError(f"{file}: no such file")
         try:
-            result = import_csv(kind, file.read_bytes())
+            result = import_csv(kind, file.read_bytes(), limited=False)
         except ImportFailed as exc:
             raise CommandError(f"{file}: nothing imported.\n" + "\n".join(exc.errors)) from exc
         self.stdout.write(self.style.SUCCESS(result.summary()))
