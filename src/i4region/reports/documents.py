@@ -11,7 +11,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.utils import translation
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from i4region.regions.models import Region
@@ -74,6 +75,42 @@ def initiative(user: Any, slug: str) -> Report:
     )
 
 
+def board_briefing(user: Any, board: str, meeting: str) -> Report:
+    """For the members before a meeting; refused to anyone who may not see the board's items."""
+    found, session = sources.board_meeting((board or "").strip(), str(meeting or "").strip())
+    if found is None:
+        raise ReportInputError(_("There is no board “%(board)s”.") % {"board": board})
+    if session is None and meeting == "next":
+        raise ReportInputError(
+            _("The board “%(board)s” has no upcoming meeting.") % {"board": found.slug}
+        )
+    if session is None:
+        raise ReportInputError(
+            _("The board “%(board)s” has no meeting “%(meeting)s”.")
+            % {"board": found.slug, "meeting": meeting}
+        )
+    if user is not None and not sources.board_may_view(user, found):
+        raise PermissionDenied(
+            _("A board briefing is for the board's members and the secretariat.")
+        )
+    data = sources.board_briefing(found, session, timezone.localdate())
+    alerts = sources.portfolio_alerts(user, timezone.localtime(session.starts_at).date())
+    releases: dict[str, set[str]] = {}
+    for m in data["movements"]:
+        name = f"{m.indicator.publisher or 'Eurostat'} {m.indicator.source_dataset or m.indicator.code}"
+        releases.setdefault(name, set()).add(m.latest.vintage)
+    records = [found, session, *data["awaiting"], *data["open_actions"]]
+    return Report(
+        kind="board-briefing",
+        template="reports/board_briefing.html",
+        title=_("Board briefing: %(meeting)s") % {"meeting": session.title},
+        filename=f"board-briefing-{found.slug}-{session.pk}-{translation.get_language()[:2]}",
+        context={**data, "board": found, "meeting": session, "alerts": alerts},
+        releases=[f"{name} ({', '.join(sorted(v))})" for name, v in sorted(releases.items())],
+        sample=any(getattr(r, "is_sample", False) for r in records),
+    )
+
+
 def all_initiatives() -> list[dict[str, str]]:
     """Every initiative, for the batch of factsheets."""
     return [{"slug": i.slug} for i in sources.initiatives_visible_to(None).order_by("slug")]
@@ -96,6 +133,7 @@ def catalogue(user: Any) -> dict[str, Any]:
 BUILDERS: dict[str, Callable[..., Report]] = {
     "region-profile": region_profile,
     "initiative": initiative,
+    "board-briefing": board_briefing,
 }
 
 #: kinds that `--all` produces for every item, with the list of their options.

@@ -85,3 +85,53 @@ def initiative_factsheet(initiative: Any, user: Any) -> dict[str, Any]:
         "partners": list(initiative.partners.order_by("name")),
         "facts": list(initiative.facts.all()),
     }
+
+
+def portfolio_alerts(user: Any, as_of: Any) -> list[dict[str, Any]]:
+    """Funding gaps opening within the initiatives app's alert horizon after `as_of`, among the
+    initiatives this reader may see, each with its initiative."""
+    from i4region.initiatives.services import sustainability
+
+    initiatives = {i.slug: i for i in initiatives_visible_to(user)}
+    report, _inputs = sustainability(list(initiatives.values()), as_of=as_of)
+    return [{"alert": a, "initiative": initiatives[a.initiative]} for a in report.alerts]
+
+
+def board_meeting(slug: str, meeting: str) -> tuple[Any, Any]:
+    """(board, meeting) by the board's slug and the meeting's id, or "next" for the board's next
+    meeting; None in place of what does not exist."""
+    from django.utils import timezone
+
+    from i4region.board.models import Board
+
+    board = Board.objects.filter(slug=slug).first()
+    if board is None:
+        return None, None
+    if meeting == "next":
+        found = board.meetings.filter(starts_at__gte=timezone.now()).order_by("starts_at")
+    else:
+        found = board.meetings.filter(pk=int(meeting)) if meeting.isdigit() else []
+    return board, (found.first() if found else None)
+
+
+def board_may_view(user: Any, board: Any) -> bool:
+    """The board's rule for its internal items: the secretariat and its current members."""
+    from i4region.board.services import can_view
+
+    return can_view(user, board)
+
+
+def board_briefing(board: Any, meeting: Any, day: Any) -> dict[str, Any]:
+    """What the members read before `meeting`, from the board's briefing service."""
+    from i4region.board import services
+
+    due = services.open_and_overdue_actions(board, day)
+    return {
+        "agenda": services.agenda_of(meeting),
+        "awaiting": list(services.decisions_awaiting_vote(board)),
+        "open_actions": due.open,
+        "others": [a for a in due.open if a not in due.overdue],
+        "overdue": due.overdue,
+        "previous": services.previous_meeting(meeting),
+        "movements": services.indicator_movement_since_previous_meeting(board, meeting),
+    }

@@ -22,4 +22,10 @@ urlpatterns = [
         {"kind": "initiative"},
         name="initiative",
     ),
+    re_path(
+        r"^boards/(?P<board>[-a-zA-Z0-9_]+)/meetings/(?P<meeting>\d+|next)" + FMT,
+        views.document,
+        {"kind": "board-briefing"},
+        name="board-briefing",
+    ),
 ]

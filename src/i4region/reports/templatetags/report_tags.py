@@ -24,3 +24,9 @@ def eur(value) -> str:
 def site(url: str) -> str:
     """The site a source lives on (www.interregeurope.eu), printed beside the link."""
     return urlsplit(url or "").netloc
+
+
+@register.filter
+def days_late(action, day) -> int:
+    """How many days past its due date an open action is on the report's day."""
+    return action.days_late(day)

@@ -17,8 +17,9 @@ def _run(*args: str) -> str:
     return subprocess.run(args, check=True, capture_output=True, text=True).stdout
 
 
-def text(path: Path) -> str:
-    return _run("pdftotext", "-layout", str(path), "-")
+def text(path: Path, layout: bool = True) -> str:
+    """The text layer; without layout each table cell's text stays together."""
+    return _run("pdftotext", *(["-layout"] if layout else []), str(path), "-")
 
 
 def pages(path: Path) -> int:
@@ -96,6 +97,20 @@ def accessibility(path: Path) -> dict[str, int | str]:
         "headers": len(re.findall(r"^\s*TH\b", tree, re.M)),
         "lang": lang.group(1).decode() if lang else "",
     }
+
+
+def table_rows(path: Path) -> list[list[str]]:
+    """Every table row of the tag tree as its cells' texts: what a screen reader reads out."""
+    rows: list[list[str]] = []
+    for line in _run("pdfinfo", "-struct-text", str(path)).splitlines():
+        item = line.strip()
+        if item == "TR":
+            rows.append([])
+        elif rows and re.match(r"T[HD]\b", item):
+            rows[-1].append("")
+        elif rows and rows[-1] and item.startswith('"'):
+            rows[-1][-1] = " ".join(f"{rows[-1][-1]} {item.strip(chr(34))}".split())
+    return rows
 
 
 def first_page_ink(path: Path, tmp: Path) -> float:
