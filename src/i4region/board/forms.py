@@ -110,11 +110,19 @@ class BoardForm(RecordForm):
 
 
 class FounderForm(RecordForm):
-    organisation = organisation_field()
+    organisation = organisation_field(required=False)
 
     class Meta:
         model = Founder
         fields = ["organisation", "role", "source_url", "position"]
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("organisation") and not data.get("role"):
+            raise forms.ValidationError(
+                _("Choose the organisation, or describe the founder when the source names none.")
+            )
+        return data
 
 
 class MembershipForm(RecordForm):

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from django.db import transaction
 
+from i4region.initiatives.models import Initiative
 from i4region.observatory.models import Indicator
 from i4region.regions.models import Region
 from i4region.stakeholders.models import Organisation
@@ -83,7 +84,7 @@ def load(stdout=None) -> None:
     spec = data()
     if Board.objects.filter(slug=spec["board"]["slug"]).exists():
         return
-    with transaction.atomic(), services.acting(None, "imported", "Loaded from the bundled seed"):
+    with transaction.atomic(), services.acting(None, "imported"):
         board = _board(spec)
         seats = _members(board, spec["members"])
         meeting, items = _meeting(board, spec["meeting"], seats)
@@ -273,6 +274,7 @@ def _actions(board: Board, specs: list[dict], decisions: dict) -> None:
             progress=Decimal(a["progress"]),
             weight=Decimal(a.get("weight", "1")),
             owner_organisation=organisation(a["owner"], a["type"], True),
+            initiative=Initiative.objects.filter(slug=a.get("initiative", "")).first(),
             start_date=_date(a["start"]),
             due_date=_date(a["due"]),
             is_sample=True,

@@ -100,3 +100,84 @@ def test_personal_data_export_adds_history(tmp_path):
     call_command("export", out=tmp_path, include_personal_data=True, stdout=open("/dev/null", "w"))
     history = read(tmp_path / "board_history.csv")
     assert any(h["verb"] == "adopted" and h["target_type"] == "decision" for h in history)
+
+
+def test_board_tables_name_the_workflow_columns(tmp_path):
+    call_command("export", out=tmp_path, stdout=open("/dev/null", "w"))
+    with open(tmp_path / "decisions.csv", encoding="utf-8") as fh:
+        header = next(csv.reader(fh))
+    for column in (
+        "method",
+        "vote_mode",
+        "votes_for",
+        "votes_against",
+        "votes_abstain",
+        "members_present",
+        "outcome",
+    ):
+        assert column in header
+    with open(tmp_path / "actions.csv", encoding="utf-8") as fh:
+        header = next(csv.reader(fh))
+    for column in ("decision_id", "initiative_id", "owner_organisation_id", "due_date", "overdue"):
+        assert column in header
+    with open(tmp_path / "board_members.csv", encoding="utf-8") as fh:
+        assert "organisation_id" in next(csv.reader(fh))
+
+
+@pytest.mark.parametrize("public", [False, True])
+def test_every_id_into_another_table_exists_in_the_same_export(tmp_path, public):
+    call_command("export", out=tmp_path, public=public, stdout=open("/dev/null", "w"))
+    organisations = {o["id"] for o in read(tmp_path / "organisations.csv")}
+    decisions = {d["id"] for d in read(tmp_path / "decisions.csv")}
+    members = read(tmp_path / "board_members.csv")
+    actions = read(tmp_path / "actions.csv")
+    assert public or any(m["organisation_id"] for m in members)
+    for m in members:
+        assert not m["organisation_id"] or m["organisation_id"] in organisations
+    for a in actions:
+        assert not a["decision_id"] or a["decision_id"] in decisions
+        assert not a["owner_organisation_id"] or a["owner_organisation_id"] in organisations
+    linked = [a["initiative_id"] for a in actions if a["initiative_id"]]
+    assert linked, "the sample actions belong to the real initiatives"
+    initiatives = read(tmp_path / "initiatives.csv")
+    if "id" in initiatives[0]:
+        assert set(linked) <= {i["id"] for i in initiatives}
+    else:  # until initiatives.csv carries its id: each one is an exported initiative's
+        from i4region.initiatives.models import Initiative
+
+        slugs = {i["slug"] for i in initiatives}
+        exported = Initiative.objects.filter(slug__in=slugs).values_list("pk", flat=True)
+        assert {int(i) for i in linked} <= set(exported)
+
+
+def test_sample_outcomes_follow_their_votes_and_overdue_is_as_of_the_export(tmp_path):
+    from datetime import date
+
+    from i4region.board.services import outcome_of
+
+    call_command("export", out=tmp_path, stdout=open("/dev/null", "w"))
+    for d in read(tmp_path / "decisions.csv"):
+        if d["is_sample"] != "true" or d["state"] not in ("adopted", "rejected"):
+            continue
+        assert d["quorum_met"] == "true"
+        computed = outcome_of(
+            d["method"], int(d["votes_for"]), int(d["votes_against"]), int(d["voting_members"])
+        )
+        assert d["outcome"] == (computed or d["outcome"]) and d["outcome"] == d["state"]
+    today = date.today().isoformat()
+    actions = read(tmp_path / "actions.csv")
+    for a in actions:
+        late = (
+            bool(a["due_date"]) and a["due_date"] < today and a["status"] not in ("done", "dropped")
+        )
+        assert a["overdue"] == ("true" if late else "false"), a["title"]
+    assert any(a["overdue"] == "true" for a in actions)
+
+
+def test_attendance_has_one_row_per_member_and_meeting(tmp_path):
+    call_command("export", out=tmp_path, stdout=open("/dev/null", "w"))
+    rows = [r for r in read(tmp_path / "meeting_attendance.csv") if r["member_id"]]
+    pairs = [(r["meeting_id"], r["member_id"]) for r in rows]
+    assert pairs and len(pairs) == len(set(pairs))
+    sample = [r for r in rows if r["status"] == "excused"]
+    assert len(sample) == 1  # the one excused sample member; everyone else on the roll present

@@ -3,7 +3,6 @@
 from decimal import Decimal
 
 import pytest
-
 from auditlog.models import LogEntry
 
 from i4region.board import services
@@ -20,6 +19,7 @@ def entries(obj, verb=None):
     """The one history's records of this object (core.history on django-auditlog)."""
     rows = LogEntry.objects.get_for_object(obj).order_by("-timestamp", "-id")
     return [e for e in rows if verb is None or (e.additional_data or {}).get("verb") == verb]
+
 
 pytestmark = pytest.mark.django_db
 
