@@ -209,6 +209,33 @@ def gap_texts(summary: rollup.Summary) -> list[str]:
     ]
 
 
+@dataclass
+class PriorityProgress:
+    """One row of "progress per priority" as a page, the board briefing or a report shows it."""
+
+    priority: Priority
+    summary: rollup.Summary
+    rows: list[tuple[str, str, int]]  # (bucket, label, count)
+    gaps: list[str]
+
+
+def progress_per_priority(
+    strategy: Strategy, as_of: date | None = None
+) -> tuple[Progress, list[PriorityProgress]]:
+    """The roll-up and, for each priority in order, its counts per status and its gaps."""
+    result = progress(strategy, as_of)
+    rows = [
+        PriorityProgress(
+            p,
+            result.priorities[p.pk],
+            summary_rows(result.priorities[p.pk]),
+            gap_texts(result.priorities[p.pk]),
+        )
+        for p in strategy.priorities.prefetch_related("measures")
+    ]
+    return result, rows
+
+
 # --- what a record serves ----------------------------------------------------------------------
 
 

@@ -39,15 +39,7 @@ def index(request):
 def detail(request, slug: str):
     """A strategy: its facts and sources, progress per priority, gaps and history."""
     strategy = _strategy(request, slug)
-    result = services.progress(strategy)
-    priorities = [
-        (
-            p,
-            services.summary_rows(result.priorities[p.pk]),
-            services.gap_texts(result.priorities[p.pk]),
-        )
-        for p in strategy.priorities.prefetch_related("measures")
-    ]
+    result, priorities = services.progress_per_priority(strategy)
     return render(
         request,
         "strategy/detail.html",

@@ -26,3 +26,15 @@ def strategy_serves(context, obj) -> dict:
         "anchor": f"{obj._meta.model_name}-{obj.pk}",
         "serve_url": serve_url,
     }
+
+
+@register.inclusion_tag("strategy/_progress.html", takes_context=True)
+def strategy_progress(context) -> dict:
+    """Progress per priority of every strategy the reader may see (board briefing, public page)."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    return {
+        "strategies": [
+            (s, services.progress_per_priority(s)[1]) for s in services.visible_strategies(user)
+        ]
+    }

@@ -236,3 +236,18 @@ def test_the_record_side_links_a_measure(client, make_user, strategy, priority, 
     assert MeasureLink.objects.get(measure=m).initiative == robolabas
     again = client.post(url, {"measure": m.pk})
     assert "This record already serves the measure." in again.content.decode()
+
+
+def test_progress_fragment_for_the_briefing_and_the_public_page(rf, strategy, priority, make_user):
+    adopted, draft = strategy("adopted"), strategy("draft")
+    priority(adopted, "Public skills")
+    priority(draft, "Draft skills")
+    template = Template("{% load strategy_tags %}{% strategy_progress %}")
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    with translation.override("en"):
+        public = template.render(Context({"request": request}))
+        request.user = make_user("board_member")
+        board = template.render(Context({"request": request}))
+    assert "Public skills" in public and "Draft skills" not in public
+    assert "Draft skills" in board and "no measure" in board
