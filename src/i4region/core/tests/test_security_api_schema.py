@@ -1,0 +1,29 @@
+"""schemathesis against the served OpenAPI schema: no 500 and every answer as the schema says.
+
+Runs in-process through the WSGI application on the test database; few examples per
+operation so the suite stays fast.
+"""
+
+import pytest
+import schemathesis
+from django.core.wsgi import get_wsgi_application
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance
+
+schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+
+
+@pytest.mark.django_db
+@schema.parametrize()
+@settings(
+    max_examples=8,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
+def test_api_answers_as_its_schema_says(case):
+    case.call_and_validate(
+        checks=[not_a_server_error, response_schema_conformance, content_type_conformance]
+    )
