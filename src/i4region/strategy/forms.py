@@ -87,10 +87,11 @@ class MeasureLinkForm(forms.ModelForm):
     def __init__(self, *args, visible: dict | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         for kind in LINK_MODELS:
-            field = self.fields[kind]
             if visible is not None:
-                field.queryset = visible[kind]
-        self.fields["initiative"].help_text = _("Fill exactly one of the fields above the note.")
+                self.fields[kind].queryset = visible[kind]
+        activities = self.fields["activity"]
+        activities.queryset = activities.queryset.select_related("organisation")
+        activities.label_from_instance = lambda a: f"{a} ({a.organisation})"
 
     def clean(self):
         data = super().clean()

@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import models
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -338,11 +338,10 @@ def coordination(strategy: Strategy, user, as_of: date | None = None) -> list[Pr
             _add(found, activity.organisation, _("activity: %(name)s") % {"name": activity}, orgs)
         actions = _linked(priority, LinkKind.ACTION, allowed[LinkKind.ACTION])
         decisions = _linked(priority, LinkKind.DECISION, allowed[LinkKind.DECISION])
-        actions += [
-            a
-            for a in Action.objects.filter(decision__in=decisions, pk__in=allowed["action"])
-            if a not in actions
-        ]
+        related = Action.objects.filter(
+            Q(decision__in=decisions) | Q(initiative__in=initiatives), pk__in=allowed["action"]
+        )
+        actions += [a for a in related if a not in actions]
         for action in actions:
             _add(found, action.owner_organisation, _("action: %(name)s") % {"name": action}, orgs)
         secured, pipeline, undated = _money_by_year(lines)

@@ -214,6 +214,9 @@ class LinkAdd(SecretariatOnly, ObjectEditView):
     def title(self, obj):
         return _("Link a record to the measure “%(measure)s”") % {"measure": self.measure()}
 
+    def context(self, request, obj):
+        return {"intro": _("Choose one record of one kind; leave the other lists empty.")}
+
     def cancel_url(self, request, obj):
         return self.measure().get_absolute_url()
 

@@ -33,6 +33,9 @@ def plan(strategy, priority, measure, org, initiative, funding, activity, action
     link(m2, activity(d))
     link(m1, action(owner=a))
     link(m2, action(owner=b))
+    initiative_action = action(owner=d)
+    initiative_action.initiative = ini  # an action of a linked initiative contributes too
+    initiative_action.save()
     measure(empty)
     return s, served, empty, (a, b, c, d), ini
 
@@ -55,6 +58,7 @@ def test_every_contributor_once_per_priority_with_all_its_ways(plan, make_user):
     assert f"partner in {ini.name_en}" in ways["Org B"]
     assert ways["Org C"] == [f"funder of {ini.name_en}"]  # two funding lines, said once
     assert ways["Org D"][0].startswith("activity: ")
+    assert any(w.startswith("action: ") for w in ways["Org D"])
 
 
 def test_money_of_linked_initiatives_by_year(plan, make_user):

@@ -251,3 +251,24 @@ def test_progress_fragment_for_the_briefing_and_the_public_page(rf, strategy, pr
         board = template.render(Context({"request": request}))
     assert "Public skills" in public and "Draft skills" not in public
     assert "Draft skills" in board and "no measure" in board
+
+
+def test_another_region_edits_the_stages_and_sees_where_nobody_works(client, settings, tmp_path):
+    path = tmp_path / "path.json"
+    path.write_text(
+        '{"context_level": 2, "stages": ['
+        '{"code": "labs", "name_en": "Labs", "name_lt": "Laboratorijos",'
+        ' "initiatives": ["steam-centre"]},'
+        '{"code": "nobody", "name_en": "Research parks", "name_lt": "Mokslo parkai",'
+        ' "activities": [{"organisation_type": ["research"], "theme": ["investment_attraction"]}],'
+        ' "indicators": ["no_such_indicator"]}]}',
+        encoding="utf-8",
+    )
+    settings.I4REGION_TALENT_PATH = str(path)
+    page = client.get("/en/strategy/talent-path/").content.decode()
+    labs = page[page.index('id="stage-labs"') : page.index('id="stage-nobody"')]
+    nobody = page[page.index('id="stage-nobody"') :]
+    assert "Panevėžio švietimo centras" in labs and "No actor works" not in labs
+    assert "No actor works at this stage." in nobody
+    assert "no_such_indicator</code>: not yet in the observatory" in nobody
+    assert "Primary school" not in page
