@@ -27,6 +27,7 @@ from .forms import (
     MilestoneForm,
     MinutesForm,
     ProposalForm,
+    RollForm,
 )
 from .models import (
     Action,
@@ -44,7 +45,7 @@ from .models import (
     Milestone,
     Proposal,
 )
-from .views import int_param, may_edit_proposal
+from .views import MANAGE, board_access, int_param, may_edit_proposal
 
 
 class BoardEditView(ObjectEditView):
@@ -450,3 +451,30 @@ class MilestoneDeleteView(OnBoard, ObjectDeleteView):
 
     def success_url(self, request, obj) -> str:
         return self.parent.get_absolute_url()
+
+
+@board_access(MANAGE)
+def attendance_roll(request, board, pk):
+    """The whole roll in one form, editable until the minutes are approved."""
+    m = get_object_or_404(Meeting, pk=pk, board=board)
+    if not m.roll_open:
+        messages.error(
+            request, _("The minutes of this meeting are approved; the attendance roll is final.")
+        )
+        return redirect(m.get_absolute_url())
+    form = RollForm(request.POST or None, lines=services.roll(m))
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = services.record_roll(m, request.user, form.entries())
+            messages.success(
+                request,
+                _("Attendance saved (%(count)d lines changed).") % {"count": changed},
+            )
+            return redirect(m.get_absolute_url())
+        except services.TransitionRefused as exc:
+            form.add_error(None, str(exc))
+    return render(
+        request,
+        "board/roll.html",
+        {"board": board, "meeting": m, "form": form, "quorum": services.quorum(m)},
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import edit, views
+from . import edit, views, voting
 
 app_name = "board"
 
@@ -39,7 +39,7 @@ urlpatterns = [
     path(
         M + "agenda/<int:item>/delete/", edit.AgendaItemDeleteView.as_view(), name="agenda_delete"
     ),
-    path(M + "attendance/", views.attendance_roll, name="attendance_roll"),
+    path(M + "attendance/", edit.attendance_roll, name="attendance_roll"),
     path(M + "attendance/new/", edit.GuestEditView.as_view(), name="attendance_add"),
     path(M + "guests/<int:item>/edit/", edit.GuestEditView.as_view(), name="guest_edit"),
     path(M + "guests/<int:item>/delete/", edit.GuestDeleteView.as_view(), name="guest_delete"),
@@ -62,15 +62,15 @@ urlpatterns = [
     path(B + "proposals/<int:pk>/edit/", edit.ProposalEditView.as_view(), name="proposal_edit"),
     path(B + "proposals/<int:pk>/state/", views.proposal_state, name="proposal_state"),
     path(B + "decisions/new/", edit.DecisionEditView.as_view(), name="decision_add"),
-    path(D, views.decision, name="decision"),
+    path(D, voting.decision, name="decision"),
     path(D + "edit/", edit.DecisionEditView.as_view(), name="decision_edit"),
-    path(D + "voting/", views.decision_open, name="decision_open"),
-    path(D + "voting/mode/", views.decision_mode, name="decision_mode"),
-    path(D + "tally/", views.decision_tally, name="decision_tally"),
-    path(D + "decide/", views.decision_decide, name="decision_decide"),
-    path(D + "withdraw/", views.decision_withdraw, name="decision_withdraw"),
+    path(D + "voting/", voting.decision_open, name="decision_open"),
+    path(D + "voting/mode/", voting.decision_mode, name="decision_mode"),
+    path(D + "tally/", voting.decision_tally, name="decision_tally"),
+    path(D + "decide/", voting.decision_decide, name="decision_decide"),
+    path(D + "withdraw/", voting.decision_withdraw, name="decision_withdraw"),
     path(D + "amend/", edit.decision_amend, name="decision_amend"),
-    path(D + "vote/", views.decision_vote, name="decision_vote"),
+    path(D + "vote/", voting.decision_vote, name="decision_vote"),
     path(B + "actions/new/", edit.ActionEditView.as_view(), name="action_add"),
     path(B + "actions/progress.csv", views.actions_bulk, name="actions_bulk"),
     path(A, views.action, name="action"),

@@ -18,27 +18,19 @@ from . import exports, services
 from .forms import (
     BulkProgressForm,
     CommentForm,
-    DecideForm,
-    OpenVotingForm,
     ProgressForm,
     ProposalStateForm,
-    RollForm,
-    TallyForm,
-    VoteForm,
 )
 from .models import (
-    VOTED_METHODS,
     Action,
     AttendanceStatus,
     Board,
     Challenge,
     Decision,
-    DecisionState,
     Meeting,
     MinutesStatus,
     Proposal,
     Sector,
-    VoteMode,
 )
 
 VIEW, PARTICIPATE, MANAGE = "view", "participate", "manage"
@@ -85,7 +77,7 @@ def _lang(request) -> str:
     return (getattr(request, "LANGUAGE_CODE", "lt") or "lt")[:2]
 
 
-def _refused(request, exc) -> None:
+def refused(request, exc) -> None:
     messages.error(request, str(exc))
 
 
@@ -270,33 +262,6 @@ def meeting(request, board, pk):
     )
 
 
-@board_access(MANAGE)
-def attendance_roll(request, board, pk):
-    """The whole roll in one form, editable until the minutes are approved."""
-    m = get_object_or_404(Meeting, pk=pk, board=board)
-    if not m.roll_open:
-        messages.error(
-            request, _("The minutes of this meeting are approved; the attendance roll is final.")
-        )
-        return redirect(m.get_absolute_url())
-    form = RollForm(request.POST or None, lines=services.roll(m))
-    if request.method == "POST" and form.is_valid():
-        try:
-            changed = services.record_roll(m, request.user, form.entries())
-            messages.success(
-                request,
-                _("Attendance saved (%(count)d lines changed).") % {"count": changed},
-            )
-            return redirect(m.get_absolute_url())
-        except services.TransitionRefused as exc:
-            form.add_error(None, str(exc))
-    return render(
-        request,
-        "board/roll.html",
-        {"board": board, "meeting": m, "form": form, "quorum": services.quorum(m)},
-    )
-
-
 @require_POST
 @board_access(MANAGE)
 def minutes_status(request, board, pk):
@@ -307,7 +272,7 @@ def minutes_status(request, board, pk):
             request, _("Minutes: %(status)s.") % {"status": m.get_minutes_status_display()}
         )
     except services.TransitionRefused as exc:
-        _refused(request, exc)
+        refused(request, exc)
     return redirect("board:meeting", board.slug, m.pk)
 
 
@@ -388,162 +353,10 @@ def proposal_state(request, board, pk):
                 request, _("The proposal is now “%(state)s”.") % {"state": p.get_state_display()}
             )
         except services.TransitionRefused as exc:
-            _refused(request, exc)
+            refused(request, exc)
     else:
         messages.error(request, _("Choose one of the states offered."))
     return redirect("board:proposal", board.slug, p.pk)
-
-
-# --------------------------------------------------------------------------- decisions
-
-
-@board_access()
-def decision(request, board, pk):
-    d = get_object_or_404(Decision, pk=pk, board=board)
-    seat = services.voting_seat(request.user, d)
-    mine = d.votes.filter(membership=seat).first() if seat else None
-    manage = services.can_manage(request.user)
-    return render(
-        request,
-        "board/decision.html",
-        {
-            "board": board,
-            "decision": d,
-            "quorum": services.quorum(d.meeting),
-            "actions": d.actions.filter(parent=None).prefetch_related("children"),
-            "amendments": d.amendments.select_related("created_by", "meeting"),
-            "votes": d.votes.select_related("membership")
-            if d.vote_mode == VoteMode.ROLL_CALL
-            else [],
-            "my_vote": mine,
-            "vote_form": VoteForm() if services.can_vote(request.user, d) else None,
-            "open_form": (
-                OpenVotingForm()
-                if manage and d.state == DecisionState.DRAFT and d.method in VOTED_METHODS
-                else None
-            ),
-            "tally_form": (
-                TallyForm(
-                    initial={
-                        "votes_for": d.votes_for,
-                        "votes_against": d.votes_against,
-                        "votes_abstain": d.votes_abstain,
-                    }
-                )
-                if manage and d.state == DecisionState.VOTING and d.vote_mode == VoteMode.TALLY
-                else None
-            ),
-            "decide_form": (
-                DecideForm()
-                if manage
-                and (
-                    d.state == DecisionState.VOTING
-                    or (d.state == DecisionState.DRAFT and d.method not in VOTED_METHODS)
-                )
-                else None
-            ),
-            "timeline": services.timeline(d),
-            "comments": services.comments_on(d),
-            "comment_form": CommentForm(),
-            "history": services.history_of(d),
-            "can_manage": manage,
-            "can_comment": services.can_participate(request.user, board),
-        },
-    )
-
-
-def _decision_step(request, board, pk, step) -> HttpResponse:
-    d = get_object_or_404(Decision, pk=pk, board=board)
-    try:
-        text = step(d)
-        messages.success(request, text)
-    except services.TransitionRefused as exc:
-        _refused(request, exc)
-    return redirect(d.get_absolute_url())
-
-
-@require_POST
-@board_access(MANAGE)
-def decision_open(request, board, pk):
-    form = OpenVotingForm(request.POST)
-    mode = form.cleaned_data["vote_mode"] if form.is_valid() else ""
-
-    def step(d):
-        services.open_voting(d, request.user, mode)
-        return _("Voting is open: %(mode)s.") % {"mode": d.get_vote_mode_display()}
-
-    return _decision_step(request, board, pk, step)
-
-
-@require_POST
-@board_access(MANAGE)
-def decision_mode(request, board, pk):
-    form = OpenVotingForm(request.POST)
-    mode = form.cleaned_data["vote_mode"] if form.is_valid() else ""
-
-    def step(d):
-        services.change_vote_mode(d, request.user, mode, request.POST.get("reason", ""))
-        return _("The votes now come from: %(mode)s.") % {"mode": d.get_vote_mode_display()}
-
-    return _decision_step(request, board, pk, step)
-
-
-@require_POST
-@board_access(MANAGE)
-def decision_tally(request, board, pk):
-    form = TallyForm(request.POST)
-
-    def step(d):
-        if not form.is_valid():
-            raise services.TransitionRefused(_("Give the votes for, against and abstentions."))
-        data = form.cleaned_data
-        services.record_tally(
-            d, request.user, data["votes_for"], data["votes_against"], data["votes_abstain"]
-        )
-        return _("The tally is recorded.")
-
-    return _decision_step(request, board, pk, step)
-
-
-@require_POST
-@board_access(MANAGE)
-def decision_decide(request, board, pk):
-    form = DecideForm(request.POST)
-    outcome = form.cleaned_data["outcome"] if form.is_valid() else None
-
-    def step(d):
-        services.decide(d, request.user, outcome or None)
-        return _("The decision is closed: %(state)s.") % {"state": d.get_state_display()}
-
-    return _decision_step(request, board, pk, step)
-
-
-@require_POST
-@board_access(MANAGE)
-def decision_withdraw(request, board, pk):
-    def step(d):
-        services.withdraw(d, request.user, request.POST.get("reason", ""))
-        return _("The decision is withdrawn.")
-
-    return _decision_step(request, board, pk, step)
-
-
-@require_POST
-@board_access(PARTICIPATE)
-def decision_vote(request, board, pk):
-    d = get_object_or_404(Decision, pk=pk, board=board)
-    if services.voting_seat(request.user, d) is None:
-        raise PermissionDenied(_("Only voting members of this board can vote."))
-    form = VoteForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose for, against or abstain."))
-        return redirect(d.get_absolute_url())
-    try:
-        services.cast_vote(d, request.user, form.cleaned_data["choice"])
-        messages.success(request, _("Your vote is recorded."))
-    except services.TransitionRefused as exc:
-        raise PermissionDenied(str(exc)) from exc
-    return redirect(d.get_absolute_url())
 
 
 # --------------------------------------------------------------------------- actions
@@ -600,7 +413,7 @@ def action_progress(request, slug, pk):
             )
             messages.success(request, _("Progress updated."))
         except services.TransitionRefused as exc:
-            _refused(request, exc)
+            refused(request, exc)
     else:
         messages.error(
             request,
@@ -656,7 +469,7 @@ def comment(request, board, kind, pk):
             services.add_comment(target, request.user, form.cleaned_data["text"])
             messages.success(request, _("Your comment is added."))
         except services.TransitionRefused as exc:
-            _refused(request, exc)
+            refused(request, exc)
     else:
         messages.error(request, " ".join(form.errors.get("text", [])))
     return redirect(f"board:{kind}", board.slug, target.pk)
