@@ -80,6 +80,10 @@ def _when(text: str | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(text).replace(tzinfo=VILNIUS) if text else None
 
 
+# The Panevėžys practice's own content: `i4region setup` loads it only where LT025 is the home region.
+PRACTICE = True
+
+
 def load(stdout=None) -> None:
     spec = data()
     if Board.objects.filter(slug=spec["board"]["slug"]).exists():
