@@ -72,6 +72,10 @@ def _fact(initiative: Initiative, row: dict[str, str], lt: dict[str, str]) -> No
         fact.save()
 
 
+# The Panevėžys practice's own content: `i4region setup` loads it only where LT025 is the home region.
+PRACTICE = True
+
+
 def load(stdout=None) -> None:
     data = portfolio()
     sources = data["sources"]
