@@ -194,6 +194,10 @@ def sample_relations(
 
 
 @transaction.atomic
+# The Panevėžys practice's own content: `i4region setup` loads it only where LT025 is the home region.
+PRACTICE = True
+
+
 def load(stdout=None) -> None:
     """Create or update the sample ecosystem (idempotent)."""
     f = facts()
