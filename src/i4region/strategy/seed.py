@@ -30,6 +30,10 @@ def _fact(topic: str, contains: str) -> dict[str, str]:
     raise LookupError(f"the facts file has no {topic!r} row containing {contains!r}")
 
 
+# The Panevėžys practice's own content: `i4region setup` loads it only where LT025 is the home region.
+PRACTICE = True
+
+
 def load(stdout=None) -> None:
     data = json.loads(DATA.read_text(encoding="utf-8"))
     fact = _fact(data["fact_topic"], data["fact_contains"])
