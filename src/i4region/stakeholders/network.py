@@ -221,7 +221,7 @@ def network_svg(
     labels = labels or {}
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" role="img" aria-labelledby="net-title net-desc" '
+        f'width="{width}" height="{height}" role="group" aria-labelledby="net-title net-desc" '
         f'font-family="system-ui, sans-serif" class="network">',
         f'<title id="net-title">{esc(title)}</title>',
         f'<desc id="net-desc">{esc(f"{a.stats.nodes} / {a.stats.edges}")}</desc>',
