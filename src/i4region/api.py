@@ -11,7 +11,38 @@ from ninja.errors import ValidationError
 
 import i4region
 
-api = NinjaAPI(
+_PROBLEM = {
+    "content": {
+        "application/json": {
+            "schema": {
+                "type": "object",
+                "properties": {"detail": {"type": "string"}},
+                "required": ["detail"],
+            }
+        }
+    }
+}
+
+
+class API(NinjaAPI):
+    """The API whose schema also names the answers every operation can give.
+
+    A path parameter that names nothing is 404, and a NUL byte or other control character in
+    any parameter is 400 (core.middleware) whatever the router declared.
+    """
+
+    def get_openapi_schema(self, **kwargs):
+        schema = super().get_openapi_schema(**kwargs)
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                responses = operation["responses"]
+                responses.setdefault(400, {"description": "Bad Request", **_PROBLEM})
+                if any(p["in"] == "path" for p in operation.get("parameters", ())):
+                    responses.setdefault(404, {"description": "Not Found", **_PROBLEM})
+        return schema
+
+
+api = API(
     title="i4region API",
     version=i4region.__version__,
     urls_namespace="api",

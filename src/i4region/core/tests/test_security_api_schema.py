@@ -27,3 +27,13 @@ def test_api_answers_as_its_schema_says(case):
     case.call_and_validate(
         checks=[not_a_server_error, response_schema_conformance, content_type_conformance]
     )
+
+
+def test_schema_documents_404_for_every_path_parameter_and_400_everywhere():
+    from i4region.api import api
+
+    for path, operations in api.get_openapi_schema()["paths"].items():
+        for method, operation in operations.items():
+            assert 400 in operation["responses"], f"{method} {path}"
+            if "{" in path:
+                assert 404 in operation["responses"], f"{method} {path}"
