@@ -96,6 +96,24 @@ class OnBoard:
     def refusal(self, request, obj) -> str:
         return _("Only the board secretariat can do this.")
 
+    def form_kwargs(self, request) -> dict:
+        """What the form needs besides the record (the board, the meeting…)."""
+        return {}
+
+    def get_form(self, request, obj, data=None, files=None):
+        return self.form_class(
+            data=data,
+            files=files,
+            instance=obj,
+            initial=self.get_initial(request, obj),
+            **self.form_kwargs(request),
+        )
+
+    def ids_from_query(self, request, *names: str) -> dict:
+        """Preselected records named in the query (?decision=12); a non-number is a 400."""
+        found = {name: int_param(request, name) for name in names}
+        return {name: value for name, value in found.items() if value is not None}
+
     def prepare(self, request, obj) -> None:
         if self.parent is not None:
             setattr(obj, self.parent_attr, self.parent)
@@ -191,8 +209,8 @@ class AgendaItemEditView(MeetingPart, ObjectEditView):
     model = AgendaItem
     form_class = AgendaItemForm
 
-    def get_form(self, request, obj, data=None, files=None):
-        return self.form_class(data=data, files=files, instance=obj, meeting=self.parent)
+    def form_kwargs(self, request) -> dict:
+        return {"meeting": self.parent}
 
     def title(self, obj) -> str:
         return _("Add an agenda item") if obj is None else _("Edit agenda item")
@@ -278,19 +296,11 @@ class ProposalEditView(OnBoard, ObjectEditView):
             return services.refusal(request.user, self.board)
         return _("Only its author (while it is a draft) and the secretariat can edit a proposal.")
 
-    def get_form(self, request, obj, data=None, files=None):
-        return self.form_class(
-            data=data,
-            files=files,
-            instance=obj,
-            initial=self.get_initial(request, obj),
-            board=self.board,
-            manager=services.can_manage(request.user),
-        )
+    def form_kwargs(self, request) -> dict:
+        return {"board": self.board, "manager": services.can_manage(request.user)}
 
     def get_initial(self, request, obj) -> dict:
-        challenge = int_param(request, "challenge")
-        return {"challenge": challenge} if obj is None and challenge else {}
+        return self.ids_from_query(request, "challenge") if obj is None else {}
 
     def save(self, request, form):
         obj = form.save(commit=False)
@@ -331,23 +341,16 @@ class DecisionEditView(OnBoard, ObjectEditView):
                 return redirect(target, self.board.slug, d.pk)
         return super().dispatch(request, *args, **kwargs)
 
-    def get_form(self, request, obj, data=None, files=None):
-        return self.form_class(
-            data=data,
-            files=files,
-            instance=obj,
-            initial=self.get_initial(request, obj),
-            board=self.board,
-        )
+    def form_kwargs(self, request) -> dict:
+        return {"board": self.board}
 
     def get_initial(self, request, obj) -> dict:
         if obj is not None:
             return {}
-        initial = {"method": self.board.decision_method}
-        for key in ("proposal", "meeting", "agenda_item"):
-            value = int_param(request, key)
-            if value is not None:
-                initial[key] = value
+        initial = {
+            "method": self.board.decision_method,
+            **self.ids_from_query(request, "proposal", "meeting", "agenda_item"),
+        }
         p = self.board.proposals.filter(pk=initial.get("proposal")).first()
         if p is not None:
             initial["title"] = p.title
@@ -404,24 +407,13 @@ class ActionEditView(OnBoard, ObjectEditView):
     model = Action
     form_class = ActionForm
 
-    def get_form(self, request, obj, data=None, files=None):
-        return self.form_class(
-            data=data,
-            files=files,
-            instance=obj,
-            initial=self.get_initial(request, obj),
-            board=self.board,
-        )
+    def form_kwargs(self, request) -> dict:
+        return {"board": self.board}
 
     def get_initial(self, request, obj) -> dict:
         if obj is not None:
             return {}
-        initial = {}
-        for key in ("decision", "parent"):
-            value = int_param(request, key)
-            if value is not None:
-                initial[key] = value
-        return initial
+        return self.ids_from_query(request, "decision", "parent")
 
     def save(self, request, form):
         return services.save_action(form.save(commit=False), request.user)

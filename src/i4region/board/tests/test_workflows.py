@@ -430,3 +430,40 @@ def test_history_dates_are_local_and_verbs_translated():
     with translation.override("lt"):
         shown = history.render(entry)
     assert shown.verb == "protokolas patvirtintas" or "patvirtint" in shown.verb
+
+
+def test_digest_lists_overdue_actions_with_days_late(board, sec, make_user):
+    owner = make_user("initiative_manager")
+    services.save_action(
+        Action(
+            board=board,
+            title="Order the robots",
+            owner=owner,
+            due_date=dt.date.today() - dt.timedelta(days=3),
+        ),
+        sec,
+    )
+    services.create_overdue_notifications()
+    services.send_digest(base_url="https://i4region.example.org")
+    (message,) = [m for m in mail.outbox if m.to == [owner.email]]
+    assert "Order the robots" in message.body
+    assert re.search(r"vėluoja 3 dienas|3 days late", message.body)
+
+
+def test_briefing_functions_for_the_reports_app(board, meeting, decision, seat, attend, sec):
+    services.save_action(
+        Action(board=board, title="Late", due_date=dt.date.today() - dt.timedelta(days=1)), sec
+    )
+    services.save_action(Action(board=board, title="Done", status="done"), sec)
+    services.record_roll(meeting, sec, {seat().pk: ("present", "")})
+    assert [d.pk for d in services.decisions_awaiting_vote(board)] == [decision.pk]
+    due = services.open_and_overdue_actions(board)
+    assert [a.title for a in due.overdue] == ["Late"]
+    assert {a.title for a in due.open} == {"Late"}
+    meeting.agenda_items.create(title="Welcome", position=1)
+    assert [(item.title, number) for item, number, _d in services.agenda_of(meeting)] == [
+        ("Welcome", "1")
+    ]
+    seeded = services.boards_for(sec).get(slug="panevezys-i40")
+    movements = services.indicator_movement_since_previous_meeting(seeded)
+    assert movements and all(m.base.period <= m.latest.period for m in movements)
