@@ -23,7 +23,7 @@ NOTE_EN = (
     "reveal a withheld one (secondary suppression)."
 )
 NOTE_LT = (
-    "Savęs vertinimą užpildžiusių įmonių suvestiniai duomenys. Reikšmė skelbiama tik tada, kai "
+    "Įsivertinimą užpildžiusių įmonių suvestiniai duomenys. Reikšmė skelbiama tik tada, kai "
     "ją sudaro bent {t} įmonių duomenys; kitos reikšmės neskelbiamos, jei iš sumos būtų galima "
     "apskaičiuoti neskelbiamą reikšmę (antrinis slėpimas)."
 )

@@ -17,9 +17,10 @@ from django.utils.translation import gettext as _
 
 from i4region.accounts.models import Role
 from i4region.compute.maturity import THRESHOLD, band_of, score_answers
-from i4region.compute.maturity.aggregates import peer_benchmark
+from i4region.compute.maturity.aggregates import peer_benchmark, regional
 from i4region.core import history
 from i4region.initiatives.models import Initiative
+from i4region.regions.models import Region
 from i4region.stakeholders.models import Activity, Organisation, SizeClass
 
 from . import definitions
@@ -302,6 +303,45 @@ def benchmark(organisation: Organisation, wave: str, model: str = "dma", full: b
             for m in measures
         ],
     }
+
+
+def regional_summary(model: str = "dma", wave: str = "T0", is_sample: bool = False) -> list[dict]:
+    """Aggregates anyone may see: per municipality, sector and in total, the number of companies,
+    the mean overall score and the share per band, each only where disclosure control allows."""
+    spec = definitions.current(model)
+    frame = peer_frame(model, spec.version, wave, is_sample)
+    records = regional(frame, [b.code for b in spec.bands], spec.dimension_codes)
+    names = {
+        r.code: r.display_name
+        for r in Region.objects.filter(
+            code__in={r["key"] for r in records if r["by"] == "municipality"}
+        )
+    }
+    rows: dict[tuple, dict] = {}
+    for rec in records:
+        key = (rec["by"], rec["key"])
+        if key not in rows:
+            if rec["by"] == "municipality":
+                name = names.get(rec["key"], rec["key"])
+            elif rec["by"] == "sector":
+                name = _("NACE section %(s)s") % {"s": rec["key"]}
+            else:
+                name = _("All respondents")
+            rows[key] = {"by": rec["by"], "label": name, "n": rec["n"], "mean": None, "shares": {}}
+        kind, what = rec["measure"].split(":", 1)
+        if rec["measure"] == "mean:overall":
+            rows[key]["mean"] = rec["value"]
+        elif kind == "share":
+            rows[key]["shares"][what] = rec["value"]
+    order = {"total": 0, "municipality": 1, "sector": 2}
+    out = sorted(rows.values(), key=lambda r: (order[r["by"]], r["label"]))
+    for row in out:
+        row["bands"] = [row["shares"].get(b.code) for b in spec.bands]
+    return out
+
+
+def band_labels(model: str = "dma") -> list[str]:
+    return [label(b.label) for b in definitions.current(model).bands]
 
 
 def previous_wave(organisation: Organisation, wave: str, model: str = "dma") -> Response | None:

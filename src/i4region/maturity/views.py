@@ -17,6 +17,7 @@ from i4region import charts
 from i4region.accounts.models import Role
 from i4region.accounts.permissions import role_required
 from i4region.compute.maturity import AnswerError
+from i4region.core import history
 from i4region.core.exports import csv_response
 from i4region.stakeholders.models import Organisation, OrgType
 
@@ -45,7 +46,12 @@ def _response_for(request: HttpRequest, pk: int) -> Response:
 
 def index(request: HttpRequest) -> HttpResponse:
     """What the self-assessment is; a company's own responses; the secretariat's overview."""
-    context: dict = {"models": Model.choices}
+    context: dict = {
+        "models": Model.choices,
+        "band_labels": services.band_labels(),
+        "regional": services.regional_summary(is_sample=False),
+        "regional_sample": services.regional_summary(is_sample=True),
+    }
     user = request.user
     if _is_secretariat(user):
         context["responses"] = Response.objects.select_related("organisation").order_by(
@@ -171,6 +177,7 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
             "chart": mark_safe(charts.render(services.chart_spec(data))),  # escaped by the renderer
             "benchmark": bench,
             "secretariat_sees_hidden": full and any(not g["shown"] for g in bench["groups"]),
+            "history": history.entries_for(response) if full else None,
             "progress": services.progress(org, wave, model),
         },
     )

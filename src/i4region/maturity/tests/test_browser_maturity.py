@@ -59,11 +59,11 @@ def test_company_answers_two_waves_and_reads_result_benchmark_change_and_brief(
     )
     log_in(page, base, username)
     page.goto(base + "/lt/maturity/")
-    page.get_by_role("link", name="Atlikti savęs vertinimą").click()
+    page.get_by_role("link", name="Atlikti įsivertinimą").click()
     page.get_by_role("button", name="Pradėti arba tęsti").click()
     answer_wave(page, T0)
 
-    assert page.locator("h1").inner_text().startswith("Savęs vertinimo rezultatas")
+    assert page.locator("h1").inner_text().startswith("Įsivertinimo rezultatas")
     body = page.locator("main").inner_text()
     assert "Skaitmeninė parengtis" in body and "Pavyzdys" in body
     table = page.locator("table", has_text="Jūsų balai palyginti").inner_text()
