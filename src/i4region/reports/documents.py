@@ -111,6 +111,43 @@ def board_briefing(user: Any, board: str, meeting: str) -> Report:
     )
 
 
+def company_brief(user: Any, organisation: str, wave: str) -> Report:
+    """Confidential: only the company's representatives and the secretariat may read it."""
+    company = sources.organisation(organisation)
+    if company is None:
+        raise ReportInputError(
+            _("There is no organisation with the id “%(id)s”.") % {"id": organisation}
+        )
+    if user is not None and not sources.company_may_see(user, company):
+        raise PermissionDenied(
+            _("A company brief is for the company's representatives and the secretariat.")
+        )
+    waves = sources.maturity_waves()
+    if wave not in waves:
+        raise ReportInputError(
+            _("The wave must be one of %(waves)s, not “%(wave)s”.")
+            % {"waves": ", ".join(waves), "wave": wave}
+        )
+    full = user is not None and user.has_role("secretariat")
+    content = sources.company_brief(company, wave, full)
+    if content is None:
+        raise ReportInputError(
+            _("%(name)s has no submitted self-assessment in wave %(wave)s.")
+            % {"name": company.name, "wave": wave}
+        )
+    data = content["data"]
+    return Report(
+        kind="company-brief",
+        template="reports/company_brief.html",
+        title=_("Company brief: %(name)s, %(wave)s") % {"name": company.name, "wave": wave},
+        filename=f"company-brief-{company.pk}-{wave}-{translation.get_language()[:2]}",
+        context={**content, "company": company, "secretariat_sees_hidden": full},
+        releases=[f"{data['model'].upper()} {data['version']}, {data['wave']} ({data['date']})"],
+        releases_label=_("Self-assessment:"),
+        sample=bool(data["is_sample"] or company.is_sample),
+    )
+
+
 def all_initiatives() -> list[dict[str, str]]:
     """Every initiative, for the batch of factsheets."""
     return [{"slug": i.slug} for i in sources.initiatives_visible_to(None).order_by("slug")]
@@ -125,8 +162,12 @@ def _distinct_names(regions: list[Region]) -> list[Region]:
 def catalogue(user: Any) -> dict[str, Any]:
     """What the index page offers: every kind of report and the items it can be produced for."""
     home = Region.objects.filter(code=settings.I4REGION_HOME_REGION).first()
-    regions = [home, *home.ancestors()[::-1]] if home else []
-    return {"regions": regions}
+    return {
+        "regions": [home, *home.ancestors()[::-1]] if home else [],
+        "initiatives": sources.initiatives_visible_to(user).order_by("slug"),
+        "meetings": sources.meetings_for_briefing(),
+        "companies": sources.companies_with_answers(),
+    }
 
 
 #: kind → (builder, the options it takes); the command and the URLs are built from this.
@@ -134,6 +175,7 @@ BUILDERS: dict[str, Callable[..., Report]] = {
     "region-profile": region_profile,
     "initiative": initiative,
     "board-briefing": board_briefing,
+    "company-brief": company_brief,
 }
 
 #: kinds that `--all` produces for every item, with the list of their options.

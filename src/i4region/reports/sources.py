@@ -135,3 +135,57 @@ def board_briefing(board: Any, meeting: Any, day: Any) -> dict[str, Any]:
         "previous": services.previous_meeting(meeting),
         "movements": services.indicator_movement_since_previous_meeting(board, meeting),
     }
+
+
+def organisation(pk: str) -> Any:
+    """The register's organisation with this id, or None."""
+    from i4region.stakeholders.models import Organisation
+
+    return Organisation.objects.filter(pk=int(pk)).first() if str(pk).isdigit() else None
+
+
+def maturity_waves() -> list[str]:
+    from i4region.maturity.services import WAVES
+
+    return WAVES
+
+
+def company_may_see(user: Any, company: Any) -> bool:
+    """The maturity app's rule: the company's representatives and the secretariat, nobody else."""
+    from i4region.maturity.services import may_see
+
+    return may_see(user, company)
+
+
+def company_brief(company: Any, wave: str, full: bool) -> dict[str, Any] | None:
+    """The maturity result with the page's chart, the disclosure-controlled benchmark (`full`
+    for the secretariat, as on the result page) and the benefit brief; None without an answer."""
+    from i4region.charts import render
+    from i4region.maturity import services
+
+    brief = services.brief(company, wave)
+    if brief is None:
+        return None
+    return {
+        "data": brief,
+        "chart": render(services.chart_spec(brief)),
+        "benchmark": services.benchmark(company, wave, full=full),
+    }
+
+
+def meetings_for_briefing() -> list[Any]:
+    """Every board's meetings, the next ones first (the index is the secretariat's desk)."""
+    from i4region.board.models import Meeting
+
+    return list(Meeting.objects.select_related("board").order_by("-starts_at"))
+
+
+def companies_with_answers() -> list[tuple[Any, list[str]]]:
+    """Organisations with a submitted self-assessment, with the waves they answered."""
+    from i4region.maturity.models import Response, Status
+
+    waves: dict[Any, list[str]] = {}
+    rows = Response.objects.filter(status=Status.SUBMITTED).select_related("organisation")
+    for r in rows.order_by("organisation__name", "wave"):
+        waves.setdefault(r.organisation, []).append(r.wave)
+    return list(waves.items())

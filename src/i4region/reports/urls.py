@@ -28,4 +28,10 @@ urlpatterns = [
         {"kind": "board-briefing"},
         name="board-briefing",
     ),
+    re_path(
+        r"^companies/(?P<organisation>\d+)/(?P<wave>T\d)" + FMT,
+        views.document,
+        {"kind": "company-brief"},
+        name="company-brief",
+    ),
 ]

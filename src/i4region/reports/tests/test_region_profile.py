@@ -80,11 +80,3 @@ def test_missing_option_is_named(tmp_path):
     with pytest.raises(CommandError) as error:
         call_command("report", "region-profile", "--out", str(tmp_path / "x.pdf"))
     assert error.value.returncode == 2 and "--region" in str(error.value)
-
-
-def test_index_is_for_the_secretariat(client, make_user):
-    client.force_login(make_user("board_member"))
-    assert client.get("/en/reports/").status_code == 403
-    client.force_login(make_user("secretariat"))
-    page = client.get("/en/reports/").content.decode()
-    assert "/en/reports/region-profile/LT025.pdf" in page
