@@ -193,11 +193,11 @@ def sample_relations(
     return out
 
 
-@transaction.atomic
 # The Panevėžys practice's own content: `i4region setup` loads it only where LT025 is the home region.
 PRACTICE = True
 
 
+@transaction.atomic
 def load(stdout=None) -> None:
     """Create or update the sample ecosystem (idempotent)."""
     f = facts()
