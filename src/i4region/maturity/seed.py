@@ -38,11 +38,11 @@ def sample_answers(spec, rng: random.Random, level: float) -> dict[str, int]:
     return answers
 
 
-@transaction.atomic
 # The Panevėžys practice's own content: `i4region setup` loads it only where LT025 is the home region.
 PRACTICE = True
 
 
+@transaction.atomic
 def load(stdout=None) -> None:
     companies = Organisation.objects.filter(type=OrgType.COMPANY, is_sample=True).order_by("name")
     spec = definitions.current("dma")
