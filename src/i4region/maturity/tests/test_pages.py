@@ -65,3 +65,13 @@ def test_brief_in_english_names_the_initiatives_for_the_weakest_dimensions(
     assert "Panevėžys regional STEAM open-access centre" in html
     assert "Regional development agency" in html
     assert Response.objects.get(pk=response.pk).on_behalf is False
+
+
+def test_api_serves_only_disclosure_controlled_aggregates(client, companies):
+    data = client.get("/api/v1/maturity/regional?sample=true").json()
+    assert data["threshold"] == 5 and data["version"] == "1.0"
+    assert all(a["n"] >= 5 for a in data["aggregates"])
+    total = [a for a in data["aggregates"] if a["by"] == "total" and a["measure"] == "mean:overall"]
+    assert total and total[0]["n"] > 5
+    assert client.get("/api/v1/maturity/regional").json()["aggregates"] == []  # no real answers
+    assert client.get("/api/v1/maturity/regional?wave=T9").status_code in (400, 422)
