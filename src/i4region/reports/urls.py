@@ -4,34 +4,19 @@ from . import views
 
 app_name = "reports"
 
-#: Every document is served as .pdf and as .html (the same document, for the screen).
-FMT = r"\.(?P<fmt>pdf|html)$"
+#: kind of report → its address (named after the kind); every one is served as .pdf and .html.
+DOCUMENTS = {
+    "region-profile": r"^region-profile/(?P<region>[A-Za-z0-9_-]+)",
+    "initiative": r"^initiatives/(?P<slug>[-a-zA-Z0-9_]+)",
+    "board-briefing": r"^boards/(?P<board>[-a-zA-Z0-9_]+)/meetings/(?P<meeting>\d+|next)",
+    "company-brief": r"^companies/(?P<organisation>\d+)/(?P<wave>T\d)",
+}
 
 urlpatterns = [
     path("", views.index, name="index"),
     path("region-profile/", views.pick, name="pick"),
-    re_path(
-        r"^region-profile/(?P<region>[A-Za-z0-9_-]+)" + FMT,
-        views.document,
-        {"kind": "region-profile"},
-        name="region-profile",
-    ),
-    re_path(
-        r"^initiatives/(?P<slug>[-a-zA-Z0-9_]+)" + FMT,
-        views.document,
-        {"kind": "initiative"},
-        name="initiative",
-    ),
-    re_path(
-        r"^boards/(?P<board>[-a-zA-Z0-9_]+)/meetings/(?P<meeting>\d+|next)" + FMT,
-        views.document,
-        {"kind": "board-briefing"},
-        name="board-briefing",
-    ),
-    re_path(
-        r"^companies/(?P<organisation>\d+)/(?P<wave>T\d)" + FMT,
-        views.document,
-        {"kind": "company-brief"},
-        name="company-brief",
+    *(
+        re_path(pattern + r"\.(?P<fmt>pdf|html)$", views.document, {"kind": kind}, name=kind)
+        for kind, pattern in DOCUMENTS.items()
     ),
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from i4region.accounts.models import Role
 from i4region.accounts.permissions import role_required
@@ -37,5 +38,5 @@ def pick(request: HttpRequest) -> HttpResponse:
     """The index's region form: ?region=LT011 leads to that region's profile PDF."""
     code = request.GET.get("region", "").strip()
     if not code.replace("_", "").replace("-", "").isalnum():
-        raise Http404(ReportInputError.__doc__)
+        raise Http404(_("There is no region with the code “%(code)s”.") % {"code": code})
     return redirect("reports:region-profile", region=code, fmt="pdf")

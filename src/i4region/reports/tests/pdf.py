@@ -41,38 +41,25 @@ def fonts(path: Path) -> list[tuple[str, bool]]:
     return out
 
 
+def _glyph_maps(path: Path) -> list[tuple[int, str]]:
+    """(glyph id, character) pairs of every font's ToUnicode map in the PDF."""
+    pairs = []
+    for body in streams(path):
+        text = body.decode("latin-1")
+        if "begincmap" in text:
+            for gid, code in re.findall(r"<([0-9A-Fa-f]{4})>\s*<([0-9A-Fa-f]{4,})>", text):
+                pairs.append((int(gid, 16), chr(int(code[:4], 16))))
+    return pairs
+
+
 def missing_glyphs(path: Path) -> set[str]:
     """Lithuanian letters the text layer maps to glyph 0 (.notdef, drawn as an empty box)."""
-    data = path.read_bytes()
-    missing = set()
-    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
-        try:
-            body = zlib.decompress(match.group(1)).decode("latin-1")
-        except zlib.error:
-            continue
-        if "begincmap" not in body:
-            continue
-        for gid, code in re.findall(r"<([0-9A-Fa-f]{4})>\s*<([0-9A-Fa-f]{4,})>", body):
-            char = chr(int(code[:4], 16))
-            if char in LITHUANIAN and int(gid, 16) == 0:
-                missing.add(char)
-    return missing
+    return {char for gid, char in _glyph_maps(path) if char in LITHUANIAN and gid == 0}
 
 
 def mapped_letters(path: Path) -> set[str]:
     """Lithuanian letters that some embedded font of the text layer has a glyph for."""
-    data = path.read_bytes()
-    found = set()
-    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
-        try:
-            body = zlib.decompress(match.group(1)).decode("latin-1")
-        except zlib.error:
-            continue
-        if "begincmap" in body:
-            for gid, code in re.findall(r"<([0-9A-Fa-f]{4})>\s*<([0-9A-Fa-f]{4,})>", body):
-                if int(gid, 16):
-                    found.add(chr(int(code[:4], 16)))
-    return found & set(LITHUANIAN)
+    return {char for gid, char in _glyph_maps(path) if char in LITHUANIAN and gid}
 
 
 def streams(path: Path) -> list[bytes]:

@@ -76,3 +76,14 @@ def test_unknown_organisation_and_wave_are_named_with_exit_code_2(tmp_path, answ
                 out,
             )
         assert error.value.returncode == 2 and named in str(error.value)
+
+
+def test_brief_embeds_the_chart_svg_of_the_result_page(client, make_user, answered):
+    """One chart, two media: the report holds the very SVG the company's result page shows."""
+    client.force_login(make_user("secretariat"))
+    response = Response.objects.get(organisation=answered, wave="T1", status=Status.SUBMITTED)
+    page = client.get(f"/en/maturity/responses/{response.pk}/").content.decode()
+    start = page.index('<svg xmlns="http://www.w3.org/2000/svg"')
+    chart = page[start : page.index("</svg>", start) + 6]
+    report = client.get(f"/en/reports/companies/{answered.pk}/T1.html").content.decode()
+    assert chart in report

@@ -14,3 +14,10 @@ def test_index_is_for_the_secretariat(client, make_user):
     assert "/en/reports/initiatives/robolabas.pdf" in page
     assert "/en/reports/boards/panevezys-i40/meetings/" in page
     assert "/en/reports/companies/" in page
+
+
+def test_region_form_leads_to_the_profile(client, make_user):
+    client.force_login(make_user("secretariat"))
+    response = client.get("/en/reports/region-profile/?region=LT011")
+    assert response.status_code == 302 and response["Location"].endswith("/LT011.pdf")
+    assert client.get("/en/reports/region-profile/?region=%3Cx%3E").status_code == 404
