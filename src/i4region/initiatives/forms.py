@@ -8,11 +8,9 @@ from i4region.regions.models import Region, RegionKind
 from i4region.stakeholders.forms import organisation_field
 
 from .choices import SUBCATEGORIES_OF, SourceType, TargetGroup
-from .importer import IMPORT_COLUMNS
+from .importer import BUDGET_COLUMNS, FUNDING_COLUMNS, IMPORT_COLUMNS, PERIOD_COLUMNS
 from .models import BudgetLine, Fact, FundingLine, Initiative, Kpi, KpiValue
 from .periods import Period
-
-PERIOD_FIELDS = ["period", "date_from", "date_to", "source_words"]
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 PERIOD_WIDGETS = {"date_from": DATE, "date_to": DATE}
@@ -129,17 +127,7 @@ class PeriodMixin:
 class BudgetLineForm(PeriodMixin, ChildForm):
     class Meta:
         model = BudgetLine
-        fields = [
-            "year",
-            "category",
-            "subcategory",
-            "planned",
-            "committed",
-            "spent",
-            *PERIOD_FIELDS,
-            "source_url",
-            "note",
-        ]
+        fields = [*BUDGET_COLUMNS[1:], *PERIOD_COLUMNS]  # the import's columns but the initiative
         widgets = PERIOD_WIDGETS
 
     def clean(self):
@@ -155,22 +143,7 @@ class FundingLineForm(PeriodMixin, ChildForm):
 
     class Meta:
         model = FundingLine
-        fields = [
-            "funder_organisation",
-            "source_type",
-            "programme",
-            "programming_period",
-            "amount",
-            "cofinancing_rate",
-            "year_from",
-            "year_to",
-            *PERIOD_FIELDS,
-            "covers",
-            "status",
-            "kohesio_project_id",
-            "source_url",
-            "note",
-        ]
+        fields = [*FUNDING_COLUMNS[1:], *PERIOD_COLUMNS]
         widgets = PERIOD_WIDGETS
 
     def clean(self):
