@@ -138,4 +138,4 @@ class Score(models.Model):
 
 
 # Answers are confidential and many: the history records that a response changed, not the values.
-history.track(Response, exclude=("answers", "submitted_at"), mask=())
+history.track(Response, exclude=("answers", "submitted_at"))
