@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -21,6 +22,7 @@ from i4region.regions import services as regions
 from i4region.regions.models import Region, RegionKind
 
 from . import charting, services
+from .compare import chart_query
 from .models import Indicator
 
 #: Indicators on the profile, in order; False marks counts that are not compared with the
@@ -32,15 +34,11 @@ HEADLINES: tuple[tuple[str, bool], ...] = (
     ("median_age", True),
     ("gdp_pps_per_capita_eu27", True),
     ("gdp_eur_per_capita", True),
-    ("gva_volume_index_2015", True),
     ("active_enterprises", False),
     ("unemployment_rate", True),
     ("employment_rate_15_64", True),
-    ("neet_rate_15_29", True),
     ("tertiary_attainment_25_64", True),
     ("gerd_pc_gdp", True),
-    ("epo_patents_per_million", True),
-    ("households_internet_access", True),
 )
 #: The span of the board's strategy for the long-run population statement.
 LONG_RUN = ("2005", "2020")
@@ -106,6 +104,7 @@ class Headline:
     compare: bool = True
     sparkline: str = ""
     chart: str = ""
+    chart_url: str = ""
     joins: list = field(default_factory=list)
 
     @property
@@ -340,14 +339,17 @@ def _compute(region: Region, peers: list[Region], lang: str) -> dict:
     eu = regions.eu_aggregate()
     items = headlines(region)
     for item in items:
+        others = [
+            c for c in (country, eu) if item.compare and c is not None and c != item.shown_for
+        ] + peers
         item.sparkline = charting.sparkline(item.indicator, item.points, lang)
         item.chart = charting.comparison_chart(
-            item.indicator,
-            item.shown_for,
-            item.points,
-            [c for c in (country, eu) if item.compare and c is not None and c != item.shown_for]
-            + peers,
-            lang,
+            item.indicator, item.shown_for, item.points, others, lang
+        )
+        item.chart_url = (
+            reverse("observatory:chart", args=[item.indicator.code, "svg"])
+            + "?"
+            + chart_query([item.shown_for, *others])
         )
     area = Indicator.objects.filter(code="area_km2").first()
     area_points = services.series(area, region) if area else []

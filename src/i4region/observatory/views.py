@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from i4region.accounts.models import Role
@@ -19,6 +20,7 @@ from i4region.regions.models import Region, RegionKind
 from i4region.regions.services import country_of, eu_aggregate, home_country, refuse_nul
 
 from . import charting, geo, services, tables
+from .compare import chart_query
 from .forms import IndicatorForm, TargetForm, ValueEntryForm
 from .models import ImportBatch, Indicator, Target
 
@@ -142,6 +144,11 @@ def indicator(request, code: str):
     region, notices = _region_for(request, indicator)
     points = services.series(indicator, region)
     others = [r for r in (country_of(region), eu_aggregate()) if r is not None and r != region]
+    chart_url = (
+        reverse("observatory:chart", args=[indicator.code, "svg"])
+        + "?"
+        + chart_query([region, *others])
+    )
     chart = charting.comparison_chart(indicator, region, points, others, lang) if points else None
     notes = services.notes_for(indicator, [region])
     rows = [
@@ -189,6 +196,7 @@ def indicator(request, code: str):
     formula = services.formula_of(indicator)
     inputs = Indicator.objects.filter(code__in=formula.inputs) if formula else []
     goals = [services.target_status(t) for t in indicator.targets.filter(region=region)]
+    tile = _tile(indicator, region, points, notes, goals)
     return render(
         request,
         "observatory/indicator.html",
@@ -197,6 +205,9 @@ def indicator(request, code: str):
             "region": region,
             "rows": rows,
             "chart": chart,
+            "chart_url": chart_url,
+            "tile": tile,
+            "sources": sorted({services.source_line(indicator, dataset) for *_, dataset in rows}),
             "joins": charting.join_text(points),
             "source": services.source_line(indicator),
             "notices": notices,
@@ -212,6 +223,27 @@ def indicator(request, code: str):
             "levels": [_level_name(lv) for lv in indicator.levels.split(",") if lv.strip()],
         },
     )
+
+
+def _tile(indicator, region, points, notes, goals) -> dict | None:
+    """The headline of the page: latest value with its release and note, the change since the
+    previous period within one release, and the first target's Open SDG status."""
+    if not points:
+        return None
+    latest = points[-1]
+    tile = {
+        "latest": latest,
+        "note": services.note_on(notes, region, latest),
+        "target": goals[0] if goals else None,
+        "change": None,
+        "previous": None,
+    }
+    if len(points) > 1:
+        pair = services.change_between(indicator, region, points[-2].period, latest.period)
+        if pair:
+            tile["previous"] = pair[0]
+            tile["change"] = pair[1].value - pair[0].value
+    return tile
 
 
 def _level_name(level: str) -> str:

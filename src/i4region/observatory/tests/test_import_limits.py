@@ -109,7 +109,7 @@ def importing_maps():
         ("/en/regions/LT025/", {"peers": "LT022,\x00"}, 400),
         ("/en/observatory/indicators/population/", {"region": "LT\x00025"}, 400),
         ("/en/observatory/indicators/population/data.csv", {"region": "\x00"}, 400),
-        ("/en/regions/LT%00025/", {}, 404),
+        ("/en/regions/LT%00025/", {}, 400),
         ("/api/v1/series", {"indicator": "population", "region": "LT\x00"}, 400),
         ("/api/v1/series", {"indicator": "population", "region": "LT025", "vintage": "\x00"}, 400),
     ],

@@ -93,3 +93,52 @@ def test_population_chart_draws_two_releases_and_says_where_they_join(client):
         "2015 is the last year shown from release 2022-10, 2016 the first from release 2026-04"
         in section
     )
+
+
+def test_compare_page_shows_three_series_and_a_table(client):
+    response = client.get(
+        "/en/observatory/compare/", {"regions": "LT025,LT011,LV008", "indicators": "population"}
+    )
+    html = response.content.decode()
+    main = html.split("<main", 1)[1]
+    for name in ("Panevėžys County", "Vilnius County", "Vidzeme"):
+        assert name in main.split('<section aria-labelledby="panel-population"', 1)[1]
+    assert main.count('class="series') >= 3  # the region (per release) and two more lines
+    assert 'data-key="LT011"' in main and 'data-key="LV008"' in main
+    assert "/en/observatory/chart/population.svg?regions=LT025%2CLT011%2CLV008" in main
+
+
+def test_picker_sends_repeated_parameters_and_lands_on_the_shareable_address(client):
+    response = client.get(
+        "/en/observatory/compare/",
+        {"regions": ["LT025", "LT011"], "indicators": ["population", "unemployment_rate"]},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == (
+        "/en/observatory/compare/?regions=LT025%2CLT011&indicators=population%2Cunemployment_rate"
+    )
+
+
+def test_every_chart_is_an_svg_image_of_its_own(client):
+    response = client.get("/en/observatory/chart/population.svg", {"regions": "LT025,LT"})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("image/svg+xml")
+    body = response.content.decode()
+    assert body.startswith("<svg") and 'xmlns="http://www.w3.org/2000/svg"' in body
+    assert "Source: Eurostat (demo_r_pjanaggr3)" in body
+    saved = client.get("/en/observatory/chart/population.svg", {"regions": "LT025", "download": 1})
+    assert saved["Content-Disposition"].startswith("attachment")
+    page = client.get("/en/observatory/indicators/population/", {"region": "LT025"}).content.decode()
+    assert "/en/observatory/chart/population.svg?regions=LT025" in page
+    assert "&lt;img src=" in page and "PNG image" in page
+    assert client.get("/en/observatory/chart/population.svg").status_code == 404
+
+
+def test_indicator_page_headline_tile(client):
+    html = client.get(
+        "/en/observatory/indicators/unemployment_rate/", {"region": "LT02"}
+    ).content.decode()
+    tile = html.split('class="card status-tile"', 1)[1].split("</section>", 1)[0]
+    assert "7.7" in tile and "2024" in tile and "release 2026-02" in tile
+    assert "Change since 2023: -0.1 (both values from one release)" in tile
+    assert "No target is set for this region." in tile

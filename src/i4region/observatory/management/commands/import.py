@@ -45,6 +45,8 @@ def parse_filters(pairs: list[str]) -> dict[str, str]:
 
 
 class Command(BaseCommand):
+    # a data import says one thing: what it did or why it refused; `i4region check` checks
+    requires_system_checks = []
     help = (
         "Import a statistics file (Eurostat bulk TSV, plain or gzip; SDMX-CSV; tidy CSV with "
         "indicator, region, period, value, flag) as one release. Atomic and idempotent."
