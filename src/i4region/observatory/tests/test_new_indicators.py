@@ -128,7 +128,9 @@ def test_every_chart_is_an_svg_image_of_its_own(client):
     assert "Source: Eurostat (demo_r_pjanaggr3)" in body
     saved = client.get("/en/observatory/chart/population.svg", {"regions": "LT025", "download": 1})
     assert saved["Content-Disposition"].startswith("attachment")
-    page = client.get("/en/observatory/indicators/population/", {"region": "LT025"}).content.decode()
+    page = client.get(
+        "/en/observatory/indicators/population/", {"region": "LT025"}
+    ).content.decode()
     assert "/en/observatory/chart/population.svg?regions=LT025" in page
     assert "&lt;img src=" in page and "PNG image" in page
     assert client.get("/en/observatory/chart/population.svg").status_code == 404
