@@ -213,7 +213,7 @@ class GuestForm(RecordForm):
 
     class Meta:
         model = Attendance
-        fields = ["guest_name", "guest_organisation", "status"]
+        fields = ["guest_name", "guest_organisation", "status", "note"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
