@@ -160,3 +160,17 @@ def test_too_many_rows_or_bytes_are_refused_with_a_message(client, make_user):
     r = _import_page(client, big)
     assert r.status_code == 200 and "The file is larger than 2 MB" in r.content.decode()
     assert Organisation.objects.count() == before
+
+
+def test_reimporting_an_unchanged_sheet_writes_no_history():
+    from auditlog.models import LogEntry
+
+    elements, connections = kumu.to_csv("elements"), kumu.to_csv("connections")
+    kumu.import_files(elements.encode(), connections.encode())
+    before = LogEntry.objects.count()
+    kumu.import_files(elements.encode(), connections.encode())
+    assert LogEntry.objects.count() == before
+    changed = elements.replace("Robotics centre in the", "Robotics centre at the")
+    kumu.import_files(changed.encode(), connections.encode())
+    assert LogEntry.objects.count() == before + 1
+    assert LogEntry.objects.latest("timestamp").additional_data["verb"] == "imported"
