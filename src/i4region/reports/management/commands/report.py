@@ -22,7 +22,9 @@ NEEDS: dict[str, tuple[tuple[str, str], ...]] = {
 
 
 class Command(BaseCommand):
-    help = "Write a report as PDF (or HTML): region-profile, initiative, board-briefing."
+    help = (
+        "Write a report as PDF or HTML: region-profile, initiative, board-briefing, company-brief."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("kind", choices=sorted(documents.BUILDERS))
