@@ -5,7 +5,8 @@ database holding the real regions and indicator catalogue: parse (format detecti
 line numbers), map rows to indicators, compare with what is stored, write in one transaction.
 Prints rows per second and peak traced memory for a first import (every row added), a second
 import of the same file (every row unchanged) and ``pandas.read_csv(path, sep="\\t")`` on the
-same file, with the ratios. Run from the repository root:
+same file, with the ratios; then `i4region import` of a generated gzip bomb (4 MB → 4 GB): its
+exit code, lines of output and peak resident memory. Run from the repository root:
 
     .venv/bin/python bench/bench_import.py [--repeat N]
 """
@@ -70,8 +71,8 @@ def main() -> int:
 
     from i4region.compute.parsers import read_any
     from i4region.observatory.catalogue import bundled_sources
+    from i4region.observatory.importing import import_file, load_catalogue
     from i4region.observatory.models import Observation
-    from i4region.observatory.services import import_file, load_catalogue
     from i4region.regions import seed as regions_seed
 
     print("preparing a throw-away database with the real regions and catalogue …")
@@ -92,15 +93,15 @@ def main() -> int:
         return import_file(path, vintage=vintage, maps=source.maps)
 
     runs = max(args.repeat, 1)
-    first = [timed(lambda n=n: first_import(f"bench-{n}")) for n in range(runs)]
+    first = [timed(lambda n=n: first_import(f"1999-{n + 1:02d}")) for n in range(runs)]
     first_s, report = min(first, key=lambda r: r[0])
     rows = report.rows_read
-    stored = Observation.objects.filter(vintage="bench-0").count()
-    again = [timed(lambda: first_import("bench-0")) for _ in range(runs)]
+    stored = Observation.objects.filter(vintage="1999-01").count()
+    again = [timed(lambda: first_import("1999-01")) for _ in range(runs)]
     again_s = min(s for s, _ in again)
     assert all(r.added == 0 and r.updated == 0 for _, r in again), "second import changed something"
-    first_peak = peak_memory(lambda: first_import("bench-peak"))
-    again_peak = peak_memory(lambda: first_import("bench-peak"))
+    first_peak = peak_memory(lambda: first_import("1999-12"))
+    again_peak = peak_memory(lambda: first_import("1999-12"))
     parse_s = min(timed(lambda: read_any(path))[0] for _ in range(runs))
     parse_peak = peak_memory(lambda: read_any(path))
 
@@ -121,7 +122,45 @@ def main() -> int:
         f"ratio importer/pandas: time {first_s / best:.1f}x (first), {again_s / best:.1f}x "
         f"(again); memory {first_peak / pandas_peak:.1f}x (first)"
     )
+    bomb(Path(tmp))
     return 0
+
+
+def bomb(tmp: Path) -> None:
+    """`i4region import` of a ~4 MB gzip that expands to 4 GB: exit code, lines, peak memory."""
+    import subprocess
+    import zlib
+
+    path = tmp / "bomb_2024-01.tsv.gz"
+    member = zlib.compressobj(9, zlib.DEFLATED, 31)
+    chunk = member.compress(b"0" * (64 << 20)) + member.flush()
+    with open(path, "wb") as fh:
+        fh.write(gzip.compress(b"freq,unit,geo\\TIME_PERIOD\t2020 \n"))
+        for _ in range(64):
+            fh.write(chunk)
+    # measured from a small fresh interpreter: a child forked from this big process would
+    # count this process's pages as its own
+    wrapper = (
+        "import resource, subprocess, sys, time\n"
+        "t = time.perf_counter()\n"
+        "p = subprocess.run([sys.executable, '-m', 'i4region', 'import', sys.argv[1]],"
+        " capture_output=True, text=True)\n"
+        "print(p.returncode, p.stderr.count(chr(10)), round(time.perf_counter() - t, 1),"
+        " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)\n"
+        "sys.stderr.write(p.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", wrapper, str(path)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+    )
+    code, lines, seconds, rss = done.stdout.split()
+    print(
+        f"gzip bomb ({path.stat().st_size / 1e6:.1f} MB → 4.3 GB): exit {code}, "
+        f"{lines} line(s) on stderr, {seconds} s, peak RSS {rss} MB"
+    )
+    print(f"  {done.stderr.strip()}")
 
 
 if __name__ == "__main__":
