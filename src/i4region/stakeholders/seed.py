@@ -36,7 +36,7 @@ BASE_DATE = dt.date(2025, 1, 15)
 
 
 def facts() -> dict[str, list[dict[str, str]]]:
-    """The bundled facts by topic (read from the package, never from /work/shared)."""
+    """The bundled facts by topic (read from the installed package, never from outside it)."""
     path = resources.files("i4region") / "data" / "facts" / "panevezys_institutions_and_facts.csv"
     out: dict[str, list[dict[str, str]]] = {}
     with path.open(encoding="utf-8", newline="") as fh:
