@@ -254,7 +254,7 @@ def _changes(model, entry: LogEntry) -> Iterator[Change]:
         shown_before, shown_after = show(field, before), show(field, after)
         if shown_before == shown_after:
             continue
-        yield Change(str(field.verbose_name).capitalize(), shown_before, shown_after)
+        yield Change(capfirst(str(field.verbose_name)), shown_before, shown_after)
 
 
 NOTHING = "–"
