@@ -29,6 +29,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.signals import pre_save
 from django.utils import formats, timezone
+from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
