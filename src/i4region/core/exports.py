@@ -116,7 +116,7 @@ def model_table(
                 kind = next((t for cls, t in _TYPES if isinstance(model_field, cls)), "string")
             description = column.description
             if description is None and model_field is not None:
-                description = str(model_field.help_text or model_field.verbose_name).capitalize()
+                description = capfirst(str(model_field.help_text or model_field.verbose_name))
             if kind is None or description is None:
                 raise ValueError(
                     f"column {column.name!r} of {name}: state its type and description"
