@@ -24,6 +24,7 @@ from django.apps import apps
 from django.db import models
 from django.http import HttpResponse
 from django.utils import translation
+from django.utils.text import capfirst
 
 import i4region
 
