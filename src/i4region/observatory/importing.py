@@ -355,3 +355,45 @@ def import_file(
         user=user,
         out=out,
     )
+
+
+def publish_table(
+    definition: dict,
+    rows: list[tuple[str, str, float, str]],
+    *,
+    vintage: str,
+    dataset: str,
+    user=None,
+) -> ImportReport:
+    """Create or update an indicator and write a computed table as one release of it.
+
+    For apps that compute statistics themselves (the maturity self-assessment's regional
+    aggregates): `definition` holds Indicator fields (code, name_en, name_lt, unit_en, unit_lt,
+    theme, publisher, source_dataset, …); `rows` are (region code, period, value, flag). The
+    release is written like a file import — atomic, idempotent, unknown regions reported.
+    """
+    code = definition["code"]
+    fields = {k: v for k, v in definition.items() if k != "code"}
+    with transaction.atomic():
+        Indicator.objects.update_or_create(code=code, defaults=fields)
+        frame = pd.DataFrame(
+            {
+                "indicator": code,
+                "geo": [r[0] for r in rows],
+                "period": [r[1] for r in rows],
+                "value": [float(r[2]) for r in rows],
+                "flag": [r[3] or None for r in rows],
+                "line": range(1, len(rows) + 1),
+            }
+        )
+        table = ParsedTable(
+            format="computed",
+            dataset=dataset,
+            dimensions=["indicator"],
+            frame=frame,
+            rows_read=len(rows),
+        )
+        digest = hashlib.sha256(repr(sorted(rows)).encode()).hexdigest()
+        return import_table(
+            table, file_name=f"{dataset} ({vintage})", sha256=digest, vintage=vintage, user=user
+        )

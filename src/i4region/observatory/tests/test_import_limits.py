@@ -116,3 +116,29 @@ def importing_maps():
 )
 def test_a_nul_byte_is_a_bad_request_never_a_server_error(client, path, params, status):
     assert client.get(path, params).status_code == status
+
+
+def test_a_computed_table_becomes_an_indicator_and_one_release(client):
+    from i4region.observatory.importing import publish_table
+
+    definition = {
+        "code": "maturity_mean_score",
+        "name_en": "Mean maturity score of assessed companies",
+        "name_lt": "Vidutinis įvertintų įmonių brandos balas",
+        "unit_en": "score 0–5",
+        "unit_lt": "balas 0–5",
+        "theme": "digital",
+        "publisher": "i4region self-assessment, wave T0 2026",
+        "source_dataset": "i4region_maturity_t0",
+        "levels": "3",
+    }
+    rows = [("LT025", "2026", 2.4, ""), ("XX999", "2026", 1.0, "")]
+    report = publish_table(definition, rows, vintage="2026-11", dataset="i4region_maturity_t0")
+    assert (report.added, report.unknown_regions) == (1, ["XX999"])
+    again = publish_table(definition, rows, vintage="2026-11", dataset="i4region_maturity_t0")
+    assert (again.added, again.unchanged) == (0, 1)
+    o = client.get(
+        "/api/v1/series", {"indicator": "maturity_mean_score", "region": "LT025"}
+    ).json()["observations"][0]
+    assert (o["value"], o["vintage"], o["dataset"]) == (2.4, "2026-11", "i4region_maturity_t0")
+    assert o["source"] == ("Source: i4region self-assessment, wave T0 2026 (i4region_maturity_t0)")
