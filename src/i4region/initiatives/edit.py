@@ -5,11 +5,8 @@ manager edits the initiatives they manage and every line under them. Everyone el
 (403), anonymous visitors go to the login page. History and success messages are the base's.
 """
 
-from django.contrib import messages
-from django.db.models import ProtectedError
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from i4region.core.generic import ObjectDeleteView, ObjectEditView
@@ -69,18 +66,6 @@ class InitiativeDelete(ObjectDeleteView):
 
     def success_url(self, request, obj) -> str:
         return reverse("initiatives:dashboard")
-
-    def dispatch(self, request, *args, **kwargs):
-        try:
-            return super().dispatch(request, *args, **kwargs)
-        except ProtectedError:
-            messages.error(
-                request,
-                _(
-                    "This initiative cannot be deleted: other records (actions, activities) refer to it."
-                ),
-            )
-            return redirect("initiatives:detail", slug=kwargs["slug"])
 
 
 class ChildMixin:

@@ -146,3 +146,13 @@ def test_manager_cannot_delete_an_initiative(client, two):
     login(client, manager)
     assert client.post(f"/en/initiatives/{mine.slug}/delete/").status_code == 403
     assert Initiative.objects.filter(pk=mine.pk).exists()
+
+
+def test_secretariat_deletes_an_initiative_and_the_history_keeps_it(client, make_user, two):
+    _mine, other, _manager = two
+    login(client, make_user("secretariat"))
+    response = client.post(f"/en/initiatives/{other.slug}/delete/", follow=True)
+    assert response.redirect_chain[-1][0] == "/en/initiatives/"
+    assert "Deleted: Test other" in response.content.decode()
+    assert not Initiative.objects.filter(pk=other.pk).exists()
+    assert history.has_changes(other) == 2  # created, deleted
