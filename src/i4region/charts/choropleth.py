@@ -15,7 +15,7 @@ from .common import locale_of, require, size_of, value_or_none
 from .format import auto_decimals, format_number, text
 from .svg import MUTED, chart_id, esc, footer, footer_height, frame_open, heading, num, text_width
 
-EUROGEOGRAPHICS = "© EuroGeographics for the administrative boundaries"
+EUROGEOGRAPHICS = text("eurogeographics", "en")  # the default attribution line, per locale
 NO_DATA_FILL = "#d9d9d9"
 
 # ColorBrewer YlGnBu (Cynthia Brewer, colorbrewer2.org): sequential and colour-blind safe.
@@ -168,7 +168,7 @@ def render_map(spec: dict) -> str:
     bh = (max(lats) - min(lats)) or 1e-9
 
     pad = 12.0
-    lines = [spec.get("source", ""), spec.get("attribution", EUROGEOGRAPHICS)]
+    lines = [spec.get("source", ""), spec.get("attribution", text("eurogeographics", locale))]
     title_h = 26.0 if spec.get("title") and spec.get("show_title") is not False else 0.0
     legend_title = str(spec.get("legend_title", ""))
     legend_w = max(

@@ -17,6 +17,10 @@ _SYMBOLS = {
 _TEXTS = {
     "no_data": {"en": "No data", "lt": "Nėra duomenų"},
     "target": {"en": "Target", "lt": "Tikslas"},
+    "eurogeographics": {
+        "en": "© EuroGeographics for the administrative boundaries",
+        "lt": "© EuroGeographics – administracinės ribos",
+    },
 }
 
 

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 
 from i4region.accounts.models import Role
 from i4region.accounts.permissions import is_secretariat, role_required
-from i4region.charts import EUROGEOGRAPHICS
 from i4region.charts import render as render_chart
 from i4region.core import history
 from i4region.core.exports import csv_response
@@ -132,7 +131,6 @@ def _render_map(
             "decimals": indicator.decimals,
             "simplify": 0.8,
             "source": services.source_line(indicator),
-            "attribution": EUROGEOGRAPHICS,
         }
     )
 
