@@ -278,6 +278,8 @@ def show(field: models.Field, raw) -> str:
     if isinstance(field, (models.ForeignKey, models.OneToOneField)):
         related = field.related_model._default_manager.filter(pk=raw).first()
         return str(related) if related is not None else _("(removed record)")
+    if isinstance(field, models.IntegerField) and "year" in field.name:
+        return str(raw)  # a year is a label, not a quantity: 2026, never "2 026"
     if isinstance(field, (models.DecimalField, models.IntegerField, models.FloatField)):
         try:
             number = float(raw)
