@@ -44,8 +44,8 @@ def test_unchanged_resave_records_no_change(edited):
     budget = [e for e in entries if e.target.startswith("budget line")]
     assert [e.verb for e in budget] == ["changed", "created"]
     assert [(c.label, c.before, c.after) for c in budget[0].changes] == [
-        ("Planned (eur)", "290,000.00", "300,000.00"),
-        ("Committed (eur)", "–", "1,000.00"),
+        ("Planned (EUR)", "290,000.00", "300,000.00"),
+        ("Committed (EUR)", "–", "1,000.00"),
     ]
 
 

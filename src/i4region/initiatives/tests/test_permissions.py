@@ -45,7 +45,7 @@ def test_manager_edits_own_initiative(client, two):
     with translation.override("en"):
         entry = history.entries_for(mine)[0]
     assert entry.who == manager.username and entry.verb == "changed"
-    name = next(c for c in entry.changes if c.label == "Name (english)")
+    name = next(c for c in entry.changes if c.label == "Name (English)")
     assert (name.before, name.after) == ("Test mine", "Mine renamed")
     assert "published" not in client.get(f"/en/initiatives/{mine.slug}/edit/").content.decode()
 
