@@ -26,15 +26,28 @@ class RecordView(View):
     """Shared by the views below: load the record, check who may act on it."""
 
     model: type[models.Model]
-    lookup: str = "pk"  # URL keyword and model field that find the record
+    lookup: str = "pk"  # the URL keyword that names the record
+    # the model field it matches: by default the field of that name, else the primary key
+    # (a URL such as founders/<founder>/ names a record by its id under a readable keyword)
+    lookup_field: str | None = None
 
     def get_queryset(self, request: HttpRequest) -> models.QuerySet:
         return self.model._default_manager.all()
 
+    def _lookup_field(self) -> str:
+        if self.lookup_field:
+            return self.lookup_field
+        names = {f.name for f in self.model._meta.get_fields()} | {
+            f.attname for f in self.model._meta.concrete_fields
+        }
+        return self.lookup if self.lookup in names else "pk"
+
     def get_object(self, request: HttpRequest, **kwargs) -> models.Model | None:
         if self.lookup not in kwargs:
             return None  # creating a new record
-        return get_object_or_404(self.get_queryset(request), **{self.lookup: kwargs[self.lookup]})
+        return get_object_or_404(
+            self.get_queryset(request), **{self._lookup_field(): kwargs[self.lookup]}
+        )
 
     def allowed(self, request: HttpRequest, obj: models.Model | None) -> bool:
         """Who may act here; override per view. The default is nobody but an administrator."""
