@@ -26,7 +26,8 @@ from .models import ErasureLog, Person
 
 ERASED = "[erased]"
 # Sent inside the erasure's transaction with `pattern` (a compiled regex of the person's name,
-# e-mail and phone) and `replacement`; receivers rewrite their texts that match.
+# e-mail and phone), `replacement`, and the person's `name` and `email`; receivers rewrite
+# their texts that match.
 person_erased = Signal()
 
 
@@ -99,11 +100,12 @@ def _scrub_histories(pattern: re.Pattern) -> None:
 def erase_person(person: Person) -> None:
     """Erase a contact on request; only an anonymised count per day remains."""
     pattern = person_pattern(person.name, person.email, person.phone)
+    name, email = person.name, person.email
     pk = person.pk
     with history.verb("erased"):
         if pattern:
             _scrub_records(pattern)
-            person_erased.send(Person, pattern=pattern, replacement=ERASED)
+            person_erased.send(Person, pattern=pattern, replacement=ERASED, name=name, email=email)
         person.delete()
     person.pk = pk  # the history of the deleted row is found by its key
     history.forget(person)
