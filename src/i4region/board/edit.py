@@ -353,7 +353,7 @@ class DecisionEditView(OnBoard, ObjectEditView):
         }
         p = self.board.proposals.filter(pk=initial.get("proposal")).first()
         if p is not None:
-            initial["title"] = p.title
+            initial["title_en"], initial["title_lt"] = p.title_en, p.title_lt
         return initial
 
     def save(self, request, form):

@@ -51,6 +51,18 @@ class RecordForm(forms.ModelForm):
             errors = forms.ValidationError(moved)
         super()._update_errors(errors)
 
+    def clean(self):
+        """Of each paired text the model requires, one language is enough (the page shows the
+        other language's text when one is empty)."""
+        data = super().clean()
+        for name in getattr(self._meta.model, "REQUIRED_PAIRS", ()):
+            lt, en = f"{name}_lt", f"{name}_en"
+            if lt in self.fields and en in self.fields:
+                if not (data.get(lt) or "").strip() and not (data.get(en) or "").strip():
+                    if lt not in self.errors and en not in self.errors:
+                        self.add_error(lt, _("Give it in Lithuanian, in English or in both."))
+        return data
+
 
 class RegionCodeField(forms.CharField):
     """A region typed as its code (LT025), since a list of every European region is too long."""
@@ -170,7 +182,8 @@ class MeetingForm(RecordForm):
     class Meta:
         model = Meeting
         fields = [
-            "title",
+            "title_lt",
+            "title_en",
             "kind",
             "mode",
             "starts_at",
@@ -185,14 +198,24 @@ class MeetingForm(RecordForm):
 class MinutesForm(RecordForm):
     class Meta:
         model = Meeting
-        fields = ["minutes"]
-        widgets = {"minutes": forms.Textarea(attrs={"rows": 16})}
+        fields = ["minutes_lt", "minutes_en"]
+        widgets = {
+            "minutes_lt": forms.Textarea(attrs={"rows": 16}),
+            "minutes_en": forms.Textarea(attrs={"rows": 16}),
+        }
 
 
 class AgendaItemForm(RecordForm):
     class Meta:
         model = AgendaItem
-        fields = ["parent", "position", "title", "description", "duration_minutes"]
+        fields = [
+            "parent",
+            "position",
+            "title_lt",
+            "title_en",
+            "description",
+            "duration_minutes",
+        ]
 
     def __init__(self, *args, meeting: Meeting, **kwargs):
         super().__init__(*args, **kwargs)
@@ -301,15 +324,20 @@ class ProposalForm(RecordForm):
         model = Proposal
         fields = [
             "challenge",
-            "title",
-            "description",
+            "title_lt",
+            "title_en",
+            "description_lt",
+            "description_en",
             "proposer_membership",
             "proposer_organisation",
-            "expected_effect",
+            "expected_effect_lt",
+            "expected_effect_en",
             "expected_indicators",
             "cost_estimate",
-            "cost_note",
-            "funding_idea",
+            "cost_note_lt",
+            "cost_note_en",
+            "funding_idea_lt",
+            "funding_idea_en",
             "published",
             "is_sample",
         ]
@@ -342,7 +370,17 @@ class DecisionForm(RecordForm):
 
     class Meta:
         model = Decision
-        fields = ["meeting", "agenda_item", "proposal", "title", "text", "method", "is_sample"]
+        fields = [
+            "meeting",
+            "agenda_item",
+            "proposal",
+            "title_lt",
+            "title_en",
+            "text_lt",
+            "text_en",
+            "method",
+            "is_sample",
+        ]
 
     def __init__(self, *args, board: Board, **kwargs):
         super().__init__(*args, **kwargs)
@@ -397,7 +435,8 @@ class ActionForm(RecordForm):
         fields = [
             "decision",
             "parent",
-            "title",
+            "title_lt",
+            "title_en",
             "description",
             "owner",
             "owner_organisation",
@@ -463,7 +502,7 @@ class BulkProgressForm(forms.Form):
 class MilestoneForm(RecordForm):
     class Meta:
         model = Milestone
-        fields = ["date", "title", "description", "done"]
+        fields = ["date", "title_lt", "title_en", "description", "done"]
         widgets = {"date": DATE}
 
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from i4region.core.publication import PublicationQuerySet
 
-from .boards import NOTE, TEXT, Board
+from .boards import NOTE, TEXT, Board, paired
 from .decisions import Decision
 
 
@@ -92,7 +92,8 @@ class Action(models.Model):
         related_name="children",
         verbose_name=_("part of action"),
     )
-    title = models.CharField(_("title"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    title_lt = models.CharField(_("title (Lithuanian)"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True, max_length=TEXT)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -144,6 +145,9 @@ class Action(models.Model):
 
     objects = ActionQuerySet.as_manager()
 
+    REQUIRED_PAIRS = ("title",)
+    title = paired("title")
+
     class Meta:
         ordering = ["board", "parent_id", "due_date", "id"]
         verbose_name = _("action")
@@ -192,9 +196,13 @@ class Milestone(models.Model):
         Action, models.CASCADE, related_name="milestones", verbose_name=_("action")
     )
     date = models.DateField(_("due date"))
-    title = models.CharField(_("title"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    title_lt = models.CharField(_("title (Lithuanian)"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True, max_length=NOTE)
     done = models.BooleanField(_("reached"), default=False)
+
+    REQUIRED_PAIRS = ("title",)
+    title = paired("title")
 
     class Meta:
         ordering = ["action", "date", "id"]

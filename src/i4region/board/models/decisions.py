@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from i4region.core.publication import PublicationQuerySet
 
-from .boards import NOTE, TEXT, Board, DecisionMethod, Membership
+from .boards import NOTE, TEXT, Board, DecisionMethod, Membership, paired
 from .items import Proposal
 from .meetings import AgendaItem, Meeting
 
@@ -47,7 +47,8 @@ class DecisionQuerySet(PublicationQuerySet):
 class Decision(models.Model):
     """A decision taken at a meeting, on a proposal or on its own, with method, votes and quorum."""
 
-    AMENDABLE_FIELDS = ("title", "text")
+    AMENDABLE_FIELDS = ("title_lt", "title_en", "text_lt", "text_en")
+    REQUIRED_PAIRS = ("title", "text")
 
     board = models.ForeignKey(
         Board, models.CASCADE, related_name="decisions", verbose_name=_("board")
@@ -71,8 +72,10 @@ class Decision(models.Model):
         related_name="decisions",
         verbose_name=_("proposal"),
     )
-    title = models.CharField(_("title"), max_length=200)
-    text = models.TextField(_("text of the decision"), max_length=TEXT)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    title_lt = models.CharField(_("title (Lithuanian)"), max_length=200, blank=True)
+    text_en = models.TextField(_("text of the decision (English)"), blank=True, max_length=TEXT)
+    text_lt = models.TextField(_("text of the decision (Lithuanian)"), blank=True, max_length=TEXT)
     method = models.CharField(
         _("method"),
         max_length=20,
@@ -95,6 +98,9 @@ class Decision(models.Model):
     is_sample = models.BooleanField(_("sample record"), default=False)
 
     objects = DecisionQuerySet.as_manager()
+
+    title = paired("title")
+    text = paired("text")
 
     class Meta:
         ordering = ["board", "-meeting__starts_at", "id"]

@@ -11,7 +11,7 @@ from i4region.core.publication import PublicationQuerySet
 from i4region.observatory.models import Indicator
 from i4region.regions.models import Region
 
-from .boards import NOTE, TEXT, Board, Membership
+from .boards import NOTE, TEXT, Board, Membership, paired
 
 
 class Severity(models.TextChoices):
@@ -143,8 +143,10 @@ class Proposal(models.Model):
     challenge = models.ForeignKey(
         Challenge, models.PROTECT, related_name="proposals", verbose_name=_("challenge it answers")
     )
-    title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"), max_length=TEXT)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    title_lt = models.CharField(_("title (Lithuanian)"), max_length=200, blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True, max_length=TEXT)
+    description_lt = models.TextField(_("description (Lithuanian)"), blank=True, max_length=TEXT)
     proposer_membership = models.ForeignKey(
         Membership,
         models.SET_NULL,
@@ -161,7 +163,12 @@ class Proposal(models.Model):
         related_name="board_proposals",
         verbose_name=_("proposed by (organisation)"),
     )
-    expected_effect = models.TextField(_("expected effect"), blank=True, max_length=TEXT)
+    expected_effect_en = models.TextField(
+        _("expected effect (English)"), blank=True, max_length=TEXT
+    )
+    expected_effect_lt = models.TextField(
+        _("expected effect (Lithuanian)"), blank=True, max_length=TEXT
+    )
     expected_indicators = models.ManyToManyField(
         Indicator,
         blank=True,
@@ -172,8 +179,10 @@ class Proposal(models.Model):
         _("cost estimate (EUR)"), max_digits=14, decimal_places=2, null=True, blank=True
     )
     currency = models.CharField(_("currency"), max_length=3, default="EUR")
-    cost_note = models.CharField(_("cost note"), max_length=300, blank=True)
-    funding_idea = models.TextField(_("funding idea"), blank=True, max_length=TEXT)
+    cost_note_en = models.CharField(_("cost note (English)"), max_length=300, blank=True)
+    cost_note_lt = models.CharField(_("cost note (Lithuanian)"), max_length=300, blank=True)
+    funding_idea_en = models.TextField(_("funding idea (English)"), blank=True, max_length=TEXT)
+    funding_idea_lt = models.TextField(_("funding idea (Lithuanian)"), blank=True, max_length=TEXT)
     state = models.CharField(
         _("state"), max_length=12, choices=ProposalState.choices, default=ProposalState.DRAFT
     )
@@ -193,6 +202,13 @@ class Proposal(models.Model):
     is_sample = models.BooleanField(_("sample record"), default=False)
 
     objects = PublishedQuerySet.as_manager()
+
+    REQUIRED_PAIRS = ("title", "description")
+    title = paired("title")
+    description = paired("description")
+    expected_effect = paired("expected_effect")
+    cost_note = paired("cost_note")
+    funding_idea = paired("funding_idea")
 
     class Meta:
         ordering = ["board", "-created_at", "id"]

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from i4region.core.publication import PublicationQuerySet
 
-from .boards import NOTE, TEXT, Board, Membership
+from .boards import NOTE, TEXT, Board, Membership, paired
 
 
 class MeetingKind(models.TextChoices):
@@ -45,7 +45,8 @@ class Meeting(models.Model):
     board = models.ForeignKey(
         Board, models.CASCADE, related_name="meetings", verbose_name=_("board")
     )
-    title = models.CharField(_("title"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    title_lt = models.CharField(_("title (Lithuanian)"), max_length=200, blank=True)
     kind = models.CharField(
         _("type"), max_length=16, choices=MeetingKind.choices, default=MeetingKind.ORDINARY
     )
@@ -56,7 +57,8 @@ class Meeting(models.Model):
     ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
     online_link = models.URLField(_("online link"), blank=True, max_length=400)
-    minutes = models.TextField(_("minutes"), blank=True, max_length=TEXT)
+    minutes_en = models.TextField(_("minutes (English)"), blank=True, max_length=TEXT)
+    minutes_lt = models.TextField(_("minutes (Lithuanian)"), blank=True, max_length=TEXT)
     minutes_status = models.CharField(
         _("minutes status"),
         max_length=12,
@@ -68,6 +70,10 @@ class Meeting(models.Model):
     is_sample = models.BooleanField(_("sample record"), default=False)
 
     objects = MeetingQuerySet.as_manager()
+
+    REQUIRED_PAIRS = ("title",)  # one language of each is required, the other optional
+    title = paired("title")
+    minutes = paired("minutes")
 
     class Meta:
         ordering = ["-starts_at"]
@@ -109,13 +115,17 @@ class AgendaItem(models.Model):
         verbose_name=_("under item"),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=1)
-    title = models.CharField(_("title"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    title_lt = models.CharField(_("title (Lithuanian)"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True, max_length=TEXT)
     duration_minutes = models.PositiveSmallIntegerField(
         _("duration (minutes)"), null=True, blank=True
     )
 
     objects = MeetingPartQuerySet.as_manager()
+
+    REQUIRED_PAIRS = ("title",)
+    title = paired("title")
 
     class Meta:
         ordering = ["meeting", "parent_id", "position", "id"]

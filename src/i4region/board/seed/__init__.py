@@ -2,7 +2,8 @@
 
 What is loaded lives in `panevezys_i40.json` beside this module, with its provenance: the board
 and its founders are real (each names the facts row it comes from), its members, meeting,
-proposals, decisions and actions are samples (is_sample, shown as "Sample"). Organisations are
+proposals, decisions and actions are samples (is_sample, shown as "Sample"), written in both
+languages (every paired text has its `_en` and `_lt` in the file). Organisations are
 those of the stakeholders register, found by name (the stakeholders seed runs first); a name the
 register lacks is added to it, as a sample when the record using it is one. The decisions are
 taken through the board's own services, so every outcome follows from its votes and method.
@@ -94,7 +95,7 @@ def load(stdout=None) -> None:
         meeting, items = _meeting(board, spec["meeting"], seats)
         challenges = _challenges(board, spec)
         proposals = _proposals(board, spec, challenges, seats)
-        decisions = _decisions(board, spec["decisions"], meeting, items, proposals)
+        decisions = _decisions(board, spec, meeting, items, proposals)
         _minutes(meeting, spec["meeting"])
         _actions(board, spec["actions"], decisions)
     if stdout:
@@ -136,7 +137,8 @@ def _members(board: Board, members: list[dict]) -> dict[str, Membership]:
 def _meeting(board: Board, m: dict, seats: dict) -> tuple[Meeting, dict]:
     meeting = Meeting.objects.create(
         board=board,
-        title=m["title"],
+        title_en=m["title_en"],
+        title_lt=m["title_lt"],
         kind=m["kind"],
         mode=m["mode"],
         starts_at=_when(m["starts_at"]),
@@ -153,7 +155,8 @@ def _meeting(board: Board, m: dict, seats: dict) -> tuple[Meeting, dict]:
             meeting=meeting,
             parent=items.get(parent),
             position=positions[parent],
-            title=item["title"],
+            title_en=item["title_en"],
+            title_lt=item["title_lt"],
             duration_minutes=item.get("minutes"),
         )
     roll = m["roll"]
@@ -209,13 +212,18 @@ def _proposals(board, spec, challenges, seats) -> dict[str, Proposal]:
         proposal = Proposal.objects.create(
             board=board,
             challenge=challenges[p["challenge"]],
-            title=p["title"],
-            description=p["description"],
+            title_en=p["title_en"],
+            title_lt=p["title_lt"],
+            description_en=p["description_en"],
+            description_lt=p["description_lt"],
             proposer_membership=seats[p["proposer"]],
-            expected_effect=p["effect"],
+            expected_effect_en=p["effect_en"],
+            expected_effect_lt=p["effect_lt"],
             cost_estimate=sum(Decimal(r["value"]) for r in rows),
-            cost_note=p["cost_note"],
-            funding_idea=p["funding"],
+            cost_note_en=p["cost_note_en"],
+            cost_note_lt=p["cost_note_lt"],
+            funding_idea_en=p["funding_en"],
+            funding_idea_lt=p["funding_lt"],
             state=ProposalState.SUBMITTED,
             published=True,
             source_url=rows[0]["source_url"],
@@ -227,9 +235,10 @@ def _proposals(board, spec, challenges, seats) -> dict[str, Proposal]:
     return found
 
 
-def _decisions(board, specs, meeting, items, proposals) -> dict[str, Decision]:
+def _decisions(board, spec, meeting, items, proposals) -> dict[str, Decision]:
     decisions = {}
-    for d in specs:
+    texts = spec["decision_texts"]  # each with the proposal's title in its own language
+    for d in spec["decisions"]:
         p = proposals[d["proposal"]]
         decision = services.save_draft(
             Decision(
@@ -237,12 +246,11 @@ def _decisions(board, specs, meeting, items, proposals) -> dict[str, Decision]:
                 meeting=meeting,
                 agenda_item=items[d["proposal"]],
                 proposal=p,
-                title=f"Support: {p.title}",
+                title_en=texts["title_en"].format(title=p.title_en),
+                title_lt=texts["title_lt"].format(title=p.title_lt),
+                text_en=texts["text_en"].format(title=p.title_en),
+                text_lt=texts["text_lt"].format(title=p.title_lt),
                 method=d["method"],
-                text=(
-                    f"Sample decision. The board supports the proposal “{p.title}” and asks the "
-                    "owners named in its actions to carry it out."
-                ),
                 is_sample=True,
             ),
             None,
@@ -256,7 +264,7 @@ def _decisions(board, specs, meeting, items, proposals) -> dict[str, Decision]:
 
 
 def _minutes(meeting: Meeting, m: dict) -> None:
-    meeting.minutes = m["minutes"]
+    meeting.minutes_en, meeting.minutes_lt = m["minutes_en"], m["minutes_lt"]
     meeting.save()
     services.set_minutes_status(meeting, None, "circulated")
     services.set_minutes_status(meeting, None, "approved")
@@ -273,7 +281,8 @@ def _actions(board: Board, specs: list[dict], decisions: dict) -> None:
             board=board,
             decision=decisions[a["decision"]],
             parent=made.get(a.get("parent")),
-            title=a["title"],
+            title_en=a["title_en"],
+            title_lt=a["title_lt"],
             status=a["status"],
             progress=Decimal(a["progress"]),
             weight=Decimal(a.get("weight", "1")),
@@ -285,6 +294,8 @@ def _actions(board: Board, specs: list[dict], decisions: dict) -> None:
         )
         action.save()
         services.roll_up(action.parent)
-        for day, title, done in a.get("milestones", []):
-            Milestone.objects.create(action=action, date=_date(day), title=title, done=done)
+        for day, title_en, title_lt, done in a.get("milestones", []):
+            Milestone.objects.create(
+                action=action, date=_date(day), title_en=title_en, title_lt=title_lt, done=done
+            )
         made[a["key"]] = action

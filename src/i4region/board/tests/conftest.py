@@ -56,7 +56,7 @@ def seat(board):
 def meeting(board):
     return Meeting.objects.create(
         board=board,
-        title="Spring meeting",
+        title_en="Spring meeting",
         place="Panevėžys",
         starts_at=dt.datetime(2024, 4, 10, 14, 0, tzinfo=VILNIUS),
     )
@@ -83,8 +83,8 @@ def proposal(board):
     return Proposal.objects.create(
         board=board,
         challenge=challenge,
-        title="Engineering school",
-        description="Open one.",
+        title_en="Engineering school",
+        description_en="Open one.",
         state="submitted",
     )
 
@@ -95,7 +95,7 @@ def decision(board, meeting, proposal):
         board=board,
         meeting=meeting,
         proposal=proposal,
-        title="Open the school",
-        text="Adopted.",
+        title_en="Open the school",
+        text_en="Adopted.",
         method="simple_majority",
     )

@@ -49,7 +49,7 @@ def test_invite_roll_roll_call_outcome_bulk_progress_overdue(served, served_user
             assert f"invitation sent to {email}" in page.locator("main").inner_text()
 
     page.goto(board + "/meetings/new/")
-    page.locator("[name=title]").fill("Vote on the internship fund")
+    page.locator("[name=title_en]").fill("Vote on the internship fund")
     page.locator("[name=starts_at]").fill("2026-11-20T10:00")
     page.locator("[name=place]").fill("Panevėžys")
     save(page)
@@ -65,8 +65,8 @@ def test_invite_roll_roll_call_outcome_bulk_progress_overdue(served, served_user
 
     meeting_id = re.search(r"/meetings/(\d+)/", meeting_url).group(1)
     page.goto(board + f"/decisions/new/?meeting={meeting_id}")
-    page.locator("[name=title]").fill("Fund twenty internships")
-    page.locator("[name=text]").fill("The board funds twenty internships in 2027.")
+    page.locator("[name=title_en]").fill("Fund twenty internships")
+    page.locator("[name=text_en]").fill("The board funds twenty internships in 2027.")
     save(page)
     decision_url = page.url
     page.get_by_label("Roll-call: members vote online").check()
@@ -114,7 +114,7 @@ def test_invite_roll_roll_call_outcome_bulk_progress_overdue(served, served_user
         ("Publish the call", ""),
     ):
         page.goto(board + f"/actions/new/?decision={decision_id}")
-        page.locator("[name=title]").fill(title)
+        page.locator("[name=title_en]").fill(title)
         page.locator("[name=status]").select_option("on_track")
         if due:
             page.locator("[name=due_date]").fill(due)

@@ -63,7 +63,7 @@ def test_export_holds_the_sample_content_and_parent_progress_is_weighted_mean(tm
     members = [m for m in read(tmp_path / "board_members.csv") if m["board_id"] == board["id"]]
     assert members and all(m["is_sample"] == "true" for m in members)
     proposals = read(tmp_path / "proposals.csv")
-    robolabas = next(p for p in proposals if p["title"].startswith("RoboLabas"))
+    robolabas = next(p for p in proposals if p["title_en"].startswith("RoboLabas"))
     assert (
         Decimal(robolabas["cost_estimate"]) == Decimal("470000") and robolabas["currency"] == "EUR"
     )
@@ -90,8 +90,8 @@ def test_export_holds_the_sample_content_and_parent_progress_is_weighted_mean(tm
 
 def test_public_export_keeps_only_published_rows(tmp_path, board, meeting, decision):
     call_command("export", out=tmp_path, public=True, stdout=open("/dev/null", "w"))
-    assert not any(m["title"] == meeting.title for m in read(tmp_path / "meetings.csv"))
-    assert not any(d["title"] == decision.title for d in read(tmp_path / "decisions.csv"))
+    assert not any(m["title_en"] == meeting.title for m in read(tmp_path / "meetings.csv"))
+    assert not any(d["title_en"] == decision.title for d in read(tmp_path / "decisions.csv"))
     sample = [m for m in read(tmp_path / "meetings.csv") if m["is_sample"] == "true"]
     assert sample and all(m["minutes_status"] == "approved" for m in sample)
 
@@ -170,7 +170,7 @@ def test_sample_outcomes_follow_their_votes_and_overdue_is_as_of_the_export(tmp_
         late = (
             bool(a["due_date"]) and a["due_date"] < today and a["status"] not in ("done", "dropped")
         )
-        assert a["overdue"] == ("true" if late else "false"), a["title"]
+        assert a["overdue"] == ("true" if late else "false"), a["title_en"]
     assert any(a["overdue"] == "true" for a in actions)
 
 

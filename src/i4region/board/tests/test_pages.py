@@ -31,7 +31,7 @@ def test_challenge_shows_its_indicator_chart_latest_value_and_trend(client, sec)
 
 def test_timeline_runs_from_evidence_to_progress_and_indicator_movement(client, sec):
     board = Board.objects.get(slug="panevezys-i40")
-    parent = board.actions.get(title="Set up the regional STEAM centre")
+    parent = board.actions.get(title_en="Set up the regional STEAM centre")
     client.force_login(sec)
     html = client.get(f"/en/board/{board.slug}/actions/{parent.pk}/").content.decode()
     stages = [
@@ -84,7 +84,7 @@ def test_assignment_minutes_and_overdue_arrive_in_one_digest(
     action = services.save_action(
         Action(
             board=board,
-            title="Write the robotics curriculum",
+            title_en="Write the robotics curriculum",
             owner=owner,
             due_date=dt.date(2020, 1, 1),
         ),
@@ -118,7 +118,7 @@ def test_my_actions_lists_overdue_first(client, board, make_user, sec):
     services.save_action(
         Action(
             board=board,
-            title="Later one",
+            title_en="Later one",
             owner=owner,
             due_date=dt.date.today() + dt.timedelta(days=30),
         ),
@@ -127,7 +127,7 @@ def test_my_actions_lists_overdue_first(client, board, make_user, sec):
     services.save_action(
         Action(
             board=board,
-            title="Late one",
+            title_en="Late one",
             owner=owner,
             due_date=dt.date(2020, 1, 1),
             progress=Decimal("10"),
@@ -157,8 +157,8 @@ def test_secretariat_journey_meeting_agenda_decision_action(client, board, seat,
     proposal = Proposal.objects.create(
         board=board,
         challenge=challenge,
-        title="Robotics clubs",
-        description="In every school.",
+        title_en="Robotics clubs",
+        description_en="In every school.",
         state="submitted",
     )
     client.force_login(sec)
@@ -166,21 +166,21 @@ def test_secretariat_journey_meeting_agenda_decision_action(client, board, seat,
     client.post(
         f"/en/board/{s}/meetings/new/",
         {
-            "title": "June meeting",
+            "title_en": "June meeting",
             "kind": "ordinary",
             "mode": "in_person",
             "starts_at": "2024-06-05T15:00",
             "place": "Pasvalys",
         },
     )
-    meeting = board.meetings.get(title="June meeting")
+    meeting = board.meetings.get(title_en="June meeting")
     client.post(
-        f"/en/board/{s}/meetings/{meeting.pk}/agenda/new/", {"position": 1, "title": "Proposals"}
+        f"/en/board/{s}/meetings/{meeting.pk}/agenda/new/", {"position": 1, "title_en": "Proposals"}
     )
     item = meeting.agenda_items.get()
     client.post(
         f"/en/board/{s}/meetings/{meeting.pk}/agenda/new/",
-        {"position": 1, "title": "Robotics clubs", "parent": item.pk},
+        {"position": 1, "title_en": "Robotics clubs", "parent": item.pk},
     )
     roll = {f"status_{m.pk}": "present" for m in members[:2]}
     roll[f"status_{members[2].pk}"] = "excused"
@@ -191,12 +191,12 @@ def test_secretariat_journey_meeting_agenda_decision_action(client, board, seat,
             "meeting": meeting.pk,
             "agenda_item": item.pk,
             "proposal": proposal.pk,
-            "title": "Fund robotics clubs",
-            "text": "Clubs in every school from September.",
+            "title_en": "Fund robotics clubs",
+            "text_en": "Clubs in every school from September.",
             "method": "simple_majority",
         },
     )
-    decision = board.decisions.get(title="Fund robotics clubs")
+    decision = board.decisions.get(title_en="Fund robotics clubs")
     assert response.status_code == 302 and decision.quorum_met
     client.post(f"/en/board/{s}/decisions/{decision.pk}/voting/", {"vote_mode": "tally"})
     client.post(
@@ -210,14 +210,14 @@ def test_secretariat_journey_meeting_agenda_decision_action(client, board, seat,
         f"/en/board/{s}/actions/new/",
         {
             "decision": decision.pk,
-            "title": "Start the clubs",
+            "title_en": "Start the clubs",
             "owner": owner.pk,
             "status": "not_started",
             "progress": "0",
             "weight": "1",
         },
     )
-    action = board.actions.get(title="Start the clubs")
+    action = board.actions.get(title_en="Start the clubs")
     client.force_login(owner)
     client.post(
         f"/en/board/{s}/actions/{action.pk}/progress/", {"status": "on_track", "progress": "45"}
@@ -225,7 +225,7 @@ def test_secretariat_journey_meeting_agenda_decision_action(client, board, seat,
     client.get("/en/board/my-actions/")  # shows (and so clears) the success messages
     assert "Fund robotics clubs" not in client.get(f"/en/board/{s}/public/").content.decode()
     client.force_login(sec)
-    client.post(f"/en/board/{s}/meetings/{meeting.pk}/minutes/", {"minutes": "Clubs agreed."})
+    client.post(f"/en/board/{s}/meetings/{meeting.pk}/minutes/", {"minutes_en": "Clubs agreed."})
     client.post(f"/en/board/{s}/meetings/{meeting.pk}/minutes/status/", {"status": "circulated"})
     client.post(f"/en/board/{s}/meetings/{meeting.pk}/minutes/status/", {"status": "approved"})
     client.logout()

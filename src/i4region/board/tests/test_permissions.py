@@ -31,7 +31,7 @@ def roles(board, other_board, seat, make_user):
 @pytest.fixture
 def action(board, roles):
     return services.save_action(
-        Action(board=board, title="Build a lab", owner=roles["owner"]), roles["secretariat"]
+        Action(board=board, title_en="Build a lab", owner=roles["owner"]), roles["secretariat"]
     )
 
 
@@ -90,7 +90,7 @@ def test_secretariat_manages_everything(client, roles, board, meeting, proposal,
     response = client.post(
         f"/en/board/{board.slug}/meetings/new/",
         {
-            "title": "Autumn meeting",
+            "title_en": "Autumn meeting",
             "kind": "ordinary",
             "mode": "in_person",
             "starts_at": "2024-10-01T14:00",
@@ -98,7 +98,7 @@ def test_secretariat_manages_everything(client, roles, board, meeting, proposal,
         },
     )
     assert response.status_code == 302
-    assert board.meetings.filter(title="Autumn meeting").exists()
+    assert board.meetings.filter(title_en="Autumn meeting").exists()
 
 
 def test_member_reads_own_board_but_cannot_manage(
@@ -134,12 +134,12 @@ def test_member_comments_and_files_proposals(client, roles, board, meeting, prop
         f"/en/board/{board.slug}/proposals/new/",
         {
             "challenge": proposal.challenge_id,
-            "title": "Robotics summer school",
-            "description": "Two weeks in July.",
+            "title_en": "Robotics summer school",
+            "description_en": "Two weeks in July.",
         },
     )
     assert response.status_code == 302
-    filed = Proposal.objects.get(title="Robotics summer school")
+    filed = Proposal.objects.get(title_en="Robotics summer school")
     assert filed.created_by == roles["member"] and filed.state == "draft"
     assert filed.proposer_membership.user == roles["member"]
 
@@ -188,7 +188,9 @@ def test_owner_updates_own_action_only(client, roles, board, action):
     )
     action.refresh_from_db()
     assert action.progress == Decimal("40") and action.status == "on_track"
-    other = services.save_action(Action(board=board, title="Someone else's"), roles["secretariat"])
+    other = services.save_action(
+        Action(board=board, title_en="Someone else's"), roles["secretariat"]
+    )
     assert client.get(f"/en/board/{board.slug}/actions/{other.pk}/").status_code == 403
     assert (
         client.post(

@@ -154,14 +154,14 @@ def test_approved_decision_changes_only_through_a_recorded_amendment(
         decision.save()
     assert Decision.objects.get(pk=decision.pk).text == "Adopted."
     with pytest.raises(services.TransitionRefused, match="needs a reason"):
-        services.amend_decision(decision, sec, "", {"text": "New"})
+        services.amend_decision(decision, sec, "", {"text_en": "New"})
     fresh = Decision.objects.get(pk=decision.pk)
     amendment = services.amend_decision(
-        fresh, sec, "Budget halved by the council.", {"text": "Adopted with half the budget."}
+        fresh, sec, "Budget halved by the council.", {"text_en": "Adopted with half the budget."}
     )
     fresh.refresh_from_db()
     assert fresh.text == "Adopted with half the budget."
-    assert amendment.changes == {"text": ["Adopted.", "Adopted with half the budget."]}
+    assert amendment.changes == {"text_en": ["Adopted.", "Adopted with half the budget."]}
     assert Amendment.objects.filter(decision=fresh).count() == 1
     (entry,) = entries(fresh, "amended")
     assert entry.actor == sec and entry.additional_data["note"] == "Budget halved by the council."
@@ -169,13 +169,13 @@ def test_approved_decision_changes_only_through_a_recorded_amendment(
 
 def test_parent_progress_is_weighted_mean_of_children_and_rolls_up(board, make_user):
     sec = make_user("secretariat")
-    root = services.save_action(Action(board=board, title="Root"), sec)
-    parent = services.save_action(Action(board=board, title="Parent", parent=root), sec)
+    root = services.save_action(Action(board=board, title_en="Root"), sec)
+    parent = services.save_action(Action(board=board, title_en="Parent", parent=root), sec)
     a = services.save_action(
-        Action(board=board, title="A", parent=parent, weight=Decimal("3")), sec
+        Action(board=board, title_en="A", parent=parent, weight=Decimal("3")), sec
     )
     b = services.save_action(
-        Action(board=board, title="B", parent=parent, weight=Decimal("1")), sec
+        Action(board=board, title_en="B", parent=parent, weight=Decimal("1")), sec
     )
     services.update_progress(a, sec, progress=Decimal("60"))
     services.update_progress(b, sec, progress=Decimal("20"))
@@ -193,7 +193,7 @@ def test_parent_progress_is_weighted_mean_of_children_and_rolls_up(board, make_u
 def test_default_progress_per_status(board, make_user):
     sec = make_user("secretariat")
     a = services.save_action(
-        Action(board=board, title="A", status="on_track", progress=Decimal("40")), sec
+        Action(board=board, title_en="A", status="on_track", progress=Decimal("40")), sec
     )
     services.update_progress(a, sec, status="at_risk")
     assert a.progress == Decimal("40")  # at risk keeps the progress
@@ -231,7 +231,7 @@ def test_history_keeps_who_when_before_and_after(meeting, make_user):
 
 def test_owner_progress_update_is_in_history(board, make_user):
     sec, owner = make_user("secretariat"), make_user("initiative_manager")
-    a = services.save_action(Action(board=board, title="A", owner=owner), sec)
+    a = services.save_action(Action(board=board, title_en="A", owner=owner), sec)
     services.update_progress(a, owner, progress=Decimal("35"), note="Lab ordered")
     (entry,) = entries(a, "progress_updated")
     assert entry.actor == owner and entry.changes_dict["progress"] == ["0.00", "35.00"]
@@ -250,6 +250,6 @@ def test_seeded_sample_board_is_real_with_sample_content():
     assert board.challenges.filter(
         evidence__indicator__code="population", evidence__region__code="LT025"
     ).exists()
-    parent = board.actions.get(title="Set up the regional STEAM centre")
+    parent = board.actions.get(title_en="Set up the regional STEAM centre")
     kids = list(parent.children.values_list("weight", "progress"))
     assert len(kids) == 3 and parent.progress == services.weighted_progress(kids)

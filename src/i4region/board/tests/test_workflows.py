@@ -87,8 +87,8 @@ def test_no_outcome_without_quorum_whatever_the_method(decision, seat, attend, s
         d = Decision.objects.create(
             board=decision.board,
             meeting=decision.meeting,
-            title=method,
-            text="x",
+            title_en=method,
+            text_en="x",
             method=method,
         )
         if method == "simple_majority":
@@ -179,22 +179,25 @@ def test_member_cannot_propose_in_another_members_name(
         f"/en/board/{board.slug}/proposals/new/",
         {
             "challenge": proposal.challenge_id,
-            "title": "In someone else's name",
-            "description": "x",
+            "title_en": "In someone else's name",
+            "description_en": "x",
             "proposer_membership": theirs.pk,
         },
     )
-    filed = Proposal.objects.get(title="In someone else's name")
+    filed = Proposal.objects.get(title_en="In someone else's name")
     assert filed.proposer_membership == own and not filed.filed_on_behalf
     with pytest.raises(services.TransitionRefused, match="only in your own name"):
         services.file_proposal(
             board,
             member,
-            Proposal(challenge=proposal.challenge, title="t", description="d"),
+            Proposal(challenge=proposal.challenge, title_en="t", description_en="d"),
             theirs,
         )
     on_behalf = services.file_proposal(
-        board, sec, Proposal(challenge=proposal.challenge, title="t2", description="d"), theirs
+        board,
+        sec,
+        Proposal(challenge=proposal.challenge, title_en="t2", description_en="d"),
+        theirs,
     )
     assert on_behalf.proposer_membership == theirs and on_behalf.filed_on_behalf
     client.force_login(sec)
@@ -265,11 +268,11 @@ def test_unknown_ids_in_parameters_are_just_not_preselected(client, board, sec):
 
 def test_minutes_of_a_meeting_without_a_place_give_a_form_error(client, board, sec):
     meeting = Meeting.objects.create(
-        board=board, title="No place", mode="in_person", starts_at=dt.datetime(2024, 1, 1, 10)
+        board=board, title_en="No place", mode="in_person", starts_at=dt.datetime(2024, 1, 1, 10)
     )
     client.force_login(sec)
     response = client.post(
-        f"/en/board/{board.slug}/meetings/{meeting.pk}/minutes/", {"minutes": "Text"}
+        f"/en/board/{board.slug}/meetings/{meeting.pk}/minutes/", {"minutes_en": "Text"}
     )
     assert response.status_code == 200
     assert "needs a place" in response.content.decode()
@@ -324,7 +327,7 @@ def test_secretariat_invites_a_member_in_one_step(client, board, sec):
 
 def test_overdue_on_workspace_action_page_and_timeline(client, board, sec):
     late = services.save_action(
-        Action(board=board, title="Late lab", due_date=dt.date.today() - dt.timedelta(days=12)),
+        Action(board=board, title_en="Late lab", due_date=dt.date.today() - dt.timedelta(days=12)),
         sec,
     )
     client.force_login(sec)
@@ -336,7 +339,7 @@ def test_overdue_on_workspace_action_page_and_timeline(client, board, sec):
 
 
 def test_bulk_progress_is_all_or_nothing_with_line_errors(client, board, sec):
-    a, b, c = (services.save_action(Action(board=board, title=t), sec) for t in "ABC")
+    a, b, c = (services.save_action(Action(board=board, title_en=t), sec) for t in "ABC")
     client.force_login(sec)
     url = f"/en/board/{board.slug}/actions/progress.csv"
 
@@ -437,7 +440,7 @@ def test_digest_lists_overdue_actions_with_days_late(board, sec, make_user):
     services.save_action(
         Action(
             board=board,
-            title="Order the robots",
+            title_en="Order the robots",
             owner=owner,
             due_date=dt.date.today() - dt.timedelta(days=3),
         ),
@@ -452,15 +455,15 @@ def test_digest_lists_overdue_actions_with_days_late(board, sec, make_user):
 
 def test_briefing_functions_for_the_reports_app(board, meeting, decision, seat, attend, sec):
     services.save_action(
-        Action(board=board, title="Late", due_date=dt.date.today() - dt.timedelta(days=1)), sec
+        Action(board=board, title_en="Late", due_date=dt.date.today() - dt.timedelta(days=1)), sec
     )
-    services.save_action(Action(board=board, title="Done", status="done"), sec)
+    services.save_action(Action(board=board, title_en="Done", status="done"), sec)
     services.record_roll(meeting, sec, {seat().pk: ("present", "")})
     assert [d.pk for d in services.decisions_awaiting_vote(board)] == [decision.pk]
     due = services.open_and_overdue_actions(board)
     assert [a.title for a in due.overdue] == ["Late"]
     assert {a.title for a in due.open} == {"Late"}
-    meeting.agenda_items.create(title="Welcome", position=1)
+    meeting.agenda_items.create(title_en="Welcome", position=1)
     assert [(item.title, number) for item, number, _d in services.agenda_of(meeting)] == [
         ("Welcome", "1")
     ]

@@ -1,0 +1,69 @@
+"""One language at a time: the sample board's own texts (meeting, agenda, proposals, decisions,
+actions, milestones) show in the page's language only. The record's history section is left out of the check: it
+lists every stored field (so both languages) under the names the records had when the change was
+made."""
+
+import re
+from html import unescape
+
+import pytest
+from django.utils import translation
+
+from i4region.board.models import Action, AgendaItem, Board, Decision, Milestone, Proposal
+
+pytestmark = pytest.mark.django_db
+SAMPLE_BOARD = "panevezys-i40"
+OTHER = {"lt": "en", "en": "lt"}
+HISTORY = re.compile(r'<section aria-labelledby="history-heading".*?</section>', re.S)
+
+
+def _texts(board: Board, lang: str) -> set[str]:
+    """Every sample title of the board in one language."""
+    records = [
+        *board.meetings.all(),
+        *AgendaItem.objects.filter(meeting__board=board),
+        *Proposal.objects.filter(board=board),
+        *Decision.objects.filter(board=board),
+        *Action.objects.filter(board=board),
+        *Milestone.objects.filter(action__board=board),
+    ]
+    return {getattr(r, f"title_{lang}") for r in records}
+
+
+def _pages(board: Board, lang: str) -> dict[str, str]:
+    meeting = board.meetings.get()
+    decision = board.decisions.order_by("id").first()
+    action = board.actions.get(title_en="Fit out the four laboratories")
+    with translation.override(lang):
+        return {
+            "workspace": board.get_absolute_url(),
+            "meeting": meeting.get_absolute_url(),
+            "decision": decision.get_absolute_url(),
+            "action": action.get_absolute_url(),
+        }
+
+
+@pytest.mark.parametrize("lang", ["lt", "en"])
+def test_sample_board_pages_show_one_language(client, make_user, lang):
+    board = Board.objects.get(slug=SAMPLE_BOARD)
+    own, other = _texts(board, lang), _texts(board, OTHER[lang])
+    assert all(own) and all(other) and not own & other, "every sample title has both languages"
+    client.force_login(make_user("secretariat"))
+    meeting = board.meetings.get()
+    decision = board.decisions.order_by("id").first()
+    action = board.actions.get(title_en="Fit out the four laboratories")
+    expected = {
+        "workspace": [meeting, decision],
+        "meeting": [meeting, *meeting.agenda_items.all(), decision],
+        "decision": [decision, decision.proposal],
+        "action": [action, *action.milestones.all()],
+    }
+    for name, url in _pages(board, lang).items():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = unescape(HISTORY.sub("", response.content.decode()))
+        for record in expected[name]:
+            assert getattr(record, f"title_{lang}") in html, (name, record.pk)
+        shown = sorted(t for t in other if t in html)
+        assert not shown, (name, shown)
+    assert f"/{lang}/" in url
