@@ -67,3 +67,33 @@ def test_sample_board_pages_show_one_language(client, make_user, lang):
         shown = sorted(t for t in other if t in html)
         assert not shown, (name, shown)
     assert f"/{lang}/" in url
+
+
+def test_migration_fills_the_lithuanian_texts_of_sample_content_loaded_before():
+    """A database seeded before the pairs existed has only the English texts: 0006 adds the
+    Lithuanian ones of the sample records, and leaves a text someone wrote alone."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    board = Board.objects.get(slug=SAMPLE_BOARD)
+    lt = _texts(board, "lt")
+    for model, scope in (
+        (board.meetings.model, {"board": board}),
+        (AgendaItem, {"meeting__board": board}),
+        (Proposal, {"board": board}),
+        (Decision, {"board": board}),
+        (Action, {"board": board}),
+        (Milestone, {"action__board": board}),
+    ):
+        model.objects.filter(**scope).update(title_lt="")
+    Decision.objects.filter(board=board).update(text_lt="")
+    board.meetings.update(minutes_lt="")
+    action = board.actions.get(title_en="Fit out the four laboratories")
+    Action.objects.filter(pk=action.pk).update(title_lt="Mūsų pačių pavadinimas")
+    import_module("i4region.board.migrations.0006_sample_texts_in_lithuanian").forwards(apps, None)
+    assert _texts(board, "lt") == (lt - {"Įrengti keturias laboratorijas"}) | {
+        "Mūsų pačių pavadinimas"
+    }
+    assert all(d.text_lt.startswith("Pavyzdinis sprendimas") for d in board.decisions.all())
+    assert board.meetings.get().minutes_lt.startswith("Pavyzdinis protokolas")
