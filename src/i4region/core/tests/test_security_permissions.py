@@ -52,6 +52,7 @@ def samples(make_user) -> dict:
         Proposal,
     )
     from i4region.initiatives.models import BudgetLine, Fact, FundingLine, Initiative, Kpi, KpiValue
+    from i4region.maturity.models import Response
     from i4region.observatory.models import Indicator
     from i4region.stakeholders.models import (
         Activity,
@@ -62,6 +63,7 @@ def samples(make_user) -> dict:
         Person,
         Relation,
     )
+    from i4region.strategy.models import Measure, MeasureLink, Priority, Strategy
 
     board = _first(Board)
     meeting = _first(Meeting, board=board)
@@ -72,6 +74,7 @@ def samples(make_user) -> dict:
         "meeting": meeting,
         "agenda_item": _first(AgendaItem, meeting=meeting),
         "attendance": _first(Attendance, meeting=meeting),
+        "guest": _first(Attendance, meeting=meeting, membership=None),
         "document": _first(MeetingDocument, meeting=meeting),
         "challenge": _first(Challenge, board=board),
         "proposal": _first(Proposal, board=board),
@@ -93,6 +96,13 @@ def samples(make_user) -> dict:
         "activity": _first(Activity),
         "follow_up": _first(FollowUp),
         "indicator": _first(Indicator),
+        "strategy": _first(Strategy),
+        "priority": _first(Priority),
+        "measure": _first(Measure),
+        "measure_link": _first(MeasureLink),
+        "maturity_response": Response.objects.filter(model="dma", status="submitted")
+        .order_by("pk")
+        .first(),
     }
     found["milestone"] = _first(Milestone, action=found["action"])
     # the visitors tied to these records
