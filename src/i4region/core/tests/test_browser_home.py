@@ -27,5 +27,7 @@ def test_stylesheet_is_served(served, page):
     base, _ = served
     response = page.goto(base + "/en/")
     assert response.ok
-    css = page.request.get(base + page.locator("link[rel=stylesheet][href*=site]").get_attribute("href"))
+    css = page.request.get(
+        base + page.locator("link[rel=stylesheet][href*=site]").get_attribute("href")
+    )
     assert css.status == 200 and ".site-header" in css.text()

@@ -63,7 +63,7 @@ def test_an_unknown_template_is_not_found(client):
 
 
 def test_export_templates_hands_over_the_set_up_without_people(tmp_path):
-    call_command("export_templates", "--out", str(tmp_path), verbosity=0)
+    call_command("export-templates", "--out", str(tmp_path), verbosity=0)
     names = {p.name for p in tmp_path.iterdir()}
     assert {
         "board_composition.toml",

@@ -36,7 +36,8 @@ def check_home_region(code: str) -> None:
     if not Region.objects.filter(code=code, kind=RegionKind.NUTS, level__in=(2, 3)).exists():
         raise CommandError(
             f"--home-region {code}: not a NUTS 2021 level 2 or 3 code of the bundled data "
-            "(for example LT025, DE111 or PL91)"
+            "(for example LT025, DE111 or PL91)",
+            returncode=2,
         )
 
 
