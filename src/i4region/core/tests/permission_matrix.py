@@ -306,6 +306,13 @@ NO_SAMPLE = (
 # missing) after sending anonymous visitors to the login page (302) or refusing a role (403).
 # The fix is in each app: answer a visitor who may not see the record as if it did not exist.
 DETECTABLE: dict[str, tuple[str, ...]] = {
+    "board:agenda_delete": ("anonymous", "company_rep_other"),
+    "board:agenda_edit": ("anonymous", "company_rep_other"),
+    "board:founder_delete": ("anonymous", "company_rep_other"),
+    "board:founder_edit": ("anonymous", "company_rep_other"),
+    "board:guest_delete": ("anonymous", "company_rep_other"),
+    "board:guest_edit": ("anonymous", "company_rep_other"),
+    "reports:board-briefing": ("anonymous", "company_rep_other"),
     "board:action": ("anonymous", "company_rep_other"),
     "board:action_add": ("anonymous", "company_rep_other"),
     "board:action_edit": ("anonymous", "company_rep_other"),
