@@ -26,6 +26,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management.color import no_style
 from django.db import connection, models, transaction
 from django.db.migrations.recorder import MigrationRecorder
+from django.utils import translation
 
 import i4region
 from i4region.core.exports import safe_text, unescape_cell
@@ -197,7 +198,15 @@ def _rows(resource: Resource, personal: bool, maps: dict) -> Iterator[list[str]]
 
 
 def dump(out: Path, include_personal_data: bool = False, progress=None) -> dict:
-    """Write every table and datapackage.json into `out`; return the package descriptor."""
+    """Write every table and datapackage.json into `out`; return the package descriptor.
+
+    The descriptor is written in English whatever the instance's language, so two dumps of the
+    same data are the same bytes."""
+    with translation.override("en"):
+        return _dump(out, include_personal_data, progress)
+
+
+def _dump(out: Path, include_personal_data: bool, progress) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     maps = _maps()
     described = []
