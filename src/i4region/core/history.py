@@ -242,7 +242,10 @@ def render(entry: LogEntry, target_shown: bool = False) -> Entry:
 
 def _changes(model, entry: LogEntry) -> Iterator[Change]:
     excluded = set(ALWAYS_EXCLUDED)
-    for name, pair in (entry.changes_dict or {}).items():
+    changes = entry.changes_dict or {}
+    # in the model's field order (PostgreSQL's jsonb does not keep the order they were written in)
+    order = {f.name: i for i, f in enumerate(model._meta.concrete_fields)} if model else {}
+    for name, pair in sorted(changes.items(), key=lambda item: order.get(item[0], len(order))):
         if name in excluded or model is None:
             continue
         try:

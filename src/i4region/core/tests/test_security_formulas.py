@@ -44,16 +44,18 @@ def poison_every_text_field() -> int:
         for field in model._meta.concrete_fields:
             text = isinstance(field, models.CharField | models.TextField)
             plain = not (field.choices or field.unique or field.primary_key)
-            short = getattr(field, "max_length", None) and field.max_length < 16
             structured = f"{model._meta.label}.{field.name}" in STRUCTURED
+            value = f"{next(payloads)} {MARK}"
+            # a field too short for the payload cannot carry it (PostgreSQL enforces the length)
+            fits = getattr(field, "max_length", None) is None or len(value) <= field.max_length
             if (
                 text
                 and plain
-                and not short
+                and fits
                 and not structured
                 and not isinstance(field, models.SlugField)
             ):
-                values[field.name] = f"{next(payloads)} {MARK}"
+                values[field.name] = value
         if values:
             written += model._default_manager.filter(pk=first.pk).update(**values)
     return written
