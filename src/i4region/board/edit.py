@@ -96,19 +96,6 @@ class OnBoard:
     def refusal(self, request, obj) -> str:
         return _("Only the board secretariat can do this.")
 
-    def form_kwargs(self, request) -> dict:
-        """What the form needs besides the record (the board, the meeting…)."""
-        return {}
-
-    def get_form(self, request, obj, data=None, files=None):
-        return self.form_class(
-            data=data,
-            files=files,
-            instance=obj,
-            initial=self.get_initial(request, obj),
-            **self.form_kwargs(request),
-        )
-
     def ids_from_query(self, request, *names: str) -> dict:
         """Preselected records named in the query (?decision=12); a non-number is a 400."""
         found = {name: int_param(request, name) for name in names}
@@ -209,7 +196,7 @@ class AgendaItemEditView(MeetingPart, ObjectEditView):
     model = AgendaItem
     form_class = AgendaItemForm
 
-    def form_kwargs(self, request) -> dict:
+    def form_kwargs(self, request, obj) -> dict:
         return {"meeting": self.parent}
 
     def title(self, obj) -> str:
@@ -296,7 +283,7 @@ class ProposalEditView(OnBoard, ObjectEditView):
             return services.refusal(request.user, self.board)
         return _("Only its author (while it is a draft) and the secretariat can edit a proposal.")
 
-    def form_kwargs(self, request) -> dict:
+    def form_kwargs(self, request, obj) -> dict:
         return {"board": self.board, "manager": services.can_manage(request.user)}
 
     def get_initial(self, request, obj) -> dict:
@@ -341,7 +328,7 @@ class DecisionEditView(OnBoard, ObjectEditView):
                 return redirect(target, self.board.slug, d.pk)
         return super().dispatch(request, *args, **kwargs)
 
-    def form_kwargs(self, request) -> dict:
+    def form_kwargs(self, request, obj) -> dict:
         return {"board": self.board}
 
     def get_initial(self, request, obj) -> dict:
@@ -407,7 +394,7 @@ class ActionEditView(OnBoard, ObjectEditView):
     model = Action
     form_class = ActionForm
 
-    def form_kwargs(self, request) -> dict:
+    def form_kwargs(self, request, obj) -> dict:
         return {"board": self.board}
 
     def get_initial(self, request, obj) -> dict:

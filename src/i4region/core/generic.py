@@ -75,9 +75,20 @@ class ObjectEditView(RecordView):
     def get_initial(self, request: HttpRequest, obj: models.Model | None) -> dict:
         return {}
 
+    def form_kwargs(self, request: HttpRequest, obj: models.Model | None) -> dict:
+        """What the form needs besides the record and its data (the board, the parent…)."""
+        return {}
+
+    def get_form_class(self, request: HttpRequest, obj: models.Model | None) -> type[ModelForm]:
+        return self.form_class
+
     def get_form(self, request: HttpRequest, obj: models.Model | None, data=None, files=None):
-        return self.form_class(
-            data=data, files=files, instance=obj, initial=self.get_initial(request, obj)
+        return self.get_form_class(request, obj)(
+            data=data,
+            files=files,
+            instance=obj,
+            initial=self.get_initial(request, obj),
+            **self.form_kwargs(request, obj),
         )
 
     def prepare(self, request: HttpRequest, obj: models.Model) -> None:

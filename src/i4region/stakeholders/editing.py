@@ -47,18 +47,6 @@ class ChildEdit(SecretariatOnly, ObjectEditView):
             return getattr(obj, self.parent_field)
         return get_object_or_404(Organisation, pk=self.kwargs["org"])
 
-    def form_kwargs(self, obj) -> dict:
-        return {}
-
-    def get_form(self, request, obj, data=None, files=None):
-        return self.form_class(
-            data=data,
-            files=files,
-            instance=obj,
-            initial=self.get_initial(request, obj),
-            **self.form_kwargs(obj),
-        )
-
     def prepare(self, request, obj) -> None:
         if obj.pk is None:
             setattr(obj, self.parent_field, self.parent(None))
@@ -84,7 +72,7 @@ class RelationEdit(ChildEdit):
     form_class = RelationForm
     parent_field = "source"
 
-    def form_kwargs(self, obj) -> dict:
+    def form_kwargs(self, request, obj) -> dict:
         return {"source": self.parent(obj)}
 
 
@@ -92,7 +80,7 @@ class InteractionEdit(ChildEdit):
     model = Interaction
     form_class = InteractionForm
 
-    def form_kwargs(self, obj) -> dict:
+    def form_kwargs(self, request, obj) -> dict:
         return {"organisation": self.parent(obj)}
 
     def get_initial(self, request, obj) -> dict:

@@ -14,9 +14,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from i4region.core.bilingual import paired
 from i4region.core.publication import PublicationQuerySet
 
-from .boards import NOTE, TEXT, Board, paired
+from .boards import NOTE, TEXT, Board
 from .decisions import Decision
 
 

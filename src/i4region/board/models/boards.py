@@ -8,7 +8,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from i4region.core.bilingual import localized as _pick
@@ -17,20 +16,6 @@ from i4region.regions.models import Region
 
 TEXT = 20_000  # longest free text a form accepts (minutes, descriptions, rules)
 NOTE = 4_000  # longest short note (comments, progress notes, reasons)
-
-
-def paired(field: str) -> property:
-    """`obj.<field>` for a `<field>_en` / `<field>_lt` pair: reading gives the active language's
-    text (else the other one); writing sets the active language's text."""
-
-    def get(self) -> str:
-        return _pick(self, field)
-
-    def set_(self, value: str) -> None:
-        lang = (get_language() or "lt")[:2]
-        setattr(self, f"{field}_{lang if lang in ('en', 'lt') else 'en'}", value)
-
-    return property(get, set_)
 
 
 class BoardType(models.TextChoices):

@@ -6,9 +6,10 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from i4region.core.bilingual import paired
 from i4region.core.publication import PublicationQuerySet
 
-from .boards import NOTE, TEXT, Board, DecisionMethod, Membership, paired
+from .boards import NOTE, TEXT, Board, DecisionMethod, Membership
 from .items import Proposal
 from .meetings import AgendaItem, Meeting
 

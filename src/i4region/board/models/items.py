@@ -7,11 +7,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from i4region.core.bilingual import localized as _pick
+from i4region.core.bilingual import paired
 from i4region.core.publication import PublicationQuerySet
 from i4region.observatory.models import Indicator
 from i4region.regions.models import Region
 
-from .boards import NOTE, TEXT, Board, Membership, paired
+from .boards import NOTE, TEXT, Board, Membership
 
 
 class Severity(models.TextChoices):

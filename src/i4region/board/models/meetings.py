@@ -5,9 +5,10 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from i4region.core.bilingual import paired
 from i4region.core.publication import PublicationQuerySet
 
-from .boards import NOTE, TEXT, Board, Membership, paired
+from .boards import NOTE, TEXT, Board, Membership
 
 
 class MeetingKind(models.TextChoices):
