@@ -245,9 +245,13 @@ def _changes(model, entry: LogEntry) -> Iterator[Change]:
     changes = entry.changes_dict or {}
     # in the model's field order (PostgreSQL's jsonb does not keep the order they were written in)
     order = {f.name: i for i, f in enumerate(model._meta.concrete_fields)} if model else {}
+    lang = _lang()
     for name, pair in sorted(changes.items(), key=lambda item: order.get(item[0], len(order))):
         if name in excluded or model is None:
             continue
+        stem, _sep, suffix = name.rpartition("_")
+        if suffix in ("en", "lt") and suffix != lang and f"{stem}_{lang}" in changes:
+            continue  # both languages of one text changed: the reader's language tells it
         try:
             field = model._meta.get_field(name)
         except FieldDoesNotExist:
