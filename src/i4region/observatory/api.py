@@ -73,6 +73,7 @@ class ObservationOut(Schema):
     vintage: str
     dataset: str
     source: str
+    recoded: str | None
 
 
 class SeriesOut(Schema):

@@ -23,8 +23,10 @@ class Source:
     dataset: str
     vintage: str
     maps: tuple[SourceMap, ...]
-    #: the file uses NUTS 2010 codes: recode one-to-one to NUTS 2021 before importing
-    recode_nuts: bool = False
+    #: the NUTS version of the file's codes ("NUTS 2010"), recoded to NUTS 2021 before importing
+    recode_nuts: str = ""
+    #: the file is in current codes except for regions discontinued before: recode only those
+    recode_discontinued_only: bool = False
 
     @property
     def path(self):
@@ -45,7 +47,8 @@ def bundled_sources() -> list[Source]:
             dataset=s["dataset"],
             vintage=s["vintage"],
             maps=tuple(SourceMap(m["indicator"], dict(m.get("filter", {}))) for m in s["maps"]),
-            recode_nuts=bool(s.get("recode_nuts", False)),
+            recode_nuts=s.get("recode_nuts", ""),
+            recode_discontinued_only=bool(s.get("recode_discontinued_only", False)),
         )
         for s in raw
     ]
@@ -76,6 +79,9 @@ def publisher_name(publisher: str, lang: str) -> str:
     names = _sources_file().get("publisher_names", {}).get(publisher, {})
     return names.get(lang) or publisher
 
+
+#: The correspondence the recodings follow, named with every recoded value.
+NUTS_CORRESPONDENCE = "JRC NUTS converter matrices, release 2025.08"
 
 #: JRC NUTS converter matrices per level, each version step in order (2013→2016→2021).
 NUTS_MATRICES = [

@@ -18,6 +18,7 @@ from django.db import IntegrityError, OperationalError, connection, transaction
 
 from i4region.compute import parsers
 from i4region.compute.parsers import ParsedTable, ParseError
+from i4region.compute.parsers.nuts import Recoding
 from i4region.core.progress import progress
 from i4region.regions.models import Region
 
@@ -102,12 +103,13 @@ def import_table(
     maps: tuple[SourceMap, ...] = (),
     user=None,
     out: TextIO | None = None,
+    recoding: dict | None = None,
 ) -> ImportReport:
     """Write a parsed file's observations as one vintage, atomically.
 
     Same (indicator, region, period, vintage) with the same value and flag: unchanged; with another
     value: updated; new: added. Nothing is written unless every row is valid. `out` receives a
-    progress bar.
+    progress bar; `recoding` (see `recoding_record`) is kept on the batch.
     """
     try:
         with transaction.atomic():
@@ -119,6 +121,7 @@ def import_table(
                 maps=maps,
                 user=user,
                 out=out,
+                recoding=recoding or {},
             )
     except IntegrityError as exc:
         # the unique (indicator, region, period, vintage) rule caught a concurrent import
@@ -144,6 +147,7 @@ def _import_table(
     maps: tuple[SourceMap, ...],
     user,
     out: TextIO | None,
+    recoding: dict,
 ) -> ImportReport:
     if not vintage:
         raise ImportRefused(f"{file_name}: no vintage given (use --vintage YYYY-MM)")
@@ -214,6 +218,7 @@ def _import_table(
             skipped=skipped,
             created_by=user if user is not None and user.is_authenticated else None,
             created_by_name=getattr(user, "username", "") or "i4region",
+            recoding=recoding,
         )
         _write(new, changed, vintage, batch.id)
     return ImportReport(
@@ -226,6 +231,22 @@ def _import_table(
         unknown_regions,
         batch,
     )
+
+
+def recoding_record(version: str, correspondence: str, recoded: Recoding) -> dict:
+    """What a batch keeps of a recoding: per new code, the old code and the matrices followed."""
+    return {
+        "version": version,
+        "correspondence": correspondence,
+        "codes": {
+            new: {
+                "old": old,
+                "matrices": recoded.matrices.get(old, []),
+                "whole_country": old in recoded.whole_country,
+            }
+            for old, new in sorted(recoded.renamed.items())
+        },
+    }
 
 
 def _existing(indicator_ids: list[int], vintage: str) -> dict[tuple, tuple]:

@@ -111,6 +111,15 @@ class ImportBatch(models.Model):
     )
     created_by_name = models.CharField(_("imported by (name)"), max_length=150, blank=True)
     created_at = models.DateTimeField(_("imported at"), auto_now_add=True)
+    recoding = models.JSONField(
+        _("region codes recoded"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "Codes of an older NUTS version renamed on import: the version, the correspondence "
+            "and, per new code, the old code."
+        ),
+    )
 
     class Meta:
         ordering = ["-created_at"]

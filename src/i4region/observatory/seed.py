@@ -11,8 +11,8 @@ from i4region.compute.parsers.nuts import recode
 from i4region.core.progress import progress
 from i4region.regions.models import Region
 
-from .catalogue import NUTS_MATRICES, bundled_sources, note_definitions
-from .importing import import_table, load_catalogue, read_table, sha256_of
+from .catalogue import NUTS_CORRESPONDENCE, NUTS_MATRICES, bundled_sources, note_definitions
+from .importing import import_table, load_catalogue, read_table, recoding_record, sha256_of
 from .models import Indicator, ObservationNote
 
 REGIONS = resources.files("i4region") / "data" / "regions"
@@ -73,7 +73,9 @@ def load(stdout=None) -> None:
         table = replace(read_table(path), dataset=source.dataset)
         recoded = None
         if source.recode_nuts:
-            frame, recoded = recode(table.frame, NUTS_MATRICES)
+            frame, recoded = recode(
+                table.frame, NUTS_MATRICES, discontinued_only=source.recode_discontinued_only
+            )
             table = replace(table, frame=frame)
         report = import_table(
             table,
@@ -81,6 +83,9 @@ def load(stdout=None) -> None:
             sha256=sha256_of(path),
             vintage=source.vintage,
             maps=source.maps,
+            recoding=recoding_record(source.recode_nuts, NUTS_CORRESPONDENCE, recoded)
+            if recoded is not None
+            else None,
         )
         if stdout:
             stdout.write(report.summary() + "\n")

@@ -179,19 +179,59 @@ def data_stamp() -> str:
 # Provenance: which dataset a release of an indicator came from, said in the reader's language
 
 
-def release_datasets() -> dict[tuple[int, str], str]:
-    """(indicator id, vintage) → dataset code of the file that release was imported from."""
-    key = f"obs-release-datasets:{data_stamp()}"
+def _release_meta() -> tuple[dict, dict]:
+    """(indicator id, vintage) → dataset code of the file that release was imported from, and →
+    the recoding its batches kept (version, correspondence, new code → old code)."""
+    key = f"obs-release-meta:{data_stamp()}"
     found = cache.get(key)
     if found is None:
-        found = {
-            (ind, vin): dataset or ""
-            for ind, vin, dataset in Observation.objects.values_list(
-                "indicator_id", "vintage", "batch__dataset"
-            ).distinct()
-        }
+        recoded = {pk: r for pk, r in ImportBatch.objects.values_list("id", "recoding") if r}
+        datasets: dict[tuple[int, str], str] = {}
+        recodings: dict[tuple[int, str], dict] = {}
+        for ind, vin, dataset, batch in Observation.objects.values_list(
+            "indicator_id", "vintage", "batch__dataset", "batch_id"
+        ).distinct():
+            datasets[(ind, vin)] = dataset or ""
+            if batch in recoded:
+                merged = recodings.setdefault((ind, vin), {**recoded[batch], "codes": {}})
+                merged["codes"].update(recoded[batch]["codes"])
+        found = (datasets, recodings)
         cache.set(key, found, 24 * 3600)
     return found
+
+
+def release_datasets() -> dict[tuple[int, str], str]:
+    """(indicator id, vintage) → dataset code of the file that release was imported from."""
+    return _release_meta()[0]
+
+
+def recoding_note(indicator: Indicator, region: Region, vintage: str) -> str:
+    """How a value stored under `region` came from an older NUTS code, in the active language
+    ('' when it was published under this code)."""
+    recoding = _release_meta()[1].get((indicator.id, vintage))
+    code = recoding["codes"].get(region.code) if recoding else None
+    if not code:
+        return ""
+    names = {
+        "version": recoding["version"],
+        "old": code["old"],
+        "new": region.code,
+        "correspondence": f"{recoding['correspondence']}: {' → '.join(code['matrices'])}",
+    }
+    if code["whole_country"]:
+        return (
+            gettext(
+                "Recoded from %(version)s code %(old)s, which covered all of %(new)s "
+                "(correspondence: %(correspondence)s)"
+            )
+            % names
+        )
+    return (
+        gettext(
+            "Recoded one-to-one from %(version)s code %(old)s (correspondence: %(correspondence)s)"
+        )
+        % names
+    )
 
 
 def dataset_of(indicator: Indicator, vintage: str) -> str:

@@ -20,6 +20,11 @@ SERIES_FIELDS = (
     Field("vintage", "string", "Release the value comes from, or 'manual'"),
     Field("dataset", "string", "Code of the source dataset of that release"),
     Field("source", "string", "Source line to cite with the value"),
+    Field(
+        "recoded",
+        "string",
+        "How the value came from an older NUTS code, with the correspondence, if it did",
+    ),
 )
 
 
@@ -46,6 +51,7 @@ def series_table(indicator: Indicator, region: Region, points: list[Point]) -> T
                 p.vintage,
                 dataset,
                 services.source_line(indicator, dataset),
+                services.recoding_note(indicator, region, p.vintage) or None,
             )
 
     return Table(

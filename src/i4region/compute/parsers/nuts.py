@@ -7,6 +7,11 @@ Country codes pass unchanged; NUTS1 codes and codes the matrices' first version 
 (NUTS 2010 codes gone by 2013) have no correspondence here and are kept out as well ("→?").
 A NUTS 2010 code that NUTS 2013 still holds is read as the same region: Eurostat gives a region
 whose boundary changed a new code.
+
+One split is not a guess: a code that was the only one of its level in its country (LT00, all of
+Lithuania as one NUTS2 region until 2016) covered the whole country, so its rows are the
+country's (LT) — unless the file has the country's own rows, which are kept and the old code
+kept out.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import csv
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pandas as pd
 
@@ -26,10 +32,18 @@ class Recoding:
     renamed: dict[str, str] = field(default_factory=dict)
     kept_out: dict[str, list[str]] = field(default_factory=dict)
     rows_kept_out: int = 0
+    #: old code → the matrix files (by name, in version order) its renaming follows
+    matrices: dict[str, list[str]] = field(default_factory=dict)
+    #: old codes that were the whole of their country, renamed to the country's code
+    whole_country: set[str] = field(default_factory=set)
 
     def summary(self) -> str:
-        shown = ", ".join(f"{a}→{b}" for a, b in sorted(self.renamed.items())[:12])
-        text = f"NUTS recoded one-to-one: {len(self.renamed)} codes ({shown}{'…' if len(self.renamed) > 12 else ''})"
+        shown = ", ".join(
+            f"{a}→{b}{' (whole country)' if a in self.whole_country else ''}"
+            for a, b in sorted(self.renamed.items())[:12]
+        )
+        more = "…" if len(self.renamed) > 12 else ""
+        text = f"NUTS recoded: {len(self.renamed)} codes ({shown}{more})"
         if self.kept_out:
             out = ", ".join(f"{a}→{'+'.join(b)}" for a, b in sorted(self.kept_out.items())[:12])
             text += (
@@ -82,31 +96,74 @@ def chain(steps: list[list[tuple[str, str]]]) -> tuple[dict[str, str], dict[str,
     return mapping or {}, kept_out
 
 
+def _sole_codes(pairs: list[tuple[str, str]]) -> dict[str, str]:
+    """Country code → the old code when it is the only one of its country in the matrix."""
+    by_country: dict[str, set[str]] = defaultdict(set)
+    for old, _ in pairs:
+        by_country[old[:2]].add(old)
+    return {country: next(iter(olds)) for country, olds in by_country.items() if len(olds) == 1}
+
+
 def recode(
-    frame: pd.DataFrame, matrices: list[list[str | os.PathLike[str]]]
+    frame: pd.DataFrame,
+    matrices: list[list[str | os.PathLike[str]]],
+    *,
+    discontinued_only: bool = False,
 ) -> tuple[pd.DataFrame, Recoding]:
     """Rename the frame's ``geo`` codes to the newest version; drop split or merged codes.
 
-    ``matrices``: per level, the matrix files of each version step in order.
+    ``matrices``: per level, the matrix files of each version step in order. With
+    ``discontinued_only`` the file is in the newest codes but for regions discontinued before
+    (a 2019 release still gives LT00 for 2006–2012): codes the newest version holds pass as
+    they are and only the codes of older versions are recoded.
     """
     renamed: dict[str, str] = {}
     kept_out: dict[str, list[str]] = {}
-    for files in matrices:
-        clean, other = chain([_pairs(f) for f in files])
-        renamed.update(clean)
-        kept_out.update(other)
+    used: dict[str, list[str]] = {}
     geo = frame["geo"].astype(str)
     present = set(geo)
+    whole: set[str] = set()
+    for files in matrices:
+        steps = [_pairs(f) for f in files]
+        if discontinued_only:
+            current = {new for _, new in steps[-1]}
+            present -= current
+            renamed.update({c: c for c in current})
+        clean, other = chain(steps)
+        if discontinued_only:
+            clean = {a: b for a, b in clean.items() if a not in current}
+            other = {a: b for a, b in other.items() if a not in current}
+        renamed.update(clean)
+        kept_out.update(other)
+        used.update(dict.fromkeys(clean, [Path(f).stem for f in files]))
+        for country, old in _sole_codes(steps[0]).items():
+            if old in other and old in present and country not in present:
+                whole.add(old)
+                used[old] = [Path(files[0]).stem]
+    countries = [c[:2] for c in whole]
+    for old in whole:
+        if countries.count(old[:2]) == 1:  # two levels claiming one country: keep both out
+            renamed[old] = old[:2]
+            del kept_out[old]
+    whole = {c for c in whole if c in renamed}
     # NUTS1 codes and codes the matrices' first version does not hold have no correspondence
-    uncovered = {c for c in present if len(c) > 2 and c not in renamed and c not in kept_out}
+    # (a file in the newest codes passes them on: the import reports codes NUTS 2021 lacks)
+    uncovered = {
+        c
+        for c in present
+        if len(c) > 2 and c not in renamed and c not in kept_out and not discontinued_only
+    }
     out_mask = geo.isin(list(kept_out)) | geo.isin(list(uncovered))
+    shown = {a: b for a, b in renamed.items() if a != b and a in present}
     report = Recoding(
-        renamed={a: b for a, b in renamed.items() if a != b and a in present},
+        renamed=shown,
         kept_out={
             **{a: b for a, b in kept_out.items() if a in present},
             **{c: ["?"] for c in uncovered},
         },
         rows_kept_out=int(out_mask.sum()),
+        matrices={a: used[a] for a in shown},
+        whole_country=whole,
     )
     kept = frame.loc[~out_mask].copy()
     kept["geo"] = kept["geo"].astype(str).map(lambda c: renamed.get(c, c))

@@ -144,3 +144,53 @@ def test_indicator_page_headline_tile(client):
     assert "7.7" in tile and "2024" in tile and "release 2026-02" in tile
     assert "Change since 2023: -0.1 (both values from one release)" in tile
     assert "No target is set for this region." in tile
+
+
+def _lt00_rows() -> dict[str, float]:
+    """The source file's own LT00 rows (NUTS 2013: all of Lithuania was one NUTS2 region)."""
+    from i4region.compute.parsers import read_any
+    from i4region.observatory.catalogue import DATA
+
+    frame = read_any(DATA / "eurostat" / "tgs00010_unemployment_nuts2_2006-2017.tsv").frame
+    rows = frame[
+        (frame["geo"] == "LT00")
+        & (frame["unit"] == "PC")
+        & (frame["age"] == "Y_GE15")
+        & (frame["sex"] == "T")
+    ]
+    return dict(zip(rows["period"], rows["value"].astype(float), strict=True))
+
+
+def test_unemployment_of_lithuania_2006_2012_recoded_from_nuts_2013(client):
+    expected = _lt00_rows()
+    assert sorted(expected) == [str(y) for y in range(2006, 2013)]
+    data = client.get("/api/v1/series", {"indicator": "unemployment_rate", "region": "LT"}).json()
+    got = {o["period"]: o for o in data["observations"]}
+    assert {p: o["value"] for p, o in got.items()} == expected
+    for o in got.values():
+        assert o["vintage"] == "2019-04" and o["source"] == "Source: Eurostat (tgs00010)"
+        assert o["recoded"].startswith("Recoded from NUTS 2013 code LT00, which covered all of LT")
+        assert "JRC NUTS converter matrices, release 2025.08: n2_cm_v2013_v2016" in o["recoded"]
+    # values published under today's codes say nothing of a recoding
+    lt02 = value_series(client, "unemployment_rate", "LT02")
+    assert lt02 and all(o["recoded"] is None for o in lt02)
+
+
+def test_recoding_named_in_the_series_downloads(client):
+    import csv
+    import io
+
+    for url in (
+        "/api/v1/series.csv?indicator=unemployment_rate&region=LT",
+        "/en/observatory/indicators/unemployment_rate/data.csv?region=LT",
+    ):
+        rows = list(csv.DictReader(io.StringIO(client.get(url).content.decode("utf-8-sig"))))
+        assert {r["period"]: float(r["value"]) for r in rows} == _lt00_rows(), url
+        assert all("NUTS 2013 code LT00" in r["recoded"] for r in rows), url
+        assert all("n2_cm_v2013_v2016" in r["recoded"] for r in rows), url
+
+
+def test_patents_name_their_one_to_one_recoding(client):
+    o = value_of(client, "epo_patents_per_million", "LT025", "2012")
+    assert o["recoded"].startswith("Recoded one-to-one from NUTS 2010 code LT005")
+    assert "n3_cm_v2013_v2016 → n3_cm_v2016_v2021" in o["recoded"]
