@@ -68,6 +68,13 @@ INSTALLED_APPS = [
 ]
 # --- Security (issue 17): login throttling (django-axes) and the Content-Security-Policy.
 INSTALLED_APPS += ["axes", "csp"]
+# --- Job queue (issue 16): Django's tasks API (django-tasks backport) with the database backend,
+# so the queue lives in the same database (SQLite or PostgreSQL) and needs no other service; any
+# number of `i4region db_worker` processes on machines sharing the database take jobs from it.
+INSTALLED_APPS += ["django_tasks", "django_tasks_db", "i4region.jobs"]
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+JOBS_MAX_ATTEMPTS = int(os.environ.get("JOBS_MAX_ATTEMPTS", "3"))
+JOBS_LEASE_SECONDS = int(os.environ.get("JOBS_LEASE_SECONDS", "900"))
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -15,6 +15,7 @@ class Capability:
     title: str
     summary: str
     url_name: str | None
+    signed_in: bool = False  # shown only to signed-in users
 
 
 CAPABILITIES: tuple[Capability, ...] = (
@@ -71,6 +72,13 @@ CAPABILITIES: tuple[Capability, ...] = (
         _("Transfer"),
         _("Set up another European region and move a whole instance."),
         "transfer:guide",
+    ),
+    Capability(
+        "jobs",
+        _("Jobs"),
+        _("Imports and other long work running in the background, with progress and report."),
+        "jobs:list",
+        signed_in=True,
     ),
 )
 

@@ -1,4 +1,3 @@
-from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
@@ -12,6 +11,7 @@ from i4region.charts import render as render_chart
 from i4region.compute.funding import ZERO
 from i4region.core import history
 from i4region.core.exports import csv_response
+from i4region.jobs import services as jobs
 
 from . import exports, importer, portfolio, services
 from .choices import SourceType
@@ -277,20 +277,19 @@ def scenario(request):
 
 @role_required(Role.SECRETARIAT)
 def import_view(request):
-    """Upload a CSV of initiatives, budget lines or funding lines: all rows or none."""
+    """Upload a CSV of initiatives, budget lines or funding lines: a job writes all rows or none."""
     form = ImportForm(request.POST or None, request.FILES or None)
     errors: list[str] = []
     if request.method == "POST" and form.is_valid():
-        try:
-            upload = form.cleaned_data["file"]
-            if upload.size > importer.MAX_BYTES:
-                raise importer.ImportFailed(importer.too_large(upload.size))
-            result = importer.import_csv(form.cleaned_data["kind"], upload.read())
-        except importer.ImportFailed as exc:
-            errors = exc.errors
+        upload = form.cleaned_data["file"]
+        if upload.size > importer.MAX_BYTES:
+            errors = importer.too_large(upload.size)
         else:
-            messages.success(request, result.summary())
-            return redirect("initiatives:import")
+            kind = form.cleaned_data["kind"]
+            job = jobs.submit(
+                request.user, "initiatives_csv", upload.name, {"file": upload}, {"kind": kind}
+            )
+            return redirect(job)
     return render(
         request,
         "initiatives/import.html",

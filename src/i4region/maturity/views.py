@@ -11,19 +11,17 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from i4region import charts
 from i4region.accounts.models import Role
 from i4region.accounts.permissions import role_required
-from i4region.compute.maturity import AnswerError
 from i4region.core import history
 from i4region.core.exports import csv_response
+from i4region.jobs import services as jobs
 from i4region.stakeholders.models import Organisation, OrgType
 
 from . import exports, services
 from .forms import DimensionForm, ImportForm, StartForm
-from .imports import import_responses
 from .models import Model, Response
 
 
@@ -195,29 +193,16 @@ def brief(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(Role.SECRETARIAT)
 def import_view(request: HttpRequest) -> HttpResponse:
-    """Upload responses in the wide form: all rows are stored, or none and every error is listed."""
+    """Upload responses in the wide form: a job stores all rows, or none and lists every error."""
     form = ImportForm(request.POST or None, request.FILES or None)
-    problems = []
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        try:
-            created = import_responses(
-                upload, form.cleaned_data["model"], request.user, upload.name
-            )
-        except AnswerError as exc:
-            problems = exc.problems
-        else:
-            messages.success(
-                request,
-                ngettext(
-                    "Imported %(count)d response from %(file)s.",
-                    "Imported %(count)d responses from %(file)s.",
-                    len(created),
-                )
-                % {"count": len(created), "file": upload.name},
-            )
-            return redirect("maturity:index")
-    return render(request, "maturity/import.html", {"form": form, "problems": problems})
+        model = form.cleaned_data["model"]
+        job = jobs.submit(
+            request.user, "maturity_responses", upload.name, {"file": upload}, {"model": model}
+        )
+        return redirect(job)
+    return render(request, "maturity/import.html", {"form": form})
 
 
 @role_required(Role.SECRETARIAT)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import compare, views
+from . import compare, uploads, views
 
 app_name = "observatory"
 
@@ -14,4 +14,5 @@ urlpatterns = [
     path("targets/", views.targets, name="targets"),
     path("entry/", views.entry, name="entry"),
     path("imports/", views.imports, name="imports"),
+    path("imports/upload/", uploads.upload, name="upload"),
 ]

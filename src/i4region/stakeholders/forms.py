@@ -18,9 +18,9 @@ from .models import (
     RelationType,
 )
 
-# A Kumu import runs inside the request until the job queue exists: a larger file could pass the
-# server's 30-second timeout, so it is refused with a message instead (rows: kumu_read.MAX_ROWS).
-MAX_UPLOAD = 2 * 2**20
+# A Kumu import runs in a worker; an upload is kept in the database until its job is done, so a
+# file is capped at a size a job holds comfortably (rows: kumu_read.MAX_ROWS).
+MAX_UPLOAD = 16 * 2**20
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from i4region.accounts.models import Role
 from i4region.accounts.permissions import role_required
 from i4region.core import history
+from i4region.jobs import services as jobs
 from i4region.regions.models import Region
 
 from . import erasure, kumu, references, services
@@ -299,27 +300,14 @@ def alerts(request):
 
 @role_required(Role.SECRETARIAT)
 def kumu_page(request):
-    """Import a Kumu sheet (atomic, every error with its line) and export links."""
+    """Import a Kumu sheet in a job (atomic, every error with its line) and export links."""
     form = KumuImportForm(request.POST or None, request.FILES or None)
-    errors: list[str] = []
     if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        try:
-            n_el, n_con = kumu.import_files(
-                d["elements"].read() if d.get("elements") else None,
-                d["connections"].read() if d.get("connections") else None,
-                xlsx=d["workbook"].read() if d.get("workbook") else None,
-            )
-        except kumu.KumuError as exc:
-            errors = exc.errors
-        else:
-            messages.success(
-                request,
-                _("Imported %(el)d elements and %(con)d connections.") % {"el": n_el, "con": n_con},
-            )
-            return redirect("stakeholders:network")
+        files = {k: form.cleaned_data.get(k) for k in ("workbook", "elements", "connections")}
+        subject = (files["workbook"] or files["elements"]).name
+        return redirect(jobs.submit(request.user, "kumu", subject, files))
     limits = {"max_mb": MAX_UPLOAD // 2**20, "max_rows": f"{MAX_ROWS:,}".replace(",", "\u00a0")}
-    return _render(request, "stakeholders/kumu.html", {"form": form, "errors": errors, **limits})
+    return _render(request, "stakeholders/kumu.html", {"form": form, **limits})
 
 
 @role_required(Role.SECRETARIAT)

@@ -1,0 +1,124 @@
+"""A job: work that runs in a worker, not in the request, with what its owner sees of it."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from i4region.accounts.models import Role
+
+
+class State(models.TextChoices):
+    QUEUED = "queued", _("waiting")
+    RUNNING = "running", _("running")
+    DONE = "done", _("done")
+    FAILED = "failed", _("failed")
+    CANCELLED = "cancelled", _("cancelled")
+
+
+class JobQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "JobQuerySet":
+        """Everyone sees their own jobs; the secretariat (and administrators) see all."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.has_role(Role.SECRETARIAT):
+            return self
+        return self.filter(owner=user)
+
+
+class Job(models.Model):
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="jobs",
+        verbose_name=_("owner"),
+    )
+    kind = models.CharField(_("kind"), max_length=40)
+    subject = models.CharField(_("subject"), max_length=200)
+    options = models.JSONField(_("options"), default=dict, blank=True)
+    language = models.CharField(_("language"), max_length=8, default="en")
+    state = models.CharField(
+        _("state"), max_length=12, choices=State.choices, default=State.QUEUED, db_index=True
+    )
+    done = models.PositiveIntegerField(_("steps done"), default=0)
+    total = models.PositiveIntegerField(_("steps"), default=0)
+    message = models.CharField(_("progress"), max_length=300, blank=True)
+    summary = models.TextField(_("result"), blank=True)
+    lines = models.JSONField(_("report"), default=list, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    task_id = models.CharField(_("task"), max_length=64, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    lease_until = models.DateTimeField(_("running until at least"), null=True, blank=True)
+
+    objects = JobQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("job")
+        verbose_name_plural = _("jobs")
+
+    def __str__(self) -> str:
+        return f"{self.kind_label}: {self.subject}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("jobs:job", kwargs={"pk": self.pk})
+
+    @property
+    def kind_label(self) -> str:
+        from .services import KINDS
+
+        found = KINDS.get(self.kind)
+        return str(found.label) if found else self.kind
+
+    @property
+    def result_url(self) -> str:
+        from .services import KINDS
+
+        found = KINDS.get(self.kind)
+        return reverse(found.result_url) if found else ""
+
+    @property
+    def interrupted(self) -> bool:
+        """Running, but its worker stopped renewing the lease: killed, or its machine went down."""
+        return (
+            self.state == State.RUNNING
+            and self.lease_until is not None
+            and self.lease_until < timezone.now()
+        )
+
+    @property
+    def live(self) -> bool:
+        """Still changing: the page refreshes itself."""
+        return self.state == State.QUEUED or (self.state == State.RUNNING and not self.interrupted)
+
+    @property
+    def can_retry(self) -> bool:
+        return self.state in (State.FAILED, State.CANCELLED) or self.interrupted
+
+    @property
+    def can_cancel(self) -> bool:
+        return self.live
+
+    def file(self, field: str) -> bytes | None:
+        found = self.files.filter(field=field).first()
+        return bytes(found.data) if found else None
+
+
+class JobFile(models.Model):
+    """An uploaded file kept in the database, so a worker on any machine can read it."""
+
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="files")
+    field = models.CharField(max_length=40)
+    name = models.CharField(max_length=200)
+    data = models.BinaryField()
+
+    class Meta:
+        verbose_name = _("uploaded file")
+        verbose_name_plural = _("uploaded files")
+
+    def __str__(self) -> str:
+        return self.name

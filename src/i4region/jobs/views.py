@@ -1,0 +1,59 @@
+"""The Jobs page: a user's own jobs (the secretariat sees all), each with its progress and report."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import services
+from .models import Job
+
+REFRESH_SECONDS = 2
+
+
+@login_required
+def job_list(request):
+    jobs = Job.objects.visible_to(request.user).select_related("owner")[:200]
+    return render(request, "jobs/list.html", {"jobs": jobs})
+
+
+@login_required
+def job_page(request, pk: int):
+    job = get_object_or_404(Job.objects.visible_to(request.user).select_related("owner"), pk=pk)
+    return render(
+        request,
+        "jobs/job.html",
+        {"job": job, "refresh": REFRESH_SECONDS if job.live else None},
+    )
+
+
+def _own_job(request, pk: int) -> Job:
+    """Another user's job is not found; the secretariat may see it but not act on it."""
+    job = get_object_or_404(Job.objects.visible_to(request.user), pk=pk)
+    if job.owner_id != request.user.pk:
+        raise PermissionDenied
+    return job
+
+
+@require_POST
+@login_required
+def cancel(request, pk: int):
+    job = _own_job(request, pk)
+    if services.cancel(job):
+        messages.success(request, _("The job was cancelled; nothing of it was written."))
+    else:
+        messages.error(request, _("The job has already finished; it cannot be cancelled."))
+    return redirect(job)
+
+
+@require_POST
+@login_required
+def retry(request, pk: int):
+    job = _own_job(request, pk)
+    if services.retry(job):
+        messages.success(request, _("The job is waiting for a worker again."))
+    else:
+        messages.error(request, _("Only a failed, cancelled or interrupted job can be retried."))
+    return redirect(job)
