@@ -45,13 +45,16 @@ from .models import (
     Milestone,
     Proposal,
 )
-from .views import MANAGE, board_access, int_param, may_edit_proposal
+from .views import MANAGE, board_access, board_or_404, int_param, may_edit_proposal
 
 
 class BoardEditView(ObjectEditView):
     model = Board
     form_class = BoardForm
     lookup = "slug"
+
+    def get_queryset(self, request):
+        return Board.objects.visible_to(request.user)
 
     def allowed(self, request, obj) -> bool:
         return services.can_manage(request.user)
@@ -77,7 +80,7 @@ class OnBoard:
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        self.board = get_object_or_404(Board, slug=kwargs["slug"])
+        self.board = board_or_404(request, kwargs["slug"])
         self.parent = None
         if self.parent_model is not None:
             self.parent = get_object_or_404(
@@ -352,7 +355,7 @@ class DecisionEditView(OnBoard, ObjectEditView):
 
 def decision_amend(request, slug, pk):
     """A decided decision changes only through an amendment that keeps reason, before, after."""
-    board = get_object_or_404(Board, slug=slug)
+    board = board_or_404(request, slug)
     d = get_object_or_404(Decision, pk=pk, board=board, state__in=("adopted", "rejected"))
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())

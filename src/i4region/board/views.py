@@ -44,13 +44,19 @@ def refuse(request, board: Board | None, level: str = VIEW):
     raise PermissionDenied(services.refusal(request.user, board))
 
 
+def board_or_404(request, slug: str) -> Board:
+    """The board named in the URL, looked up among those this visitor may know of, before any
+    login redirect or refusal: an unpublished board answers exactly as a missing one (404)."""
+    return get_object_or_404(Board.objects.visible_to(request.user), slug=slug)
+
+
 def board_access(level: str = VIEW):
     """Load the board from the URL; anonymous → login, no right on this board → 403 with why."""
 
     def decorator(view):
         @wraps(view)
         def wrapped(request, slug, *args, **kwargs):
-            board = get_object_or_404(Board, slug=slug)
+            board = board_or_404(request, slug)
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             check = ALLOWED.get(level, services.can_manage)
@@ -364,7 +370,7 @@ def proposal_state(request, board, pk):
 
 def action(request, slug, pk):
     """Members and the secretariat read it; its owner reads and updates it even if not a member."""
-    board = get_object_or_404(Board, slug=slug)
+    board = board_or_404(request, slug)
     a = get_object_or_404(Action, pk=pk, board=board)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
@@ -391,7 +397,7 @@ def action(request, slug, pk):
 
 
 def action_progress(request, slug, pk):
-    board = get_object_or_404(Board, slug=slug)
+    board = board_or_404(request, slug)
     a = get_object_or_404(Action, pk=pk, board=board)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())

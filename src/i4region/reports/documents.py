@@ -77,7 +77,7 @@ def initiative(user: Any, slug: str) -> Report:
 
 def board_briefing(user: Any, board: str, meeting: str) -> Report:
     """For the members before a meeting; refused to anyone who may not see the board's items."""
-    found, session = sources.board_meeting((board or "").strip(), str(meeting or "").strip())
+    found, session = sources.board_meeting(user, (board or "").strip(), str(meeting or "").strip())
     if found is None:
         raise ReportInputError(_("There is no board “%(board)s”.") % {"board": board})
     if session is None and meeting == "next":

@@ -97,14 +97,16 @@ def portfolio_alerts(user: Any, as_of: Any) -> list[dict[str, Any]]:
     return [{"alert": a, "initiative": initiatives[a.initiative]} for a in report.alerts]
 
 
-def board_meeting(slug: str, meeting: str) -> tuple[Any, Any]:
+def board_meeting(user: Any, slug: str, meeting: str) -> tuple[Any, Any]:
     """(board, meeting) by the board's slug and the meeting's id, or "next" for the board's next
-    meeting; None in place of what does not exist."""
+    meeting; None in place of what does not exist or what this user may not know of (a command,
+    user None, sees every board)."""
     from django.utils import timezone
 
     from i4region.board.models import Board
 
-    board = Board.objects.filter(slug=slug).first()
+    boards = Board.objects.all() if user is None else Board.objects.visible_to(user)
+    board = boards.filter(slug=slug).first()
     if board is None:
         return None, None
     if meeting == "next":

@@ -8,6 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from i4region.core.bilingual import localized as _pick
@@ -44,6 +45,20 @@ VOTED_METHODS = (
 class BoardQuerySet(PublicationQuerySet):
     def public(self):
         return self.filter(published=True)
+
+    def visible_to(self, user):
+        """The boards this user may know of: the published ones, every board for the
+        secretariat, and an unpublished board to its current members and its actions' owners.
+        Any other board answers as if it did not exist."""
+        if user is None or not user.is_authenticated:
+            return self.public()
+        if user.has_role("secretariat"):
+            return self.all()
+        seats = Membership.objects.active_on(timezone.localdate()).filter(user=user)
+        owners = Board.objects.filter(actions__owner=user).values("pk")
+        return self.filter(
+            Q(published=True) | Q(pk__in=seats.values("board_id")) | Q(pk__in=owners)
+        )
 
 
 class Board(models.Model):
