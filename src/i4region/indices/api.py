@@ -1,7 +1,8 @@
-"""Open read API of the Industry 4.0 index: the published run's scores and ranks."""
+"""Open read API of the Industry 4.0 index: the published runs' scores and ranks, per year
+(``/api/v1/indices/published?year=``, ``/api/v1/indices/years``)."""
 
-from django.http import Http404
 from ninja import Router, Schema
+from ninja.errors import HttpError
 
 from . import services
 
@@ -18,21 +19,30 @@ class RegionScoreOut(Schema):
 
 class RunOut(Schema):
     run: int
+    year: int
     framework: str
     engine_version: str
     inputs_sha256: str
     regions: list[RegionScoreOut]
 
 
-@router.get("/published", response=RunOut)
-def published(request):
-    """The published run of the current framework (the numbers on the index pages)."""
-    run = services.published_run()
+@router.get("/indices/years", response=list[int])
+def years(request):
+    """The years for which a published index exists, oldest first."""
+    return list(services.published_runs())
+
+
+@router.get("/indices/published", response=RunOut)
+def published(request, year: int | None = None):
+    """The published run of one year (the newest by default): the numbers on the index pages."""
+    run = services.published_run(year)
     if run is None:
-        raise Http404("no index run has been computed yet")
+        years = ", ".join(str(y) for y in services.published_runs())
+        raise HttpError(404, f"no published index for year {year}; the years are {years}")
     res = run.results
     return {
         "run": run.pk,
+        "year": run.year,
         "framework": str(run.framework),
         "engine_version": run.engine_version,
         "inputs_sha256": run.inputs_sha256,

@@ -1,4 +1,5 @@
-"""Open data: every stored index run's scores and ranks at every level (index_results.csv)."""
+"""Open data: every stored index run's scores and ranks at every level, with its data year
+(index_results.csv)."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +20,7 @@ def _rows(public: bool):
                 yield (
                     run.pk,
                     str(run.framework),
+                    run.year,
                     unit,
                     res["levels"][code],
                     code,
@@ -35,6 +37,7 @@ def tables(public: bool, include_personal_data: bool) -> list[Table]:
             fields=[
                 Field("run", "integer", "Index run id (reproducible from its stored inputs)"),
                 Field("framework", "string", "Framework code and version"),
+                Field("year", "integer", "Data year of the run"),
                 Field("region", "string", "NUTS2 region code"),
                 Field("level", "integer", "1 indicator, 2 pillar, 3 index"),
                 Field("code", "string", "Indicator, pillar or index code"),

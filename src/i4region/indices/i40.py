@@ -3,14 +3,21 @@
 
 Choices, documented here and on the method page:
 
-* Reference year 2018: the last year in which the Eurostat columns (education, human resources in
-  science and technology, high-tech employment) cover more than 95 % of regions; 2019 has none of
-  them. R&D expenditure and graduate counts stop in 2016 and are therefore not used.
+* A panel: one index per year from 2008 to 2018. A year is offered when every indicator has a
+  reported value for at least half of the year's regions (:data:`MIN_YEAR_COVERAGE`); 2019 has
+  almost none of the Eurostat columns. Low education (ISCED 2011 levels 0–2) is not used: the
+  database has it only from 2016, and keeping it would shorten the panel to three years.
 * Units: the NUTS2 regions of the 28 EU member states of 2018 (the United Kingdom included);
   country aggregates, "extra-regio" codes (..XX, ..ZZ) and non-EU regions are left out.
-* Counts (patents, papers, research institutes) are divided by population in millions so that
-  large regions do not win by size alone. The database lists Industry 4.0 patent counts only for
-  regions with at least one patent (no zero appears), so a missing count is read as zero.
+* Population is only a size denominator: counts (patents, papers, research institutes) are
+  divided by population in millions, so that large regions do not win by size alone. It is not
+  an indicator.
+* The database lists the three counts (patents, publications, research institutes) only for
+  regions with at least one, never a zero: an unlisted count is read as zero, for all three alike.
+* One missing-data rule for every other value: a region must first report at least three
+  quarters of the indicators (screening on the data as reported, before anything is filled in);
+  a value still missing then takes the mean of the same country's regions in that year. Where no
+  other region of the country has the value, the pillar averages the indicators the region has.
 """
 
 from __future__ import annotations
@@ -26,7 +33,6 @@ import pandas as pd
 
 from i4region.compute.parsers import read_i40_db
 
-REFERENCE_YEAR = 2018
 EU28 = (
     "AT",
     "BE",
@@ -60,7 +66,9 @@ EU28 = (
 SOURCE = "Honti, Czvetkó & Abonyi (2020), Data in Brief 33:106464, CC BY 4.0"
 DOI = "https://doi.org/10.1016/j.dib.2020.106464"
 POPULATION = "demo_r_d2jan_UNIT_NR__SEX_T__AGE_TOTAL"
-ZERO_WHEN_MISSING = ("I40_patent_count",)
+MIN_YEAR_COVERAGE = 0.5
+MIN_REGION_COVERAGE = 0.75
+DATABASE_YEARS = range(2008, 2020)
 
 
 @dataclass(frozen=True)
@@ -105,14 +113,6 @@ CHOICES = (
         "HumanCapital",
         "Tertiary education, age 30–34 (%)",
         "Aukštasis išsilavinimas, 30–34 m. (%)",
-    ),
-    Choice(
-        "LowEdu",
-        "edat_lfse_04_SEX_T__ISCED11_ED0-2__AGE_Y25-64__UNIT_PC",
-        "HumanCapital",
-        "At most lower secondary education, age 25–64 (%)",
-        "Ne daugiau kaip pagrindinis išsilavinimas, 25–64 m. (%)",
-        direction=-1,
     ),
     Choice(
         "HRST",
@@ -186,13 +186,6 @@ CHOICES = (
         "Economy",
         "Employment in professional, scientific and technical activities (%)",
         "Užimtumas profesinėje, mokslinėje ir techninėje veikloje (%)",
-    ),
-    Choice(
-        "Population",
-        POPULATION,
-        "Demography",
-        "Population (size of the labour pool)",
-        "Gyventojų skaičius (darbo jėgos dydis)",
     ),
     Choice(
         "YouthEmp",
@@ -285,18 +278,17 @@ def _database() -> pd.DataFrame:
         return read_i40_db(path).frame
 
 
-def idata_records(year: int = REFERENCE_YEAR) -> list[dict[str, object]]:
-    """iData for one year: one record per EU NUTS2 region (uCode, uName, Country, PopMillion and
-    one value per chosen indicator, None where the database has no value)."""
+@lru_cache(maxsize=len(DATABASE_YEARS))
+def reported_records(year: int) -> tuple[dict[str, object], ...]:
+    """The database as it is for one year: one record per EU NUTS2 region (uCode, uName, Country,
+    PopMillion and one value per chosen indicator, None where the database has no value)."""
     long = _database()
-    cols = {c.column for c in CHOICES}
+    cols = {c.column for c in CHOICES} | {POPULATION}
     sel = long[(long["period"].astype(str) == str(year)) & long["indicator"].isin(cols)]
     geo = sel["geo"]
     sel = sel[geo.str.len().eq(4) & geo.str[:2].isin(EU28) & ~geo.str.endswith(("XX", "ZZ"))]
     wide = sel.pivot_table(index="geo", columns="indicator", values="value", aggfunc="first")
     wide = wide.reindex(columns=sorted(cols))
-    for col in ZERO_WHEN_MISSING:
-        wide[col] = wide[col].fillna(0.0)
     records = []
     for geo, row in wide.sort_index().iterrows():
         pop = row[POPULATION]
@@ -310,7 +302,40 @@ def idata_records(year: int = REFERENCE_YEAR) -> list[dict[str, object]]:
             v = row[c.column]
             rec[c.code] = None if np.isnan(v) else float(v)
         records.append(rec)
-    return records
+    return tuple(records)
+
+
+def idata_records(year: int) -> list[dict[str, object]]:
+    """iData for one year: the reported records with every unlisted count read as zero."""
+    counts = [c.code for c in CHOICES if c.per_million]
+    return [
+        {k: (0.0 if k in counts and v is None else v) for k, v in rec.items()}
+        for rec in reported_records(year)
+    ]
+
+
+def indicator_coverage(records: list[dict[str, object]]) -> dict[str, float]:
+    """Share of the regions with a reported (raw, not imputed) value, per indicator."""
+    n = len(records)
+    return {c.code: sum(r[c.code] is not None for r in records) / n if n else 0.0 for c in CHOICES}
+
+
+def region_coverage(records: list[dict[str, object]]) -> dict[str, float]:
+    """Share of the indicators with a reported value, per region."""
+    return {
+        str(r["uCode"]): sum(r[c.code] is not None for c in CHOICES) / len(CHOICES) for r in records
+    }
+
+
+def year_has_enough_data(records: list[dict[str, object]]) -> bool:
+    """The rule for offering a year: every indicator reported for at least half of the regions."""
+    return bool(records) and min(indicator_coverage(records).values()) >= MIN_YEAR_COVERAGE
+
+
+@lru_cache(maxsize=1)
+def offered_years() -> tuple[int, ...]:
+    """The years of the database for which the index is computed, oldest first."""
+    return tuple(y for y in DATABASE_YEARS if year_has_enough_data(idata_records(y)))
 
 
 def records_sha256(records: list[dict[str, object]]) -> str:
@@ -319,19 +344,19 @@ def records_sha256(records: list[dict[str, object]]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-PIPELINE_TOML = """\
-# Regional Industry 4.0 readiness index, reference year 2018 (EU NUTS2 regions)
+PIPELINE_TOML = f"""\
+# Regional Industry 4.0 readiness index, one index per year (EU NUTS2 regions)
 [[steps]]
 op = "denominate"          # counts per million inhabitants
+
+[[steps]]
+op = "screen"
+min_availability = {MIN_REGION_COVERAGE}   # before imputation: a region reports 3/4 of the indicators
 
 [[steps]]
 op = "impute"
 method = "mean_group"      # a missing value takes the mean of the same country's regions
 group = "Country"
-
-[[steps]]
-op = "screen"
-min_availability = 0.9     # after imputation, a region must have 90 % of the indicators
 
 [[steps]]
 op = "treat"               # winsorise outliers, log-transform what stays skewed

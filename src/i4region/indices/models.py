@@ -65,6 +65,7 @@ class IndexRun(models.Model):
         related_name="runs",
         verbose_name=_("framework version"),
     )
+    year = models.PositiveIntegerField(_("data year"))
     inputs = models.JSONField(_("inputs snapshot (iData rows)"))
     inputs_sha256 = models.CharField(_("inputs SHA-256"), max_length=64)
     parameters = models.JSONField(_("parameters"), default=dict)
@@ -87,4 +88,4 @@ class IndexRun(models.Model):
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.framework} run {self.pk}"
+        return f"{self.framework} {self.year} run {self.pk}"

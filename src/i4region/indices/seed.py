@@ -1,15 +1,15 @@
-"""Seed the regional Industry 4.0 readiness framework and its published run (idempotent: the
-same framework and inputs give no new version and no new run)."""
+"""Seed the regional Industry 4.0 readiness framework and its published run for every year with
+enough data (idempotent: the same framework and inputs give no new version and no new run)."""
 
-from . import i40, services
+from . import services
 
 
 def load(stdout=None) -> None:
-    framework = services.i40_framework()
-    run, created = services.create_run(framework, i40.idata_records(), {}, published=True)
+    runs = services.seed_panel()
     if stdout:
-        state = "computed" if created else "unchanged"
+        computed = sum(created for _, created in runs)
+        years = [run.year for run, _ in runs]
         stdout.write(
-            f"Industry 4.0 index: {framework} run {run.pk} ({state}, "
-            f"{run.results['n_units']} regions)\n"
+            f"Industry 4.0 index: {runs[-1][0].framework}, {len(runs)} years "
+            f"{years[0]}–{years[-1]} ({computed} computed, {len(runs) - computed} unchanged)\n"
         )

@@ -13,7 +13,11 @@ import pandas as pd
 from django.db import transaction
 
 import i4region
-from i4region.compute.index.analysis import correlations, results_table, strengths_weaknesses
+from i4region.compute.index.analysis import (
+    correlations,
+    results_table,
+    strengths_weaknesses_all,
+)
 from i4region.compute.index.data import IndexInputError, build_index_data
 from i4region.compute.index.pipeline import Index, PipelineError
 from i4region.compute.index.steps._params import StepError
@@ -57,25 +61,28 @@ def save_framework(code: str, user: Any = None, **fields: Any) -> IndexFramework
 
 def i40_framework(user: Any = None) -> IndexFramework:
     """The bundled regional Industry 4.0 readiness framework (current version)."""
+    years = i40.offered_years()
+    span = f"{years[0]}–{years[-1]}"
+    n_pillars, n_indicators = len(i40.PILLARS), len(i40.CHOICES)
     return save_framework(
         FRAMEWORK_CODE,
         user,
         name_en="Regional Industry 4.0 readiness index",
         name_lt="Regionų pasirengimo Pramonei 4.0 indeksas",
         description_en=(
-            "Five pillars (human capital, innovation, digital adoption, economy, "
-            "demography) of 16 indicators for the EU NUTS2 regions in "
-            f"{i40.REFERENCE_YEAR}."
+            f"{n_pillars} pillars (human capital, innovation, digital adoption, economy, "
+            f"demography) of {n_indicators} indicators for the EU NUTS2 regions, one index "
+            f"per year, {span}."
         ),
         description_lt=(
-            "Penki ramsčiai (žmogiškasis kapitalas, inovacijos, skaitmeninimas, "
-            "ekonomika, demografija), 16 rodiklių ES NUTS2 regionams, "
-            f"{i40.REFERENCE_YEAR} m."
+            f"{n_pillars} ramsčiai (žmogiškasis kapitalas, inovacijos, skaitmeninimas, "
+            f"ekonomika, demografija), {n_indicators} rodikliai ES NUTS2 regionams, "
+            f"atskiras indeksas kiekvieniems metams, {span} m."
         ),
         pipeline_toml=i40.PIPELINE_TOML,
         uncertainty_toml=i40.UNCERTAINTY_TOML,
         imeta=i40.imeta_rows(),
-        reference_year=i40.REFERENCE_YEAR,
+        reference_year=years[-1],
         source=i40.SOURCE,
     )
 
@@ -146,16 +153,14 @@ def compute(
     scores = {r["uCode"]: {c: _num(r[c]) for c in codes} for r in table.to_dict("records")}
     ranks = {r["uCode"]: {c: _num(r[f"{c}.Rank"]) for c in codes} for r in table.to_dict("records")}
     raw = {r["uCode"]: {c: r[c] for c in st.indicators} for r in inputs}
-    sw = {}
-    for u in table["uCode"]:
-        best, worst = strengths_weaknesses(index, u, top_n=3, bottom_n=3)
-        sw[u] = {
-            kind: [
-                {"code": t["Code"], "rank": _num(t["Rank"]), "value": raw[u][t["Code"]]}
-                for t in tab.to_dict("records")
-            ]
-            for kind, tab in (("strengths", best), ("weaknesses", worst))
+    sw = {
+        u: {
+            kind: [{"code": c, "rank": rank, "value": raw[u][c]} for c, rank in pairs]
+            for kind, pairs in zip(("strengths", "weaknesses"), lists, strict=True)
         }
+        for u, lists in strengths_weaknesses_all(index, top_n=3, bottom_n=3).items()
+        if u in scores
+    }
     frame = index.last
     corr = [
         {"a": r["Var1"], "b": r["Var2"], "r": _num(r["Correlation"])}
@@ -184,8 +189,11 @@ def compute(
     }
 
 
-def find_run(framework: IndexFramework, sha: str, parameters: dict[str, Any]) -> IndexRun | None:
-    for run in framework.runs.filter(inputs_sha256=sha, engine_version=i4region.__version__):
+def find_run(
+    framework: IndexFramework, year: int, sha: str, parameters: dict[str, Any]
+) -> IndexRun | None:
+    runs = framework.runs.filter(year=year, inputs_sha256=sha, engine_version=i4region.__version__)
+    for run in runs:
         if run.parameters == parameters:
             return run
     return None
@@ -194,20 +202,22 @@ def find_run(framework: IndexFramework, sha: str, parameters: dict[str, Any]) ->
 @transaction.atomic
 def create_run(
     framework: IndexFramework,
+    year: int,
     inputs: list[dict[str, Any]],
     parameters: dict[str, Any],
     user: Any = None,
     published: bool = False,
 ) -> tuple[IndexRun, bool]:
-    """Compute and store a run; the same framework, inputs, parameters and engine give back the
-    stored run instead of a new one. Returns (run, created)."""
+    """Compute and store the run of one data year; the same framework, year, inputs, parameters
+    and engine give back the stored run instead of a new one. Returns (run, created)."""
     sha = i40.records_sha256(inputs)
-    existing = find_run(framework, sha, parameters)
+    existing = find_run(framework, year, sha, parameters)
     if existing:
         return existing, False
     results = compute(framework, inputs, parameters)
     run = IndexRun.objects.create(
         framework=framework,
+        year=year,
         inputs=inputs,
         inputs_sha256=sha,
         parameters=parameters,
@@ -219,10 +229,33 @@ def create_run(
     return run, True
 
 
-def published_run() -> IndexRun | None:
-    """The run the public pages show: the latest published run of the current framework."""
+def published_runs() -> dict[int, IndexRun]:
+    """The runs the public pages show, by year: the latest published run of each year of the
+    current framework, oldest year first."""
     fw = current_framework()
-    return fw.runs.filter(published=True).first() if fw else None
+    if fw is None:
+        return {}
+    runs: dict[int, IndexRun] = {}
+    for run in fw.runs.filter(published=True).select_related("framework"):
+        runs.setdefault(run.year, run)
+    return dict(sorted(runs.items()))
+
+
+def published_run(year: int | None = None) -> IndexRun | None:
+    """The published run of one year (the newest year when none is given)."""
+    runs = published_runs()
+    if year is None:
+        return runs[max(runs)] if runs else None
+    return runs.get(year)
+
+
+def seed_panel(user: Any = None) -> list[tuple[IndexRun, bool]]:
+    """The published run of every year with enough data (idempotent)."""
+    framework = i40_framework(user)
+    return [
+        create_run(framework, year, i40.idata_records(year), {}, user=user, published=True)
+        for year in i40.offered_years()
+    ]
 
 
 @dataclass(frozen=True)
@@ -272,4 +305,4 @@ def recompute(run: IndexRun, aggregation: str, user: Any) -> tuple[IndexRun, boo
         params["changes"].pop("aggregate.method")
         if not params["changes"]:
             params.pop("changes")
-    return create_run(run.framework, run.inputs, params, user=user)
+    return create_run(run.framework, run.year, run.inputs, params, user=user)

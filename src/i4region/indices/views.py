@@ -16,7 +16,7 @@ from i4region.accounts.models import Role
 from i4region.accounts.permissions import is_secretariat, role_required
 from i4region.charts import render as render_chart
 from i4region.regions.models import Region
-from i4region.regions.services import regions_of_home_country
+from i4region.regions.services import home_country, regions_of_home_country
 
 from . import i40, services
 from .forms import RecomputeForm
@@ -51,15 +51,36 @@ def _region_names(codes: list[str]) -> dict[str, str]:
     return {c: found.get(c, c) for c in codes}
 
 
+def _home_country_name() -> str:
+    country = home_country()
+    return country.display_name if country else _("the home country")
+
+
+def _year(request: HttpRequest) -> int | None:
+    """The year asked for by ?year=, or None for the newest; anything else is a 404 that lists
+    the years there are."""
+    raw = request.GET.get("year")
+    if not raw:
+        return None
+    years = services.published_runs()
+    if raw.isascii() and raw.isdigit() and int(raw) in years:
+        return int(raw)
+    raise Http404(
+        _("There is no index for the year %(year)s; the years are %(years)s.")
+        % {"year": raw[:8], "years": ", ".join(str(y) for y in years)}
+    )
+
+
 def _run(request: HttpRequest) -> IndexRun:
-    """The published run, or another run by ?run= for the secretariat."""
+    """The published run of ?year= (the newest by default), or another run by ?run= for the
+    secretariat."""
     wanted = request.GET.get("run")
     if wanted and is_secretariat(request.user):
         run = IndexRun.objects.select_related("framework").filter(pk=wanted).first()
     elif wanted:
         run = IndexRun.objects.select_related("framework").filter(pk=wanted, published=True).first()
     else:
-        run = services.published_run()
+        run = services.published_run(_year(request))
     if run is None:
         raise Http404(_("No index run has been computed yet."))
     return run
@@ -79,12 +100,16 @@ def _context(request: HttpRequest, run: IndexRun, **extra: Any) -> dict[str, Any
         "doi": i40.DOI,
         "run_query": _run_query(request, run),
         "is_secretariat": is_secretariat(request.user),
+        "years": list(services.published_runs()),
         **extra,
     }
 
 
 def _run_query(request: HttpRequest, run: IndexRun) -> str:
-    return f"?run={run.pk}" if request.GET.get("run") else ""
+    """The query that keeps the run (or year) being looked at on the links between pages."""
+    if request.GET.get("run"):
+        return f"?run={run.pk}"
+    return f"?year={run.year}" if request.GET.get("year") else ""
 
 
 def ranking(request: HttpRequest) -> HttpResponse:
@@ -105,18 +130,21 @@ def ranking(request: HttpRequest) -> HttpResponse:
                 (res["scores"][u][p], res["ranks"][u][p])
                 for p in [c for c in res["order"] if res["levels"][c] == 2]
             ],
-            "lt": u in home,
+            "home": u in home,
         }
         for u in codes
     ]
+    country = _home_country_name()
     shown = codes[:TOP_IN_CHART] + [u for u in home if u in codes[TOP_IN_CHART:]]
     chart = render_chart(
         {
             "type": "bar",
             "locale": _locale(),
             "show_title": False,
-            "title": _("Industry 4.0 readiness index: the %(n)d highest regions and Lithuania")
-            % {"n": TOP_IN_CHART},
+            "title": _(
+                "Industry 4.0 readiness index %(year)d: the %(n)d highest regions and %(country)s"
+            )
+            % {"year": run.year, "n": TOP_IN_CHART, "country": country},
             "items": [
                 {
                     "key": u,
@@ -130,12 +158,41 @@ def ranking(request: HttpRequest) -> HttpResponse:
             "decimals": 1,
         }
     )
-    return render(request, "indices/ranking.html", _context(request, run, rows=rows, chart=chart))
+    return render(
+        request,
+        "indices/ranking.html",
+        _context(request, run, rows=rows, chart=chart, country=country),
+    )
+
+
+def _history(code: str) -> list[dict[str, Any]]:
+    """A region's index score, rank and rank interval in every published year it is in."""
+    return [
+        {
+            "year": year,
+            "score": run.results["scores"][code]["Index"],
+            "rank": run.results["ranks"][code]["Index"],
+            "n": run.results["n_units"],
+            "ua": run.results["uncertainty"].get(code),
+        }
+        for year, run in services.published_runs().items()
+        if code in run.results["scores"]
+    ]
 
 
 def region(request: HttpRequest, code: str) -> HttpResponse:
     """One region's scorecard: pillar scores and ranks, rank interval, strengths, weaknesses."""
     run = _run(request)
+    if code not in run.results["scores"] and not request.GET.keys() & {"run", "year"}:
+        # a region of an older NUTS version: its newest year
+        run = next(
+            (
+                r
+                for r in reversed(services.published_runs().values())
+                if code in r.results["scores"]
+            ),
+            run,
+        )
     res = run.results
     if code not in res["scores"]:
         raise Http404(_("Region %(code)s is not in this index.") % {"code": code})
@@ -151,6 +208,25 @@ def region(request: HttpRequest, code: str) -> HttpResponse:
             "items": [
                 {"key": p, "label": names[p], "value": res["scores"][code][p]} for p in pillars
             ],
+            "source": _source(),
+            "decimals": 1,
+        }
+    )
+    history = _history(code)
+    history_chart = render_chart(
+        {
+            "type": "line",
+            "locale": _locale(),
+            "show_title": False,
+            "title": _("Index score of %(code)s by year") % {"code": code},
+            "series": [
+                {
+                    "key": code,
+                    "label": code,
+                    "points": [(str(h["year"]), h["score"]) for h in history],
+                }
+            ],
+            "y_title": _("Index score"),
             "source": _source(),
             "decimals": 1,
         }
@@ -180,6 +256,8 @@ def region(request: HttpRequest, code: str) -> HttpResponse:
             rank=res["ranks"][code]["Index"],
             ua=res["uncertainty"].get(code),
             chart=chart,
+            history=history,
+            history_chart=history_chart,
             lists=lists,
             pillar_rows=[
                 (names[p], res["scores"][code][p], res["ranks"][code][p]) for p in pillars
@@ -199,7 +277,7 @@ def uncertainty(request: HttpRequest) -> HttpResponse:
         {
             "code": u,
             "name": names[u],
-            "lt": u in home,
+            "home": u in home,
             **res["uncertainty"][u],
             "width": res["uncertainty"][u]["Q95"] - res["uncertainty"][u]["Q5"],
         }

@@ -154,6 +154,32 @@ def results_table(index: Index) -> pd.DataFrame:
     return df.sort_values(sort_by, ascending=asc, kind="stable").reset_index(drop=True)
 
 
+def _ranked_indicators(
+    index: Index, dset: str, min_discard: bool, unq_discard: float | None
+) -> tuple[Frame, list[str], np.ndarray, np.ndarray]:
+    """The data set, indicator codes, every unit's rank on each indicator, and which indicators
+    may be listed at all (COINr ``get_str_weak``: directions applied to Raw data)."""
+    frame = index.datasets[dset]
+    st = index.data.structure
+    codes = list(st.indicators)
+    vals = frame.select(codes)
+    if dset == "Raw":
+        vals = vals * np.array([st.direction[c] for c in codes])
+    r = rank_desc(vals.T).T
+    keep = np.ones(r.shape, dtype=bool) & ~np.isnan(r)
+    if unq_discard is not None:
+        frac = np.array([len(np.unique(frame.col(c))) / frame.values.shape[0] for c in codes])
+        keep &= frac > unq_discard
+    if min_discard:
+        keep &= r != np.nanmax(r, axis=0)
+    return frame, codes, r, keep
+
+
+def _order(r: np.ndarray, keep: np.ndarray, row: int) -> np.ndarray:
+    idx = np.flatnonzero(keep[row])
+    return idx[np.argsort(r[row, idx], kind="stable")]
+
+
 def strengths_weaknesses(
     index: Index,
     ucode: str,
@@ -165,26 +191,13 @@ def strengths_weaknesses(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """A unit's best and worst ranked indicators (COINr ``get_str_weak``); directions are
     applied when reading Raw data, as COINr does."""
-    frame = index.datasets[dset]
-    st = index.data.structure
-    if ucode not in set(frame.ucodes):
+    if ucode not in set(index.datasets[dset].ucodes):
         raise ValueError(f"unit '{ucode}' is not in data set {dset}")
-    codes = list(st.indicators)
-    vals = frame.select(codes)
-    if dset == "Raw":
-        vals = vals * np.array([st.direction[c] for c in codes])
-    r = rank_desc(vals.T).T
-    keep = np.ones(len(codes), dtype=bool)
-    if unq_discard is not None:
-        frac = np.array([len(np.unique(frame.col(c))) / frame.values.shape[0] for c in codes])
-        keep &= frac > unq_discard
+    frame, codes, r, keep = _ranked_indicators(index, dset, min_discard, unq_discard)
+    st = index.data.structure
     row = np.flatnonzero(frame.ucodes == ucode)[0]
+    idx = _order(r, keep, row)
     mine = r[row]
-    keep &= ~np.isnan(mine)
-    if min_discard:
-        keep &= mine != np.nanmax(r, axis=0)
-    idx = np.flatnonzero(keep)
-    idx = idx[np.argsort(mine[idx], kind="stable")]
 
     def table(sel: np.ndarray) -> pd.DataFrame:
         return pd.DataFrame(
@@ -198,3 +211,17 @@ def strengths_weaknesses(
         )
 
     return table(idx[:top_n]), table(idx[max(len(idx) - bottom_n, 0) :])
+
+
+def strengths_weaknesses_all(
+    index: Index, dset: str = "Raw", top_n: int = 5, bottom_n: int = 5, min_discard: bool = True
+) -> dict[str, tuple[list[tuple[str, float]], list[tuple[str, float]]]]:
+    """:func:`strengths_weaknesses` of every unit at once, as (code, rank) pairs: the ranks are
+    computed once instead of once per unit."""
+    frame, codes, r, keep = _ranked_indicators(index, dset, min_discard, None)
+    out = {}
+    for row, u in enumerate(frame.ucodes):
+        idx = _order(r, keep, row)
+        best, worst = idx[:top_n], idx[max(len(idx) - bottom_n, 0) :]
+        out[str(u)] = tuple([(codes[i], float(r[row, i])) for i in sel] for sel in (best, worst))
+    return out

@@ -26,6 +26,9 @@ OPS = {
     "aggregate": (aggregate, "Aggregated"),
 }
 ORDER = tuple(OPS)
+# Screening and imputation may come in either order: screening first judges units on the data
+# they really have (COINr allows both), imputing first judges them on the filled-in data.
+STAGE = {op: (1 if op == "screen" else i) for i, op in enumerate(ORDER)}
 
 
 class PipelineError(ValueError):
@@ -60,9 +63,12 @@ def make_steps(specs: Sequence[Mapping[str, Any]]) -> tuple[Step, ...]:
             raise PipelineError(f"unknown op {op!r} (one of: {', '.join(ORDER)})", i, "op")
         if op in seen:
             raise PipelineError(f"op '{op}' appears twice", i, "op")
-        if steps and ORDER.index(op) < ORDER.index(steps[-1].op):
+        if steps and STAGE[op] < STAGE[steps[-1].op]:
             raise PipelineError(
-                f"op '{op}' cannot come after '{steps[-1].op}' (order: {', '.join(ORDER)})", i, "op"
+                f"op '{op}' cannot come after '{steps[-1].op}' "
+                f"(order: {', '.join(ORDER)}; screen may also precede impute)",
+                i,
+                "op",
             )
         seen.add(op)
         try:

@@ -53,7 +53,7 @@ def test_region_scorecard_lists_strengths_and_weaknesses(client):
 def test_method_page_names_the_source_in_plain_words(client):
     text = client.get(url("en", "indices:method")).content.decode()
     assert "Data in Brief 33:106464" in text and "2018" in text
-    assert "lower is better" in text
+    assert "divided by population" in text
 
 
 def test_recompute_refuses_anonymous_and_board_members(client, make_user):
@@ -82,12 +82,13 @@ def test_unpublished_run_is_hidden_from_the_public(client, make_user):
     assert client.get(url("en", "indices:ranking") + f"?run={run.pk}").status_code == 404
 
 
-def test_export_has_one_row_per_region_and_code(tmp_path):
+def test_export_has_one_row_per_year_region_and_code(tmp_path):
     (table,) = exports.tables(public=True, include_personal_data=False)
     path = tmp_path / "index_results.csv"
     count = write_csv(table, path)
-    run = services.published_run()
-    assert count == run.results["n_units"] * len(run.results["order"])
-    header, first = path.read_text().splitlines()[:2]
-    assert header == "run,framework,region,level,code,score,rank"
-    assert first.startswith(f"{run.pk},i40-readiness v1,")
+    runs = services.published_runs()
+    assert count == sum(r.results["n_units"] * len(r.results["order"]) for r in runs.values())
+    lines = path.read_text().splitlines()
+    assert lines[0] == "run,framework,year,region,level,code,score,rank"
+    assert lines[1].startswith(f"{runs[2008].pk},i40-readiness v1,2008,")
+    assert lines[-1].startswith(f"{runs[2018].pk},i40-readiness v1,2018,")
