@@ -67,7 +67,7 @@ def load(stdout=None) -> None:
                 status=Status.SUBMITTED,
                 submitted_at=dt.datetime.combine(day, dt.time(10), tzinfo=VILNIUS),
                 answers=answers,
-                source="sample seed",
+                source="i4region setup",
                 is_sample=True,
             )
             services.score(response)

@@ -33,6 +33,16 @@ SEED = 2026
 CITY, DISTRICT = "LT-LAU-27", "LT-LAU-66"
 COUNTY_MUNICIPALITIES = (CITY, DISTRICT, "LT-LAU-36", "LT-LAU-57", "LT-LAU-67", "LT-LAU-73")
 BASE_DATE = dt.date(2025, 1, 15)
+# The fictional records' texts (the field they fill → text); {i} numbers the record.
+SAMPLE_TEXTS = {
+    "consent_source": "Pavyzdinė sutikimo forma",
+    "source_note": "Pavyzdinis (išgalvotas) ryšys",
+    "assessor_name": "Pavyzdinis sekretoriatas",
+    "note": "Pavyzdinis pirmasis vertinimas",
+    "purpose": "Pavyzdinis kontaktas {i}: Pramonės 4.0 poreikiai",
+    "outcome": "Pavyzdinis rezultatas: domisi bendrais mokymais",
+    "description": "Nusiųsti mokymų pasiūlymą ({i})",
+}
 
 
 def facts() -> dict[str, list[dict[str, str]]]:
@@ -103,45 +113,42 @@ def sample_organisations(rng: random.Random) -> list[dict]:
     for i in range(1, 29):
         out.append(
             dict(
-                name=f"Pavyzdinė gamykla {i} (sample)",
+                name=f"Pavyzdinė gamykla {i}",
                 type="company",
                 nace_code=rng.choice(NACE),
                 size_class=rng.choice(SIZES),
                 municipality=rng.choice(COUNTY_MUNICIPALITIES),
                 region="LT025",
                 company_code=f"900{i:06d}",
-                tags="sample",
             )
         )
     for i in range(1, 11):
         out.append(
             dict(
-                name=f"Pavyzdinė mokykla {i} (sample)",
+                name=f"Pavyzdinė mokykla {i}",
                 type="school",
                 municipality=rng.choice(COUNTY_MUNICIPALITIES),
-                tags="sample",
             )
         )
     for i in range(1, 4):
         out.append(
             dict(
-                name=f"Pavyzdinė profesinė mokykla {i} (sample)",
+                name=f"Pavyzdinė profesinė mokykla {i}",
                 type="vocational_school",
                 municipality=COUNTY_MUNICIPALITIES[i - 1],
-                tags="sample",
             )
         )
     extra = [
-        ("Pavyzdinė kolegija (sample)", "university"),
-        ("Pavyzdinis tyrimų institutas (sample)", "research"),
-        ("Pavyzdinis pramonės klasteris A (sample)", "cluster"),
-        ("Pavyzdinis pramonės klasteris B (sample)", "cluster"),
-        ("Pavyzdinė jaunimo asociacija (sample)", "ngo"),
-        ("Pavyzdinis inžinierių klubas (sample)", "ngo"),
-        ("Pavyzdinis inovacijų fondas (sample)", "funder"),
+        ("Pavyzdinė kolegija", "university"),
+        ("Pavyzdinis tyrimų institutas", "research"),
+        ("Pavyzdinis pramonės klasteris A", "cluster"),
+        ("Pavyzdinis pramonės klasteris B", "cluster"),
+        ("Pavyzdinė jaunimo asociacija", "ngo"),
+        ("Pavyzdinis inžinierių klubas", "ngo"),
+        ("Pavyzdinis inovacijų fondas", "funder"),
     ]
     for name, kind in extra:
-        out.append(dict(name=name, type=kind, municipality=CITY, tags="sample"))
+        out.append(dict(name=name, type=kind, municipality=CITY))
     for rec in out:
         rec["is_sample"] = True
     return out
@@ -232,7 +239,7 @@ def load(stdout=None) -> None:
                 directed=directed,
                 strength=strength,
                 is_sample=True,
-                source_note="Sample (fictional) relation",
+                source_note=SAMPLE_TEXTS["source_note"],
             ),
         )
     for rec in real_activities(f):
@@ -242,7 +249,8 @@ def load(stdout=None) -> None:
         Activity.objects.update_or_create(
             organisation_id=org, name=rec.pop("name"), municipality_id=mun, defaults=rec
         )
-    _sample_work(rng, ids, regions)
+    sample = sorted(r["name"] for r in records if r.get("is_sample"))
+    _sample_work(rng, ids, sample, regions)
     if stdout:
         stdout.write(
             f"Stakeholders: {Organisation.objects.count()} organisations, "
@@ -250,22 +258,24 @@ def load(stdout=None) -> None:
         )
 
 
-def _sample_work(rng: random.Random, ids: dict[str, int], regions: dict[str, int]) -> None:
-    """Fictional people, interactions, follow-ups, assessments and activities."""
-    sample = sorted(n for n in ids if n.endswith("(sample)"))
+def _sample_work(
+    rng: random.Random, ids: dict[str, int], sample: list[str], regions: dict[str, int]
+) -> None:
+    """Fictional people, interactions, follow-ups, assessments and activities of the fictional
+    organisations `sample`, written in Lithuanian like the register's names."""
     stances = list(Stance.values)
     for i, name in enumerate(sample[:24], start=1):
         org = ids[name]
         person, _ = Person.objects.update_or_create(
             organisation_id=org,
-            name=f"Vardenis Pavardenis {i} (sample)",
+            name=f"Vardenis Pavardenis {i}",
             defaults=dict(
                 role="Direktorius",
                 email=f"contact{i}@example.org",
                 phone=f"+370 600 {i:05d}",
                 consent=True,
                 consent_date=BASE_DATE,
-                consent_source="Sample consent form",
+                consent_source=SAMPLE_TEXTS["consent_source"],
                 is_sample=True,
             ),
         )
@@ -286,22 +296,22 @@ def _sample_work(rng: random.Random, ids: dict[str, int], regions: dict[str, int
                     influence=influence,
                     interest=interest,
                     stance=stances[stance],
-                    assessor_name="Sample secretariat",
+                    assessor_name=SAMPLE_TEXTS["assessor_name"],
                     is_sample=True,
-                    note="" if round_ else "Sample first assessment",
+                    note="" if round_ else SAMPLE_TEXTS["note"],
                 ),
             )
         interaction, _ = Interaction.objects.update_or_create(
             organisation_id=org,
             date=BASE_DATE + dt.timedelta(days=7 * i),
             type=rng.choice(("meeting", "call", "email", "event", "site_visit")),
-            purpose=f"Sample contact {i}: Industry 4.0 needs",
-            defaults=dict(outcome="Sample outcome: interest in joint training", is_sample=True),
+            purpose=SAMPLE_TEXTS["purpose"].format(i=i),
+            defaults=dict(outcome=SAMPLE_TEXTS["outcome"], is_sample=True),
         )
         interaction.participants.set([person])
         FollowUp.objects.update_or_create(
             interaction=interaction,
-            description=f"Send training offer (sample {i})",
+            description=SAMPLE_TEXTS["description"].format(i=i),
             defaults=dict(due_date=interaction.date + dt.timedelta(days=14), done=i % 3 == 0),
         )
     themes, groups = list(Theme.values), list(TargetGroup.values)
@@ -309,7 +319,7 @@ def _sample_work(rng: random.Random, ids: dict[str, int], regions: dict[str, int
         name = rng.choice(sample)
         Activity.objects.update_or_create(
             organisation_id=ids[name],
-            name=f"Pavyzdinė veikla {i} (sample)",
+            name=f"Pavyzdinė veikla {i}",
             defaults=dict(
                 theme=rng.choice(themes),
                 target_group=rng.choice(groups),

@@ -52,7 +52,7 @@ def test_company_answers_two_waves_and_reads_result_benchmark_change_and_brief(
         "-c",
         "from i4region.stakeholders.models import Organisation; "
         "from i4region.regions.models import Region; from i4region.accounts.models import User; "
-        "o = Organisation.objects.create(name='Pavyzdinė naršyklės gamykla (sample)', "
+        "o = Organisation.objects.create(name='Pavyzdinė naršyklės gamykla', "
         "type='company', nace_code='C28', size_class='small', is_sample=True, "
         "municipality=Region.objects.get(code='LT-LAU-27'), region=Region.objects.get(code='LT025')); "
         f"o.representatives.add(User.objects.get(username={username!r}))",

@@ -10,11 +10,11 @@ from i4region.conftest import log_in
 pytestmark = pytest.mark.browser
 
 ELEMENTS = """Label,Type,Description
-Browser test school (sample),School,Teaches robotics
-Browser test plant (sample),Company,Makes parts
+Browser test school,School,Teaches robotics
+Browser test plant,Company,Makes parts
 """
 CONNECTIONS = """From,To,Type,Direction,Strength
-Browser test school (sample),Browser test plant (sample),training,directed,4
+Browser test school,Browser test plant,training,directed,4
 """
 
 
@@ -34,7 +34,7 @@ def test_kumu_import_network_key_actor_and_interaction(served, served_user, page
     page.locator("input[name=type][value=school]").check()
     page.get_by_role("button", name="Apply filters").click()
     assert "type=school" in page.url
-    assert "Browser test school (sample)" in page.locator("svg").first.inner_html()
+    assert "Browser test school" in page.locator("svg").first.inner_html()
 
     page.goto(base + "/en/stakeholders/key-actors/")
     page.locator("main table a[href*='/stakeholders/organisation/']").first.click()

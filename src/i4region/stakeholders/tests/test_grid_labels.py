@@ -33,7 +33,7 @@ def test_crowded_grid_labels_never_overlap_and_every_dot_is_numbered():
         k: [SimpleNamespace(interest=1 + k % 3, influence=5 - k % 2, stance="neutral")]
         for k in range(1, 41)
     }
-    names = {k: f"Pavyzdinė gamykla numeris {k:02d} (sample)" for k in latest}
+    names = {k: f"Pavyzdinė gamykla numeris {k:02d}" for k in latest}
     svg = grid_svg(latest, names, TEXTS)
     labels = _labels(svg)
     boxes = [label_box(x, y, text) for x, y, text in labels]

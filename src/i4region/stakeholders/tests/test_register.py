@@ -36,7 +36,7 @@ def test_referring_records_are_found_from_the_reverse_relations(make_user):
     org = _company()
     act = Activity.objects.filter(organisation=org).first() or Activity.objects.create(
         organisation=org,
-        name="Pavyzdinė veikla X (sample)",
+        name="Pavyzdinė veikla X",
         theme="steam",
         target_group="pupils",
         municipality=Activity.objects.first().municipality,
@@ -73,7 +73,7 @@ def test_activity_initiative_names_are_matched_and_unmatched_text_kept():
     municipality = Activity.objects.first().municipality
     matched = Activity.objects.create(
         organisation=org,
-        name="Matched (sample)",
+        name="Matched",
         theme="steam",
         target_group="pupils",
         municipality=municipality,
@@ -81,7 +81,7 @@ def test_activity_initiative_names_are_matched_and_unmatched_text_kept():
     )
     unmatched = Activity.objects.create(
         organisation=org,
-        name="Unmatched (sample)",
+        name="Unmatched",
         theme="steam",
         target_group="pupils",
         municipality=municipality,
@@ -147,13 +147,13 @@ def test_follow_up_due_before_the_interaction_is_refused_on_its_field(secretaria
     [
         (
             "contact/",
-            {"name": "Petras Pavyzdys (sample)", "email": "p@example.org", "is_sample": "on"},
+            {"name": "Petras Pavyzdys", "email": "p@example.org", "is_sample": "on"},
             Person,
         ),
         ("assess/", {"date": "2026-03-01", "influence": 4, "interest": 2, "stance": "neutral"}, Assessment),
         (
             "activity/",
-            {"name": "Robotikos būrelis X (sample)", "theme": "robotics_education",
+            {"name": "Robotikos būrelis X", "theme": "robotics_education",
              "target_group": "pupils", "municipality": "MUNICIPALITY"},
             Activity,
         ),
@@ -216,14 +216,14 @@ def test_organisation_page_shows_its_history_to_the_secretariat_only(
     secretariat.post(
         f"/en/stakeholders/organisation/{org.pk}/activity/",
         {
-            "name": "Vasaros stovykla (sample)",
+            "name": "Vasaros stovykla",
             "theme": "robotics_education",
             "target_group": "pupils",
             "municipality": Activity.objects.first().municipality.pk,
         },
     )
     page = secretariat.get(f"/lt/stakeholders/organisation/{org.pk}/").content.decode()
-    assert "Vasaros stovykla (sample)" in page and "sukurta" in page.lower()
+    assert "Vasaros stovykla" in page and "sukurta" in page.lower()
     client.force_login(make_user("board_member"))
     page = client.get(f"/en/stakeholders/organisation/{org.pk}/").content.decode()
     assert "History of changes" not in page

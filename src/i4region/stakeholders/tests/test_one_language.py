@@ -1,0 +1,62 @@
+"""The register's, the maturity assessment's, the search's and the login's pages in one language:
+in Lithuanian none of the English the product used to show (sample suffixes, English sample
+texts, raw measure names), in English none of the Lithuanian catalogue's sentences."""
+
+import pytest
+
+from i4region.core.tests.test_one_language import ENGLISH_ON_LT, lithuanian_sentences, seen_text
+from i4region.maturity.models import Response
+from i4region.stakeholders.models import Organisation
+
+pytestmark = pytest.mark.django_db
+
+# English the register's sample content and network picture used to carry.
+ENGLISH_HERE = (*ENGLISH_ON_LT, "sample", "degree:", "Industry 4.0 needs", "joint training")
+
+
+def pages(client, lang: str) -> dict[str, str]:
+    org = Organisation.objects.get(name="Pavyzdinė gamykla 1")
+    response = Response.objects.filter(organisation=org, is_sample=True).first()
+    paths = [
+        "stakeholders/",
+        f"stakeholders/organisation/{org.pk}/",
+        "stakeholders/network/",
+        "stakeholders/network/?colour=community&size=betweenness",
+        "stakeholders/key-actors/",
+        "stakeholders/grid/",
+        "stakeholders/activities/",
+        "stakeholders/alerts/",
+        "maturity/",
+        f"maturity/responses/{response.pk}/",
+        f"maturity/responses/{response.pk}/brief/",
+        "search/?q=Pavyzdin",
+        "accounts/login/",
+        "accounts/password-reset/",
+    ]
+    out = {}
+    for path in paths:
+        r = client.get(f"/{lang}/{path}")
+        assert r.status_code == 200, path
+        out[path] = seen_text(r.content.decode())
+    return out
+
+
+@pytest.fixture
+def secretariat(client, make_user):
+    client.force_login(make_user("secretariat"))
+    return client
+
+
+def test_lithuanian_pages_carry_no_english_of_the_product(secretariat):
+    seen = pages(secretariat, "lt")
+    found = [f"{path}: {p!r}" for path, text in seen.items() for p in ENGLISH_HERE if p in text]
+    assert found == []
+    assert "Pavyzdys" in seen["stakeholders/"]
+
+
+def test_english_pages_carry_no_lithuanian_catalogue_text(secretariat):
+    seen = pages(secretariat, "en")
+    sentences = lithuanian_sentences()
+    found = [f"{path}: {s!r}" for path, text in seen.items() for s in sentences if s in text]
+    assert found == []
+    assert "Sample" in seen["stakeholders/"]
