@@ -1,4 +1,6 @@
 import datetime as dt
+import re
+import xml.etree.ElementTree as ET
 
 import pytest
 from django.core.management import call_command
@@ -33,7 +35,9 @@ def test_seed_is_idempotent_and_marks_samples():
     real = Organisation.objects.filter(is_sample=False)
     assert real.filter(name="RoboLabas", parent__name="Panevėžio švietimo centras").exists()
     assert all(o.source_url.startswith("http") for o in real)
-    assert all("(sample)" in o.name for o in Organisation.objects.filter(is_sample=True))
+    sample = Organisation.objects.filter(is_sample=True)
+    assert sample.filter(name="Pavyzdinė gamykla 1").exists()
+    assert all(o.name.startswith("Pavyzdin") and "sample" not in o.name for o in sample)
 
 
 def test_network_page_renders_and_filters(lead):
@@ -154,3 +158,67 @@ def test_key_actor_page_explains_its_place_in_both_languages(lead):
     assert "ryš" in lt and "Užregistruoti sąveiką" in lt
     sample = Organisation.objects.filter(is_sample=True).first()
     assert "Pavyzdys" in lead.get(f"/lt/stakeholders/organisation/{sample.pk}/").content.decode()
+
+
+def _texts(svg: ET.Element, size: float = 16.0, group: str = "") -> list[tuple[str, str, tuple]]:
+    """(group class, text, estimated box) of every <text>, with the font size it inherits."""
+    size = float(svg.get("font-size", size))
+    group = svg.get("class", group) if svg.tag.endswith("g") else group
+    out = []
+    for child in svg:
+        if child.tag.endswith("text"):
+            fs = float(child.get("font-size", size))
+            x, y, text = float(child.get("x")), float(child.get("y")), child.text or ""
+            out.append((group, text, (x, y - 0.8 * fs, x + 0.55 * fs * len(text), y + 0.2 * fs)))
+        elif child.tag.endswith("g") or child.tag.endswith("a"):
+            out += _texts(child, size, group)
+    return out
+
+
+@pytest.mark.parametrize("lang", ["en", "lt"])
+@pytest.mark.parametrize("query", ["", "?colour=community&size=betweenness"])
+def test_network_picture_labels_do_not_overlap_and_the_legend_fits(lead, lang, query):
+    page = lead.get(f"/{lang}/stakeholders/network/{query}").content.decode()
+    svg = ET.fromstring(re.search(r"<svg.*?</svg>", page, re.S).group(0))
+    _, _, width, height = (float(v) for v in svg.get("viewBox").split())
+    texts = _texts(svg)
+    labels = [t for t in texts if t[0] == "labels"]
+    assert len(labels) >= 8  # the most central organisations are named
+    overlaps = [
+        (a[1], b[1]) for i, a in enumerate(texts) for b in texts[i + 1 :] if _overlap(a[2], b[2])
+    ]
+    assert overlaps == []
+    legend = [t for t in texts if t[0] == "legend"]
+    assert len(legend) >= 4
+    ns = "{http://www.w3.org/2000/svg}"
+    dots = [
+        (
+            float(c.get("cx")) - 6,
+            float(c.get("cy")) - 6,
+            float(c.get("cx")) + 6,
+            float(c.get("cy")) + 6,
+        )
+        for g in svg.iter(f"{ns}g")
+        if g.get("class") == "legend"
+        for c in g.iter(f"{ns}circle")
+    ]
+    for box in [t[2] for t in legend] + dots:
+        assert 0 <= box[0] and box[2] <= width and 0 <= box[1] and box[3] <= height, box
+
+
+def _overlap(a: tuple, b: tuple) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def test_type_colours_stay_the_same_when_filtered(lead):
+    def colours(query: str) -> dict[str, str]:
+        page = lead.get(f"/en/stakeholders/network/{query}").content.decode()
+        legend = page.split('class="legend"')[1]
+        return dict(
+            (name, fill)
+            for fill, name in re.findall(r'fill="(#[0-9a-f]+)"/><text[^>]*>([^<]+)</text>', legend)
+        )
+
+    everything, schools = colours(""), colours("?type=school&type=cluster")
+    assert set(schools) == {"School", "Cluster"}
+    assert all(everything[name] == fill for name, fill in schools.items())
