@@ -12,13 +12,13 @@ import argparse
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
 from pathlib import Path
+
+from i4region.testing import CLI, instance_env, serving
 
 LUA = """
 done = function(summary, latency, requests)
@@ -27,12 +27,6 @@ done = function(summary, latency, requests)
     summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout))
 end
 """
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def measure(url: str, seconds: int, connections: int, script: Path) -> dict[str, float]:
@@ -56,52 +50,27 @@ def main() -> int:
         print("wrk is not installed (apt-get install wrk)")
         return 1
     home = args.home or Path(tempfile.mkdtemp(prefix="i4region-bench-"))
-    env = {
-        **os.environ,
-        "DEBUG": "false",
-        "I4REGION_HOME": str(home),
-        "SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
-        "DATABASE_URL": os.environ.get("DATABASE_URL", f"sqlite:///{home / 'db.sqlite3'}"),
-    }
-    cli = [sys.executable, "-m", "i4region"]
+    env = instance_env(
+        home,
+        DEBUG="false",
+        SECRET_KEY="bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+        ALLOWED_HOSTS="127.0.0.1",
+        SECURE_SSL_REDIRECT="false",
+    )
+    if "DATABASE_URL" in os.environ:
+        env["DATABASE_URL"] = os.environ["DATABASE_URL"]
     if args.home is None:
         print(f"setting up {home} …", flush=True)
-        subprocess.run([*cli, "setup", "--verbosity", "0"], env=env, check=True)
-    subprocess.run([*cli, "collectstatic", "--noinput", "--verbosity", "0"], env=env, check=True)
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "i4region.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(args.workers),
-            "--log-level",
-            "warning",
-        ],
-        env=env,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
+        subprocess.run([*CLI, "setup", "--verbosity", "0"], env=env, check=True)
+    subprocess.run([*CLI, "collectstatic", "--noinput", "--verbosity", "0"], env=env, check=True)
+    gunicorn = [sys.executable, "-m", "gunicorn", "i4region.wsgi", "--bind", "127.0.0.1:{port}"]
+    options = ["--workers", str(args.workers), "--log-level", "warning"]
+    with serving([*gunicorn, *options], env) as base:
         assert urllib.request.urlopen(base + "/en/regions/LT025/").status == 200
         script = Path(tempfile.mkdtemp(prefix="i4region-wrk-")) / "report.lua"
         script.write_text(LUA)
         floor = measure(base + "/healthz", args.seconds, args.connections, script)
         page = measure(base + "/en/regions/LT025/", args.seconds, args.connections, script)
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     print(
         f"gunicorn {args.workers} workers, wrk 2 threads x {args.connections} connections, "
         f"{args.seconds} s each, on {os.cpu_count()} cores"

@@ -3,13 +3,11 @@
 Each app that has an `api` module with a ninja `router` contributes its endpoints.
 """
 
-from importlib import import_module
-
-from django.apps import apps
 from ninja import NinjaAPI, Router, Swagger
 from ninja.errors import ValidationError
 
 import i4region
+from i4region.core.registry import app_modules
 
 _PROBLEM = {
     "content": {
@@ -64,15 +62,8 @@ def malformed_parameters(request, exc: ValidationError):
     )
 
 
-for _config in apps.get_app_configs():
-    if _config.name.startswith("i4region."):
-        try:
-            _module = import_module(f"{_config.name}.api")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{_config.name}.api":
-                raise
-            continue
-        api.add_router("", _module.router)
+for _config, _module in app_modules("api"):
+    api.add_router("", _module.router)
 
 # Last of all: any other path under /api/v1/ answers like the API does, in JSON, not the HTML page.
 _unknown = Router()

@@ -45,14 +45,6 @@ CHROMIUM_FLAGS = [
 ]
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def served(tmp_path_factory):
     """`i4region setup` then `i4region runserver` in a fresh folder, as a newcomer would run them.
@@ -62,59 +54,28 @@ def served(tmp_path_factory):
     """
     import os
     import shutil
-    import subprocess
-    import sys
-    import time
-    import urllib.request
+
+    from i4region.testing import CLI, instance_env, run_cli, serving
 
     if shutil.which("chromium") is None:
         message = "Debian's chromium is not installed (make test installs it when run as root)"
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
-    home = tmp_path_factory.mktemp("served")
-    env = {
-        **os.environ,
-        "DEBUG": "true",
-        "I4REGION_HOME": str(home),
-        "DATABASE_URL": f"sqlite:///{home / 'db.sqlite3'}",
-        "DJANGO_SETTINGS_MODULE": "i4region.settings",
-        "SECRET_KEY": "browser-test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-    }
+    env = instance_env(
+        tmp_path_factory.mktemp("served"),
+        DEBUG="true",
+        SECRET_KEY="browser-test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+    )
 
     def run(*args: str) -> str:
-        result = subprocess.run(
-            [sys.executable, "-m", "i4region", *args],
-            env=env,
-            cwd=home,
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
+        result = run_cli(env, *args, timeout=600)
         assert result.returncode == 0, result.stdout + result.stderr
         return result.stdout
 
     run("setup", "--verbosity", "0")
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "i4region", "runserver", "--noreload", f"127.0.0.1:{port}"],
-        env=env,
-        cwd=home,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/en/", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.2)
-    try:
+    with serving([*CLI, "runserver", "--noreload", "127.0.0.1:{port}"], env) as base:
         yield base, run
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 @pytest.fixture

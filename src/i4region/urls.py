@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from i4region.api import api
 from i4region.core import views as core_views
+from i4region.core.registry import app_modules
 
 urlpatterns = [
     path("", core_views.root),
@@ -12,18 +13,11 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(
     path("", include("i4region.core.urls")),
-    path("accounts/", include("i4region.accounts.urls")),
-    path("regions/", include("i4region.regions.urls")),
-    path("observatory/", include("i4region.observatory.urls")),
-    path("indices/", include("i4region.indices.urls")),
-    path("board/", include("i4region.board.urls")),
-    path("initiatives/", include("i4region.initiatives.urls")),
-    path("stakeholders/", include("i4region.stakeholders.urls")),
-    path("maturity/", include("i4region.maturity.urls")),
-    path("strategy/", include("i4region.strategy.urls")),
-    path("reports/", include("i4region.reports.urls")),
-    path("transfer/", include("i4region.transfer.urls")),
-    path("search/", include("i4region.search.urls")),
+    # every app with a `urls` module, under its own name: /lt/board/, /en/maturity/ …
+    *(
+        path(f"{config.label}/", include(module))
+        for config, module in app_modules("urls", exclude=("core",))
+    ),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

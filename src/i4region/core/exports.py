@@ -17,16 +17,15 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
-from importlib import import_module
 from pathlib import Path
 
-from django.apps import apps
 from django.db import models
 from django.http import HttpResponse
 from django.utils import translation
 from django.utils.text import capfirst
 
 import i4region
+from i4region.core.registry import app_modules
 
 
 @dataclass(frozen=True)
@@ -184,16 +183,8 @@ def csv_response(table: Table, filename: str) -> HttpResponse:
 
 def all_tables(public: bool, include_personal_data: bool) -> list[Table]:
     tables = []
-    for config in apps.get_app_configs():
+    for _config, module in app_modules("exports", exclude=("core",)):
         # core holds this shared machinery, not tables of its own
-        if not config.name.startswith("i4region.") or config.name == "i4region.core":
-            continue
-        try:
-            module = import_module(f"{config.name}.exports")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.exports":
-                raise
-            continue
         tables.extend(module.tables(public=public, include_personal_data=include_personal_data))
     return tables
 

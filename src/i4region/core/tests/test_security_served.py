@@ -5,18 +5,16 @@ gunicorn_conf, the static files collected, and HTTPS and the client's address as
 would report them (TRUSTED_PROXY_COUNT=1).
 """
 
-import os
 import re
-import subprocess
 import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
 
 import pytest
 
-from i4region.conftest import BROWSER_PASSWORD, _free_port
+from i4region.conftest import BROWSER_PASSWORD
+from i4region.testing import instance_env, run_cli, serving
 
 pytestmark = pytest.mark.browser
 
@@ -71,47 +69,20 @@ def gunicorn(served, tmp_path_factory):
         "-c",
         "from django.conf import settings; print(settings.DATABASES['default']['NAME'])",
     ).splitlines()[-1]
-    home = tmp_path_factory.mktemp("production")
-    env = {
-        **os.environ,
-        "DEBUG": "false",
-        "I4REGION_HOME": str(home),
-        "DATABASE_URL": f"sqlite:///{database}",
-        "SECRET_KEY": "production-like-secret-key-for-the-served-test-0123456789",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
-        "TRUSTED_PROXY_COUNT": "1",
-        "DJANGO_SETTINGS_MODULE": "i4region.settings",
-    }
-    subprocess.run(
-        [sys.executable, "-m", "i4region", "collectstatic", "--noinput", "-v", "0"],
-        env=env,
-        check=True,
-        timeout=300,
+    env = instance_env(
+        tmp_path_factory.mktemp("production"),
+        DEBUG="false",
+        DATABASE_URL=f"sqlite:///{database}",
+        SECRET_KEY="production-like-secret-key-for-the-served-test-0123456789",
+        ALLOWED_HOSTS="127.0.0.1",
+        SECURE_SSL_REDIRECT="false",
+        TRUSTED_PROXY_COUNT="1",
     )
-    port = _free_port()
-    server = subprocess.Popen(
-        [
-            *(sys.executable, "-m", "gunicorn", "-c", "python:i4region.gunicorn_conf"),
-            *("--bind", f"127.0.0.1:{port}", "--workers", "2", "i4region.wsgi"),
-        ],
-        env=env,
-        cwd=home,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(150):
-        try:
-            urllib.request.urlopen(base + "/healthz", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.2)
-    try:
+    assert run_cli(env, "collectstatic", "--noinput", "-v", "0", timeout=300).returncode == 0
+    gunicorn = (sys.executable, "-m", "gunicorn", "-c", "python:i4region.gunicorn_conf")
+    bind = ("--bind", "127.0.0.1:{port}", "--workers", "2", "i4region.wsgi")
+    with serving([*gunicorn, *bind], env) as base:
         yield base, run
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
 
 
 def test_random_path_404_shows_no_routes(gunicorn):

@@ -7,27 +7,14 @@ content (its board, portfolio, ecosystem, strategy and sample companies: a seed 
 region starts with an empty board, portfolio and ecosystem and the templates of the practice.
 """
 
-from importlib import import_module
-
-from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from i4region import instance
+from i4region.core.registry import app_modules
 
 PRACTICE_REGION = "LT025"
-
-
-def seeded_apps():
-    """Apps with a `seed` module, in INSTALLED_APPS order (regions before the apps that use them)."""
-    for config in apps.get_app_configs():
-        if config.name.startswith("i4region."):
-            try:
-                yield config, import_module(f"{config.name}.seed")
-            except ModuleNotFoundError as exc:
-                if exc.name != f"{config.name}.seed":
-                    raise
 
 
 def check_home_region(code: str) -> None:
@@ -61,7 +48,7 @@ class Command(BaseCommand):
         if no_data:
             return
         code = (home_region or settings.I4REGION_HOME_REGION).strip().upper()
-        for config, seed in seeded_apps():
+        for config, seed in app_modules("seed"):
             if getattr(seed, "PRACTICE", False) and code != PRACTICE_REGION:
                 if verbosity:
                     self.stdout.write(
