@@ -2,7 +2,9 @@
 
 Who may: the secretariat creates and deletes initiatives and edits all of them; an initiative
 manager edits the initiatives they manage and every line under them. Everyone else is refused
-(403), anonymous visitors go to the login page. History and success messages are the base's.
+(403), anonymous visitors go to the login page. An initiative the visitor may not read is looked
+up through `visible_to` before either, so its pages answer 404 exactly as for a missing one.
+History and success messages are the base's.
 """
 
 from django.shortcuts import get_object_or_404
@@ -33,10 +35,17 @@ def _parent_link(initiative: Initiative) -> dict:
     return {"url": initiative.get_absolute_url(), "label": initiative.name}
 
 
-class InitiativeEdit(ObjectEditView):
+class VisibleInitiative:
+    """The initiative is found among those the visitor may read (404 otherwise, before any guard)."""
+
     model = Initiative
     lookup = "slug"
 
+    def get_queryset(self, request):
+        return Initiative.objects.visible_to(request.user)
+
+
+class InitiativeEdit(VisibleInitiative, ObjectEditView):
     def allowed(self, request, obj) -> bool:
         if obj is None:
             return services.can_create(request.user)
@@ -57,10 +66,7 @@ class InitiativeEdit(ObjectEditView):
         return {"parent_link": _parent_link(obj)} if obj else {}
 
 
-class InitiativeDelete(ObjectDeleteView):
-    model = Initiative
-    lookup = "slug"
-
+class InitiativeDelete(VisibleInitiative, ObjectDeleteView):
     def allowed(self, request, obj) -> bool:
         return services.can_create(request.user)
 
@@ -73,9 +79,12 @@ class ChildMixin:
 
     parent_path = "initiative"
 
+    def get_object(self, request, **kwargs):
+        visible = Initiative.objects.visible_to(request.user)
+        self._initiative = get_object_or_404(visible, slug=kwargs["slug"])
+        return super().get_object(request, **kwargs)
+
     def initiative(self) -> Initiative:
-        if not hasattr(self, "_initiative"):
-            self._initiative = get_object_or_404(Initiative, slug=self.kwargs["slug"])
         return self._initiative
 
     def get_queryset(self, request):

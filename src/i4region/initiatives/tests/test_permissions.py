@@ -113,6 +113,19 @@ def test_public_sees_only_published(client, make_initiative):
     assert client.get("/api/v1/initiatives/hidden/sustainability").status_code == 404
 
 
+def test_unpublished_edit_pages_answer_as_missing(client, make_initiative, make_user):
+    """Whoever may not read a draft cannot tell it from a missing initiative on any edit page."""
+    make_initiative("hidden", published=False)
+    make_initiative("shown")
+    anonymous_redirect = client.get("/en/initiatives/shown/edit/")
+    assert anonymous_redirect.status_code == 302
+    for path in ("edit/", "delete/", "budget/add/", "kpi/add/", "fact/add/"):
+        assert client.get(f"/en/initiatives/hidden/{path}").status_code == 404
+    login(client, make_user("company_rep"))
+    assert client.get("/en/initiatives/shown/budget/add/").status_code == 403
+    assert client.get("/en/initiatives/hidden/budget/add/").status_code == 404
+
+
 def test_manager_sees_own_unpublished_but_not_others(client, make_initiative, make_user):
     own = make_initiative("own-draft", published=False)
     make_initiative("other-draft", published=False)
