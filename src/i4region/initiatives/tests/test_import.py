@@ -8,6 +8,7 @@ from django.core.management import CommandError, call_command
 
 from i4region.initiatives import importer
 from i4region.initiatives.models import BudgetLine, FundingLine, Initiative
+from i4region.jobs.tests.worker import through_job
 
 from .conftest import organisation
 
@@ -120,12 +121,16 @@ def test_upload_form_shows_errors_and_imports(client, make_user, make_initiative
     make_initiative("lab")
     client.force_login(make_user("secretariat"))
     bad = SimpleUploadedFile("b.csv", (BUDGET_HEADER + "lab,20x6,running,staff,1,,,,\n").encode())
-    page = client.post("/en/initiatives/import/", {"kind": "budget", "file": bad})
+    page = through_job(
+        client, client.post("/en/initiatives/import/", {"kind": "budget", "file": bad})
+    )
     assert page.status_code == 200
     assert "line 2, column year" in page.content.decode()
     assert not BudgetLine.objects.filter(initiative__slug="lab").exists()
     good = SimpleUploadedFile("b.csv", (BUDGET_HEADER + "lab,2026,running,staff,1,,,,\n").encode())
-    response = client.post("/en/initiatives/import/", {"kind": "budget", "file": good}, follow=True)
+    response = through_job(
+        client, client.post("/en/initiatives/import/", {"kind": "budget", "file": good})
+    )
     assert "budget: 1 created, 0 updated" in response.content.decode()
 
 

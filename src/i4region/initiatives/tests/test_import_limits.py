@@ -5,6 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from i4region.initiatives import importer
 from i4region.initiatives.models import BudgetLine, Initiative
+from i4region.jobs.tests.worker import through_job
 
 from .test_import import BUDGET_HEADER, INI_HEADER
 
@@ -102,6 +103,8 @@ def test_upload_page_refuses_a_large_file_with_a_message(client, make_user):
 def test_upload_page_takes_binary_garbage_without_a_server_error(client, make_user):
     client.force_login(make_user("secretariat"))
     junk = SimpleUploadedFile("junk.csv", b"\xff\xfe\x00\x01garbage")
-    response = client.post("/en/initiatives/import/", {"kind": "budget", "file": junk})
+    response = through_job(
+        client, client.post("/en/initiatives/import/", {"kind": "budget", "file": junk})
+    )
     assert response.status_code == 200
     assert "the file is not UTF-8 text" in response.content.decode()

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from i4region.compute.maturity import AnswerError
+from i4region.jobs.tests.worker import through_job
 from i4region.maturity import definitions, exports
 from i4region.maturity.imports import import_responses
 from i4region.maturity.models import Response
@@ -79,16 +80,22 @@ def test_profile_errors_are_named(fresh_company, companies):
 def test_import_page_lists_the_problems_and_stores_nothing(client, make_user, fresh_company):
     client.force_login(make_user("secretariat"))
     bad = wide_csv([row(fresh_company, q2_01="x")]).encode()
-    page = client.post(
-        "/en/maturity/import/", {"model": "dma", "file": SimpleUploadedFile("a.csv", bad)}
+    page = through_job(
+        client,
+        client.post(
+            "/en/maturity/import/", {"model": "dma", "file": SimpleUploadedFile("a.csv", bad)}
+        ),
     )
     assert "line 2, column q2_01: &#x27;x&#x27; is not one of 0–1" in page.content.decode()
     assert not Response.objects.filter(organisation=fresh_company).exists()
     good = wide_csv([row(fresh_company)]).encode()
-    page = client.post(
-        "/en/maturity/import/", {"model": "dma", "file": SimpleUploadedFile("a.csv", good)}
+    page = through_job(
+        client,
+        client.post(
+            "/en/maturity/import/", {"model": "dma", "file": SimpleUploadedFile("a.csv", good)}
+        ),
     )
-    assert page.status_code == 302
+    assert "Imported 1 response from a.csv." in page.content.decode()
     assert Response.objects.filter(organisation=fresh_company, status="submitted").count() == 1
 
 
