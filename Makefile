@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install browser lint bench clean
+.PHONY: run worker test install browser lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,10 +15,17 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# Serve the bundled data at http://127.0.0.1:$(PORT) (development settings, SQLite by default).
+# Serve the bundled data at http://127.0.0.1:$(PORT) (development settings, SQLite by default),
+# with a job worker beside the server for imports from the pages; Ctrl-C stops both.
 run: install
 	DEBUG=true $(BIN)/i4region setup
+	DEBUG=true $(BIN)/i4region db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=true $(BIN)/i4region runserver 127.0.0.1:$(PORT)
+
+# One job worker on the database DATABASE_URL names; run as many as needed, on any machine.
+worker: install
+	$(BIN)/i4region db_worker --no-reload
 
 # What the browser, PDF and translation tests need from Debian, installed when we are root.
 DEBIAN_PACKAGES := chromium gettext poppler-utils fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0

@@ -1,0 +1,91 @@
+"""Benchmark the job queue: enqueue → done latency of a Kumu import run by a worker process, as a
+ratio against the same import called directly in this process.
+
+A throw-away SQLite database gets the register's tables; one `i4region db_worker` (polling every
+0.1 s) runs beside. Each round imports a fresh sheet of N organisations: once directly
+(`kumu_read.import_files`), once as a job (`jobs.services.submit`, then waiting until the job is
+done, as its page would). Prints the medians and the ratio. Run from the repository root:
+
+    .venv/bin/python bench/bench_jobs.py [--rows N] [--repeat R]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+
+def sheet(rows: int, tag: str) -> bytes:
+    return (
+        "Label,Type\n" + "".join(f"Bench {tag} firm {i},Company\n" for i in range(rows))
+    ).encode()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=300)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    tmp = tempfile.mkdtemp(prefix="bench-jobs-")
+    os.environ.update(
+        DATABASE_URL=f"sqlite:///{tmp}/bench.sqlite3",
+        DJANGO_SETTINGS_MODULE="i4region.settings",
+        DEBUG="true",
+        I4REGION_HOME=tmp,
+        SECRET_KEY="bench-jobs-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+    )
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.core.files.base import ContentFile
+    from django.core.management import call_command
+
+    from i4region.jobs import services
+    from i4region.jobs.models import Job, State
+    from i4region.stakeholders import kumu_read
+
+    for app in ("stakeholders", "auditlog", "jobs", "django_tasks_database"):
+        call_command("migrate", app, verbosity=0)
+    owner = get_user_model().objects.create_user("bench")
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "i4region", "db_worker", "--no-reload", "--interval", "0.1"],
+        env=os.environ,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    direct, queued = [], []
+    try:
+        for r in range(args.repeat):
+            data = sheet(args.rows, f"d{r}")
+            t0 = time.perf_counter()
+            kumu_read.import_files(data)
+            direct.append(time.perf_counter() - t0)
+            upload = ContentFile(sheet(args.rows, f"q{r}"), name="elements.csv")
+            t0 = time.perf_counter()
+            job = services.submit(owner, "kumu", "elements.csv", {"elements": upload})
+            while Job.objects.get(pk=job.pk).state not in (State.DONE, State.FAILED):
+                time.sleep(0.02)
+            queued.append(time.perf_counter() - t0)
+            assert Job.objects.get(pk=job.pk).state == State.DONE
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
+    d, q = statistics.median(direct), statistics.median(queued)
+    print(f"Kumu import of {args.rows} organisations, median of {args.repeat}, SQLite")
+    print(f"direct call           {d * 1000:8.0f} ms")
+    print(f"enqueue -> done (job) {q * 1000:8.0f} ms")
+    print(f"ratio job/direct      {q / d:8.2f}x  (overhead {1000 * (q - d):.0f} ms)")
+
+
+if __name__ == "__main__":
+    main()
