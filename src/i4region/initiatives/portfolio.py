@@ -6,10 +6,10 @@ states that plainly instead of inventing years: amounts apart from the yearly fi
 period in words, the running costs nobody has recorded a source for, and the initiatives about
 which the 24-month alerts cannot tell.
 
-Public functions for a funder's factsheet (the reports app): `factsheet(initiative, user)`, and
-on their own `services.sustainability` (budget and funding by year, gap, runway),
-`services.secured_by_source_and_year`, `kpi_rows` (KPIs against targets), `undated_amounts`,
-`running_costs` and the initiative's facts (evidence).
+`factsheet(initiative, user)` is what the evidence page and the reports' factsheet show; on their
+own `services.sustainability` (budget and funding by year, gap, runway),
+`services.secured_by_source_and_year`, `kpi_rows` (KPIs against targets, `kpi_charts` draws
+them), `undated_amounts` and `running_costs`.
 """
 
 from __future__ import annotations
@@ -19,8 +19,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from i4region.charts import render as render_chart
 from i4region.compute import funding as fn
 
 from . import services
@@ -150,23 +153,70 @@ def kpi_rows(initiatives: Iterable[Initiative]) -> dict[int, list[dict]]:
     return rows
 
 
-def factsheet(initiative: Initiative, as_of: date | None = None) -> dict:
-    """Everything a funder's factsheet shows, from the same functions as the pages."""
-    report, inputs = services.sustainability([initiative], as_of=as_of)
+def _locale() -> str:
+    lang = (get_language() or "lt")[:2]
+    return lang if lang in ("en", "lt") else "en"
+
+
+def chart(spec: dict) -> str:
+    """An SVG chart built from our own numbers and escaped labels (charts.render escapes text)."""
+    return mark_safe(render_chart({"locale": _locale(), **spec}))  # noqa: S308
+
+
+def kpi_charts(rows: list[dict]) -> list[dict]:
+    """The KPI rows of one initiative, each with its line chart (None without two points)."""
+    for row in rows:
+        kpi, values = row["kpi"], row["values"]
+        row["chart"] = None
+        if len(values) >= 2 or (values and kpi.target_value is not None):
+            spec = {
+                "type": "line",
+                "id": f"kpi-{kpi.pk}",
+                "y_zero": True,
+                "title": kpi.name,
+                "series": [
+                    {
+                        "key": kpi.code,
+                        "label": kpi.name,
+                        "points": [(v.period, float(v.value)) for v in values],
+                    }
+                ],
+                "y_title": kpi.unit,
+            }
+            if kpi.target_value is not None:
+                spec["target"] = {
+                    "value": float(kpi.target_value),
+                    "label": _("Target %(year)s") % {"year": kpi.target_year or ""},
+                }
+            row["chart"] = chart(spec)
+    return rows
+
+
+def factsheet(initiative: Initiative, user=None, as_of: date | None = None) -> dict:
+    """What the evidence page and the reports' factsheet show of one initiative: money by year
+    with gap and runway, budget totals, funding, KPIs with their charts, the sourced facts, the
+    partners and the board decisions behind it that `user` may read (None: a command, all)."""
+    report, _inputs = services.sustainability([initiative], as_of=as_of)
+    budget = list(initiative.budget_lines.all())
+    totals = {}
+    for category in (BudgetCategory.ESTABLISHMENT, BudgetCategory.RUNNING):
+        known = [b.planned for b in budget if b.category == category and b.planned is not None]
+        totals[category] = sum(known, fn.ZERO) if known else None  # None is shown as "–"
+    decisions = initiative.decisions.all()
     return {
         "initiative": initiative,
         "report": report,
         "summary": report.initiatives.get(initiative.slug),
         "years": [r for r in report.years if r.initiative == initiative.slug],
-        "secured_by_source_and_year": services.secured_by_source_and_year([initiative]),
-        "undated": undated_amounts(inputs),
-        "running_costs": running_costs([initiative]),
-        "kpi_rows": kpi_rows([initiative]).get(initiative.pk, []),
+        "budget": budget,
+        "totals": totals,
+        "kpi_rows": kpi_charts(kpi_rows([initiative]).get(initiative.pk, [])),
         "funding": list(
             initiative.funding_lines.exclude(status=FundingStatus.REJECTED).select_related(
                 "funder_organisation"
             )
         ),
+        "decisions": list(decisions if user is None else decisions.visible_to(user)),
+        "partners": list(initiative.partners.order_by("name")),
         "facts": list(initiative.facts.all()),
-        "currency": fn.CURRENCY,
     }

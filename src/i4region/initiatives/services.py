@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -24,6 +23,7 @@ from i4region.accounts.models import Role
 from i4region.accounts.permissions import has_role
 from i4region.compute import funding as fn
 from i4region.compute.progress import ProgressResult, progress_status
+from i4region.compute.series import Point
 from i4region.observatory import services as observatory
 from i4region.observatory.models import Indicator
 from i4region.regions.models import Region
@@ -198,7 +198,7 @@ def progress_label(result: ProgressResult | None) -> str:
     return result.label(lang if lang in ("en", "lt") else "en")
 
 
-def regional_value(indicator: Indicator) -> tuple[Region, Any] | None:
+def regional_value(indicator: Indicator) -> tuple[Region, Point] | None:
     """The home region's latest value of a linked observatory indicator, beside the KPI."""
     region = Region.objects.filter(code=settings.I4REGION_HOME_REGION).first()
     if region is None:

@@ -1,13 +1,9 @@
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from i4region.accounts.models import Role
 from i4region.accounts.permissions import role_required
-from i4region.board.models import Decision
-from i4region.charts import render as render_chart
 from i4region.compute.funding import ZERO
 from i4region.core import history
 from i4region.core.exports import csv_response
@@ -19,25 +15,11 @@ from .forms import FilterForm, ImportForm, ScenarioForm
 from .models import Initiative
 
 
-def _locale() -> str:
-    lang = (get_language() or "lt")[:2]
-    return lang if lang in ("en", "lt") else "en"
-
-
-def _chart(spec: dict) -> str:
-    """An SVG chart built from our own numbers and escaped labels (charts.render escapes text)."""
-    return mark_safe(render_chart({"locale": _locale(), **spec}))  # noqa: S308
-
-
 def _visible(request, slug: str) -> Initiative:
     initiative = services.visible_initiatives(request.user).filter(slug=slug).first()
     if initiative is None:
         raise Http404(_("No such initiative."))
     return initiative
-
-
-# reports.sources still reads these three helpers; portfolio.factsheet is their public form
-_kpi_rows = portfolio.kpi_rows
 
 
 def dashboard(request):
@@ -53,7 +35,7 @@ def dashboard(request):
         if data["municipality"]:
             initiatives = [i for i in initiatives if i.municipality_id == data["municipality"].pk]
     report, inputs = services.sustainability(initiatives)
-    kpis = _kpi_rows(initiatives)
+    kpis = portfolio.kpi_rows(initiatives)
     by_slug = {i.slug: i for i in initiatives}
     rows = []
     for ini in initiatives:
@@ -86,7 +68,7 @@ def dashboard(request):
     charts = []
     if report.portfolio_years:
         charts.append(
-            _chart(
+            portfolio.chart(
                 {
                     "type": "line",
                     "id": "portfolio-years",
@@ -116,7 +98,7 @@ def dashboard(request):
         )
     if source_rows:
         charts.append(
-            _chart(
+            portfolio.chart(
                 {
                     "type": "bar",
                     "id": "portfolio-sources",
@@ -151,95 +133,25 @@ def dashboard(request):
     )
 
 
-def _money_context(initiative: Initiative) -> dict:
-    report, inputs = services.sustainability([initiative])
-    return {
-        "report": report,
-        "summary": report.initiatives.get(initiative.slug),
-        "years": [r for r in report.years if r.initiative == initiative.slug],
-        "inputs": inputs,
-    }
-
-
-def _kpi_charts(kpi_rows: list[dict]) -> list[dict]:
-    for row in kpi_rows:
-        kpi, values = row["kpi"], row["values"]
-        row["chart"] = None
-        if len(values) >= 2 or (values and kpi.target_value is not None):
-            spec = {
-                "type": "line",
-                "id": f"kpi-{kpi.pk}",
-                "y_zero": True,
-                "title": kpi.name,
-                "series": [
-                    {
-                        "key": kpi.code,
-                        "label": kpi.name,
-                        "points": [(v.period, float(v.value)) for v in values],
-                    }
-                ],
-                "y_title": kpi.unit,
-            }
-            if kpi.target_value is not None:
-                spec["target"] = {
-                    "value": float(kpi.target_value),
-                    "label": _("Target %(year)s") % {"year": kpi.target_year or ""},
-                }
-            row["chart"] = _chart(spec)
-    return kpi_rows
-
-
 def detail(request, slug: str):
     """Everything about one initiative: money by year, funding, KPIs, facts and changes."""
     initiative = _visible(request, slug)
     editable = services.can_edit(request.user, initiative)
     context = {
-        "initiative": initiative,
+        **portfolio.factsheet(initiative, request.user),
         "can_edit": editable,
         "can_delete": services.can_create(request.user),
-        "budget_lines": initiative.budget_lines.all(),
         "funding_lines": initiative.funding_lines.all(),
-        "kpi_rows": _kpi_charts(_kpi_rows([initiative]).get(initiative.pk, [])),
-        "facts": initiative.facts.all(),
-        "partners": initiative.partners.order_by("name"),
-        "decisions": _decisions(request, initiative),
         "history": history.entries_for(initiative, limit=50) if editable else None,
-        **_money_context(initiative),
     }
     return render(request, "initiatives/detail.html", context)
-
-
-def _decisions(request, initiative: Initiative):
-    """The decisions behind it that this user may read (the board's publication rule)."""
-    return Decision.objects.visible_to(request.user).filter(initiatives=initiative)
 
 
 def evidence(request, slug: str):
     """The two-minute page for a funder: what it is, what it cost, who paid, what it achieved."""
     initiative = _visible(request, slug)
-    money = _money_context(initiative)
-    funding = list(
-        initiative.funding_lines.exclude(status="rejected").select_related("funder_organisation")
-    )
-    budget = list(initiative.budget_lines.all())
-    totals = {}
-    for cat in ("establishment", "running"):  # None (shown as "–") when no amount is known
-        known = [b.planned for b in budget if b.category == cat and b.planned is not None]
-        totals[cat] = sum(known, ZERO) if known else None
     return render(
-        request,
-        "initiatives/evidence.html",
-        {
-            "initiative": initiative,
-            "funding": funding,
-            "budget": budget,
-            "totals": totals,
-            "unknown_amounts": [b for b in budget if b.planned is None],
-            "kpi_rows": _kpi_charts(_kpi_rows([initiative]).get(initiative.pk, [])),
-            "facts": initiative.facts.all(),
-            "decisions": _decisions(request, initiative),
-            **money,
-        },
+        request, "initiatives/evidence.html", portfolio.factsheet(initiative, request.user)
     )
 
 

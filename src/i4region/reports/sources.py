@@ -62,29 +62,9 @@ def initiative_factsheet(initiative: Any, user: Any) -> dict[str, Any]:
     """What the initiative's evidence page shows a funder: money by year with gap and runway,
     funding, KPIs with the page's own charts, the sourced facts, and the board decisions behind
     it that this reader may see (the board's publication rule)."""
-    from i4region.compute.funding import ZERO
-    from i4region.initiatives import views
+    from i4region.initiatives.portfolio import factsheet
 
-    budget = list(initiative.budget_lines.all())
-    decisions = initiative.decisions.all()
-    totals = {}
-    for category in ("establishment", "running"):  # None (shown as "–") when nothing is known
-        known = [b.planned for b in budget if b.category == category and b.planned is not None]
-        totals[category] = sum(known, ZERO) if known else None
-    return {
-        **views._money_context(initiative),
-        "kpi_rows": views._kpi_charts(views._kpi_rows([initiative]).get(initiative.pk, [])),
-        "budget": budget,
-        "totals": totals,
-        "funding": list(
-            initiative.funding_lines.exclude(status="rejected").select_related(
-                "funder_organisation"
-            )
-        ),
-        "decisions": list(decisions if user is None else decisions.visible_to(user)),
-        "partners": list(initiative.partners.order_by("name")),
-        "facts": list(initiative.facts.all()),
-    }
+    return factsheet(initiative, user)
 
 
 def portfolio_alerts(user: Any, as_of: Any) -> list[dict[str, Any]]:

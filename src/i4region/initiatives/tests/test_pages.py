@@ -1,8 +1,10 @@
 """Dashboard, detail, evidence, scenario and seed as a visitor sees them."""
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from django.contrib.staticfiles import finders
 
 from i4region.initiatives import seed
 from i4region.initiatives.models import BudgetLine, Fact, FundingLine, Initiative, Kpi, KpiValue
@@ -137,7 +139,9 @@ def test_seeded_real_records_with_sources(client):
     page = client.get("/en/initiatives/robolabas/evidence/").content.decode()
     assert "470,000" in page and "more than 300" in page
     assert "https://www.lrytas.lt/lietuvosdiena/svietimas/2021/12/18/" in page
-    assert "@media print" in page
+    assert "<style" not in page and 'style="' not in page and '<article class="evidence">' in page
+    printed = Path(finders.find("i4region/site.css")).read_text(encoding="utf-8")
+    assert ".evidence a.source::after" in printed  # printed, each source's address is written out
     assert client.get("/en/initiatives/development-agency/").status_code == 200
 
 

@@ -139,6 +139,22 @@ def test_serves_tag_shows_the_measures_on_the_record_page(
     assert "Skills" not in template.render(Context({"request": request, "obj": robolabas}))
 
 
+def test_initiative_page_shows_the_measures_it_serves(
+    client, strategy, priority, measure, make_user
+):
+    m = measure(priority(strategy("adopted"), "Skills"))
+    robolabas = Initiative.objects.get(slug="robolabas")
+    page = client.get("/en/initiatives/robolabas/").content.decode()
+    assert "Serves the regional strategy" not in page
+    link(m, robolabas)
+    page = client.get("/en/initiatives/robolabas/").content.decode()
+    assert "Serves the regional strategy" in page and m.title_en in page and "Skills" in page
+    assert "Link to a measure of the strategy" not in page
+    client.force_login(make_user("secretariat"))
+    page = client.get("/en/initiatives/robolabas/").content.decode()
+    assert f"/en/strategy/serve/initiative/{robolabas.pk}/" in page
+
+
 def test_talent_path_shows_stages_gaps_and_missing_indicators(client, make_user):
     client.force_login(make_user("secretariat"))
     page = client.get("/en/strategy/talent-path/").content.decode()
