@@ -20,6 +20,7 @@ from i4region.accounts.models import Role
 from i4region.jobs.models import Job, State
 from i4region.stakeholders import kumu_read
 from i4region.stakeholders.models import Organisation, Relation
+from i4region.testing import instance_env, run_cli
 
 from .worker import run_jobs
 
@@ -171,33 +172,22 @@ def _queue_database() -> tuple[str, object]:
 
 def test_two_workers_never_run_one_job_twice(tmp_path):
     url, drop = _queue_database()
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "i4region.settings",
-        "DEBUG": "true",
-        "I4REGION_HOME": str(tmp_path),
-        "DATABASE_URL": url or f"sqlite:///{tmp_path / 'queue.sqlite3'}",
-        "SECRET_KEY": "queue-test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-    }
-
-    def run(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [sys.executable, *args], env=env, capture_output=True, text=True, timeout=300
-        )
-
+    env = instance_env(
+        tmp_path,
+        DEBUG="true",
+        SECRET_KEY="queue-test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+        **({"DATABASE_URL": url} if url else {}),
+    )
+    script = (sys.executable, "-m", "i4region.jobs.tests.queue_process")
     try:
         for app in ("jobs", "django_tasks_database"):
-            done = run("-m", "i4region", "migrate", app, "-v", "0")
+            done = run_cli(env, "migrate", app, "-v", "0")
             assert done.returncode == 0, done.stderr
-        script = "i4region.jobs.tests.queue_process"
-        assert run("-m", script, "enqueue", "40").returncode == 0
-        workers = [
-            subprocess.Popen([sys.executable, "-m", script, "work"], env=env) for _ in range(2)
-        ]
+        assert subprocess.run([*script, "enqueue", "40"], env=env, timeout=300).returncode == 0
+        workers = [subprocess.Popen([*script, "work"], env=env) for _ in range(2)]
         assert [w.wait(timeout=300) for w in workers] == [0, 0]
-        report = run(
-            "-m",
-            "i4region",
+        report = run_cli(
+            env,
             "shell",
             "-c",
             "from i4region.jobs.models import Job; from django_tasks_db.models import DBTaskResult;"

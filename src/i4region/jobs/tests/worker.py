@@ -19,3 +19,16 @@ def run_jobs() -> None:
     )
     with mock.patch.object(db_worker, "close_old_connections", lambda: None):
         worker.run()
+
+
+def through_job(client, response):
+    """The page a user ends on after an upload: the job's page once a worker ran it, or the
+    form itself when the request refused the upload."""
+    if response.status_code != 302 or "/jobs/" not in response["Location"]:
+        return response
+    run_jobs()
+    return client.get(response["Location"])
+
+
+# `i4region db_worker` as a served instance's test runs it: every queued job, then exit.
+BATCH = ("db_worker", "--batch", "--no-reload", "--no-startup-delay", "--interval", "0")
