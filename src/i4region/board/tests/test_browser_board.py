@@ -31,7 +31,7 @@ def test_meeting_decision_action_progress_public(served, served_user, page):
     page.locator("[name=published]").check()
     save(page)
 
-    for person, user in (("Ona Pavyzdytė (sample)", owner), ("Jonas Pavyzdys (sample)", None)):
+    for person, user in (("Ona Pavyzdytė", owner), ("Jonas Pavyzdys", None)):
         page.goto(board + "/members/new/")
         page.locator("[name=person_name]").fill(person)
         if user:

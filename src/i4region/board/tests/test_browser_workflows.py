@@ -34,8 +34,8 @@ def test_invite_roll_roll_call_outcome_bulk_progress_overdue(served, served_user
     save(page)
 
     for person, email in (
-        ("Ona Kviestoji (sample)", "ona.kviestoji@example.org"),
-        ("Petras Pavyzdys (sample)", ""),
+        ("Ona Kviestoji", "ona.kviestoji@example.org"),
+        ("Petras Pavyzdys", ""),
     ):
         page.goto(board + "/members/new/")
         page.locator("[name=person_name]").fill(person)

@@ -97,3 +97,26 @@ def test_migration_fills_the_lithuanian_texts_of_sample_content_loaded_before():
     }
     assert all(d.text_lt.startswith("Pavyzdinis sprendimas") for d in board.decisions.all())
     assert board.meetings.get().minutes_lt.startswith("Pavyzdinis protokolas")
+
+
+def test_sample_seats_read_in_lithuanian(client, make_user):
+    """A Lithuanian page names the sample organisations in Lithuanian only (no English
+    "(sample)" suffix); the translated badge marks the sample seats."""
+    board = Board.objects.get(slug=SAMPLE_BOARD)
+    client.force_login(make_user("secretariat"))
+    with translation.override("lt"):
+        html = client.get(board.get_absolute_url()).content.decode()
+    assert "(sample)" not in html
+    assert re.search(
+        r'Jonas Pavyzdys <span class="sample">Pavyzdys</span>.*?Pavyzdinė gamykla 1<', html, re.S
+    )
+
+
+def test_meeting_agenda_indents_without_inline_style(client, make_user):
+    """Sub-items of the agenda are indented by a class, so the page needs no inline style."""
+    meeting = Board.objects.get(slug=SAMPLE_BOARD).meetings.get()
+    client.force_login(make_user("secretariat"))
+    html = client.get(meeting.get_absolute_url()).content.decode()
+    assert "style=" not in html
+    sub_items = meeting.agenda_items.exclude(parent=None)
+    assert html.count('class="agenda-sub agenda-depth-1"') == sub_items.count() > 0
