@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -314,20 +315,25 @@ def idata_records(year: int) -> list[dict[str, object]]:
     ]
 
 
-def indicator_coverage(records: list[dict[str, object]]) -> dict[str, float]:
-    """Share of the regions with a reported (raw, not imputed) value, per indicator."""
+def has_value(record: dict[str, object], choice: Choice) -> bool:
+    """Whether the engine gets a value: a count also needs the population it is divided by."""
+    return record[choice.code] is not None and (
+        not choice.per_million or record["PopMillion"] is not None
+    )
+
+
+def indicator_coverage(records: Sequence[dict[str, object]]) -> dict[str, float]:
+    """Share of the regions with a value, per indicator."""
     n = len(records)
-    return {c.code: sum(r[c.code] is not None for r in records) / n if n else 0.0 for c in CHOICES}
+    return {c.code: sum(has_value(r, c) for r in records) / n if n else 0.0 for c in CHOICES}
 
 
-def region_coverage(records: list[dict[str, object]]) -> dict[str, float]:
-    """Share of the indicators with a reported value, per region."""
-    return {
-        str(r["uCode"]): sum(r[c.code] is not None for c in CHOICES) / len(CHOICES) for r in records
-    }
+def region_coverage(records: Sequence[dict[str, object]]) -> dict[str, float]:
+    """Share of the indicators with a value, per region (what the screen judges)."""
+    return {str(r["uCode"]): sum(has_value(r, c) for c in CHOICES) / len(CHOICES) for r in records}
 
 
-def year_has_enough_data(records: list[dict[str, object]]) -> bool:
+def year_has_enough_data(records: Sequence[dict[str, object]]) -> bool:
     """The rule for offering a year: every indicator reported for at least half of the regions."""
     return bool(records) and min(indicator_coverage(records).values()) >= MIN_YEAR_COVERAGE
 

@@ -123,13 +123,19 @@ def _num(v: Any) -> float | None:
     return None if math.isnan(v) else v
 
 
+def build(framework: IndexFramework, inputs: list[dict[str, Any]]) -> Index:
+    """The index of a framework on one year's inputs, as the engine builds it."""
+    data = build_index_data(_frame(inputs), _frame(framework.imeta), "inputs", "iMeta")
+    return Index.from_specs(data, tomllib.loads(framework.pipeline_toml)["steps"])
+
+
 def compute(
     framework: IndexFramework, inputs: list[dict[str, Any]], parameters: dict[str, Any]
 ) -> dict[str, Any]:
     """Build the index with the engine and collect everything the pages show, as JSON."""
     try:
-        data = build_index_data(_frame(inputs), _frame(framework.imeta), "inputs", "iMeta")
-        base = Index.from_specs(data, tomllib.loads(framework.pipeline_toml)["steps"])
+        base = build(framework, inputs)
+        data = base.data
         changes = parameters.get("changes", {})
         index = base.rebuild(changes) if changes else base
         ua = run_uncertainty(

@@ -353,19 +353,35 @@ def correlations(request: HttpRequest) -> HttpResponse:
 
 
 def method(request: HttpRequest) -> HttpResponse:
-    """How the index is made, in plain words, with the indicator list and the data source."""
+    """How the index is made, in plain words, with the indicator list, the data source and the
+    true coverage of the year's data (per indicator and per region)."""
     run = _run(request)
     names = _pillar_names()
+    reported = i40.indicator_coverage(i40.reported_records(run.year))
+    used = i40.indicator_coverage(run.inputs)
     groups = [
         (
             names[p.code],
             [
-                (names[c.code], c.direction, c.per_million)
+                {
+                    "name": names[c.code],
+                    "direction": c.direction,
+                    "per_million": c.per_million,
+                    "reported": 100 * reported[c.code],
+                    "used": 100 * used[c.code],
+                }
                 for c in i40.CHOICES
                 if c.pillar == p.code
             ],
         )
         for p in i40.PILLARS
+    ]
+    coverage = i40.region_coverage(run.inputs)
+    left_out = set(run.results["screened_out"])
+    region_names = _region_names(list(coverage))
+    regions = [
+        {"code": u, "name": region_names[u], "share": 100 * share, "left_out": u in left_out}
+        for u, share in sorted(coverage.items(), key=lambda kv: (kv[1], kv[0]))
     ]
     return render(
         request,
@@ -374,8 +390,12 @@ def method(request: HttpRequest) -> HttpResponse:
             request,
             run,
             groups=groups,
-            year=run.framework.reference_year,
+            regions=regions,
+            n_left_out=len(left_out),
+            year=run.year,
             n_indicators=len(i40.CHOICES),
+            min_region=round(100 * i40.MIN_REGION_COVERAGE),
+            min_year=round(100 * i40.MIN_YEAR_COVERAGE),
         ),
     )
 

@@ -35,10 +35,8 @@ def test_golden_lt02_2016_computed_by_the_engine_from_the_bundled_inputs():
     # by hand: the human-capital indicators are untreated, so the pillar is the mean of their
     # min-max scores (1–100) over the regions that pass the 3/4 screen (a count has no value
     # where the population, its denominator, is missing)
-    def reported(r, c):
-        return r[c.code] is not None and (not c.per_million or r["PopMillion"] is not None)
-
-    kept = [r for r in run.inputs if sum(reported(r, c) for c in i40.CHOICES) >= 0.75 * 14]
+    coverage = i40.region_coverage(run.inputs)
+    kept = [r for r in run.inputs if coverage[r["uCode"]] >= 0.75]
     assert len(kept) == 267
     lt02 = next(r for r in kept if r["uCode"] == "LT02")
     pillar = [c.code for c in i40.CHOICES if c.pillar == "HumanCapital"]

@@ -49,6 +49,17 @@ def test_denominate_divides_by_imeta_denominator(asem):
     np.testing.assert_array_equal(den.col("LPI"), raw.col("LPI"))
 
 
+def test_screening_before_imputation_judges_the_reported_data(asem):
+    first = Index.from_specs(asem, [{"op": "screen", "min_availability": 0.9}, {"op": "impute"}])
+    late = Index.from_specs(asem, [{"op": "impute"}, {"op": "screen", "min_availability": 0.9}])
+    removed = first.details["Screened"]["RemovedUnits"]
+    # imputed first, every unit looks complete and nothing is screened out
+    assert removed and not late.details["Screened"]["RemovedUnits"]
+    avail = 1 - np.isnan(asem.raw.values).mean(axis=1)
+    assert set(removed) == set(asem.raw.ucodes[avail < 0.9])
+    assert set(first.datasets["Imputed"].ucodes).isdisjoint(removed)
+
+
 def test_group_imputation_uses_group_mean(asem):
     ix = Index.from_specs(
         asem, [{"op": "impute", "method": "mean_group", "group": "EurAsia_group"}]
