@@ -1,4 +1,7 @@
-"""Observatory tables for `i4region export`: the catalogue, every stored value, targets, imports."""
+"""Observatory tables for `i4region export`: the catalogue, every stored value, targets, imports.
+
+`observations.csv` and `observation_notes.csv` import back with `i4region import` (see
+`importing.import_export`)."""
 
 from i4region.core.exports import Column, Field, Table, model_table
 
@@ -20,6 +23,7 @@ def tables(public: bool, include_personal_data: bool) -> list[Table]:
             "flag",
             "vintage",
             "batch__file_name",
+            "batch__dataset",
         )
     )
     out = [
@@ -68,6 +72,7 @@ def tables(public: bool, include_personal_data: bool) -> list[Table]:
                 Field("flag", "string", "Eurostat flag (p provisional, e estimated, b break, …)"),
                 Field("vintage", "string", "Release the value comes from, or 'manual'"),
                 Field("file", "string", "Imported file"),
+                Field("dataset", "string", "Code of the source dataset of the release"),
             ],
             observations.iterator(chunk_size=20000),
         ),

@@ -25,7 +25,119 @@ def test_public_tables_hold_values_with_release_and_no_personal_data():
         "",
         "2022-10",
         "demo_r_pjanaggr3_vintage2022-10_1990-2021.tsv.gz",
+        "demo_r_pjanaggr3",
     ) in rows
     internal = {t.name for t in tables(public=False, include_personal_data=True)}
     # hand-entry history lives in core's one history now, not in an observatory table
     assert internal == set(public)
+
+
+KEPT = ("unemployment_rate", "median_age", "population")
+
+
+def _stored():
+    """Every observation and note as a reader sees it: value, period, release, source."""
+    from i4region.observatory.models import Observation, ObservationNote
+
+    return (
+        sorted(
+            Observation.objects.values_list(
+                "indicator__code",
+                "region__code",
+                "period",
+                "value",
+                "flag",
+                "vintage",
+                "batch__dataset",
+                "batch__file_name",
+            )
+        ),
+        sorted(
+            ObservationNote.objects.values_list(
+                "indicator__code",
+                "region__code",
+                "period",
+                "vintage",
+                "reason",
+                "text_en",
+                "text_lt",
+            ),
+            key=repr,
+        ),
+    )
+
+
+def _wipe():
+    from i4region.observatory.models import ImportBatch, Observation, ObservationNote
+
+    Observation.objects.all().delete()
+    ObservationNote.objects.all().delete()
+    ImportBatch.objects.all().delete()
+
+
+def test_export_imports_back_into_an_empty_observatory(tmp_path):
+    from django.core.management import call_command
+
+    from i4region.observatory.models import Observation
+
+    Observation.objects.exclude(indicator__code__in=KEPT).delete()
+    before = _stored()
+    assert len(before[0]) > 10000 and before[1]  # several releases, and notes on values
+    assert {o[5] for o in before[0] if o[0] == "unemployment_rate"} >= {"2019-04", "2026-02"}
+    call_command("export", out=tmp_path, verbosity=0)
+    _wipe()
+    call_command("import", str(tmp_path / "observations.csv"), verbosity=0)
+    assert _stored() == before
+    # a second import of the same export changes nothing
+    call_command("import", str(tmp_path / "observations.csv"), verbosity=0)
+    assert _stored() == before
+
+
+@pytest.mark.parametrize(
+    "line, cell, message",
+    [
+        (5, "abc", "line 5, column value"),
+        (7, "2099-19", "line 7, column vintage"),
+    ],
+)
+def test_a_bad_line_of_an_export_imports_nothing(tmp_path, line, cell, message):
+    import csv
+
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    from i4region.observatory.models import Observation
+
+    Observation.objects.exclude(indicator__code="unemployment_rate").delete()
+    call_command("export", out=tmp_path, verbosity=0)
+    path = tmp_path / "observations.csv"
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    column = "value" if "value" in message else "vintage"
+    rows[line - 1][rows[0].index(column)] = cell
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    _wipe()
+    with pytest.raises(CommandError) as refused:
+        call_command("import", str(path), verbosity=0)
+    assert refused.value.returncode == 2
+    assert message in str(refused.value) and str(refused.value).startswith("nothing imported")
+    assert not Observation.objects.exists()
+
+
+def test_a_bad_note_beside_the_export_imports_nothing(tmp_path):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    from i4region.observatory.models import Observation
+
+    Observation.objects.exclude(indicator__code="median_age").delete()
+    call_command("export", out=tmp_path, verbosity=0)
+    notes = tmp_path / "observation_notes.csv"
+    lines = notes.read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace("median_age", "no_such_indicator", 1)
+    notes.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _wipe()
+    with pytest.raises(CommandError, match="observation_notes.csv line 2, column indicator"):
+        call_command("import", str(tmp_path / "observations.csv"), verbosity=0)
+    assert not Observation.objects.exists()

@@ -14,7 +14,9 @@ from i4region.observatory.catalogue import SourceMap, maps_for_dataset
 from i4region.observatory.importing import (
     ImportRefused,
     guess_vintage,
+    import_export,
     import_table,
+    is_export,
     read_table,
     sha256_of,
     vintage_problem,
@@ -88,6 +90,8 @@ class Command(BaseCommand):
             table = read_table(path)
         except ImportRefused as exc:
             raise CommandError(f"nothing imported: {exc}", returncode=2) from exc
+        if is_export(table):
+            return self._import_export(path, table, vintage or indicator or dataset, options)
         if indicator:
             maps = (SourceMap(indicator, parse_filters(filter)),)
         elif "indicator" in table.dimensions:
@@ -127,3 +131,27 @@ class Command(BaseCommand):
         if verbosity:
             self.stdout.write(f"{table.format}, release {vintage}")
             self.stdout.write(report.summary())
+
+    def _import_export(self, path: Path, table, asked, options) -> None:
+        """An export's observations.csv: its rows name their releases (and notes lie beside)."""
+        if asked:
+            raise CommandError(
+                f"nothing imported: {path.name} names the release of every row; "
+                "give no --vintage, --indicator or --dataset"
+            )
+        notes = path.with_name("observation_notes.csv")
+        try:
+            reports, restored = import_export(
+                table,
+                file_name=path.name,
+                sha256=sha256_of(path),
+                notes=notes if notes.is_file() else None,
+                user=_Operator(),
+            )
+        except ImportRefused as exc:
+            raise CommandError(f"nothing imported: {exc}", returncode=2) from exc
+        if options.get("verbosity", 1):
+            for report in reports:
+                self.stdout.write(report.summary())
+            if restored:
+                self.stdout.write(f"{notes.name}: {restored} notes on values")
