@@ -37,23 +37,34 @@ def _own_job(request, pk: int) -> Job:
     return job
 
 
+def _act(request, pk: int, act, done: str, refused: str):
+    job = _own_job(request, pk)
+    if act(job):
+        messages.success(request, done)
+    else:
+        messages.error(request, refused)
+    return redirect(job)
+
+
 @require_POST
 @login_required
 def cancel(request, pk: int):
-    job = _own_job(request, pk)
-    if services.cancel(job):
-        messages.success(request, _("The job was cancelled; nothing of it was written."))
-    else:
-        messages.error(request, _("The job has already finished; it cannot be cancelled."))
-    return redirect(job)
+    return _act(
+        request,
+        pk,
+        services.cancel,
+        _("The job was cancelled; nothing of it was written."),
+        _("The job has already finished; it cannot be cancelled."),
+    )
 
 
 @require_POST
 @login_required
 def retry(request, pk: int):
-    job = _own_job(request, pk)
-    if services.retry(job):
-        messages.success(request, _("The job is waiting for a worker again."))
-    else:
-        messages.error(request, _("Only a failed, cancelled or interrupted job can be retried."))
-    return redirect(job)
+    return _act(
+        request,
+        pk,
+        services.retry,
+        _("The job is waiting for a worker again."),
+        _("Only a failed, cancelled or interrupted job can be retried."),
+    )

@@ -19,33 +19,26 @@ pytestmark = pytest.mark.django_db
 TIDY = b"indicator,region,period,value,flag\npopulation,LT-LAU-27,2019,88000,e\n"
 
 
+def _upload(client, name: str, body: bytes, vintage: str) -> str:
+    """The page the secretariat ends on: the form when it refused, else the job's page."""
+    response = client.post(
+        "/en/observatory/imports/upload/",
+        {"file": SimpleUploadedFile(name, body), "vintage": vintage},
+    )
+    return through_job(client, response).content.decode()
+
+
 def test_the_secretariat_uploads_a_statistics_file_as_a_job(client, make_user):
     client.force_login(make_user(Role.BOARD_MEMBER))
     assert client.get("/en/observatory/imports/upload/").status_code == 403
     client.force_login(make_user(Role.SECRETARIAT))
-    bad = client.post(
-        "/en/observatory/imports/upload/",
-        {"file": SimpleUploadedFile("tidy.csv", TIDY), "vintage": "2099-19"},
-    )
-    assert "month 19 does not exist" in bad.content.decode()
+    assert "month 19 does not exist" in _upload(client, "tidy.csv", TIDY, "2099-19")
     before = Observation.objects.count()
-    page = through_job(
-        client,
-        client.post(
-            "/en/observatory/imports/upload/",
-            {"file": SimpleUploadedFile("tidy.csv", TIDY), "vintage": "2026-05"},
-        ),
-    ).content.decode()
+    page = _upload(client, "tidy.csv", TIDY, "2026-05")
     assert "tidy.csv: 1 rows read; 1 added, 0 updated, 0 unchanged, 0 skipped" in page
     assert Observation.objects.count() == before + 1
     unknown = b"indicator,region,period,value\nrobolabas_visitors,LT025,2024,5\n"
-    page = through_job(
-        client,
-        client.post(
-            "/en/observatory/imports/upload/",
-            {"file": SimpleUploadedFile("manual.csv", unknown), "vintage": "2026-05"},
-        ),
-    ).content.decode()
+    page = _upload(client, "manual.csv", unknown, "2026-05")
     assert "Nothing was written." in page and "line 2, field indicator" in page
     assert Observation.objects.count() == before + 1
 
