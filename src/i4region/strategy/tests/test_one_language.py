@@ -1,0 +1,70 @@
+"""The portfolio's, the strategy's and the reports' pages in one language, as an anonymous visitor
+and as the secretariat: in Lithuanian none of the English the product used to show, in English
+none of the Lithuanian catalogue's sentences."""
+
+import pytest
+
+from i4region.core.tests.test_one_language import ENGLISH_ON_LT, lithuanian_sentences, seen_text
+from i4region.strategy.models import Measure, Priority
+
+pytestmark = pytest.mark.django_db
+
+SLUG = "panevezys-industry-4-0"  # the sample strategy, a draft the public does not see
+ENGLISH_HERE = (*ENGLISH_ON_LT, "EUR, all years", "Evidence of success", "Not assessed")
+
+
+def paths(secretariat: bool) -> list[str]:
+    measure = Measure.objects.filter(priority__strategy__slug=SLUG).order_by("pk").first()
+    priority = Priority.objects.filter(strategy__slug=SLUG).order_by("pk").first()
+    public = [
+        "initiatives/",
+        "initiatives/robolabas/",
+        "initiatives/robolabas/evidence/",
+        "initiatives/scenario/",
+        "strategy/",
+        "strategy/talent-path/",
+    ]
+    internal = [
+        f"strategy/{SLUG}/",
+        f"strategy/{SLUG}/coordination/",
+        f"strategy/priorities/{priority.pk}/",
+        f"strategy/measures/{measure.pk}/",
+        "reports/",
+    ]
+    return public + internal if secretariat else public
+
+
+@pytest.fixture(params=["anonymous", "secretariat"])
+def visitor(request, client, make_user):
+    if request.param == "secretariat":
+        client.force_login(make_user("secretariat"))
+    return client, request.param == "secretariat"
+
+
+def pages(visitor, lang: str) -> dict[str, str]:
+    client, secretariat = visitor
+    out = {}
+    for path in paths(secretariat):
+        response = client.get(f"/{lang}/{path}")
+        assert response.status_code == 200, path
+        out[path] = seen_text(response.content.decode())
+    return out
+
+
+def test_lithuanian_pages_carry_no_english_of_the_product(visitor):
+    seen = pages(visitor, "lt")
+    found = [
+        f"{path}: {p!r} in …{text[max(0, text.find(p) - 60) : text.find(p) + 60]}…"
+        for path, text in seen.items()
+        for p in ENGLISH_HERE
+        if p in text
+    ]
+    assert found == []
+    assert "Talentų kelias" in seen["strategy/talent-path/"]
+
+
+def test_english_pages_carry_no_lithuanian_catalogue_text(visitor):
+    seen = pages(visitor, "en")
+    sentences = lithuanian_sentences()
+    found = [f"{path}: {s!r}" for path, text in seen.items() for s in sentences if s in text]
+    assert found == []
