@@ -1,7 +1,7 @@
 """Observatory tables for `i4region export`: the catalogue, every stored value, targets, imports.
 
 `observations.csv` and `observation_notes.csv` import back with `i4region import` (see
-`importing.import_export`)."""
+`reimport`)."""
 
 from i4region.core.exports import Column, Field, Table, model_table
 

@@ -4,14 +4,13 @@ Shared by `i4region import`, `i4region setup` and any app that writes computed t
 observatory indicators (see `publish_table`).
 """
 
-import csv
 import datetime
 import hashlib
 import os
 import re
 import zlib
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
@@ -21,12 +20,11 @@ from django.db import IntegrityError, OperationalError, connection, transaction
 from i4region.compute import parsers
 from i4region.compute.parsers import ParsedTable, ParseError
 from i4region.compute.parsers.nuts import Recoding
-from i4region.core.exports import unescape_cell
 from i4region.core.progress import progress
 from i4region.regions.models import Region
 
 from .catalogue import SourceMap, indicator_definitions
-from .models import ImportBatch, Indicator, NoteReason, Observation, ObservationNote
+from .models import ImportBatch, Indicator, Observation
 
 
 class ImportRefused(ValueError):
@@ -114,8 +112,8 @@ def import_table(
     value: updated; new: added. Nothing is written unless every row is valid. `out` receives a
     progress bar; `recoding` (see `recoding_record`) is kept on the batch.
     """
-    with _atomic(file_name, f"release {vintage}"):
-        return _import_table(
+    with atomic_import(file_name, f"release {vintage}"):
+        return import_release(
             table,
             file_name=file_name,
             sha256=sha256,
@@ -128,7 +126,7 @@ def import_table(
 
 
 @contextmanager
-def _atomic(file_name: str, releases: str):
+def atomic_import(file_name: str, releases: str):
     """One transaction; a concurrent import or a busy database becomes ImportRefused."""
     try:
         with transaction.atomic():
@@ -148,106 +146,7 @@ def _atomic(file_name: str, releases: str):
         ) from exc
 
 
-#: Columns of the open-data export's observations.csv that say which release a row belongs to.
-RELEASE_COLUMNS = ("vintage", "file", "dataset")
-
-
-def is_export(table: ParsedTable) -> bool:
-    """A table read from `i4region export`'s observations.csv: every row names its release."""
-    return "indicator" in table.dimensions and "vintage" in table.dimensions
-
-
-def import_export(
-    table: ParsedTable,
-    *,
-    file_name: str,
-    sha256: str,
-    notes: Path | None = None,
-    user=None,
-    out: TextIO | None = None,
-) -> tuple[list[ImportReport], int]:
-    """Import an export's observations.csv: each row into the release it names, one batch per
-    release and file, with the release's dataset, and the export's observation_notes.csv when
-    `notes` names it; all of it or nothing. Returns the reports and how many notes were read."""
-    frame = table.frame.copy()
-    for column in RELEASE_COLUMNS[1:]:
-        if column not in frame.columns:
-            frame[column] = ""
-    empty = frame.loc[frame["vintage"].astype(str) == ""]
-    if not empty.empty:
-        raise ImportRefused(
-            f"{file_name} line {int(empty.iloc[0]['line'])}, column vintage: empty "
-            "(every row of an export names its release)"
-        )
-    for vintage, part in frame.groupby("vintage", sort=True):
-        if problem := vintage_problem(vintage):
-            raise ImportRefused(
-                f"{file_name} line {int(part.iloc[0]['line'])}, column vintage: {problem}"
-            )
-    reports = []
-    with _atomic(file_name, "the same releases"):
-        for (vintage, source, dataset), part in frame.groupby(list(RELEASE_COLUMNS), sort=True):
-            reports.append(
-                _import_table(
-                    replace(table, frame=part, dataset=dataset or None, rows_read=len(part)),
-                    file_name=source or file_name,
-                    sha256=sha256,
-                    vintage=vintage,
-                    maps=(),
-                    user=user,
-                    out=out,
-                    recoding={},
-                )
-            )
-        restored = _restore_notes(notes) if notes is not None else 0
-    return reports, restored
-
-
-NOTE_COLUMNS = ("indicator", "region", "period", "vintage", "reason", "text_en", "text_lt")
-
-
-def _restore_notes(path: Path) -> int:
-    """Write the notes of an export's observation_notes.csv; a bad line is refused by number."""
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        reader = csv.DictReader(fh)
-        missing = [c for c in NOTE_COLUMNS if c not in (reader.fieldnames or ())]
-        if missing:
-            raise ImportRefused(f"{path.name} line 1: no column {', '.join(missing)}")
-        rows = list(reader)
-    indicators = dict(Indicator.objects.values_list("code", "id"))
-    regions = dict(
-        Region.objects.filter(code__in={r["region"] for r in rows}).values_list("code", "id")
-    )
-    for line, row in enumerate(rows, start=2):
-        cells = {k: unescape_cell(row[k] or "").strip() for k in NOTE_COLUMNS}
-
-        def refuse(column: str, problem: str, line=line, cells=cells):
-            raise ImportRefused(
-                f"{path.name} line {line}, column {column}: {cells[column]!r} {problem}"
-            )
-
-        if cells["indicator"] not in indicators:
-            refuse("indicator", "is not in the indicator catalogue")
-        if cells["region"] and cells["region"] not in regions:
-            refuse("region", "is not a region code")
-        if not cells["period"]:
-            refuse("period", "is empty")
-        if cells["reason"] not in NoteReason.values:
-            refuse("reason", f"is not one of {', '.join(NoteReason.values)}")
-        for column in ("text_en", "text_lt"):
-            if not cells[column] or len(cells[column]) > 300:
-                refuse(column, "must have 1 to 300 characters")
-        ObservationNote.objects.update_or_create(
-            indicator_id=indicators[cells["indicator"]],
-            region_id=regions.get(cells["region"]),
-            period=cells["period"],
-            vintage=cells["vintage"],
-            defaults={k: cells[k] for k in ("reason", "text_en", "text_lt")},
-        )
-    return len(rows)
-
-
-def _import_table(
+def import_release(
     table: ParsedTable,
     *,
     file_name: str,
@@ -258,6 +157,7 @@ def _import_table(
     out: TextIO | None,
     recoding: dict,
 ) -> ImportReport:
+    """Write one release inside the caller's transaction (see `import_table`)."""
     if not vintage:
         raise ImportRefused(f"{file_name}: no vintage given (use --vintage YYYY-MM)")
     if problem := vintage_problem(vintage):

@@ -14,13 +14,12 @@ from i4region.observatory.catalogue import SourceMap, maps_for_dataset
 from i4region.observatory.importing import (
     ImportRefused,
     guess_vintage,
-    import_export,
     import_table,
-    is_export,
     read_table,
     sha256_of,
     vintage_problem,
 )
+from i4region.observatory.reimport import import_export, is_export
 
 
 class _Operator:
