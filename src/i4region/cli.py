@@ -5,6 +5,11 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> None:
+    args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["index"]:  # the index engine is pure computation: no Django to start
+        from i4region.compute.index.cli import main as index_main
+
+        sys.exit(index_main(args[1:]))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "i4region.settings")
     from django.core.management import execute_from_command_line
 

@@ -60,7 +60,11 @@ def read_pipeline(path: Path | str) -> list[dict[str, Any]]:
 
 def read_inputs(path: Path | str) -> list[UncertainInput]:
     """The ``[[input]]`` tables of an uncertainty file."""
-    doc = _read_toml(path)
+    return parse_inputs(_read_toml(path), path)
+
+
+def parse_inputs(doc: dict[str, Any], path: Path | str) -> list[UncertainInput]:
+    """The ``[[input]]`` tables of a parsed uncertainty document (``path`` names it in errors)."""
     items = doc.get("input")
     if not isinstance(items, list) or not items:
         raise IndexInputError("no [[input]] tables", str(path))

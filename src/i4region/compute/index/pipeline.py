@@ -26,6 +26,7 @@ OPS = {
     "aggregate": (aggregate, "Aggregated"),
 }
 ORDER = tuple(OPS)
+COLUMN_MEMO = ("treat", "normalise")  # steps that remember their work per column and option
 # Screening and imputation may come in either order: screening first judges units on the data
 # they really have (COINr allows both), imputing first judges them on the filled-in data.
 STAGE = {op: (1 if op == "screen" else i) for i, op in enumerate(ORDER)}
@@ -128,7 +129,10 @@ class Index:
             if cache is not None and prefix in cache:
                 frame, det = cache[prefix]
             else:
-                frame, det = module.run(frame, data, step.params)
+                memo = {}
+                if cache is not None and step.op in COLUMN_MEMO:
+                    memo["memo"] = cache.setdefault(("columns", step.op), {})
+                frame, det = module.run(frame, data, step.params, **memo)
                 if cache is not None:
                     cache[prefix] = (frame, det)
             self.datasets[name] = frame

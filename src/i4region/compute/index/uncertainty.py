@@ -15,7 +15,7 @@ mean absolute rank change against the nominal ranks; Si = mean(yB (yAB_i - yA)) 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -128,60 +128,78 @@ def _groups(
     return [(tuple(int(v) for v in u), rows[inverse.ravel() == i]) for i, u in enumerate(uniq)]
 
 
-def evaluate(index: Index, inputs: Sequence[UncertainInput], design: Design) -> np.ndarray:
+def evaluate(
+    index: Index,
+    inputs: Sequence[UncertainInput],
+    design: Design,
+    progress: Callable[[int, int], None] | None = None,
+) -> np.ndarray:
     """Scores of the top aggregate for every draw, aligned with the nominal rows
-    (NaN where a unit was screened out or the draw failed as it would in COINr)."""
-    top = index.data.structure.top[0]
+    (NaN where a unit was screened out or the draw failed as it would in COINr).
+
+    Each distinct data set before aggregation is built once (steps, and treatment and
+    normalisation column by column, cached); then the draws are aggregated in batches of
+    :data:`BATCH`, each batch stacking the data sets its draws use, so memory stays bounded
+    whatever N. ``progress(done, total)`` is called after every batch."""
+    data = index.data
     nominal = index.last
     key_of = {k: i for i, k in enumerate(_row_keys(nominal))}
     n_draws = design.choice.shape[0]
     scores = np.full((n_draws, len(nominal.ucodes)), np.nan)
-    agg_step = [s for s in index.steps if s.op != "aggregate"]
+    before = [s for s in index.steps if s.op != "aggregate"]
     cache: dict = {}
+    stacks: dict[tuple, list[tuple[Frame, np.ndarray]]] = {}
     for key, draws in _groups(inputs, design.choice, np.arange(n_draws), "pre"):
-        changes = {inputs[k].parameter: inputs[k].values[v] for k, v in enumerate(key) if v >= 0}
         try:
-            built = Index(index.data, change_steps(agg_step, changes), cache)
+            frame = Index(data, change_steps(before, _changes(inputs, key)), cache).last
         except StepError:
             continue
-        frame = built.last
-        rows = np.array([key_of.get(k, -1) for k in _row_keys(frame)])
-        _aggregate_draws(index, inputs, design, frame, draws, rows, top, scores)
+        stacks.setdefault(tuple(_row_keys(frame)), []).append((frame, draws))
+    top = aggregate.output_columns(data).index(data.structure.top[0])
+    done = 0
+    for row_keys, members in stacks.items():
+        rows = np.array([key_of.get(k, -1) for k in row_keys])
+        kept = rows >= 0
+        which = np.full(n_draws, -1)
+        for g, (_, draws) in enumerate(members):
+            which[draws] = g
+        values = np.stack([frame.values for frame, _ in members])
+        for key, group in _groups(inputs, design.choice, np.flatnonzero(which >= 0), "aggregate"):
+            params = change_steps(index.steps, _changes(inputs, key))[-1].params
+            base = _base_weights(data, [frame for frame, _ in members], params)
+            group = group[~np.isnan(base[which[group], 0])]
+            levels = aggregate.per_level(params, data.structure.max_level - 1)
+            for start in range(0, len(group), BATCH):
+                batch = group[start : start + BATCH]
+                w = base[which[batch]]
+                for k, pool in design.pools.items():
+                    w *= pool[design.choice[batch, k]]
+                full, bad = aggregate.aggregate_values(
+                    values[which[batch]], data, w, levels, params["dat_thresh"]
+                )
+                y = full[..., top]
+                y[bad] = np.nan
+                scores[np.ix_(batch, rows[kept])] = y[:, kept]
+                done += len(batch)
+                if progress is not None:
+                    progress(done, n_draws)
     return scores
 
 
-def _aggregate_draws(
-    index: Index,
-    inputs: Sequence[UncertainInput],
-    design: Design,
-    frame: Frame,
-    draws: np.ndarray,
-    rows: np.ndarray,
-    top: str,
-    scores: np.ndarray,
-) -> None:
-    data = index.data
-    cols = aggregate.output_columns(data)
-    for key, members in _groups(inputs, design.choice, draws, "aggregate"):
-        changes = {inputs[k].parameter: inputs[k].values[v] for k, v in enumerate(key) if v >= 0}
-        params = change_steps(index.steps, changes)[-1].params
+def _changes(inputs: Sequence[UncertainInput], key: tuple[int, ...]) -> dict[str, Any]:
+    return {inputs[k].parameter: inputs[k].values[v] for k, v in enumerate(key) if v >= 0}
+
+
+def _base_weights(data: Any, frames: list[Frame], params: dict[str, Any]) -> np.ndarray:
+    """The weight vector of each data set (a row of NaN where the weights cannot be made)."""
+    n_codes = len(aggregate.output_columns(data))
+    out = np.full((len(frames), n_codes), np.nan)
+    for g, frame in enumerate(frames):
         try:
-            base = aggregate.weight_vector(data, aggregate.resolve_weights(frame, data, params))
+            out[g] = aggregate.weight_vector(data, aggregate.resolve_weights(frame, data, params))
         except StepError:
             continue
-        levels = aggregate.per_level(params, data.structure.max_level - 1)
-        for start in range(0, len(members), BATCH):
-            batch = members[start : start + BATCH]
-            w = np.broadcast_to(base, (len(batch), base.size)).copy()
-            for k, pool in design.pools.items():
-                w *= pool[design.choice[batch, k]]
-            full, bad = aggregate.aggregate_values(
-                frame.values, data, w, levels, params["dat_thresh"]
-            )
-            y = full[..., cols.index(top)]
-            y[bad] = np.nan
-            ok = rows >= 0
-            scores[np.ix_(batch, rows[ok])] = y[:, ok]
+    return out
 
 
 def _row_keys(frame: Frame) -> list[tuple[Any, str]]:
@@ -225,13 +243,19 @@ class UAResult:
     n_failed: int
 
 
-def run_uncertainty(index: Index, inputs: Sequence[UncertainInput], n: int, seed: int) -> UAResult:
+def run_uncertainty(
+    index: Index,
+    inputs: Sequence[UncertainInput],
+    n: int,
+    seed: int,
+    progress: Callable[[int, int], None] | None = None,
+) -> UAResult:
     """N random draws of all inputs; rank statistics of the top aggregate."""
     check_inputs(index, inputs)
     rng = np.random.default_rng(seed)
     u = rng.random((n, len(inputs)))
     design = make_design(index, inputs, u, rng, n)
-    scores = evaluate(index, inputs, design)
+    scores = evaluate(index, inputs, design, progress)
     ranks = rank_draws(index, scores)
     failed = int(np.isnan(scores).all(axis=1).sum())
     return UAResult(rank_stats(index, ranks), scores, ranks, failed)
@@ -281,7 +305,12 @@ class SAResult:
 
 
 def run_sensitivity(
-    index: Index, inputs: Sequence[UncertainInput], n: int, seed: int, nboot: int = 1000
+    index: Index,
+    inputs: Sequence[UncertainInput],
+    n: int,
+    seed: int,
+    nboot: int = 1000,
+    progress: Callable[[int, int], None] | None = None,
 ) -> SAResult:
     """Variance-based sensitivity of the mean absolute rank change to each input."""
     check_inputs(index, inputs)
@@ -291,7 +320,7 @@ def run_sensitivity(
     rng = np.random.default_rng(seed)
     u = sa_sample(n, d, rng)
     design = make_design(index, inputs, u, rng, n)
-    scores = evaluate(index, inputs, design)
+    scores = evaluate(index, inputs, design, progress)
     ranks = rank_draws(index, scores)
     nominal = rank_draws(index, nominal_scores(index)[None, :])[0]
     y = rmean(np.abs(ranks - nominal))

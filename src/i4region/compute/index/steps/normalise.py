@@ -214,7 +214,11 @@ def normalise_vector(
         return y * spec["scale"]
 
 
-def run(frame: Frame, data: IndexData, params: dict[str, Any]) -> tuple[Frame, dict[str, Any]]:
+def run(
+    frame: Frame, data: IndexData, params: dict[str, Any], memo: dict | None = None
+) -> tuple[Frame, dict[str, Any]]:
+    """Normalise every column; ``memo`` (shared between builds of one analysis) remembers each
+    column's result per option, so columns that treatment left alike are normalised once."""
     for code in params["indiv"]:
         if code not in frame.columns:
             raise StepError(f"normalise: indiv names '{code}', which is not an indicator")
@@ -224,7 +228,12 @@ def run(frame: Frame, data: IndexData, params: dict[str, Any]) -> tuple[Frame, d
     for rows in slices:
         for j, code in enumerate(frame.columns):
             spec = params["indiv"].get(code, params)
-            values[rows, j] = normalise_vector(
-                frame.values[rows, j], spec, direction[code], frame.ucodes[rows], data, code
-            )
+            x, ucodes = frame.values[rows, j], frame.ucodes[rows]
+            key = (code, x.tobytes(), tuple(ucodes), repr(sorted(spec.items())))
+            y = None if memo is None else memo.get(key)
+            if y is None:
+                y = normalise_vector(x, spec, direction[code], ucodes, data, code)
+                if memo is not None:
+                    memo[key] = y
+            values[rows, j] = y
     return frame.with_values(values), {"Specs": params}

@@ -152,7 +152,26 @@ def treat_vector(x: np.ndarray, spec: dict[str, Any]) -> tuple[np.ndarray, dict[
     return x2, {**rec, "Points": labels}
 
 
-def run(frame: Frame, data: IndexData, params: dict[str, Any]) -> tuple[Frame, dict[str, Any]]:
+def _treat_once(
+    x: np.ndarray, spec: dict[str, Any], memo: dict | None
+) -> tuple[np.ndarray, dict[str, Any]]:
+    """:func:`treat_vector`, remembered per column and option in ``memo`` (shared between builds
+    of one analysis): a column that passes untreated is the same whatever ``winmax``."""
+    if memo is None:
+        return treat_vector(x, spec)
+    column = (x.tobytes(), *(spec[k] for k in sorted(SPEC_KEYS - {"winmax"})))
+    found = memo.get(column) or memo.get((*column, spec["winmax"]))
+    if found is None:
+        found = treat_vector(x, spec)
+        passed_untreated = found[1]["Pass0"] is not False
+        memo[column if passed_untreated else (*column, spec["winmax"])] = found
+    xt, rec = found
+    return xt, dict(rec)
+
+
+def run(
+    frame: Frame, data: IndexData, params: dict[str, Any], memo: dict | None = None
+) -> tuple[Frame, dict[str, Any]]:
     for code in params["indiv"]:
         if code not in frame.columns:
             raise StepError(f"treat: indiv names '{code}', which is not an indicator")
@@ -165,7 +184,7 @@ def run(frame: Frame, data: IndexData, params: dict[str, Any]) -> tuple[Frame, d
             if spec == "none":
                 continue
             try:
-                xt, rec = treat_vector(frame.values[rows, j], spec)
+                xt, rec = _treat_once(frame.values[rows, j], spec, memo)
             except ValueError as exc:
                 raise StepError(f"treat: indicator '{code}': {exc}") from None
             values[rows, j] = xt

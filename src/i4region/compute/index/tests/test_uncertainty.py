@@ -4,6 +4,7 @@ are stable across seeds, sensitivity indices are sensible."""
 import numpy as np
 import pytest
 
+from i4region.compute.index import uncertainty
 from i4region.compute.index.pipeline import Index
 from i4region.compute.index.uncertainty import (
     UncertainInput,
@@ -93,3 +94,12 @@ def test_sa_estimator_on_additive_function():
     res = sa_estimate(y, n, d, 0, rng)
     np.testing.assert_allclose(res["Si"], np.array([1, 4, 9]) / 14, atol=0.03)
     np.testing.assert_allclose(res["STi"], np.array([1, 4, 9]) / 14, atol=0.03)
+
+
+def test_batches_and_progress_change_no_draw(coin, monkeypatch):
+    whole = run_uncertainty(coin, INPUTS, 300, seed=3)
+    monkeypatch.setattr(uncertainty, "BATCH", 7)
+    calls = []
+    batched = run_uncertainty(coin, INPUTS, 300, seed=3, progress=lambda d, n: calls.append(d))
+    np.testing.assert_array_equal(batched.scores, whole.scores)
+    assert len(calls) > 300 // 7 and calls == sorted(calls) and calls[-1] <= 300
