@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from i4region.accounts.models import Role
+from i4region.core.models import Record
 
 
 class State(models.TextChoices):
@@ -27,7 +28,10 @@ class JobQuerySet(models.QuerySet):
         return self.filter(owner=user)
 
 
-class Job(models.Model):
+class Job(Record):
+    label_field = "title"
+    url_name = "jobs:job"
+
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
@@ -61,11 +65,9 @@ class Job(models.Model):
         verbose_name = _("job")
         verbose_name_plural = _("jobs")
 
-    def __str__(self) -> str:
+    @property
+    def title(self) -> str:
         return f"{self.kind_label}: {self.subject}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("jobs:job", kwargs={"pk": self.pk})
 
     @property
     def kind_label(self) -> str:
