@@ -27,17 +27,18 @@ class TransitionRefused(ValueError):
 def acting(user, code: str | None = None, note: str = "") -> Iterator[None]:
     """Record the saves inside as done by `user` (when signed in) under the history verb `code`.
 
-    Views already run under the request's actor; this also covers commands, seeds and tests.
+    Inside a request the request's address is kept. django-auditlog leaves its context set after
+    `set_actor` ends, so an earlier actor found there says nothing about who acts now: `user`
+    is always the actor.
     """
-    previous = auditlog_value.get(None)
-    known = previous is not None and previous.get("actor") is not None
+    previous = auditlog_value.get(None) or {}
     with history.verb(code, note) if code else _nothing():
-        if user is not None and getattr(user, "is_authenticated", False) and not known:
+        if user is not None and getattr(user, "is_authenticated", False):
             try:
-                with set_actor(user):
+                with set_actor(user, previous.get("remote_addr"), previous.get("remote_port")):
                     yield
             finally:
-                if previous is not None:
+                if previous:
                     auditlog_value.set(previous)
         else:
             yield

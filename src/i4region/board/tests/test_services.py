@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 from auditlog.models import LogEntry
+from django.utils import translation
 
 from i4region.board import services
 from i4region.board.models import (
@@ -22,6 +23,13 @@ def entries(obj, verb=None):
 
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The refusals below are matched in English, whichever language a previous test left."""
+    with translation.override("en"):
+        yield
 
 
 def test_minutes_go_draft_circulated_approved_and_no_further(meeting, make_user):
