@@ -1,7 +1,9 @@
-"""A separate process on the database DATABASE_URL names, for test_two_workers:
-`python -m i4region.jobs.tests.queue_process enqueue N` submits N jobs of a test kind;
-`python -m i4region.jobs.tests.queue_process work` runs a worker until the queue is empty."""
+"""A separate process on the database DATABASE_URL names, for the queue tests of test_jobs:
+`python -m i4region.jobs.tests.queue_process enqueue KIND N` submits N jobs of a test kind,
+`work` runs a worker until the queue is empty (`work --forever` until it is stopped), `retry`
+queues every job that can be retried again, `report` prints the jobs, tasks and groups as JSON."""
 
+import json
 import os
 import sys
 import time
@@ -13,10 +15,14 @@ import django  # noqa: E402
 django.setup()
 
 from django.contrib.auth import get_user_model  # noqa: E402
+from django.contrib.auth.models import Group  # noqa: E402
 from django.core.files.base import ContentFile  # noqa: E402
 from django.core.management import call_command  # noqa: E402
+from django.db import transaction  # noqa: E402
+from django_tasks_db.models import DBTaskResult  # noqa: E402
 
 from i4region.jobs import services  # noqa: E402
+from i4region.jobs.models import Job  # noqa: E402
 
 
 @services.kind("test_pid", "test", "jobs:list")
@@ -26,19 +32,34 @@ def _record_pid(job) -> services.Result:
     return services.Result(str(os.getpid()))
 
 
-if __name__ == "__main__":
-    if sys.argv[1] == "enqueue":
+@services.kind("test_half_write", "test", "jobs:list")
+def _half_write(job) -> services.Result:
+    """Writes a group, then (on its first attempt) waits inside the transaction to be killed."""
+    services.step(job, 0, 1, "writing")
+    with transaction.atomic():
+        Group.objects.create(name=f"written by job {job.pk}")
+        if job.attempts == 1:
+            time.sleep(120)
+    return services.Result("written")
+
+
+def main(command: str, *args: str) -> None:
+    if command == "enqueue":
         owner, _ = get_user_model().objects.get_or_create(username="queue-test")
-        for i in range(int(sys.argv[2])):
-            services.submit(owner, "test_pid", f"job {i}", {"file": ContentFile(b"x", name="x")})
-    else:
-        call_command(
-            "db_worker",
-            "--batch",
-            "--no-reload",
-            "--no-startup-delay",
-            "--interval",
-            "0",
-            "-v",
-            "0",
-        )
+        for i in range(int(args[1])):
+            services.submit(owner, args[0], f"job {i}", {"file": ContentFile(b"x", name="x")})
+    elif command == "work":
+        once = () if "--forever" in args else ("--batch",)
+        call_command("db_worker", *once, "--no-reload", "--no-startup-delay", "--interval", "0")
+    elif command == "retry":
+        for job in Job.objects.all():
+            services.retry(job)
+    elif command == "report":
+        jobs = [(j.kind, j.state, j.attempts, j.interrupted, j.summary) for j in Job.objects.all()]
+        print(json.dumps(jobs))
+        print(json.dumps([r.worker_ids for r in DBTaskResult.objects.all()]))
+        print(json.dumps(list(Group.objects.values_list("name", flat=True))))
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])

@@ -6,8 +6,10 @@ import datetime as dt
 import io
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 import uuid
 from unittest import mock
 
@@ -151,8 +153,10 @@ def test_a_transient_failure_is_tried_again_later(client, make_user):
     assert (job.state, job.attempts) == (State.DONE, 2)
 
 
-def _queue_database() -> tuple[str, object]:
-    """A database of its own: PostgreSQL when the local server lets us create one, else SQLite."""
+@pytest.fixture(scope="module")
+def queue(tmp_path_factory):
+    """`queue(COMMAND, …)` runs queue_process on a database of its own: PostgreSQL when the local
+    server lets the test create one, else SQLite (the library's exclusive transactions)."""
     name = f"i4region_jobs_{uuid.uuid4().hex[:8]}"
     base = os.environ.get("JOBS_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432")
     try:
@@ -160,46 +164,68 @@ def _queue_database() -> tuple[str, object]:
 
         with psycopg.connect(f"{base}/postgres", autocommit=True, connect_timeout=3) as conn:
             conn.execute(f'CREATE DATABASE "{name}"')
+        url = {"DATABASE_URL": f"{base}/{name}"}
     except Exception:  # no server, no role, no right to create: the embedded database
-        return "", None
+        url = {}
+    env = instance_env(
+        tmp_path_factory.mktemp("queue"),
+        DEBUG="true",
+        SECRET_KEY="queue-test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+        JOBS_LEASE_SECONDS="3",
+        **url,
+    )
+    for app in ("jobs", "django_tasks_database"):
+        done = run_cli(env, "migrate", app, "-v", "0")
+        assert done.returncode == 0, done.stderr
+    script = (sys.executable, "-m", "i4region.jobs.tests.queue_process")
 
-    def drop() -> None:
+    def run(*args: str, wait: bool = True):
+        if not wait:
+            return subprocess.Popen([*script, *args], env=env)
+        done = subprocess.run(
+            [*script, *args], env=env, capture_output=True, text=True, timeout=300
+        )
+        assert done.returncode == 0, done.stderr
+        return [json.loads(line) for line in done.stdout.splitlines() if line[:1] == "["]
+
+    yield run
+    if url:
         with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
-    return f"{base}/{name}", drop
 
-
-def test_two_workers_never_run_one_job_twice(tmp_path):
-    url, drop = _queue_database()
-    env = instance_env(
-        tmp_path,
-        DEBUG="true",
-        SECRET_KEY="queue-test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-        **({"DATABASE_URL": url} if url else {}),
-    )
-    script = (sys.executable, "-m", "i4region.jobs.tests.queue_process")
-    try:
-        for app in ("jobs", "django_tasks_database"):
-            done = run_cli(env, "migrate", app, "-v", "0")
-            assert done.returncode == 0, done.stderr
-        assert subprocess.run([*script, "enqueue", "40"], env=env, timeout=300).returncode == 0
-        workers = [subprocess.Popen([*script, "work"], env=env) for _ in range(2)]
-        assert [w.wait(timeout=300) for w in workers] == [0, 0]
-        report = run_cli(
-            env,
-            "shell",
-            "-c",
-            "from i4region.jobs.models import Job; from django_tasks_db.models import DBTaskResult;"
-            "import json;"
-            "print(json.dumps([(j.state, j.attempts, j.summary) for j in Job.objects.all()]));"
-            "print(json.dumps([r.worker_ids for r in DBTaskResult.objects.all()]))",
-        )
-        jobs_line, tasks_line = report.stdout.strip().splitlines()[-2:]
-    finally:
-        if drop:
-            drop()
-    jobs, tasks = json.loads(jobs_line), json.loads(tasks_line)
-    assert len(jobs) == 40 and {(state, attempts) for state, attempts, _ in jobs} == {("done", 1)}
+def test_two_workers_never_run_one_job_twice(queue):
+    queue("enqueue", "test_pid", "40")
+    workers = [queue("work", wait=False) for _ in range(2)]
+    assert [w.wait(timeout=300) for w in workers] == [0, 0]
+    jobs, tasks, _groups = queue("report")
+    jobs = [j for j in jobs if j[0] == "test_pid"]
+    assert len(jobs) == 40 and {(state, n) for _, state, n, *_ in jobs} == {("done", 1)}
     assert len({pid for *_, pid in jobs}) == 2, "both workers took jobs"
     assert len(tasks) == 40 and all(len(ids) == 1 for ids in tasks)
+
+
+def test_a_worker_killed_mid_write_leaves_nothing_and_the_job_runs_again(queue):
+    queue("enqueue", "test_half_write", "1")
+    worker = queue("work", "--forever", wait=False)
+    try:
+        for _ in range(100):
+            time.sleep(0.5)
+            jobs, _tasks, groups = queue("report")
+            if [j for j in jobs if j[0] == "test_half_write" and j[1] == "running"]:
+                break
+        time.sleep(1)  # inside its transaction, the group written
+    finally:
+        worker.send_signal(signal.SIGKILL)
+        worker.wait(timeout=30)
+    time.sleep(3.5)  # past the lease (JOBS_LEASE_SECONDS=3)
+    jobs, _tasks, groups = queue("report")
+    [job] = [j for j in jobs if j[0] == "test_half_write"]
+    assert job[1:4] == ["running", 1, True], job  # interrupted
+    assert not [g for g in groups if g.startswith("written by job")]
+    queue("retry")
+    assert queue("work", wait=False).wait(timeout=300) == 0
+    jobs, _tasks, groups = queue("report")
+    [job] = [j for j in jobs if j[0] == "test_half_write"]
+    assert job[1:3] == ["done", 2]
+    assert len([g for g in groups if g.startswith("written by job")]) == 1
