@@ -23,7 +23,12 @@ from .models import Activity, Assessment, FollowUp, Interaction, Organisation, P
 
 
 class SecretariatOnly:
-    """Only the secretariat keeps the register."""
+    """Only the secretariat keeps the register. An organisation named in the URL is looked up
+    among those the visitor may see, so an unpublished one answers as a missing one (404) before
+    any login redirect or refusal could tell them apart."""
+
+    def organisations(self, request: HttpRequest):
+        return Organisation.objects.visible_to(request.user)
 
     def allowed(self, request: HttpRequest, obj) -> bool:
         return is_secretariat(request.user)
@@ -36,16 +41,25 @@ class OrganisationEdit(SecretariatOnly, ObjectEditView):
     model = Organisation
     form_class = OrganisationForm
 
+    def get_queryset(self, request: HttpRequest):
+        return self.organisations(request)
+
 
 class ChildEdit(SecretariatOnly, ObjectEditView):
     """A record of one organisation: created at organisation/<org>/…, changed at …/<pk>/edit/."""
 
     parent_field = "organisation"
 
+    def get_object(self, request, **kwargs):
+        obj = super().get_object(request, **kwargs)
+        if obj is None:
+            self.parent(None)  # a new record of an organisation the visitor may not see: 404
+        return obj
+
     def parent(self, obj) -> Organisation:
         if obj is not None:
             return getattr(obj, self.parent_field)
-        return get_object_or_404(Organisation, pk=self.kwargs["org"])
+        return get_object_or_404(self.organisations(self.request), pk=self.kwargs["org"])
 
     def prepare(self, request, obj) -> None:
         if obj.pk is None:
