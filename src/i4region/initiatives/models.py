@@ -10,12 +10,12 @@ the board decisions behind an initiative are links to board.Decision.
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from i4region.accounts.models import Role
 from i4region.core import history
-from i4region.core.bilingual import Bilingual
+from i4region.core.bilingual import pair, paired
+from i4region.core.models import Record
 from i4region.core.publication import PublicationQuerySet
 from i4region.observatory.models import Indicator, Theme
 from i4region.regions.models import Region, RegionKind
@@ -53,12 +53,14 @@ class InitiativeQuerySet(PublicationQuerySet):
         return self.filter(models.Q(published=True) | models.Q(managers=user)).distinct()
 
 
-class Initiative(Bilingual, models.Model):
+class Initiative(Record):
     """A centre, agency, programme or event series the board supports."""
 
+    url_name = "initiatives:detail"
+    url_fields = ("slug",)
+
     slug = models.SlugField(_("short name (in addresses)"), max_length=80, unique=True)
-    name_en = models.CharField(_("name (English)"), max_length=200)
-    name_lt = models.CharField(_("name (Lithuanian)"), max_length=200)
+    name_en, name_lt = pair(models.CharField, _("name"), max_length=200)
     type = models.CharField(_("type"), max_length=24, choices=InitiativeType.choices)
     owner_organisation = models.ForeignKey(
         "stakeholders.Organisation",
@@ -76,8 +78,7 @@ class Initiative(Bilingual, models.Model):
         verbose_name=_("partner organisations"),
     )
     parent_programme = models.CharField(_("parent programme"), max_length=200, blank=True)
-    description_en = models.TextField(_("description (English)"), blank=True)
-    description_lt = models.TextField(_("description (Lithuanian)"), blank=True)
+    description_en, description_lt = pair(models.TextField, _("description"), blank=True)
     target_groups = models.CharField(
         _("target groups"),
         max_length=200,
@@ -130,19 +131,8 @@ class Initiative(Bilingual, models.Model):
         verbose_name = _("initiative")
         verbose_name_plural = _("initiatives")
 
-    def __str__(self) -> str:
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("initiatives:detail", args=[self.slug])
-
-    @property
-    def name(self) -> str:
-        return self._pick("name")
-
-    @property
-    def description(self) -> str:
-        return self._pick("description")
+    name = paired("name")
+    description = paired("description")
 
     @property
     def target_group_codes(self) -> list[str]:
@@ -154,7 +144,17 @@ class Initiative(Bilingual, models.Model):
         return [str(labels.get(c, c)) for c in self.target_group_codes]
 
 
-class BudgetLine(Dated):
+class UnderInitiative(Record):
+    """A record shown on its initiative's page (a line, KPI, value or fact)."""
+
+    url_name = "initiatives:detail"
+    url_fields = ("initiative.slug",)
+
+    class Meta:
+        abstract = True
+
+
+class BudgetLine(UnderInitiative, Dated):
     """What an initiative costs in one year and one category: planned, committed and spent (EUR)."""
 
     initiative = models.ForeignKey(
@@ -197,14 +197,11 @@ class BudgetLine(Dated):
         line = self.get_subcategory_display() if self.subcategory else self.get_category_display()
         return f"{line} ({self.year})" if self.year else str(line)
 
-    def get_absolute_url(self) -> str:
-        return self.initiative.get_absolute_url()
-
     def clean(self) -> None:
         self.check_period("year", None)
 
 
-class FundingLine(Dated):
+class FundingLine(UnderInitiative, Dated):
     """One source of money for an initiative; field names follow Kohesio where it has one."""
 
     initiative = models.ForeignKey(
@@ -263,14 +260,11 @@ class FundingLine(Dated):
     def __str__(self) -> str:
         return f"{self.funder_organisation} ({self.get_source_type_display()})"
 
-    def get_absolute_url(self) -> str:
-        return self.initiative.get_absolute_url()
-
     def clean(self) -> None:
         self.check_period("year_from", "year_to")
 
 
-class Kpi(Bilingual, models.Model):
+class Kpi(UnderInitiative):
     """An output or outcome an initiative reports, with baseline and target."""
 
     initiative = models.ForeignKey(
@@ -280,10 +274,8 @@ class Kpi(Bilingual, models.Model):
     kind = models.CharField(
         _("kind"), max_length=8, choices=KpiKind.choices, default=KpiKind.OUTPUT
     )
-    name_en = models.CharField(_("name (English)"), max_length=200)
-    name_lt = models.CharField(_("name (Lithuanian)"), max_length=200)
-    unit_en = models.CharField(_("unit (English)"), max_length=80)
-    unit_lt = models.CharField(_("unit (Lithuanian)"), max_length=80)
+    name_en, name_lt = pair(models.CharField, _("name"), max_length=200)
+    unit_en, unit_lt = pair(models.CharField, _("unit"), max_length=80)
     direction = models.CharField(
         _("direction"), max_length=8, choices=Direction.choices, default=Direction.HIGHER
     )
@@ -314,23 +306,14 @@ class Kpi(Bilingual, models.Model):
             )
         ]
 
-    def __str__(self) -> str:
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        return self.initiative.get_absolute_url()
-
-    @property
-    def name(self) -> str:
-        return self._pick("name")
-
-    @property
-    def unit(self) -> str:
-        return self._pick("unit")
+    name = paired("name")
+    unit = paired("unit")
 
 
-class KpiValue(models.Model):
+class KpiValue(UnderInitiative):
     """A KPI's value for one period (a year, or a month such as 2021-12), with its source."""
+
+    url_fields = ("kpi.initiative.slug",)
 
     kpi = models.ForeignKey(Kpi, models.CASCADE, related_name="values", verbose_name=_("KPI"))
     period = models.CharField(
@@ -354,35 +337,26 @@ class KpiValue(models.Model):
     def __str__(self) -> str:
         return f"{self.kpi.name}, {self.period}"
 
-    def get_absolute_url(self) -> str:
-        return self.kpi.initiative.get_absolute_url()
-
     @property
     def year(self) -> int:
         return int(self.period[:4])
 
 
-class Fact(Bilingual, models.Model):
+class Fact(UnderInitiative):
     """A sourced statement about an initiative, shown with its URL on the evidence page."""
 
     initiative = models.ForeignKey(
         Initiative, models.CASCADE, related_name="facts", verbose_name=_("initiative")
     )
-    text_en = models.TextField(_("fact (English)"), max_length=4000)
-    text_lt = models.TextField(_("fact (Lithuanian)"), max_length=4000)
+    text_en, text_lt = pair(models.TextField, _("fact"), max_length=4000)
     value = models.CharField(_("value"), max_length=40, blank=True)
-    unit_en = models.CharField(_("unit (English)"), max_length=80, blank=True)
-    unit_lt = models.CharField(_("unit (Lithuanian)"), max_length=80, blank=True)
-    reference_period_en = models.CharField(
-        _("reference period (English)"), max_length=40, blank=True
-    )
-    reference_period_lt = models.CharField(
-        _("reference period (Lithuanian)"), max_length=40, blank=True
+    unit_en, unit_lt = pair(models.CharField, _("unit"), max_length=80, blank=True)
+    reference_period_en, reference_period_lt = pair(
+        models.CharField, _("reference period"), max_length=40, blank=True
     )
     source_url = models.URLField(_("source"), max_length=500)
     source_date = models.DateField(_("source date"), null=True, blank=True)
-    note_en = models.TextField(_("note (English)"), max_length=2000, blank=True)
-    note_lt = models.TextField(_("note (Lithuanian)"), max_length=2000, blank=True)
+    note_en, note_lt = pair(models.TextField, _("note"), max_length=2000, blank=True)
 
     class Meta:
         ordering = ["initiative", "id"]
@@ -392,24 +366,10 @@ class Fact(Bilingual, models.Model):
     def __str__(self) -> str:
         return self.text[:80]
 
-    def get_absolute_url(self) -> str:
-        return self.initiative.get_absolute_url()
-
-    @property
-    def text(self) -> str:
-        return self._pick("text")
-
-    @property
-    def unit(self) -> str:
-        return self._pick("unit")
-
-    @property
-    def note(self) -> str:
-        return self._pick("note")
-
-    @property
-    def reference_period(self) -> str:
-        return self._pick("reference_period")
+    text = paired("text")
+    unit = paired("unit")
+    note = paired("note")
+    reference_period = paired("reference_period")
 
 
 history.track(Initiative, exclude=("managers", "partners", "decisions"))

@@ -10,12 +10,12 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from i4region.accounts.models import Role
 from i4region.core import history
-from i4region.core.bilingual import Bilingual
+from i4region.core.bilingual import pair, paired
+from i4region.core.models import Record
 from i4region.core.publication import PublicationQuerySet
 
 YEAR = [MinValueValidator(1990), MaxValueValidator(2100)]
@@ -46,14 +46,16 @@ class StrategyQuerySet(PublicationQuerySet):
         return self.public()
 
 
-class Strategy(Bilingual, models.Model):
+class Strategy(Record):
     """A regional strategy document and its life: drafted, adopted, revised."""
 
+    label_field = "title"
+    url_name = "strategy:detail"
+    url_fields = ("slug",)
+
     slug = models.SlugField(_("short name (in addresses)"), max_length=80, unique=True)
-    title_en = models.CharField(_("title (English)"), max_length=250)
-    title_lt = models.CharField(_("title (Lithuanian)"), max_length=250)
-    summary_en = models.TextField(_("summary (English)"), blank=True)
-    summary_lt = models.TextField(_("summary (Lithuanian)"), blank=True)
+    title_en, title_lt = pair(models.CharField, _("title"), max_length=250)
+    summary_en, summary_lt = pair(models.TextField, _("summary"), blank=True)
     period_start = models.PositiveSmallIntegerField(
         _("first year of the period"), null=True, blank=True, validators=YEAR
     )
@@ -72,8 +74,9 @@ class Strategy(Bilingual, models.Model):
     )
     adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
     revised_on = models.DateField(_("revised on"), null=True, blank=True)
-    prepared_by_en = models.CharField(_("prepared by (English)"), max_length=250, blank=True)
-    prepared_by_lt = models.CharField(_("prepared by (Lithuanian)"), max_length=250, blank=True)
+    prepared_by_en, prepared_by_lt = pair(
+        models.CharField, _("prepared by"), max_length=250, blank=True
+    )
     adopting_body = models.ForeignKey(
         "stakeholders.Organisation",
         models.PROTECT,
@@ -95,23 +98,9 @@ class Strategy(Bilingual, models.Model):
         verbose_name = _("strategy")
         verbose_name_plural = _("strategies")
 
-    def __str__(self) -> str:
-        return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("strategy:detail", args=[self.slug])
-
-    @property
-    def title(self) -> str:
-        return self._pick("title")
-
-    @property
-    def summary(self) -> str:
-        return self._pick("summary")
-
-    @property
-    def prepared_by(self) -> str:
-        return self._pick("prepared_by")
+    title = paired("title")
+    summary = paired("summary")
+    prepared_by = paired("prepared_by")
 
     @property
     def period(self) -> str:
@@ -134,17 +123,18 @@ class Strategy(Bilingual, models.Model):
             raise ValidationError(errors)
 
 
-class Priority(Bilingual, models.Model):
+class Priority(Record):
     """A priority (focus area) of a strategy."""
+
+    label_field = "title"
+    url_name = "strategy:priority"
 
     strategy = models.ForeignKey(
         Strategy, models.CASCADE, related_name="priorities", verbose_name=_("strategy")
     )
     position = models.PositiveSmallIntegerField(_("order"), default=1)
-    title_en = models.CharField(_("title (English)"), max_length=250)
-    title_lt = models.CharField(_("title (Lithuanian)"), max_length=250)
-    description_en = models.TextField(_("description (English)"), blank=True)
-    description_lt = models.TextField(_("description (Lithuanian)"), blank=True)
+    title_en, title_lt = pair(models.CharField, _("title"), max_length=250)
+    description_en, description_lt = pair(models.TextField, _("description"), blank=True)
     source_url = models.URLField(_("source"), max_length=500, blank=True)
     is_sample = models.BooleanField(_("sample record"), default=False)
 
@@ -153,32 +143,22 @@ class Priority(Bilingual, models.Model):
         verbose_name = _("priority")
         verbose_name_plural = _("priorities")
 
-    def __str__(self) -> str:
-        return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("strategy:priority", args=[self.pk])
-
-    @property
-    def title(self) -> str:
-        return self._pick("title")
-
-    @property
-    def description(self) -> str:
-        return self._pick("description")
+    title = paired("title")
+    description = paired("description")
 
 
-class Measure(Bilingual, models.Model):
+class Measure(Record):
     """A measure of a priority: its objective, who owns it and the targets that show progress."""
+
+    label_field = "title"
+    url_name = "strategy:measure"
 
     priority = models.ForeignKey(
         Priority, models.CASCADE, related_name="measures", verbose_name=_("priority")
     )
     position = models.PositiveSmallIntegerField(_("order"), default=1)
-    title_en = models.CharField(_("title (English)"), max_length=250)
-    title_lt = models.CharField(_("title (Lithuanian)"), max_length=250)
-    objective_en = models.TextField(_("objective (English)"), blank=True)
-    objective_lt = models.TextField(_("objective (Lithuanian)"), blank=True)
+    title_en, title_lt = pair(models.CharField, _("title"), max_length=250)
+    objective_en, objective_lt = pair(models.TextField, _("objective"), blank=True)
     owner_organisation = models.ForeignKey(
         "stakeholders.Organisation",
         models.PROTECT,
@@ -200,19 +180,8 @@ class Measure(Bilingual, models.Model):
         verbose_name = _("measure")
         verbose_name_plural = _("measures")
 
-    def __str__(self) -> str:
-        return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("strategy:measure", args=[self.pk])
-
-    @property
-    def title(self) -> str:
-        return self._pick("title")
-
-    @property
-    def objective(self) -> str:
-        return self._pick("objective")
+    title = paired("title")
+    objective = paired("objective")
 
 
 class LinkKind(models.TextChoices):
@@ -255,8 +224,11 @@ def _served(kind: str, verbose_name) -> models.ForeignKey:
     )
 
 
-class MeasureLink(models.Model):
+class MeasureLink(Record):
     """A record that serves a measure: one kind and exactly that kind's foreign key set."""
+
+    url_name = "strategy:measure"
+    url_fields = ("measure.pk",)
 
     measure = models.ForeignKey(
         Measure, models.CASCADE, related_name="links", verbose_name=_("measure")
@@ -290,9 +262,6 @@ class MeasureLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.measure}: {self.target}"
-
-    def get_absolute_url(self) -> str:
-        return self.measure.get_absolute_url()
 
     @property
     def target_id(self) -> int | None:

@@ -17,7 +17,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-from i4region.core.bilingual import Bilingual
+from i4region.core.bilingual import paired
 from i4region.initiatives.models import Initiative, KpiValue
 from i4region.observatory.models import Indicator
 from i4region.observatory.services import series
@@ -47,7 +47,7 @@ STAGE_KEYS = {
 
 
 @dataclass(frozen=True)
-class Stage(Bilingual):
+class Stage:
     code: str
     name_en: str
     name_lt: str
@@ -58,13 +58,8 @@ class Stage(Bilingual):
     participant_kpis: tuple[str, ...]
     indicators: tuple[str, ...]
 
-    @property
-    def name(self) -> str:
-        return self._pick("name")
-
-    @property
-    def description(self) -> str:
-        return self._pick("description")
+    name = paired("name")
+    description = paired("description")
 
     def matches(self, activity: Activity) -> bool:
         values = {

@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import i4region.initiatives.models
+import i4region.core.bilingual
 from django.conf import settings
 from django.db import migrations, models
 
@@ -50,7 +50,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'initiatives',
                 'ordering': ['name_en'],
             },
-            bases=(i4region.initiatives.models.Bilingual, models.Model),
+            bases=(i4region.core.bilingual.Bilingual, models.Model),
         ),
         migrations.CreateModel(
             name='FundingLine',
@@ -136,7 +136,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'KPIs',
                 'ordering': ['initiative', 'kind', 'code'],
             },
-            bases=(i4region.initiatives.models.Bilingual, models.Model),
+            bases=(i4region.core.bilingual.Bilingual, models.Model),
         ),
         migrations.CreateModel(
             name='KpiValue',
