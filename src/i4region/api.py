@@ -26,7 +26,8 @@ class API(NinjaAPI):
     """The API whose schema also names the answers every operation can give.
 
     A path parameter that names nothing is 404, and a NUL byte or other control character in
-    any parameter is 400 (core.middleware) whatever the router declared.
+    any parameter is 400 (core.middleware) whatever the router declared. An operation that
+    answers 404 without a path parameter declares it (`response={404: …}` or `openapi_extra`).
     """
 
     def get_openapi_schema(self, **kwargs):
@@ -37,6 +38,9 @@ class API(NinjaAPI):
                 responses.setdefault(400, {"description": "Bad Request", **_PROBLEM})
                 if any(p["in"] == "path" for p in operation.get("parameters", ())):
                     responses.setdefault(404, {"description": "Not Found", **_PROBLEM})
+                for status in (400, 404):  # declared in openapi_extra by description only
+                    if status in responses and "content" not in responses[status]:
+                        responses[status].update(_PROBLEM)
         return schema
 
 
@@ -57,9 +61,9 @@ def malformed_parameters(request, exc: ValidationError):
         {"where": ".".join(str(p) for p in e.get("loc", ())), "message": e.get("msg", "")}
         for e in exc.errors
     ]
-    return api.create_response(
-        request, {"detail": "malformed parameters", "errors": problems}, status=400
-    )
+    missing = [e["loc"][-1] for e in exc.errors if e.get("type") == "missing" and e.get("loc")]
+    detail = f"parameter '{missing[0]}' is required" if missing else "malformed parameters"
+    return api.create_response(request, {"detail": detail, "errors": problems}, status=400)
 
 
 for _config, _module in app_modules("api"):

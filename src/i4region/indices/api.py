@@ -32,7 +32,11 @@ def years(request):
     return list(services.published_runs())
 
 
-@router.get("/indices/published", response=RunOut)
+@router.get(
+    "/indices/published",
+    response=RunOut,
+    openapi_extra={"responses": {404: {"description": "No published index for the year"}}},
+)
 def published(request, year: int | None = None):
     """The published run of one year (the newest by default): the numbers on the index pages."""
     run = services.published_run(year)

@@ -1,7 +1,9 @@
 """Open read API of the observatory: regions, the indicator catalogue and series with provenance.
 
 Query parameters are read as plain strings and checked here, so a malformed request gets a 400
-that names the parameter (never ninja's 422, never a 500); unknown codes get a 404.
+that names the parameter (never ninja's 422, never a 500); unknown codes get a 404. Required
+parameters are declared without a default, so the schema marks them required and a request
+without one gets the API's 400 naming it (i4region.api).
 """
 
 import re
@@ -206,9 +208,7 @@ def _series(indicator: str | None, region: str | None, vintage: str | None):
     response={200: SeriesOut, 400: ErrorOut, 404: ErrorOut},
     summary="Values of an indicator for a region, newest release per period",
 )
-def series(
-    request, indicator: str | None = None, region: str | None = None, vintage: str | None = None
-):
+def series(request, indicator: str, region: str, vintage: str | None = None):
     """Each period shows the newest release (vintage) that has it, unless `vintage` is given."""
     return _series(indicator, region, vintage)
 
@@ -218,9 +218,7 @@ def series(
     response={200: None, 400: ErrorOut, 404: ErrorOut},
     summary="The same series as CSV",
 )
-def series_csv(
-    request, indicator: str | None = None, region: str | None = None, vintage: str | None = None
-):
+def series_csv(request, indicator: str, region: str, vintage: str | None = None):
     status, body = _series(indicator, region, vintage)
     if status != 200:
         return status, body

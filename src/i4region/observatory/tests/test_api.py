@@ -79,6 +79,35 @@ def test_series_bad_input(client, path, params, status, message):
     assert message in response.json()["detail"]
 
 
+@pytest.mark.parametrize("path", ["/api/v1/series", "/api/v1/series.csv"])
+def test_schema_marks_the_series_parameters_required_and_lists_404(client, path):
+    operation = client.get("/api/v1/openapi.json").json()["paths"][path]["get"]
+    params = {p["name"]: p for p in operation["parameters"]}
+    assert params["indicator"]["required"] is True and params["region"]["required"] is True
+    assert "default" not in params["indicator"]["schema"]
+    assert "default" not in params["region"]["schema"]
+    assert not params["vintage"].get("required", False)
+    assert {"400", "404"} <= set(operation["responses"])
+    assert "application/json" in operation["responses"]["404"]["content"]
+
+
+def test_every_operation_that_can_answer_404_lists_it(client):
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    assert "404" in paths["/api/v1/indices/published"]["get"]["responses"]
+    answer = client.get("/api/v1/indices/published", {"year": 1901})
+    assert answer.status_code == 404 and "no published index" in answer.json()["detail"]
+    for path, operations in paths.items():
+        for operation in operations.values():
+            if "{" in path:
+                assert "404" in operation["responses"], path
+
+
+def test_a_missing_parameter_is_named_in_a_json_400(client):
+    answer = client.get("/api/v1/series", {"region": "LT"})
+    assert answer.status_code == 400 and answer["Content-Type"].startswith("application/json")
+    assert answer.json()["detail"] == "parameter 'indicator' is required"
+
+
 def test_region(client):
     data = client.get("/api/v1/regions/LT025").json()
     assert data["name_en"] == "Panevėžys County" and data["parent"] == "LT02"
