@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.urls import reverse
 
 from i4region.board import services
 from i4region.board.models import Action, Board, Challenge, Notification
@@ -233,3 +234,57 @@ def test_secretariat_journey_meeting_agenda_decision_action(client, board, seat,
     assert "Fund robotics clubs" in html and "Start the clubs" in html and "45.0 %" in html
     proposal.refresh_from_db()
     assert proposal.state == "accepted"
+
+
+@pytest.fixture
+def sample_member(make_user, seat):
+    """A board member with a seat on the sample board (not the secretariat)."""
+    user = make_user("board_member")
+    seat(user=user, target=Board.objects.get(slug="panevezys-i40"))
+    return user
+
+
+def test_meeting_page_links_its_briefing_pdf_for_a_member(client, sample_member):
+    board = Board.objects.get(slug="panevezys-i40")
+    meeting = board.meetings.get()
+    client.force_login(sample_member)
+    html = client.get(f"/lt/board/{board.slug}/meetings/{meeting.pk}/").content.decode()
+    pdf = reverse(
+        "reports:board-briefing", kwargs={"board": board.slug, "meeting": meeting.pk, "fmt": "pdf"}
+    )
+    assert f'<a href="{pdf}">Atsisiųsti PDF</a>' in html
+    briefing = client.get(pdf.replace(".pdf", ".html"))
+    assert briefing.status_code == 200 and meeting.title_lt in briefing.content.decode()
+
+
+def _record_pages(board):
+    decision = board.decisions.order_by("id").first()
+    return {
+        "decision": decision,
+        "action": board.actions.order_by("id").first(),
+        "challenge": decision.proposal.challenge,
+        "proposal": decision.proposal,
+    }
+
+
+@pytest.mark.parametrize("kind", ["decision", "action", "challenge", "proposal"])
+def test_record_pages_offer_the_secretariat_a_strategy_link(client, sec, sample_member, kind):
+    obj = _record_pages(Board.objects.get(slug="panevezys-i40"))[kind]
+    serve = reverse("strategy:serve", args=[kind, obj.pk])
+    client.force_login(sec)
+    html = client.get(obj.get_absolute_url()).content.decode()
+    assert 'class="strategy-serves"' in html and f'href="{serve}"' in html
+    client.force_login(sample_member)
+    response = client.get(obj.get_absolute_url())
+    assert response.status_code == 200 and serve not in response.content.decode()
+
+
+def test_decision_page_names_the_measure_it_serves_to_a_member(client, sample_member):
+    from i4region.strategy.models import Measure, MeasureLink
+
+    decision = Board.objects.get(slug="panevezys-i40").decisions.order_by("id").first()
+    measure = Measure.objects.order_by("id").first()
+    MeasureLink.objects.create(measure=measure, kind="decision", decision=decision)
+    client.force_login(sample_member)
+    html = client.get(decision.get_absolute_url()).content.decode()
+    assert 'class="strategy-serves"' in html and measure.get_absolute_url() in html
