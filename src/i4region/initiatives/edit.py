@@ -51,10 +51,9 @@ class InitiativeEdit(VisibleInitiative, ObjectEditView):
             return services.can_create(request.user)
         return services.can_edit(request.user, obj)
 
-    def get_form(self, request, obj, data=None, files=None):
+    def get_form_class(self, request, obj):
         secretariat = services.can_create(request.user)
-        form_class = SecretariatInitiativeForm if secretariat else InitiativeForm
-        return form_class(data=data, files=files, instance=obj)
+        return SecretariatInitiativeForm if secretariat else InitiativeForm
 
     def success_url(self, request, obj) -> str:
         return obj.get_absolute_url()
@@ -98,8 +97,8 @@ class ChildMixin:
 
 
 class ChildEdit(ChildMixin, ObjectEditView):
-    def get_form(self, request, obj, data=None, files=None):
-        return self.form_class(data=data, files=files, instance=obj, initiative=self.initiative())
+    def form_kwargs(self, request, obj):
+        return {"initiative": self.initiative()}
 
     def cancel_url(self, request, obj) -> str:
         return self.initiative().get_absolute_url()

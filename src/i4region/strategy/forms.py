@@ -84,8 +84,9 @@ class MeasureLinkForm(forms.ModelForm):
         fields = [*LINK_MODELS, "note"]
         widgets = {kind: SearchableSelect for kind in LINK_MODELS}
 
-    def __init__(self, *args, visible: dict | None = None, **kwargs):
+    def __init__(self, *args, measure: Measure, visible: dict | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.instance.measure = measure
         for kind in LINK_MODELS:
             if visible is not None:
                 self.fields[kind].queryset = visible[kind]
@@ -135,6 +136,11 @@ class ServeForm(forms.ModelForm):
     class Meta:
         model = MeasureLink
         fields = ["measure", "note"]
+
+    def __init__(self, *args, kind: str, record, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.kind = kind
+        setattr(self.instance, kind, record)
 
     def clean(self):
         data = super().clean()

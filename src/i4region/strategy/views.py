@@ -203,13 +203,12 @@ class LinkAdd(SecretariatOnly, ObjectEditView):
     def measure(self) -> Measure:
         return get_object_or_404(Measure, pk=self.kwargs["measure"])
 
-    def get_form(self, request, obj, data=None, files=None):
+    def form_kwargs(self, request, obj):
         visible = {
             kind: services.visible_records(services.linked_model(kind), request.user)
             for kind in LINK_MODELS
         }
-        obj = obj or MeasureLink(measure=self.measure())
-        return self.form_class(data=data, files=files, instance=obj, visible=visible)
+        return {"measure": self.measure(), "visible": visible}
 
     def title(self, obj):
         return _("Link a record to the measure “%(measure)s”") % {"measure": self.measure()}
@@ -237,10 +236,8 @@ class Serve(SecretariatOnly, ObjectEditView):
             services.visible_records(model, self.request.user), pk=self.kwargs["pk"]
         )
 
-    def get_form(self, request, obj, data=None, files=None):
-        kind = self.kwargs["kind"]
-        link = MeasureLink(kind=kind, **{kind: self.record()})
-        return self.form_class(data=data, files=files, instance=link)
+    def form_kwargs(self, request, obj):
+        return {"kind": self.kwargs["kind"], "record": self.record()}
 
     def title(self, obj):
         return _("Which measure of the strategy does “%(record)s” serve?") % {
