@@ -14,6 +14,9 @@ def test_index_is_for_the_secretariat(client, make_user):
     assert "/en/reports/initiatives/robolabas.pdf" in page
     assert "/en/reports/boards/panevezys-i40/meetings/" in page
     assert "/en/reports/companies/" in page
+    title = page[page.index("<title>") : page.index("</title>")]
+    assert "Reports" in title and "<section" not in title  # the lists are on the page, once
+    assert page.count('id="initiatives-heading"') == 1
 
 
 def test_region_form_leads_to_the_profile(client, make_user):
