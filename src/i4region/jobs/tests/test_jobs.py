@@ -229,3 +229,13 @@ def test_a_worker_killed_mid_write_leaves_nothing_and_the_job_runs_again(queue):
     [job] = [j for j in jobs if j[0] == "test_half_write"]
     assert job[1:3] == ["done", 2]
     assert len([g for g in groups if g.startswith("written by job")]) == 1
+
+
+def test_the_menu_offers_jobs_to_signed_in_users_only(client, make_user):
+    assert 'href="/en/jobs/"' not in client.get("/en/").content.decode()
+    assert client.get("/en/jobs/").status_code == 302
+    client.force_login(make_user(Role.COMPANY_REP))
+    page = client.get("/en/").content.decode()
+    assert 'href="/en/jobs/">Jobs</a>' in page
+    assert "No jobs yet." in client.get("/en/jobs/").content.decode()
+    assert ">Užduotys</a>" in client.get("/lt/").content.decode()
