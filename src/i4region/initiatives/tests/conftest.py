@@ -5,7 +5,7 @@ import pytest
 from django.utils import translation
 
 from i4region.initiatives import services
-from i4region.initiatives.models import BudgetLine, FundingLine, Initiative
+from i4region.initiatives.models import BudgetLine, FundingLine, Initiative, Kpi
 from i4region.stakeholders.models import Organisation
 
 AS_OF = date(2026, 6, 1)
@@ -48,6 +48,12 @@ def running(initiative: Initiative, year: int, planned: str) -> BudgetLine:
         subcategory="staff",
         planned=Decimal(planned),
     )
+
+
+def kpi(initiative: Initiative, code: str = "pupils", **extra) -> Kpi:
+    """A KPI counted in persons ("Pupils" / "Mokiniai" unless named otherwise)."""
+    names = {"name_en": "Pupils", "name_lt": "Mokiniai", "unit_en": "persons", "unit_lt": "asmenys"}
+    return Kpi.objects.create(initiative=initiative, code=code, **{**names, **extra})
 
 
 def organisation(name: str) -> Organisation:

@@ -7,9 +7,8 @@ import pytest
 
 from i4region.core.exports import write_csv
 from i4region.initiatives.exports import tables
-from i4region.initiatives.models import Kpi
 
-from .conftest import funding, running
+from .conftest import funding, kpi, running
 
 pytestmark = pytest.mark.django_db
 
@@ -32,15 +31,7 @@ def test_export_writes_six_tables_with_columns_and_values(tmp_path, make_initiat
     ini = make_initiative("exp")
     running(ini, 2026, "1250.50")
     funding(ini, "City", "1000.00", 2026, 2026)
-    kpi = Kpi.objects.create(
-        initiative=ini,
-        code="pupils",
-        name_en="Pupils",
-        name_lt="Mokiniai",
-        unit_en="persons",
-        unit_lt="asmenys",
-    )
-    kpi.values.create(period="2026", value=Decimal("42"))
+    kpi(ini).values.create(period="2026", value=Decimal("42"))
     make_initiative("draft", published=False)
     written = export(tmp_path, public=True)
     assert list(written) == [

@@ -10,7 +10,7 @@ from i4region.initiatives import seed
 from i4region.initiatives.models import BudgetLine, Fact, FundingLine, Initiative, Kpi, KpiValue
 from i4region.observatory.models import Indicator
 
-from .conftest import funding, organisation, running
+from .conftest import funding, kpi, organisation, running
 
 pytestmark = pytest.mark.django_db
 
@@ -89,19 +89,17 @@ def test_dashboard_in_lithuanian(client):
 
 def test_kpi_progress_open_sdg(client, make_initiative):
     ini = make_initiative("kpi-centre")
-    kpi = Kpi.objects.create(
-        initiative=ini,
-        code="teachers",
+    teachers = kpi(
+        ini,
+        "teachers",
         name_en="Teachers trained",
         name_lt="Apmokyti mokytojai",
-        unit_en="persons",
-        unit_lt="asmenys",
         baseline_year=2020,
         baseline_value=100,
         target_year=2025,
         target_value=200,
     )
-    KpiValue.objects.create(kpi=kpi, period="2023", value=Decimal("150"))
+    KpiValue.objects.create(kpi=teachers, period="2023", value=Decimal("150"))
     # observed growth 1.5^(1/3)-1 = 14.5 %, required 2^(1/5)-1 = 14.9 %: ratio 0.97 >= 0.95
     page = client.get("/en/initiatives/kpi-centre/").content.decode()
     assert "Substantial progress" in page
@@ -163,14 +161,6 @@ def test_api_sustainability(client, make_initiative):
 def test_kpi_shows_linked_regional_indicator(client, make_initiative):
     indicator = Indicator.objects.filter(observations__region__code="LT025").distinct().first()
     ini = make_initiative("linked")
-    Kpi.objects.create(
-        initiative=ini,
-        code="k",
-        name_en="Pupils",
-        name_lt="Mokiniai",
-        unit_en="persons",
-        unit_lt="asmenys",
-        indicator=indicator,
-    )
+    kpi(ini, "k", indicator=indicator)
     page = client.get("/en/initiatives/linked/").content.decode()
     assert f"Regional indicator: {indicator.name_en} — Panevėžys" in page
