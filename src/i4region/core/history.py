@@ -190,7 +190,11 @@ def entries_for(
     records = records.order_by("-timestamp", "-id")
     if limit:
         records = records[:limit]
-    return [render(e, target_shown=with_children and _is_child(e, obj)) for e in records]
+    records = list(records)
+    names = _current_names(records)
+    return [
+        render(e, target_shown=with_children and _is_child(e, obj), names=names) for e in records
+    ]
 
 
 def entries_for_parent_key(key: str, limit: int | None = None) -> list[Entry]:
@@ -202,7 +206,26 @@ def entries_for_parent_key(key: str, limit: int | None = None) -> list[Entry]:
     )
     if limit:
         records = records[:limit]
-    return [render(e, target_shown=True) for e in records]
+    records = list(records)
+    names = _current_names(records)
+    return [render(e, target_shown=True, names=names) for e in records]
+
+
+def _current_names(records: list[LogEntry]) -> dict[tuple[int, str], str]:
+    """Each logged record's name as it reads now, in the reader's language (the name stored with
+    an entry is in the language of whoever made the change); erased or deleted ones keep theirs."""
+    wanted: dict[int, set[str]] = {}
+    for entry in records:
+        if entry.object_repr != str(_("(erased)")):
+            wanted.setdefault(entry.content_type_id, set()).add(entry.object_pk)
+    names = {}
+    for ct_id, pks in wanted.items():
+        model = ContentType.objects.get_for_id(ct_id).model_class()
+        if model is None:
+            continue
+        for obj in model._default_manager.filter(pk__in=pks):
+            names[(ct_id, str(obj.pk))] = str(obj)
+    return names
 
 
 def has_changes(obj: models.Model) -> int:
@@ -222,13 +245,14 @@ def _who(entry: LogEntry) -> str:
     return _("i4region (system)")
 
 
-def render(entry: LogEntry, target_shown: bool = False) -> Entry:
+def render(entry: LogEntry, target_shown: bool = False, names: dict | None = None) -> Entry:
     model = entry.content_type.model_class()
     data = entry.additional_data or {}
     code = data.get("verb") or ACTION_VERBS.get(entry.action, "changed")
     target = ""
     if target_shown and model is not None:
-        target = f"{model._meta.verbose_name}: {entry.object_repr}"
+        name = (names or {}).get((entry.content_type_id, entry.object_pk), entry.object_repr)
+        target = f"{model._meta.verbose_name}: {name}"
     changes = tuple(_changes(model, entry)) if entry.action != LogEntry.Action.DELETE else ()
     return Entry(
         when=entry.timestamp,

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from i4region.charts import render as render_chart
 from i4region.observatory.models import Indicator, Polarity
-from i4region.observatory.services import Point, series
+from i4region.observatory.services import Point, series, source_line
 from i4region.regions.models import Region
 
 from ..models import Board, Evidence, Sector
@@ -70,6 +70,11 @@ class Movement:
     change: float
     percent: float | None
     better: bool | None  # None: neutral polarity or no change
+
+    @property
+    def source(self) -> str:
+        """The indicator's source line in the reader's language."""
+        return source_line(self.indicator)
 
 
 def _at_or_before(points: list[Point], period: str) -> Point | None:
@@ -138,12 +143,7 @@ def evidence_view(evidence: Evidence, lang: str) -> EvidenceView:
                 "title": f"{evidence.indicator.name}, {evidence.region.display_name}",
                 "y_title": evidence.indicator.unit,
                 "series": series_specs,
-                "source": evidence.indicator.attribution
-                or _("Source: %(publisher)s (%(dataset)s)")
-                % {
-                    "publisher": evidence.indicator.publisher or "Eurostat",
-                    "dataset": evidence.indicator.source_dataset,
-                },
+                "source": source_line(evidence.indicator),
             }
         )
     latest = points[-1] if points else None

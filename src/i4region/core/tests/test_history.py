@@ -55,6 +55,19 @@ def test_a_text_changed_in_both_languages_is_shown_in_the_readers():
     assert "Gamina robotų rankas" not in english
 
 
+def test_a_related_record_is_named_in_the_readers_language():
+    from i4region.stakeholders.models import Relation
+
+    fund = Organisation.objects.create(name="Fondas VšĮ", type="funder")
+    school = Organisation.objects.create(name="Mokykla", type="school")
+    with translation.override("lt"):  # the change is made on a Lithuanian page
+        Relation.objects.create(source=fund, target=school, type="funding")
+    with translation.override("en"):
+        english = render_to_string("core/_history.html", {"history": history.entries_for(fund)})
+    assert "Fondas VšĮ — Mokykla (Funding)" in english
+    assert "Finansavimas" not in english
+
+
 def test_resaving_an_unchanged_record_records_nothing():
     org = Organisation.objects.create(name="Unchanged UAB", type="company")
     before = history.has_changes(org)
