@@ -8,7 +8,7 @@ does not give stays empty.
 from i4region.core.exports import Column, Field, Table, model_table
 
 from . import portfolio, services
-from .models import BudgetLine, FundingLine, Initiative, Kpi, KpiValue
+from .models import KPI_FIELDS, BudgetLine, FundingLine, Initiative, Kpi, KpiValue
 
 EUR = " Amount in euros (EUR)."
 
@@ -152,17 +152,7 @@ def tables(public: bool, include_personal_data: bool) -> list[Table]:
         .prefetch_related("values"),
         [
             slug,
-            "code",
-            "kind",
-            "name_en",
-            "name_lt",
-            "unit_en",
-            "unit_lt",
-            "direction",
-            "baseline_year",
-            "baseline_value",
-            "target_year",
-            "target_value",
+            *KPI_FIELDS,
             Column(
                 "indicator", "indicator.code", "string", "Code of the linked observatory indicator."
             ),

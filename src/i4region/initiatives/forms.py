@@ -9,7 +9,7 @@ from i4region.stakeholders.forms import organisation_field
 
 from .choices import SUBCATEGORIES_OF, SourceType, TargetGroup
 from .importer import BUDGET_COLUMNS, FUNDING_COLUMNS, IMPORT_COLUMNS, PERIOD_COLUMNS
-from .models import BudgetLine, Fact, FundingLine, Initiative, Kpi, KpiValue
+from .models import KPI_FIELDS, BudgetLine, Fact, FundingLine, Initiative, Kpi, KpiValue
 from .periods import Period
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -157,20 +157,7 @@ class FundingLineForm(PeriodMixin, ChildForm):
 class KpiForm(ChildForm):
     class Meta:
         model = Kpi
-        fields = [
-            "code",
-            "kind",
-            "name_en",
-            "name_lt",
-            "unit_en",
-            "unit_lt",
-            "direction",
-            "baseline_year",
-            "baseline_value",
-            "target_year",
-            "target_value",
-            "indicator",
-        ]
+        fields = [*KPI_FIELDS, "indicator"]
 
     def clean(self):
         data = super().clean()

@@ -310,6 +310,22 @@ class Kpi(UnderInitiative):
     unit = paired("unit")
 
 
+# What a person writes about a KPI, in the order its form asks for it and its table exports it.
+KPI_FIELDS = (
+    "code",
+    "kind",
+    "name_en",
+    "name_lt",
+    "unit_en",
+    "unit_lt",
+    "direction",
+    "baseline_year",
+    "baseline_value",
+    "target_year",
+    "target_value",
+)
+
+
 class KpiValue(UnderInitiative):
     """A KPI's value for one period (a year, or a month such as 2021-12), with its source."""
 

@@ -7,7 +7,7 @@ public may see; the internal export holds drafts too.
 from i4region.core.exports import Column, Table, model_table
 
 from . import services
-from .models import Measure, MeasureLink, Priority, Strategy
+from .models import PRIORITY_FIELDS, Measure, MeasureLink, Priority, Strategy
 
 
 def _strategies(public: bool):
@@ -65,13 +65,7 @@ def tables(public: bool, include_personal_data: bool) -> list[Table]:
             [
                 "id",
                 Column("strategy_id", type="integer", description="Id of the strategy"),
-                "position",
-                "title_en",
-                "title_lt",
-                "description_en",
-                "description_lt",
-                "source_url",
-                "is_sample",
+                *PRIORITY_FIELDS,
             ],
         ),
         model_table(

@@ -5,7 +5,7 @@ from i4region.core.widgets import SearchableSelect, SearchableSelectMultiple
 from i4region.observatory.models import Target
 from i4region.stakeholders.forms import organisation_field
 
-from .models import LINK_MODELS, Measure, MeasureLink, Priority, Strategy
+from .models import LINK_MODELS, PRIORITY_FIELDS, Measure, MeasureLink, Priority, Strategy
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -41,15 +41,7 @@ class StrategyForm(forms.ModelForm):
 class PriorityForm(forms.ModelForm):
     class Meta:
         model = Priority
-        fields = [
-            "position",
-            "title_en",
-            "title_lt",
-            "description_en",
-            "description_lt",
-            "source_url",
-            "is_sample",
-        ]
+        fields = list(PRIORITY_FIELDS)
 
 
 class MeasureForm(forms.ModelForm):

@@ -147,6 +147,18 @@ class Priority(Record):
     description = paired("description")
 
 
+# What a person writes about a priority, in the order its form asks for it and its table exports it.
+PRIORITY_FIELDS = (
+    "position",
+    "title_en",
+    "title_lt",
+    "description_en",
+    "description_lt",
+    "source_url",
+    "is_sample",
+)
+
+
 class Measure(Record):
     """A measure of a priority: its objective, who owns it and the targets that show progress."""
 
