@@ -35,11 +35,12 @@ def text_width(s: str, size: float) -> float:
 
 
 def chart_id(spec: dict) -> str:
-    """The spec's own id, or one derived from its title and type so output stays deterministic."""
+    """The spec's own id, or one derived from the whole spec so output stays deterministic and
+    two different charts on one page (same title, other series) never share an id."""
     given = spec.get("id")
     if given:
         return re.sub(r"[^A-Za-z0-9_-]", "-", str(given))
-    seed = json.dumps([spec.get("type"), spec.get("title"), spec.get("description")], default=str)
+    seed = json.dumps(spec, default=str, sort_keys=True)
     return "chart-" + hashlib.sha1(seed.encode()).hexdigest()[:10]
 
 

@@ -66,8 +66,11 @@ def region_lines(region: Region, points: list[Point]) -> list[dict]:
     ]
 
 
-def _spec(indicator: Indicator, title: str, lines: list[dict], note: str, lang: str) -> dict:
+def _spec(
+    indicator: Indicator, title: str, lines: list[dict], note: str, lang: str, chart_id: str
+) -> dict:
     return {
+        "id": chart_id,
         "type": "line",
         "locale": lang,
         "title": title,
@@ -81,9 +84,16 @@ def _spec(indicator: Indicator, title: str, lines: list[dict], note: str, lang: 
 
 
 def comparison_spec(
-    indicator: Indicator, region: Region, points: list[Point], others: list[Region], lang: str
+    indicator: Indicator,
+    region: Region,
+    points: list[Point],
+    others: list[Region],
+    lang: str,
+    kind: str = "compare",
 ) -> dict:
-    """The region (split by release) against other regions' series of the same indicator."""
+    """The region (split by release) against other regions' series of the same indicator.
+
+    `kind` starts the chart's id, so two charts of one series on a page stay apart."""
     lines = region_lines(region, points)
     for other in others:
         other_points = services.series(indicator, other)
@@ -97,7 +107,7 @@ def comparison_spec(
             )
     note = " ".join(t for t in (join_text(points), _notes_line(indicator, region, points)) if t)
     title = f"{indicator.name}, {region.display_name}"
-    return _spec(indicator, title, lines, note, lang)
+    return _spec(indicator, title, lines, note, lang, f"{kind}-{indicator.code}-{region.code}")
 
 
 def comparison_chart(
@@ -108,7 +118,7 @@ def comparison_chart(
 
 def release_chart(indicator: Indicator, region: Region, points: list[Point], lang: str) -> str:
     """One region's series alone, one line per release."""
-    return comparison_chart(indicator, region, points, [], lang)
+    return render_chart(comparison_spec(indicator, region, points, [], lang, kind="releases"))
 
 
 def sparkline(indicator: Indicator, points: list[Point], lang: str) -> str:
