@@ -1,35 +1,30 @@
-"""Benchmark of the stakeholder network analysis on a synthetic ecosystem.
+"""Benchmark of the stakeholder network analysis against igraph's own time, in one run.
 
-Builds a seeded network of 5,000 organisations and 25,000 relations (12 sectors, 80% of ties
-inside a sector, strengths 1-5, a fifth of relations directed) and times each measure, printing
-seconds, the ratio to a floor (building the graph; networkx degree alone is shown too) and the
-peak memory that tracemalloc sees (Python and numpy allocations) in a separate pass.
+For a seeded synthetic ecosystem of 5,000 organisations and 25,000 relations (12 sectors, 80 %
+of ties inside a sector, strengths 1-5, a fifth of relations directed) it times the full
+`analyse_network` (records in, every measure out: degrees, betweenness from 200 sampled sources,
+closeness, average path length, eigenvector by component, Louvain communities, brokers,
+statistics) and, as the floor, igraph called directly for the same measures on a graph built
+from the same records. It prints seconds (median of --repeat runs) and the ratio; the target is
+at most 2x. --sizes 5000 25000 adds a network of 25,000 organisations (125,000 relations; exact
+closeness visits all pairs, so expect about ten minutes on two cores); --layout adds the drawing
+positions against igraph's Fruchterman-Reingold.
 
-    .venv/bin/python bench/bench_network.py [--nodes 5000] [--edges 25000] [--no-memory] [--layout]
-
-The spring layout is left out unless --layout is given: networkx needs minutes for 5,000 nodes
-(about 140 s here), and nobody reads a drawing of 5,000 nodes; pages draw filtered subgraphs.
+    .venv/bin/python bench/bench_network.py [--sizes 5000 25000] [--repeat 3] [--layout]
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import statistics
 import time
-import tracemalloc
 from collections.abc import Callable
 
-import networkx as nx
+import igraph as ig
+import numpy as np
 
-from i4region.compute.network import (
-    analyse_network,
-    build_graph,
-    closeness_and_path_length,
-    detect_communities,
-    eigenvector_by_component,
-    key_actors,
-    layout,
-)
+from i4region.compute.network import analyse_network, build_graph, layout
 
 SECTORS = (
     "manufacturing", "education", "research", "business", "finance", "public",
@@ -79,76 +74,73 @@ def synthetic(n_nodes: int, n_edges: int, seed: int) -> tuple[list[dict], list[d
     return nodes, edges
 
 
-def measure(fn: Callable[[], object], memory: bool) -> tuple[float, float | None]:
-    """Wall time of one call, then (optionally) tracemalloc peak of another call in MiB."""
-    start = time.perf_counter()
-    fn()
-    seconds = time.perf_counter() - start
-    if not memory:
-        return seconds, None
-    tracemalloc.start()
-    fn()
-    peak = tracemalloc.get_traced_memory()[1] / 2**20
-    tracemalloc.stop()
-    return seconds, peak
+def seconds(fn: Callable[[], object], repeat: int) -> float:
+    """Median wall time of ``repeat`` calls."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def igraph_floor(nodes: list[dict], edges: list[dict], samples: int, seed: int) -> None:
+    """The same measures, igraph called directly on a graph built from the same records."""
+    index = {n["id"]: i for i, n in enumerate(nodes)}
+    weight: dict[tuple[int, int], int] = {}
+    for e in edges:
+        a, b = sorted((index[e["source"]], index[e["target"]]))
+        weight[a, b] = weight.get((a, b), 0) + e["strength"]
+    g = ig.Graph(n=len(nodes), edges=list(weight))
+    g.es["weight"] = list(weight.values())
+    g.strength(weights="weight")
+    ig.set_random_number_generator(random.Random(seed))
+    g.betweenness(directed=False, sources=random.Random(seed).sample(range(len(nodes)), samples))
+    closeness = np.asarray(g.closeness(normalized=True))
+    components = sorted(g.connected_components(), key=len, reverse=True)
+    largest = components[0]  # its average path length from the same distances
+    ((len(largest) - 1) / closeness[largest]).sum() / (len(largest) * (len(largest) - 1))
+    for comp in components:
+        if len(comp) > 1:
+            np.abs(g.subgraph(comp).eigenvector_centrality(weights="weight"))
+    g.community_multilevel(weights="weight")
+    ig.set_random_number_generator(random)
+
+
+def compare(size: int, args: argparse.Namespace) -> None:
+    """One synthetic network: the full analysis (and the layout) against igraph's own time."""
+    nodes, edges = synthetic(size, size * args.relations_per_node, args.seed)
+    label = f"{size:,} nodes, {len(edges):,} relations"
+    ours = seconds(
+        lambda: analyse_network(
+            nodes, edges, seed=args.seed, exact_betweenness_limit=1000,
+            betweenness_samples=args.samples,
+        ),
+        args.repeat,
+    )  # fmt: skip
+    floor = seconds(lambda: igraph_floor(nodes, edges, args.samples, args.seed), args.repeat)
+    print(f"{label:<34}{'full analysis':<26}{ours:9.2f}{floor:10.2f}{ours / floor:7.2f}")
+    if args.layout:
+        g = build_graph(nodes, edges)
+        native = ig.Graph.from_networkx(g)
+        ours = seconds(lambda: layout(g, args.seed), 1)
+        floor = seconds(lambda: native.layout_fruchterman_reingold(weights="weight"), 1)
+        print(f"{label:<34}{'layout':<26}{ours:9.2f}{floor:10.2f}{ours / floor:7.2f}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--nodes", type=int, default=5000)
-    parser.add_argument("--edges", type=int, default=25000)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[5000])
+    parser.add_argument("--relations-per-node", type=int, default=5)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--samples", type=int, default=200, help="betweenness source samples")
-    parser.add_argument("--layout", action="store_true", help="also time the spring layout")
-    parser.add_argument("--no-memory", action="store_true", help="skip the tracemalloc pass")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--layout", action="store_true", help="also time the drawing positions")
     args = parser.parse_args()
-    memory = not args.no_memory
-
-    nodes, edges = synthetic(args.nodes, args.edges, args.seed)
-    g = build_graph(nodes, edges)
-    exact_limit = 1000
-    approximate = g.number_of_nodes() > exact_limit
-    k = min(args.samples, g.number_of_nodes()) if approximate else None
-
-    phases: list[tuple[str, Callable[[], object]]] = [
-        ("build graph (floor)", lambda: build_graph(nodes, edges)),
-        ("networkx degree", lambda: dict(g.degree(weight="weight"))),
-        (
-            f"betweenness ({'approximate, k=' + str(k) + ' sampled sources' if k else 'exact'})",
-            lambda: nx.betweenness_centrality(g, k=k, seed=args.seed),
-        ),
-        ("closeness + average path length (exact)", lambda: closeness_and_path_length(g)),
-        ("eigenvector by component", lambda: eigenvector_by_component(g)),
-        ("communities: Louvain (seeded)", lambda: detect_communities(g, "louvain", args.seed)),
-        (
-            "full analyse_network + key_actors",
-            lambda: key_actors(
-                analyse_network(
-                    nodes, edges, seed=args.seed, exact_betweenness_limit=exact_limit,
-                    betweenness_samples=args.samples,
-                )
-            ),
-        ),
-    ]  # fmt: skip
-    if args.layout:
-        phases.append(("spring layout (seeded, 50 iterations)", lambda: layout(g, args.seed)))
-
-    print(
-        f"network: {g.number_of_nodes():,} nodes, {g.number_of_edges():,} edges "
-        f"(seed {args.seed}); betweenness "
-        + (f"APPROXIMATE from k={k} sampled sources" if k else "exact")
-    )
-    print(f"{'phase':<58}{'seconds':>9}{'x floor':>9}{'peak MiB':>10}")
-    floor = None
-    for name, fn in phases:
-        seconds, peak = measure(fn, memory)
-        floor = floor or seconds
-        peak_s = f"{peak:10.1f}" if peak is not None else f"{'-':>10}"
-        print(f"{name:<58}{seconds:9.3f}{seconds / floor:9.1f}{peak_s}")
-    print(
-        "ratios are against the time to build the graph from the input records; "
-        "memory is the tracemalloc peak of a second run of the phase"
-    )
+    print(f"{'network':<34}{'phase':<26}{'seconds':>9}{'igraph s':>10}{'ratio':>7}")
+    for size in args.sizes:
+        compare(size, args)
+    print("ratio: i4region's time over igraph's for the same measures (target: at most 2)")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Network analysis of a regional stakeholder ecosystem (networkx; no Django).
+"""Network analysis of a regional stakeholder ecosystem (igraph, with networkx as the graph of record; no Django).
 
 ``analyse_network(nodes, edges)`` computes centralities, communities, brokers and statistics;
 ``key_actors(analysis)`` ranks and explains the actors in English and Lithuanian;
@@ -13,6 +13,7 @@ from .metrics import (
     NetworkStats,
     NodeMetrics,
     analyse_network,
+    betweenness,
     closeness_and_path_length,
     detect_communities,
     eigenvector_by_component,
@@ -28,6 +29,7 @@ __all__ = [
     "Node",
     "NodeMetrics",
     "analyse_network",
+    "betweenness",
     "build_graph",
     "closeness_and_path_length",
     "detect_communities",

@@ -1,20 +1,23 @@
-"""Node positions for drawing the network, in the unit square."""
+"""Node positions for drawing the network, in the unit square (igraph's force-directed layout)."""
 
 from __future__ import annotations
 
 import networkx as nx
 
+from .metrics import Native, seeded
 
-def layout(g: nx.Graph, seed: int = 42, iterations: int = 50) -> dict[str, tuple[float, float]]:
-    """Spring layout with a fixed seed, scaled uniformly into 0..1 and centred (aspect kept)."""
+
+def layout(g: nx.Graph, seed: int = 42, iterations: int = 500) -> dict[str, tuple[float, float]]:
+    """Fruchterman-Reingold layout with a fixed seed, scaled uniformly into 0..1 and centred
+    (aspect kept)."""
     if g.number_of_nodes() == 0:
         return {}
     if g.number_of_nodes() == 1:
         return {next(iter(g.nodes)): (0.5, 0.5)}
-    ordered = nx.Graph()
-    ordered.add_nodes_from(sorted(g.nodes))
-    ordered.add_edges_from(sorted((min(u, v), max(u, v), d) for u, v, d in g.edges(data=True)))
-    pos = nx.spring_layout(ordered, seed=seed, weight="weight", iterations=iterations)
+    native = Native(g)
+    with seeded(seed):
+        coords = native.graph.layout_fruchterman_reingold(weights="weight", niter=iterations)
+    pos = dict(zip(native.order, coords.coords, strict=True))
     xs = [p[0] for p in pos.values()]
     ys = [p[1] for p in pos.values()]
     span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0

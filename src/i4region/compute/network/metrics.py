@@ -7,20 +7,18 @@ eigenvector centrality, where "more and stronger ties" is exactly what they shou
 
 from __future__ import annotations
 
+import random
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+import igraph as ig
 import networkx as nx
 import numpy as np
-from scipy.sparse.csgraph import shortest_path
-from scipy.sparse.linalg import eigsh
 
 from .graph import Edge, Node, build_graph
-
-DENSE_EIGEN_LIMIT = 400  # components up to this size use a dense solver: exact and deterministic
-DISTANCE_CHUNK = 256  # sources per block of the distance matrix, to bound memory
 
 
 @dataclass(frozen=True)
@@ -85,43 +83,78 @@ class NetworkAnalysis:
         return self.betweenness_samples is not None
 
 
-def _index(g: nx.Graph) -> tuple[list[str], dict[str, int]]:
-    order = sorted(g.nodes)
-    return order, {n: i for i, n in enumerate(order)}
+class Native:
+    """The graph in igraph (C): vertices in sorted id order, strengths as the weight."""
+
+    def __init__(self, g: nx.Graph):
+        self.order = sorted(g.nodes)
+        position = {v: i for i, v in enumerate(self.order)}
+        pairs = [(position[u], position[v], d["weight"]) for u, v, d in g.edges(data=True)]
+        self.graph = ig.Graph(n=len(self.order), edges=[(a, b) for a, b, _ in pairs])
+        self.graph.es["weight"] = [float(w) for _, _, w in pairs]
+        # components largest first; among equal sizes, the one holding the smallest node id
+        self.components = sorted(
+            (list(c) for c in self.graph.connected_components()), key=lambda c: (-len(c), min(c))
+        )
+
+    def named(self, values) -> dict[str, float]:
+        return dict(zip(self.order, (float(v) for v in values), strict=True))
 
 
-def closeness_and_path_length(g: nx.Graph) -> tuple[dict[str, float], float | None]:
+@contextmanager
+def seeded(seed: int) -> Iterator[None]:
+    """igraph's random numbers from a seeded generator for one computation, then as before."""
+    ig.set_random_number_generator(random.Random(seed))
+    try:
+        yield
+    finally:
+        ig.set_random_number_generator(random)
+
+
+def betweenness(g: nx.Graph, samples: int | None = None, seed: int = 42, native=None):
+    """Betweenness normalised as networkx does: exact, or estimated from ``samples`` source
+    nodes drawn as networkx draws them (so both give the same numbers for the same seed)."""
+    native = native or Native(g)
+    n = len(native.order)
+    if n < 3:
+        return dict.fromkeys(native.order, 0.0)
+    if samples is None:
+        values = native.graph.betweenness(directed=False)
+        scale = 2 / ((n - 1) * (n - 2))
+    else:
+        # networkx's estimator: a source cannot lie between itself and a target, so sources and
+        # the other nodes are scaled by the pairs each could lie on (igraph counts a pair once)
+        sources = random.Random(seed).sample(list(g.nodes), samples)
+        index = {v: i for i, v in enumerate(native.order)}
+        picked = [index[v] for v in sources]
+        values = 2 * np.asarray(native.graph.betweenness(directed=False, sources=picked))
+        scale = np.full(n, 1 / (samples * (n - 2)))
+        scale[picked] = 1 / ((samples - 1) * (n - 2)) if samples > 1 else 0.0
+    return native.named(np.asarray(values) * scale)
+
+
+def closeness_and_path_length(g: nx.Graph, native=None) -> tuple[dict[str, float], float | None]:
     """Closeness (Wasserman-Faust for disconnected graphs, as networkx) and the average path
-    length of the largest component, from one pass over a blocked distance matrix in C."""
-    order, position = _index(g)
-    n = len(order)
+    length of the largest component, from one pass of igraph over all distances."""
+    native = native or Native(g)
+    n = len(native.order)
     if n == 0:
         return {}, None
-    adj = nx.to_scipy_sparse_array(g, nodelist=order, weight=None, format="csr")
-    # the largest component; among equal sizes, the one holding the smallest node id
-    largest = min(nx.connected_components(g), key=lambda c: (-len(c), min(c)))
-    in_largest = np.zeros(n, dtype=bool)
-    in_largest[[position[x] for x in largest]] = True
-    closeness = np.zeros(n)
-    path_sum = 0.0
-    for start in range(0, n, DISTANCE_CHUNK):
-        idx = np.arange(start, min(start + DISTANCE_CHUNK, n))
-        dist = shortest_path(adj, method="D", unweighted=True, indices=idx)
-        finite = np.isfinite(dist)
-        reach = finite.sum(axis=1) - 1
-        total = np.where(finite, dist, 0).sum(axis=1)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            c = np.where(total > 0, reach / total, 0.0)
-        if n > 1:
-            c *= reach / (n - 1)
-        closeness[idx] = c
-        path_sum += total[in_largest[idx]].sum()
-    size = int(in_largest.sum())
-    apl = path_sum / (size * (size - 1)) if size > 1 else None
-    return dict(zip(order, closeness.tolist(), strict=True)), apl
+    within = np.nan_to_num(np.asarray(native.graph.closeness(normalized=True), dtype=float))
+    reach = np.zeros(n)
+    for comp in native.components:
+        reach[comp] = len(comp) - 1
+    closeness = within * reach / (n - 1) if n > 1 else np.zeros(n)
+    # the same distances give the path length: a node's distances sum to reach / closeness
+    largest = native.components[0]
+    size = len(largest)
+    apl = (
+        float((reach[largest] / within[largest]).sum() / (size * (size - 1))) if size > 1 else None
+    )
+    return native.named(closeness), apl
 
 
-def eigenvector_by_component(g: nx.Graph, weight: str = "weight") -> dict[str, float]:
+def eigenvector_by_component(g: nx.Graph, weight: str = "weight", native=None) -> dict[str, float]:
     """Eigenvector centrality that stays meaningful when the graph falls apart.
 
     On a disconnected graph the plain principal eigenvector puts all mass on one component and
@@ -129,35 +162,39 @@ def eigenvector_by_component(g: nx.Graph, weight: str = "weight") -> dict[str, f
     scaled by the square root of its share of the nodes, so the whole vector has unit length,
     a connected graph gets the usual values, and isolated nodes get 0.
     """
-    n = g.number_of_nodes()
-    out = dict.fromkeys(g.nodes, 0.0)
-    for comp in nx.connected_components(g):
+    native = native or Native(g)
+    n = len(native.order)
+    out = np.zeros(n)
+    for comp in native.components:
         if len(comp) < 2:
             continue
-        members = sorted(comp)
-        a = nx.to_scipy_sparse_array(g, nodelist=members, weight=weight, format="csr").astype(float)
-        if len(members) <= DENSE_EIGEN_LIMIT:
-            vec = np.linalg.eigh(a.toarray())[1][:, -1]
-        else:
-            vec = eigsh(a, k=1, which="LA", v0=np.ones(len(members)))[1][:, 0]
-        vec = np.abs(vec) / np.linalg.norm(vec)
-        scale = np.sqrt(len(members) / n)
-        for node, v in zip(members, vec, strict=True):
-            out[node] = float(v * scale)
-    return out
+        sub = native.graph.subgraph(comp)
+        with seeded(len(comp)):  # the solver's start vector: the same every run
+            vec = np.abs(sub.eigenvector_centrality(weights=weight if weight else None))
+        out[sorted(comp)] = vec / np.linalg.norm(vec) * np.sqrt(len(comp) / n)
+    return native.named(out)
 
 
-def detect_communities(g: nx.Graph, method: str = "louvain", seed: int = 42) -> list[set[str]]:
-    """Communities by Louvain (fixed seed) or greedy modularity, in a stable order."""
-    if g.number_of_nodes() == 0:
-        return []
-    if method == "louvain":
-        parts = nx.community.louvain_communities(g, weight="weight", seed=seed)
-    elif method == "greedy":
-        parts = nx.community.greedy_modularity_communities(g, weight="weight")
-    else:
+def detect_communities(
+    g: nx.Graph, method: str = "louvain", seed: int = 42, native=None
+) -> list[set[str]]:
+    """Communities by Louvain (igraph's multilevel, seeded) or greedy modularity (igraph's
+    fast greedy), in a stable order."""
+    if method not in ("louvain", "greedy"):
         raise ValueError(f"community method must be 'louvain' or 'greedy', got {method!r}")
-    return sorted((set(p) for p in parts), key=lambda p: (-len(p), min(p)))
+    native = native or Native(g)
+    if not native.order:
+        return []
+    with seeded(seed):
+        if method == "louvain":
+            membership = native.graph.community_multilevel(weights="weight").membership
+        else:
+            dendrogram = native.graph.community_fastgreedy(weights="weight")
+            membership = dendrogram.as_clustering().membership
+    parts: dict[int, set[str]] = {}
+    for v, c in zip(native.order, membership, strict=True):
+        parts.setdefault(c, set()).add(v)
+    return sorted(parts.values(), key=lambda p: (-len(p), min(p)))
 
 
 def _community_key(g: nx.Graph, members: Iterable[str], attribute: str) -> str:
@@ -185,16 +222,13 @@ def analyse_network(
     back to the node type).
     """
     g = build_graph(nodes, edges)
+    native = Native(g)
     n = g.number_of_nodes()
-    samples = None
-    if n > exact_betweenness_limit:
-        samples = min(betweenness_samples, n)
-        betweenness = nx.betweenness_centrality(g, k=samples, seed=seed)
-    else:
-        betweenness = nx.betweenness_centrality(g)
-    closeness, apl = closeness_and_path_length(g)
-    eigen = eigenvector_by_component(g)
-    parts = detect_communities(g, community_method, seed)
+    samples = min(betweenness_samples, n) if n > exact_betweenness_limit else None
+    between = betweenness(g, samples, seed, native)
+    closeness, apl = closeness_and_path_length(g, native)
+    eigen = eigenvector_by_component(g, native=native)
+    parts = detect_communities(g, community_method, seed, native)
     communities = [
         Community(i, _community_key(g, p, community_attribute), tuple(sorted(p)))
         for i, p in enumerate(parts)
@@ -209,8 +243,8 @@ def analyse_network(
             weighted_degree=float(g.degree(v, weight="weight")),
             in_relations=g.nodes[v]["in_relations"],
             out_relations=g.nodes[v]["out_relations"],
-            betweenness=float(betweenness[v]),
-            closeness=float(closeness[v]),
+            betweenness=between[v],
+            closeness=closeness[v],
             eigenvector=eigen[v],
             community=community_of[v],
         )
@@ -220,14 +254,13 @@ def analyse_network(
         (v for v in g.nodes if len(communities_reached(g, v, community_of)) > 1),
         key=lambda v: (-metrics[v].betweenness, -len(communities_reached(g, v, community_of)), v),
     )
-    components = nx.number_connected_components(g) if n else 0
     stats = NetworkStats(
         nodes=n,
         edges=g.number_of_edges(),
         relations=sum(d["relations"] for _, _, d in g.edges(data=True)),
         density=nx.density(g) if n > 1 else 0.0,
-        components=components,
-        largest_component=max((len(c) for c in nx.connected_components(g)), default=0),
+        components=len(native.components),
+        largest_component=len(native.components[0]) if n else 0,
         average_path_length=apl,
     )
     return NetworkAnalysis(g, metrics, communities, brokers, stats, samples, community_method)

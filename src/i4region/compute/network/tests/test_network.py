@@ -1,6 +1,8 @@
-"""Hand-computed values on a path, a star and two triangles joined by a bridge."""
+"""Hand-computed values on a path, a star and two triangles joined by a bridge; the igraph
+measures against networkx's on small random graphs."""
 
 import math
+import random
 
 import networkx as nx
 import pytest
@@ -9,7 +11,11 @@ from i4region.compute.network import (
     Edge,
     Node,
     analyse_network,
+    betweenness,
     build_graph,
+    closeness_and_path_length,
+    detect_communities,
+    eigenvector_by_component,
     key_actors,
     layout,
     lt_plural,
@@ -229,3 +235,57 @@ def test_unknown_sector_names_fall_back_with_quotes():
     r = analyse_network(ns, edges(("a", "b"), ("c", "d"), ("b", "c")))
     broker = next(a for a in key_actors(r) if a.broker)
     assert "„energy“" in broker.reasons_lt
+
+
+def _random_graph(seed: int, n: int = 40, m: int = 70) -> nx.Graph:
+    rng = random.Random(seed)
+    nodes = [{"id": f"n{i:02d}", "label": f"N{i}", "type": "org"} for i in range(n + 3)]
+    edges = []
+    while len(edges) < m:
+        a, b = rng.sample(range(n), 2)  # the last three nodes stay isolated
+        edges.append({"source": f"n{a:02d}", "target": f"n{b:02d}", "strength": rng.randint(1, 5)})
+    return build_graph(nodes, edges)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_igraph_measures_agree_with_networkx(seed):
+    g = _random_graph(seed)
+    exact = betweenness(g)
+    assert exact == pytest.approx(nx.betweenness_centrality(g), abs=1e-12)
+    sampled = betweenness(g, samples=10, seed=seed)
+    assert sampled == pytest.approx(nx.betweenness_centrality(g, k=10, seed=seed), abs=1e-12)
+    closeness, apl = closeness_and_path_length(g)
+    assert closeness == pytest.approx(nx.closeness_centrality(g), abs=1e-12)
+    largest = g.subgraph(max(nx.connected_components(g), key=len))
+    assert apl == pytest.approx(nx.average_shortest_path_length(largest))
+    eigen = eigenvector_by_component(g)
+    for comp in nx.connected_components(g):
+        if len(comp) > 1:
+            ref = nx.eigenvector_centrality_numpy(g.subgraph(comp), weight="weight")
+            scale = (len(comp) / g.number_of_nodes()) ** 0.5
+            norm = sum(v * v for v in ref.values()) ** 0.5
+            assert {v: eigen[v] for v in comp} == pytest.approx(
+                {v: abs(ref[v]) / norm * scale for v in comp}, abs=1e-6
+            )
+    ours = detect_communities(g, "louvain", seed)
+    theirs = nx.community.louvain_communities(g, weight="weight", seed=seed)
+    assert sorted(v for p in ours for v in p) == sorted(g.nodes)
+    assert nx.community.modularity(g, ours) == pytest.approx(
+        nx.community.modularity(g, theirs), abs=0.03
+    )
+
+
+def test_communities_of_two_cliques_are_the_cliques_as_networkx_finds():
+    g = nx.Graph()
+    for base in (0, 10):
+        g.add_edges_from(
+            (f"v{base + i:02d}", f"v{base + j:02d}", {"weight": 1})
+            for i in range(5)
+            for j in range(i)
+        )
+    g.add_edge("v00", "v10", weight=1)
+    expected = sorted(
+        (set(p) for p in nx.community.louvain_communities(g, seed=1)), key=lambda p: min(p)
+    )
+    for method in ("louvain", "greedy"):
+        assert sorted(detect_communities(g, method), key=lambda p: min(p)) == expected
