@@ -37,8 +37,14 @@ csv.field_size_limit(64 * 2**20)
 NULL = "\\N"
 # Rebuilt by `migrate` on every database (ids differ): referenced by natural key instead.
 REBUILT = ("contenttypes.contenttype", "auth.permission")
-# Not part of an instance: logged-in sessions expire; the cache is rebuilt on demand.
-TRANSIENT = ("sessions.session",)
+# Not part of an instance: logged-in sessions expire; the cache is rebuilt on demand; the job
+# queue (jobs, their uploads, the tasks) is work in flight of the running instance.
+TRANSIENT = (
+    "sessions.session",
+    "jobs.job",
+    "jobs.jobfile",
+    "django_tasks_database.dbtaskresult",
+)
 # Personal fields travel only with --include-personal-data; without it they are blanked.
 PERSONAL = {
     "accounts.user": ("email", "first_name", "last_name"),

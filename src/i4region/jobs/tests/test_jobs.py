@@ -239,3 +239,15 @@ def test_the_menu_offers_jobs_to_signed_in_users_only(client, make_user):
     assert 'href="/en/jobs/">Jobs</a>' in page
     assert "No jobs yet." in client.get("/en/jobs/").content.decode()
     assert ">Užduotys</a>" in client.get("/lt/").content.decode()
+
+
+def test_a_dump_carries_no_job_and_no_upload(client, make_user, tmp_path):
+    from django.core.management import call_command
+
+    client.force_login(make_user(Role.SECRETARIAT))
+    _upload(client, b"Label,Type\nDump test secret firm,Company\n", None)
+    call_command("dump", "--out", str(tmp_path), "--include-personal-data", verbosity=0)
+    package = json.loads((tmp_path / "datapackage.json").read_text())
+    names = {r["name"] for r in package["resources"]}
+    assert not {n for n in names if n.startswith(("jobs", "django_tasks"))}
+    assert not [p for p in tmp_path.rglob("*.csv") if b"Dump test secret" in p.read_bytes()]
