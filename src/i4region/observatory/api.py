@@ -130,18 +130,26 @@ def _code(name: str, value: str | None) -> tuple[str | None, tuple[int, dict] | 
     return value.strip(), None
 
 
+def _find(queryset, name: str, value: str | None, what: str):
+    """(the record a code parameter names, None), or (None, the 400 or 404 answer)."""
+    code, error = _code(name, value)
+    if error:
+        return None, error
+    found = queryset.filter(code=code.upper() if what == "region" else code).first()
+    if found is None:
+        return None, (404, {"detail": f"no {what} has the code {code!r}"})
+    return found, None
+
+
 @router.get(
     "/regions/{code}",
     response={200: RegionOut, 400: ErrorOut, 404: ErrorOut},
     summary="A region: names, level, parent and children",
 )
 def region(request, code: str):
-    code, error = _code("code", code)
+    r, error = _find(Region.objects.select_related("parent"), "code", code, "region")
     if error:
         return error
-    r = Region.objects.filter(code=code.upper()).select_related("parent").first()
-    if r is None:
-        return 404, {"detail": f"no region has the code {code!r}"}
     return 200, {
         "code": r.code,
         "name": r.name,
@@ -166,31 +174,25 @@ def indicators(request):
     summary="One indicator with its definition, source and formula",
 )
 def indicator(request, code: str):
-    code, error = _code("code", code)
+    i, error = _find(Indicator.objects.filter(published=True), "code", code, "indicator")
     if error:
         return error
-    i = Indicator.objects.filter(code=code, published=True).first()
-    if i is None:
-        return 404, {"detail": f"no indicator has the code {code!r}"}
     return 200, _indicator_dict(i, detail=True)
 
 
 def _series(indicator: str | None, region: str | None, vintage: str | None):
     """(status, body) of a series request, shared by the JSON and CSV endpoints."""
-    ind_code, error = _code("indicator", indicator)
-    if error:
-        return error
-    reg_code, error = _code("region", region)
-    if error:
-        return error
+    for name, value in (("indicator", indicator), ("region", region)):
+        if error := _code(name, value)[1]:
+            return error
     if vintage is not None and (problem := importing.vintage_problem(vintage)):
         return 400, {"detail": f"parameter 'vintage': {problem}"}
-    i = Indicator.objects.filter(code=ind_code, published=True).first()
-    if i is None:
-        return 404, {"detail": f"no indicator has the code {ind_code!r}"}
-    r = Region.objects.filter(code=reg_code.upper()).first()
-    if r is None:
-        return 404, {"detail": f"no region has the code {reg_code!r}"}
+    i, error = _find(Indicator.objects.filter(published=True), "indicator", indicator, "indicator")
+    if error:
+        return error
+    r, error = _find(Region.objects.all(), "region", region, "region")
+    if error:
+        return error
     with translation.override("en"):
         table = tables.series_table(i, r, services.series(i, r, vintage=vintage))
         return 200, {

@@ -3,7 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from i4region.core import history
-from i4region.core.bilingual import Bilingual
+from i4region.core.bilingual import paired
 from i4region.regions.models import Region
 
 
@@ -23,7 +23,7 @@ class Polarity(models.TextChoices):
     NEUTRAL = "neutral", _("Neutral")
 
 
-class Indicator(Bilingual, models.Model):
+class Indicator(models.Model):
     """One statistic with its metadata; its values are Observations, one per vintage."""
 
     code = models.SlugField(_("code"), max_length=64, unique=True)
@@ -69,24 +69,13 @@ class Indicator(Bilingual, models.Model):
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
 
+    name = paired("name")
+    unit = paired("unit")
+    definition = paired("definition")
+    notes = paired("notes")
+
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def name(self) -> str:
-        return self._pick("name")
-
-    @property
-    def unit(self) -> str:
-        return self._pick("unit")
-
-    @property
-    def definition(self) -> str:
-        return self._pick("definition")
-
-    @property
-    def notes(self) -> str:
-        return self._pick("notes")
 
 
 class ImportBatch(models.Model):
@@ -208,7 +197,7 @@ class NoteReason(models.TextChoices):
     OTHER = "other", _("other")
 
 
-class ObservationNote(Bilingual, models.Model):
+class ObservationNote(models.Model):
     """The secretariat's note on a value (one region, period and optionally one release) or on a
     period of an indicator in every region; shown beside the value wherever it appears."""
 
@@ -249,9 +238,7 @@ class ObservationNote(Bilingual, models.Model):
         where = self.region.code if self.region_id else "*"
         return f"{self.indicator.code} {where} {self.period}: {self.get_reason_display()}"
 
-    @property
-    def text(self) -> str:
-        return self._pick("text")
+    text = paired("text")
 
     def applies_to(self, region_id: int, period: str, vintage: str) -> bool:
         return (
