@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .common import locale_of, require, size_of, value_or_none
+from .common import entries, locale_of, size_of, value_or_none
 from .format import format_number, nice_ticks, text
 from .svg import (
     GRID,
@@ -22,22 +22,10 @@ BAR_FILL = "#b4b4b4"
 
 
 def _read_items(spec: dict) -> list[dict]:
-    raw = require(spec, "items", "bar")
-    if not isinstance(raw, list) or not raw:
-        raise ValueError("bar chart spec needs a non-empty list of items")
-    highlight = spec.get("highlight")
-    items = []
-    for i, it in enumerate(raw):
-        label = str(it.get("label", it.get("key", f"Item {i + 1}")))
-        key = str(it.get("key", label))
-        items.append(
-            {
-                "key": key,
-                "label": label,
-                "value": value_or_none(it.get("value")),
-                "highlight": bool(it.get("highlight")) or highlight in (key, label),
-            }
-        )
+    items = [
+        {**it, "value": value_or_none(it.get("value"))}
+        for it in entries(spec, "items", "bar", "Item")
+    ]
     order = spec.get("sort", "desc")
     if order not in ("desc", "asc", "none"):
         raise ValueError(f"bar chart sort must be 'desc', 'asc' or 'none', got {order!r}")

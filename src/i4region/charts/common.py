@@ -37,3 +37,20 @@ def require(spec: dict, key: str, kind: str) -> object:
     if key not in spec or spec[key] is None:
         raise ValueError(f"{kind} chart spec needs {key!r}")
     return spec[key]
+
+
+def entries(spec: dict, key: str, kind: str, noun: str) -> list[dict]:
+    """The spec's non-empty list ``key`` (bars, lines), each entry with its ``label`` (its key,
+    else "<noun> N"), ``key`` (its label) and whether it is highlighted (by itself or by the
+    spec's ``highlight`` naming its key or label)."""
+    raw = require(spec, key, kind)
+    if not isinstance(raw, list) or not raw:
+        raise ValueError(f"{kind} chart spec needs a non-empty list of {key}")
+    highlight = spec.get("highlight")
+    out = []
+    for i, entry in enumerate(raw):
+        label = str(entry.get("label", entry.get("key", f"{noun} {i + 1}")))
+        name = str(entry.get("key", label))
+        shown = bool(entry.get("highlight")) or highlight in (name, label)
+        out.append({**entry, "key": name, "label": label, "highlight": shown})
+    return out

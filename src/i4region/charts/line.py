@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from .common import locale_of, require, size_of, value_or_none
+from .common import entries, locale_of, size_of, value_or_none
 from .format import format_number, nice_ticks, text
 from .svg import (
     CATEGORICAL,
@@ -25,28 +25,14 @@ _DASHES = ("6 3", "2 3", "8 3 2 3", "1 2")
 
 
 def _read_series(spec: dict) -> list[dict]:
-    raw = require(spec, "series", "line")
-    if not isinstance(raw, list) or not raw:
-        raise ValueError("line chart spec needs a non-empty list of series")
-    highlight = spec.get("highlight")
-    out = []
-    for i, s in enumerate(raw):
-        label = str(s.get("label", s.get("key", f"Series {i + 1}")))
-        key = str(s.get("key", label))
-        values = {}
-        for point in s.get("points", []):
-            period, value = point
-            values[str(period)] = value_or_none(value)
-        out.append(
-            {
-                "key": key,
-                "label": label,
-                "values": values,
-                "highlight": bool(s.get("highlight")) or highlight in (key, label),
-                "dash": str(s.get("dash", "")),
-            }
-        )
-    return out
+    return [
+        {
+            **s,
+            "values": {str(period): value_or_none(value) for period, value in s.get("points", [])},
+            "dash": str(s.get("dash", "")),
+        }
+        for s in entries(spec, "series", "line", "Series")
+    ]
 
 
 def _periods(series: list[dict], spec: dict) -> list[str]:
