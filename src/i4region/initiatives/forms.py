@@ -20,6 +20,15 @@ def municipalities():
     return Region.objects.filter(kind=RegionKind.MUNICIPALITY).order_by("name")
 
 
+def in_order(form, data: dict, first: str, last: str, message: str, strict: bool = False) -> dict:
+    """The form's cleaned data, with `message` on `last` when it comes before `first` (or, when
+    `strict`, is not after it)."""
+    a, b = data.get(first), data.get(last)
+    if a and b and (b <= a if strict else b < a):
+        form.add_error(last, message)
+    return data
+
+
 class InitiativeForm(forms.ModelForm):
     """What an initiative manager may change; the secretariat also gets managers and publishing."""
 
@@ -71,11 +80,8 @@ class InitiativeForm(forms.ModelForm):
         return ";".join(self.cleaned_data["target_groups"])
 
     def clean(self):
-        data = super().clean()
-        start, end = data.get("start_date"), data.get("end_date")
-        if start and end and end < start:
-            self.add_error("end_date", _("The end date is before the start date."))
-        return data
+        message = _("The end date is before the start date.")
+        return in_order(self, super().clean(), "start_date", "end_date", message)
 
 
 class SecretariatInitiativeForm(InitiativeForm):
@@ -147,11 +153,8 @@ class FundingLineForm(PeriodMixin, ChildForm):
         widgets = PERIOD_WIDGETS
 
     def clean(self):
-        data = super().clean()
-        first, last = data.get("year_from"), data.get("year_to")
-        if first and last and last < first:
-            self.add_error("year_to", _("The last year is before the first year."))
-        return data
+        message = _("The last year is before the first year.")
+        return in_order(self, super().clean(), "year_from", "year_to", message)
 
 
 class KpiForm(ChildForm):
@@ -160,11 +163,8 @@ class KpiForm(ChildForm):
         fields = [*KPI_FIELDS, "indicator"]
 
     def clean(self):
-        data = super().clean()
-        base, target = data.get("baseline_year"), data.get("target_year")
-        if base and target and target <= base:
-            self.add_error("target_year", _("The target year must be after the baseline year."))
-        return data
+        message = _("The target year must be after the baseline year.")
+        return in_order(self, super().clean(), "baseline_year", "target_year", message, strict=True)
 
 
 class KpiValueForm(forms.ModelForm):

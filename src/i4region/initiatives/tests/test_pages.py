@@ -164,3 +164,20 @@ def test_kpi_shows_linked_regional_indicator(client, make_initiative):
     kpi(ini, "k", indicator=indicator)
     page = client.get("/en/initiatives/linked/").content.decode()
     assert f"Regional indicator: {indicator.name_en} — Panevėžys" in page
+
+
+def test_forms_refuse_periods_in_the_wrong_order(client, make_initiative, make_user):
+    make_initiative("ordered")
+    client.force_login(make_user("secretariat"))
+    kpi_form = {"code": "k", "kind": "output", "name_en": "Pupils", "name_lt": "Mokiniai"}
+    kpi_form |= {"unit_en": "persons", "unit_lt": "asmenys", "direction": "higher"}
+    same_year = {**kpi_form, "baseline_year": "2024", "target_year": "2024"}
+    page = client.post("/en/initiatives/ordered/kpi/add/", same_year).content.decode()
+    assert "The target year must be after the baseline year." in page
+    assert not Kpi.objects.filter(initiative__slug="ordered").exists()
+    later = {**kpi_form, "baseline_year": "2024", "target_year": "2025"}
+    assert client.post("/en/initiatives/ordered/kpi/add/", later).status_code == 302
+    edit = {"slug": "ordered", "name_en": "Ordered", "name_lt": "Tvarkingas", "type": "programme"}
+    edit |= {"lifecycle": "operating", "start_date": "2025-01-01", "end_date": "2024-12-31"}
+    page = client.post("/en/initiatives/ordered/edit/", edit).content.decode()
+    assert "The end date is before the start date." in page
