@@ -32,6 +32,7 @@ from importlib import resources
 import numpy as np
 import pandas as pd
 
+from i4region.compute.index.files import NOMINAL_METHOD_TOML, method_choices_toml
 from i4region.compute.parsers import read_i40_db
 
 EU28 = (
@@ -73,134 +74,137 @@ DATABASE_YEARS = range(2008, 2020)
 
 
 @dataclass(frozen=True)
-class Pillar:
+class Named:
+    """A pillar of the index, or the base of an indicator: its code and both names."""
+
     code: str
     name_en: str
     name_lt: str
+
+    def name(self, lithuanian: bool) -> str:
+        return self.name_lt if lithuanian else self.name_en
 
 
 @dataclass(frozen=True)
-class Choice:
-    """One indicator: its short code, source column, pillar, direction and why it is there."""
+class Choice(Named):
+    """One indicator: its short code, names, source column, pillar, direction and whether it is
+    a count divided by population."""
 
-    code: str
-    column: str
-    pillar: str
-    name_en: str
-    name_lt: str
+    column: str = ""
+    pillar: str = ""
     direction: int = 1
     per_million: bool = False
 
 
 PILLARS = (
-    Pillar("HumanCapital", "Human capital", "Žmogiškasis kapitalas"),
-    Pillar("Innovation", "Innovation", "Inovacijos"),
-    Pillar("Digital", "Digital adoption", "Skaitmeninimas"),
-    Pillar("Economy", "Economy", "Ekonomika"),
-    Pillar("Demography", "Demography", "Demografija"),
+    Named("HumanCapital", "Human capital", "Žmogiškasis kapitalas"),
+    Named("Innovation", "Innovation", "Inovacijos"),
+    Named("Digital", "Digital adoption", "Skaitmeninimas"),
+    Named("Economy", "Economy", "Ekonomika"),
+    Named("Demography", "Demography", "Demografija"),
 )
 
 CHOICES = (
     Choice(
         "Tert2564",
-        "edat_lfse_04_SEX_T__ISCED11_ED5-8__AGE_Y25-64__UNIT_PC",
-        "HumanCapital",
         "Tertiary education, age 25–64 (%)",
         "Aukštasis išsilavinimas, 25–64 m. (%)",
+        column="edat_lfse_04_SEX_T__ISCED11_ED5-8__AGE_Y25-64__UNIT_PC",
+        pillar="HumanCapital",
     ),
     Choice(
         "Tert3034",
-        "edat_lfse_12_SEX_T__ISCED11_ED5-8__AGE_Y30-34__UNIT_PC",
-        "HumanCapital",
         "Tertiary education, age 30–34 (%)",
         "Aukštasis išsilavinimas, 30–34 m. (%)",
+        column="edat_lfse_12_SEX_T__ISCED11_ED5-8__AGE_Y30-34__UNIT_PC",
+        pillar="HumanCapital",
     ),
     Choice(
         "HRST",
-        "hrst_st_rcat_CATEGORY_HRST__UNIT_PC_POP",
-        "HumanCapital",
         "Human resources in science and technology (% of population)",
         "Žmogiškieji mokslo ir technologijų ištekliai (% gyventojų)",
+        column="hrst_st_rcat_CATEGORY_HRST__UNIT_PC_POP",
+        pillar="HumanCapital",
     ),
     Choice(
         "SciEng",
-        "hrst_st_rcat_CATEGORY_SE__UNIT_PC_POP",
-        "Innovation",
         "Scientists and engineers (% of population)",
         "Mokslininkai ir inžinieriai (% gyventojų)",
+        column="hrst_st_rcat_CATEGORY_SE__UNIT_PC_POP",
+        pillar="Innovation",
     ),
     Choice(
         "ResInst",
-        "GRID_COUNT",
-        "Innovation",
         "Research institutes per million inhabitants",
         "Mokslinių tyrimų institucijos milijonui gyventojų",
+        column="GRID_COUNT",
+        pillar="Innovation",
         per_million=True,
     ),
     Choice(
         "I40Papers",
-        "I40Papers",
-        "Innovation",
         "Industry 4.0 publications per million inhabitants",
         "Pramonės 4.0 publikacijos milijonui gyventojų",
+        column="I40Papers",
+        pillar="Innovation",
         per_million=True,
     ),
     Choice(
         "HighTechServ",
-        "htec_emp_reg2_NACE_R2_KIS_HTC__UNIT_PC_EMP__SEX_T",
-        "Digital",
         "Employment in knowledge-intensive high-tech services, incl. ICT (%)",
         "Užimtumas žinioms imliose aukštųjų technologijų paslaugose, įskaitant IRT (%)",
+        column="htec_emp_reg2_NACE_R2_KIS_HTC__UNIT_PC_EMP__SEX_T",
+        pillar="Digital",
     ),
     Choice(
         "HighTech",
-        "htec_emp_reg2_NACE_R2_HTC__UNIT_PC_EMP__SEX_T",
-        "Digital",
         "Employment in high-technology sectors (%)",
         "Užimtumas aukštųjų technologijų sektoriuose (%)",
+        column="htec_emp_reg2_NACE_R2_HTC__UNIT_PC_EMP__SEX_T",
+        pillar="Digital",
     ),
     Choice(
         "I40Patents",
-        "I40_patent_count",
-        "Digital",
         "Industry 4.0 patents per million inhabitants",
         "Pramonės 4.0 patentai milijonui gyventojų",
+        column="I40_patent_count",
+        pillar="Digital",
         per_million=True,
     ),
     Choice(
         "HiMedManuf",
-        "htec_emp_reg2_NACE_R2_C_HTC_MH__UNIT_PC_EMP__SEX_T",
-        "Economy",
         "Employment in high and medium-high technology manufacturing (%)",
         "Užimtumas aukštųjų ir vidutiniškai aukštų technologijų gamyboje (%)",
+        column="htec_emp_reg2_NACE_R2_C_HTC_MH__UNIT_PC_EMP__SEX_T",
+        pillar="Economy",
     ),
     Choice(
         "KnowInt",
-        "htec_emp_reg2_NACE_R2_KIS__UNIT_PC_EMP__SEX_T",
-        "Economy",
         "Employment in knowledge-intensive sectors (%)",
         "Užimtumas žinioms imliuose sektoriuose (%)",
+        column="htec_emp_reg2_NACE_R2_KIS__UNIT_PC_EMP__SEX_T",
+        pillar="Economy",
     ),
     Choice(
         "ProfSci",
-        "htec_emp_reg2_NACE_R2_M__UNIT_PC_EMP__SEX_T",
-        "Economy",
         "Employment in professional, scientific and technical activities (%)",
         "Užimtumas profesinėje, mokslinėje ir techninėje veikloje (%)",
+        column="htec_emp_reg2_NACE_R2_M__UNIT_PC_EMP__SEX_T",
+        pillar="Economy",
     ),
     Choice(
         "YouthEmp",
-        "edat_lfse_33_UNIT_PC__SEX_T__ISCED11_TOTAL__DURATION_TOTAL__AGE_Y15-34",
-        "Demography",
         "Employment rate of young people (15–34) not in education (%)",
         "Jaunimo (15–34 m.), nesimokančio, užimtumo lygis (%)",
+        column="edat_lfse_33_UNIT_PC__SEX_T__ISCED11_TOTAL__DURATION_TOTAL__AGE_Y15-34",
+        pillar="Demography",
     ),
     Choice(
         "YoungGradEmp",
-        "edat_lfse_33_UNIT_PC__SEX_T__ISCED11_ED5-8__DURATION_Y_LE3__AGE_Y15-34",
-        "Demography",
         "Employment rate of recent tertiary graduates (%)",
         "Neseniai aukštąjį mokslą baigusių užimtumo lygis (%)",
+        column="edat_lfse_33_UNIT_PC__SEX_T__ISCED11_ED5-8__DURATION_Y_LE3__AGE_Y15-34",
+        pillar="Demography",
     ),
 )
 
@@ -364,41 +368,6 @@ op = "impute"
 method = "mean_group"      # a missing value takes the mean of the same country's regions
 group = "Country"
 
-[[steps]]
-op = "treat"               # winsorise outliers, log-transform what stays skewed
-winmax = 5
-skew = 2.0
-kurtosis = 3.5
+{NOMINAL_METHOD_TOML}"""
 
-[[steps]]
-op = "normalise"
-method = "minmax"
-range = [1, 100]
-
-[[steps]]
-op = "aggregate"
-method = "amean"
-weights = "meta"
-"""
-
-UNCERTAINTY_TOML = """\
-[[input]]
-name = "Winsorisation"
-parameter = "treat.winmax"
-values = [1, 2, 3, 4, 5]
-
-[[input]]
-name = "Normalisation"
-parameter = "normalise"
-values = [{method = "minmax", range = [1, 100]}, {method = "zscore", mean = 10, sd = 2}]
-
-[[input]]
-name = "Weights"
-parameter = "aggregate.weights"
-noise = {levels = [2], factor = 0.25}
-
-[[input]]
-name = "Aggregation"
-parameter = "aggregate.method"
-values = ["amean", "gmean"]
-"""
+UNCERTAINTY_TOML = method_choices_toml(noise_levels=(2,))  # pillar weights ± 25 %

@@ -5,24 +5,12 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from i4region.core.bilingual import Bilingual
+from i4region.core.bilingual import pair, paired
 
 
-class IndexFramework(Bilingual, models.Model):
-    """One version of an index framework: pipeline TOML plus the indicator selection and pillar
-    structure in COINr iMeta form."""
+class Authored(models.Model):
+    """When and by whom a framework version or a run was made."""
 
-    code = models.SlugField(_("code"), max_length=40)
-    version = models.PositiveIntegerField(_("version"))
-    name_en = models.CharField(_("name (English)"), max_length=200)
-    name_lt = models.CharField(_("name (Lithuanian)"), max_length=200)
-    description_en = models.TextField(_("description (English)"), blank=True)
-    description_lt = models.TextField(_("description (Lithuanian)"), blank=True)
-    pipeline_toml = models.TextField(_("pipeline (TOML)"))
-    uncertainty_toml = models.TextField(_("uncertain inputs (TOML)"), blank=True)
-    imeta = models.JSONField(_("indicator selection and structure (iMeta rows)"))
-    reference_year = models.PositiveIntegerField(_("reference year"))
-    source = models.CharField(_("data source"), max_length=300)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -32,6 +20,27 @@ class IndexFramework(Bilingual, models.Model):
         related_name="+",
         verbose_name=_("created by"),
     )
+
+    class Meta:
+        abstract = True
+
+
+class IndexFramework(Authored):
+    """One version of an index framework: pipeline TOML plus the indicator selection and pillar
+    structure in COINr iMeta form."""
+
+    code = models.SlugField(_("code"), max_length=40)
+    version = models.PositiveIntegerField(_("version"))
+    name_en, name_lt = pair(models.CharField, _("name"), max_length=200)
+    description_en, description_lt = pair(models.TextField, _("description"), blank=True)
+    pipeline_toml = models.TextField(_("pipeline (TOML)"))
+    uncertainty_toml = models.TextField(_("uncertain inputs (TOML)"), blank=True)
+    imeta = models.JSONField(_("indicator selection and structure (iMeta rows)"))
+    reference_year = models.PositiveIntegerField(_("reference year"))
+    source = models.CharField(_("data source"), max_length=300)
+
+    name = paired("name")
+    description = paired("description")
 
     class Meta:
         verbose_name = _("index framework")
@@ -46,18 +55,11 @@ class IndexFramework(Bilingual, models.Model):
     def __str__(self) -> str:
         return f"{self.code} v{self.version}"
 
-    @property
-    def name(self) -> str:
-        return self._pick("name")
 
-    @property
-    def description(self) -> str:
-        return self._pick("description")
-
-
-class IndexRun(models.Model):
-    """One computation of a framework version: everything needed to recompute it, and its results
-    (scores and ranks at every level, rank intervals, sensitivity indices, correlations)."""
+class IndexRun(Authored):
+    """One computation of a framework version for one data year: everything needed to recompute
+    it, and its results (scores and ranks at every level, rank intervals, sensitivity indices,
+    correlations)."""
 
     framework = models.ForeignKey(
         IndexFramework,
@@ -72,15 +74,6 @@ class IndexRun(models.Model):
     engine_version = models.CharField(_("engine version"), max_length=40)
     results = models.JSONField(_("results"))
     published = models.BooleanField(_("published"), default=False)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("created by"),
-    )
 
     class Meta:
         verbose_name = _("index run")

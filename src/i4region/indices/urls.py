@@ -4,12 +4,11 @@ from . import views
 
 app_name = "indices"
 
+# every page but the ranking and the scorecard is at /<name>/, served by views.<name>
+PAGES = ("uncertainty", "sensitivity", "correlations", "method", "recompute")
+
 urlpatterns = [
     path("", views.ranking, name="ranking"),
     path("regions/<str:code>/", views.region, name="region"),
-    path("uncertainty/", views.uncertainty, name="uncertainty"),
-    path("sensitivity/", views.sensitivity, name="sensitivity"),
-    path("correlations/", views.correlations, name="correlations"),
-    path("method/", views.method, name="method"),
-    path("recompute/", views.recompute, name="recompute"),
+    *(path(f"{name}/", getattr(views, name), name=name) for name in PAGES),
 ]

@@ -38,12 +38,35 @@ def _source() -> str:
     return _("Source: %(source)s; calculation: i4region.") % {"source": i40.SOURCE}
 
 
+def _chart(kind: str, title: str, decimals: int = 1, **spec: Any) -> str:
+    """An SVG chart of the index pages: in the page's language, its title left to the page's
+    heading (kept for screen readers), the source below."""
+    return render_chart(
+        {
+            "type": kind,
+            "locale": _locale(),
+            "show_title": False,
+            "title": title,
+            "source": _source(),
+            "decimals": decimals,
+            **spec,
+        }
+    )
+
+
 def _pillar_names() -> dict[str, str]:
     lt = _locale() == "lt"
-    names = {p.code: (p.name_lt if lt else p.name_en) for p in i40.PILLARS}
+    names = {item.code: item.name(lt) for item in (*i40.PILLARS, *i40.CHOICES)}
     names["Index"] = _("Industry 4.0 readiness index")
-    names.update({c.code: (c.name_lt if lt else c.name_en) for c in i40.CHOICES})
     return names
+
+
+def _region_rows(codes: list[str]) -> list[dict[str, Any]]:
+    """A table row per region, in this order: code, name, and whether it is of the home country
+    (highlighted)."""
+    names = _region_names(codes)
+    home = set(_home_nuts2())
+    return [{"code": u, "name": names[u], "home": u in home} for u in codes]
 
 
 def _region_names(codes: list[str]) -> dict[str, str]:
@@ -117,46 +140,33 @@ def ranking(request: HttpRequest) -> HttpResponse:
     run = _run(request)
     res = run.results
     codes = sorted(res["scores"], key=lambda u: res["ranks"][u]["Index"])
-    names = _region_names(codes)
-    home = _home_nuts2()
-    rows = [
-        {
-            "code": u,
-            "name": names[u],
-            "score": res["scores"][u]["Index"],
-            "rank": res["ranks"][u]["Index"],
-            "ua": res["uncertainty"].get(u),
-            "pillars": [
-                (res["scores"][u][p], res["ranks"][u][p])
-                for p in [c for c in res["order"] if res["levels"][c] == 2]
-            ],
-            "home": u in home,
-        }
-        for u in codes
-    ]
+    pillars = [c for c in res["order"] if res["levels"][c] == 2]
+    rows = _region_rows(codes)
+    for row in rows:
+        u = row["code"]
+        row.update(
+            score=res["scores"][u]["Index"],
+            rank=res["ranks"][u]["Index"],
+            ua=res["uncertainty"].get(u),
+            pillars=[(res["scores"][u][p], res["ranks"][u][p]) for p in pillars],
+        )
+    names = {row["code"]: row["name"] for row in rows}
+    home = [row["code"] for row in rows if row["home"]]
     country = _home_country_name()
-    shown = codes[:TOP_IN_CHART] + [u for u in home if u in codes[TOP_IN_CHART:]]
-    chart = render_chart(
-        {
-            "type": "bar",
-            "locale": _locale(),
-            "show_title": False,
-            "title": _(
-                "Industry 4.0 readiness index %(year)d: the %(n)d highest regions and %(country)s"
-            )
-            % {"year": run.year, "n": TOP_IN_CHART, "country": country},
-            "items": [
-                {
-                    "key": u,
-                    "label": f"{names[u]} ({u})",
-                    "value": res["scores"][u]["Index"],
-                    "highlight": u in home,
-                }
-                for u in shown
-            ],
-            "source": _source(),
-            "decimals": 1,
-        }
+    shown = codes[:TOP_IN_CHART] + [u for u in home if u not in codes[:TOP_IN_CHART]]
+    chart = _chart(
+        "bar",
+        _("Industry 4.0 readiness index %(year)d: the %(n)d highest regions and %(country)s")
+        % {"year": run.year, "n": TOP_IN_CHART, "country": country},
+        items=[
+            {
+                "key": u,
+                "label": f"{names[u]} ({u})",
+                "value": res["scores"][u]["Index"],
+                "highlight": u in home,
+            }
+            for u in shown
+        ],
     )
     return render(
         request,
@@ -198,38 +208,19 @@ def region(request: HttpRequest, code: str) -> HttpResponse:
         raise Http404(_("Region %(code)s is not in this index.") % {"code": code})
     names = _pillar_names()
     pillars = [c for c in res["order"] if res["levels"][c] == 2]
-    chart = render_chart(
-        {
-            "type": "bar",
-            "locale": _locale(),
-            "show_title": False,
-            "sort": "none",
-            "title": _("Pillar scores of %(code)s") % {"code": code},
-            "items": [
-                {"key": p, "label": names[p], "value": res["scores"][code][p]} for p in pillars
-            ],
-            "source": _source(),
-            "decimals": 1,
-        }
+    chart = _chart(
+        "bar",
+        _("Pillar scores of %(code)s") % {"code": code},
+        sort="none",
+        items=[{"key": p, "label": names[p], "value": res["scores"][code][p]} for p in pillars],
     )
     history = _history(code)
-    history_chart = render_chart(
-        {
-            "type": "line",
-            "locale": _locale(),
-            "show_title": False,
-            "title": _("Index score of %(code)s by year") % {"code": code},
-            "series": [
-                {
-                    "key": code,
-                    "label": code,
-                    "points": [(str(h["year"]), h["score"]) for h in history],
-                }
-            ],
-            "y_title": _("Index score"),
-            "source": _source(),
-            "decimals": 1,
-        }
+    points = [(str(h["year"]), h["score"]) for h in history]
+    history_chart = _chart(
+        "line",
+        _("Index score of %(code)s by year") % {"code": code},
+        series=[{"key": code, "label": code, "points": points}],
+        y_title=_("Index score"),
     )
     sw = res["strengths_weaknesses"][code]
     pillar_of = {c.code: c.pillar for c in i40.CHOICES}
@@ -271,18 +262,10 @@ def uncertainty(request: HttpRequest) -> HttpResponse:
     run = _run(request)
     res = run.results
     codes = sorted(res["uncertainty"], key=lambda u: res["uncertainty"][u]["Nominal"])
-    names = _region_names(codes)
-    home = _home_nuts2()
-    rows = [
-        {
-            "code": u,
-            "name": names[u],
-            "home": u in home,
-            **res["uncertainty"][u],
-            "width": res["uncertainty"][u]["Q95"] - res["uncertainty"][u]["Q5"],
-        }
-        for u in codes
-    ]
+    rows = _region_rows(codes)
+    for row in rows:
+        ua = res["uncertainty"][row["code"]]
+        row.update(ua, width=ua["Q95"] - ua["Q5"])
     return render(
         request,
         "indices/uncertainty.html",
@@ -302,16 +285,11 @@ def sensitivity(request: HttpRequest) -> HttpResponse:
     rows = sorted(run.results["sensitivity"], key=lambda r: -(r["STi"] or 0))
     for r in rows:
         r["label"] = labels.get(r["Variable"], r["Variable"])
-    chart = render_chart(
-        {
-            "type": "bar",
-            "locale": _locale(),
-            "show_title": False,
-            "title": _("Total sensitivity index of each method choice"),
-            "items": [{"key": r["Variable"], "label": r["label"], "value": r["STi"]} for r in rows],
-            "source": _source(),
-            "decimals": 2,
-        }
+    chart = _chart(
+        "bar",
+        _("Total sensitivity index of each method choice"),
+        decimals=2,
+        items=[{"key": r["Variable"], "label": r["label"], "value": r["STi"]} for r in rows],
     )
     return render(
         request,

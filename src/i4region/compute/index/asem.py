@@ -10,7 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 from .data import IndexData, load_index_data
-from .files import parse_inputs
+from .files import NOMINAL_METHOD_TOML, method_choices_toml, parse_inputs
 from .uncertainty import UncertainInput
 
 FOLDER = Path(str(resources.files("i4region") / "data" / "coinr-asem"))
@@ -18,7 +18,7 @@ IDATA = FOLDER / "ASEM_iData.csv"
 IDATA_PANEL = FOLDER / "ASEM_iData_p.csv"
 IMETA = FOLDER / "ASEM_iMeta.csv"
 
-PIPELINE_TOML = """\
+PIPELINE_TOML = f"""\
 [[steps]]
 op = "denominate"
 [[steps]]
@@ -29,36 +29,10 @@ group = "EurAsia_group"
 op = "screen"
 min_availability = 0.9
 by = "missing"
-[[steps]]
-op = "treat"
-winmax = 5
-[[steps]]
-op = "normalise"
-method = "minmax"
-range = [1, 100]
-[[steps]]
-op = "aggregate"
-method = "amean"
-"""
 
-INPUTS_TOML = """\
-[[input]]
-name = "Winmax"
-parameter = "treat.winmax"
-values = [1, 2, 3, 4, 5]
-[[input]]
-name = "Normalisation"
-parameter = "normalise"
-values = [{method = "minmax", range = [1, 100]}, {method = "zscore", mean = 10, sd = 2}]
-[[input]]
-name = "Weights"
-parameter = "aggregate.weights"
-noise = {levels = [2, 3], factor = 0.25}
-[[input]]
-name = "Aggregation"
-parameter = "aggregate.method"
-values = ["amean", "gmean"]
-"""
+{NOMINAL_METHOD_TOML}"""
+
+INPUTS_TOML = method_choices_toml(noise_levels=(2, 3))
 
 
 def pipeline() -> list[dict]:

@@ -56,10 +56,14 @@ def run(opts: dict[str, Any]) -> list[Path]:
         return files.compute(*common, opts["out"])
     if opts["n"] < 3:
         raise IndexInputError("--n must be at least 3")
-    if action == "uncertainty":
-        return files.uncertainty(*common, opts["inputs"], opts["n"], opts["seed"], opts["out"])
-    return files.sensitivity(
-        *common, opts["inputs"], opts["n"], opts["seed"], opts["out"], opts["nboot"]
+    return files.analyse(
+        action,
+        *common,
+        opts["inputs"],
+        opts["n"],
+        opts["seed"],
+        opts["out"],
+        opts.get("nboot", 1000),
     )
 
 

@@ -1,14 +1,14 @@
 """Files in and out: pipeline and inputs TOML, and the CSV outputs of ``i4region index``.
 
-The three public functions here are what the command line runs; they take paths, return the
-paths written, and raise :class:`~.data.IndexInputError` (file, row/key, what is wrong) for any
+The two public functions here, :func:`compute` and :func:`analyse`, are what the command line
+runs; they take paths, return the paths written, and raise :class:`~.data.IndexInputError` (file, row/key, what is wrong) for any
 bad input, never a bare exception from deep inside.
 """
 
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +56,52 @@ def read_pipeline(path: Path | str) -> list[dict[str, Any]]:
     except PipelineError as exc:
         raise _located(exc, path, "steps") from None
     return steps
+
+
+NOMINAL_METHOD_TOML = """\
+[[steps]]
+op = "treat"               # winsorise up to 5 points, log-transform what stays skewed
+winmax = 5
+
+[[steps]]
+op = "normalise"
+method = "minmax"
+range = [1, 100]
+
+[[steps]]
+op = "aggregate"
+method = "amean"           # with the iMeta weights
+"""
+"""The last steps of a pipeline with COINr's default method: the nominal choices that
+:func:`method_choices_toml` varies."""
+
+
+def method_choices_toml(noise_levels: Sequence[int]) -> str:
+    """The four method choices of COINr's sensitivity vignette as an uncertain-inputs file: the
+    winsorisation limit (1–5), min-max 1–100 or z-score 10 ± 2, weights ± 25 % at the given
+    levels, and the arithmetic or geometric mean."""
+    levels = ", ".join(str(v) for v in noise_levels)
+    return f"""\
+[[input]]
+name = "Winsorisation"
+parameter = "treat.winmax"
+values = [1, 2, 3, 4, 5]
+
+[[input]]
+name = "Normalisation"
+parameter = "normalise"
+values = [{{method = "minmax", range = [1, 100]}}, {{method = "zscore", mean = 10, sd = 2}}]
+
+[[input]]
+name = "Weights"
+parameter = "aggregate.weights"
+noise = {{levels = [{levels}], factor = 0.25}}
+
+[[input]]
+name = "Aggregation"
+parameter = "aggregate.method"
+values = ["amean", "gmean"]
+"""
 
 
 def read_inputs(path: Path | str) -> list[UncertainInput]:
@@ -166,25 +212,8 @@ def compute(
     return written
 
 
-def uncertainty(
-    idata: Path | str,
-    imeta: Path | str,
-    pipeline: Path | str,
-    inputs: Path | str,
-    n: int,
-    seed: int,
-    out: Path | str,
-) -> list[Path]:
-    """Uncertainty analysis: rank_stats.csv of the top aggregate."""
-    index = _build(idata, imeta, pipeline)
-    specs = read_inputs(inputs)
-    res = _guard(lambda: run_uncertainty(index, specs, n, seed), inputs)
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    return [write_csv(res.rank_stats, out / "rank_stats.csv")]
-
-
-def sensitivity(
+def analyse(
+    action: str,
     idata: Path | str,
     imeta: Path | str,
     pipeline: Path | str,
@@ -194,13 +223,16 @@ def sensitivity(
     out: Path | str,
     nboot: int = 1000,
 ) -> list[Path]:
-    """Sensitivity analysis: sensitivity.csv (Si, STi, bootstrap intervals) and rank_stats.csv."""
+    """``uncertainty``: rank_stats.csv of the top aggregate; ``sensitivity``: sensitivity.csv
+    (Si, STi, bootstrap intervals) and rank_stats.csv."""
     index = _build(idata, imeta, pipeline)
     specs = read_inputs(inputs)
-    res = _guard(lambda: run_sensitivity(index, specs, n, seed, nboot), inputs)
     out = Path(out)
+    if action == "uncertainty":
+        res = _guard(lambda: run_uncertainty(index, specs, n, seed), inputs)
+        tables = {"rank_stats": res.rank_stats}
+    else:
+        res = _guard(lambda: run_sensitivity(index, specs, n, seed, nboot), inputs)
+        tables = {"sensitivity": res.sensitivity, "rank_stats": res.rank_stats}
     out.mkdir(parents=True, exist_ok=True)
-    return [
-        write_csv(res.sensitivity, out / "sensitivity.csv"),
-        write_csv(res.rank_stats, out / "rank_stats.csv"),
-    ]
+    return [write_csv(df, out / f"{name}.csv") for name, df in tables.items()]

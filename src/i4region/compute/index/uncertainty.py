@@ -15,7 +15,7 @@ mean absolute rank change against the nominal ranks; Si = mean(yB (yAB_i - yA)) 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +29,10 @@ from .steps import aggregate
 from .steps._params import StepError
 
 BATCH = 1000
+Progress = Callable[[int, int], None] | None  # progress(done, total), after every batch
+# mapper(fn, items) -> fn(item) for every item, in order, computed anywhere: e.g. on a Dask
+# cluster, ``lambda fn, items: client.gather(client.map(fn, items))``
+Mapper = Callable[[Callable[[Any], np.ndarray], list[Any]], Iterable[np.ndarray]] | None
 
 
 @dataclass(frozen=True)
@@ -132,15 +136,32 @@ def evaluate(
     index: Index,
     inputs: Sequence[UncertainInput],
     design: Design,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress = None,
+    mapper: Mapper = None,
 ) -> np.ndarray:
     """Scores of the top aggregate for every draw, aligned with the nominal rows
     (NaN where a unit was screened out or the draw failed as it would in COINr).
+
+    With a ``mapper`` the draws are cut into parts of :data:`BATCH` and each part is evaluated
+    by the mapper (another process or machine); every draw is computed alone, so the scores are
+    the same to the last bit however the draws are cut.
 
     Each distinct data set before aggregation is built once (steps, and treatment and
     normalisation column by column, cached); then the draws are aggregated in batches of
     :data:`BATCH`, each batch stacking the data sets its draws use, so memory stays bounded
     whatever N. ``progress(done, total)`` is called after every batch."""
+    if mapper is not None:
+        n = design.choice.shape[0]
+        parts = [
+            (index, inputs, Design(design.choice[start : start + BATCH], design.pools))
+            for start in range(0, n, BATCH)
+        ]
+        done: list[np.ndarray] = []
+        for scores in mapper(_evaluate_part, parts):
+            done.append(scores)
+            if progress is not None:
+                progress(sum(len(s) for s in done), n)
+        return np.concatenate(done)
     data = index.data
     nominal = index.last
     key_of = {k: i for i, k in enumerate(_row_keys(nominal))}
@@ -184,6 +205,10 @@ def evaluate(
                 if progress is not None:
                     progress(done, n_draws)
     return scores
+
+
+def _evaluate_part(part: tuple[Index, Sequence[UncertainInput], Design]) -> np.ndarray:
+    return evaluate(*part)
 
 
 def _changes(inputs: Sequence[UncertainInput], key: tuple[int, ...]) -> dict[str, Any]:
@@ -243,20 +268,41 @@ class UAResult:
     n_failed: int
 
 
+@dataclass(frozen=True)
+class SAResult:
+    rank_stats: pd.DataFrame
+    sensitivity: pd.DataFrame
+    variance: float
+    n_failed: int
+
+
+def _draws(
+    index: Index,
+    inputs: Sequence[UncertainInput],
+    u: np.ndarray,
+    rng: np.random.Generator,
+    n: int,
+    progress: Progress,
+    mapper: Mapper,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Scores and ranks of the top aggregate for the draws ``u`` (weight pools of size n)."""
+    scores = evaluate(index, inputs, make_design(index, inputs, u, rng, n), progress, mapper)
+    return scores, rank_draws(index, scores)
+
+
 def run_uncertainty(
     index: Index,
     inputs: Sequence[UncertainInput],
     n: int,
     seed: int,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress = None,
+    mapper: Mapper = None,
 ) -> UAResult:
     """N random draws of all inputs; rank statistics of the top aggregate."""
     check_inputs(index, inputs)
     rng = np.random.default_rng(seed)
     u = rng.random((n, len(inputs)))
-    design = make_design(index, inputs, u, rng, n)
-    scores = evaluate(index, inputs, design, progress)
-    ranks = rank_draws(index, scores)
+    scores, ranks = _draws(index, inputs, u, rng, n, progress, mapper)
     failed = int(np.isnan(scores).all(axis=1).sum())
     return UAResult(rank_stats(index, ranks), scores, ranks, failed)
 
@@ -296,21 +342,14 @@ def sa_estimate(
     return out
 
 
-@dataclass(frozen=True)
-class SAResult:
-    rank_stats: pd.DataFrame
-    sensitivity: pd.DataFrame
-    variance: float
-    n_failed: int
-
-
 def run_sensitivity(
     index: Index,
     inputs: Sequence[UncertainInput],
     n: int,
     seed: int,
     nboot: int = 1000,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress = None,
+    mapper: Mapper = None,
 ) -> SAResult:
     """Variance-based sensitivity of the mean absolute rank change to each input."""
     check_inputs(index, inputs)
@@ -318,10 +357,7 @@ def run_sensitivity(
     if d < 2:
         raise PipelineError("sensitivity analysis needs at least two inputs", None, "input")
     rng = np.random.default_rng(seed)
-    u = sa_sample(n, d, rng)
-    design = make_design(index, inputs, u, rng, n)
-    scores = evaluate(index, inputs, design, progress)
-    ranks = rank_draws(index, scores)
+    scores, ranks = _draws(index, inputs, sa_sample(n, d, rng), rng, n, progress, mapper)
     nominal = rank_draws(index, nominal_scores(index)[None, :])[0]
     y = rmean(np.abs(ranks - nominal))
     sens = sa_estimate(y, n, d, nboot, rng)

@@ -12,12 +12,16 @@ pytestmark = pytest.mark.browser
 def test_read_the_index_and_recompute_it(served, served_user, page):
     base, _ = served
     page.goto(base + "/en/indices/")
-    assert (
-        page.get_by_role("heading", level=1).inner_text() == "Regional Industry 4.0 readiness index"
-    )
+    heading = page.get_by_role("heading", level=1)
+    assert heading.inner_text() == "Regional Industry 4.0 readiness index 2018"
     assert page.locator("figure svg, .chart svg").count() >= 1
+    page.get_by_label("Year").select_option("2013")
+    page.get_by_role("button", name="Show").click()
+    assert page.url.endswith("/en/indices/?year=2013") and heading.inner_text().endswith("2013")
     page.locator("a[href*='/indices/regions/LT02/']").first.click()
-    assert page.url.endswith("/en/indices/regions/LT02/")
+    assert page.url.endswith("/en/indices/regions/LT02/?year=2013")
+    assert page.get_by_role("heading", name="Over the years").count() == 1
+    assert page.get_by_role("heading", name="Pillars in 2013").count() == 1
     assert page.get_by_role("heading", name="Strengths").count() == 1
     assert page.get_by_role("heading", name="Weaknesses").count() == 1
     assert "Honti" in page.content()

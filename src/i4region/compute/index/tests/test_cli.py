@@ -42,7 +42,7 @@ def test_uncertainty_and_sensitivity(tomls):
     assert len(stats) == 51
     assert index("sensitivity", *common, "--n", 50, "--nboot", 100, "--out", tomls / "sa") == 0
     sens = pd.read_csv(tomls / "sa" / "sensitivity.csv")
-    assert list(sens["Variable"]) == ["Winmax", "Normalisation", "Weights", "Aggregation"]
+    assert list(sens["Variable"]) == ["Winsorisation", "Normalisation", "Weights", "Aggregation"]
     assert {"Si", "STi", "Si_q5", "Si_q95", "STi_q5", "STi_q95"} <= set(sens)
 
 

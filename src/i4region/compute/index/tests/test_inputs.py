@@ -88,30 +88,28 @@ def test_duplicate_unit(copy):
     assert "duplicate uCode" in str(error(d, m))
 
 
-def test_bad_toml_and_unknown_method(copy, tmp_path):
-    d, m = copy
+def refused(copy, tmp_path, pipeline: str, match: str) -> str:
+    """Compute with this pipeline text; the error must match, and its message is returned."""
     p = tmp_path / "p.toml"
-    p.write_text("[[steps]\nop = 'treat'\n")
-    with pytest.raises(IndexInputError, match="not valid TOML"):
-        files.compute(d, m, p, tmp_path / "out")
-    p.write_text("[[steps]]\nop = 'aggregate'\nmethod = 'median'\n")
-    with pytest.raises(IndexInputError) as exc:
-        files.compute(d, m, p, tmp_path / "out")
-    assert str(exc.value).startswith(f"{p}, [[steps]] #1, key 'method': unknown value 'median'")
-    p.write_text("[[steps]]\nop = 'treat'\nwinmax = 'five'\n")
-    with pytest.raises(IndexInputError, match="winmax.*whole number"):
-        files.compute(d, m, p, tmp_path / "out")
-    p.write_text("[[steps]]\nop = 'sort'\n")
-    with pytest.raises(IndexInputError, match="unknown op 'sort'"):
-        files.compute(d, m, p, tmp_path / "out")
+    p.write_text(pipeline)
+    with pytest.raises(IndexInputError, match=match) as exc:
+        files.compute(*copy, p, tmp_path / "out")
+    return str(exc.value)
+
+
+def test_bad_toml_and_unknown_method(copy, tmp_path):
+    refused(copy, tmp_path, "[[steps]\nop = 'treat'\n", "not valid TOML")
+    message = refused(copy, tmp_path, "[[steps]]\nop = 'aggregate'\nmethod = 'median'\n", "")
+    assert message.startswith(
+        f"{tmp_path / 'p.toml'}, [[steps]] #1, key 'method': unknown value 'median'"
+    )
+    refused(copy, tmp_path, "[[steps]]\nop = 'treat'\nwinmax = 'five'\n", "winmax.*whole number")
+    refused(copy, tmp_path, "[[steps]]\nop = 'sort'\n", "unknown op 'sort'")
 
 
 def test_geometric_mean_over_zeros_is_a_clear_error(copy, tmp_path):
-    d, m = copy
-    p = tmp_path / "p.toml"
-    p.write_text("[[steps]]\nop = 'normalise'\n[[steps]]\nop = 'aggregate'\nmethod = 'gmean'\n")
-    with pytest.raises(IndexInputError, match="gmean.*range = \\[1, 100\\]"):
-        files.compute(d, m, p, tmp_path / "out")
+    gmean = "[[steps]]\nop = 'normalise'\n[[steps]]\nop = 'aggregate'\nmethod = 'gmean'\n"
+    refused(copy, tmp_path, gmean, "gmean.*range = \\[1, 100\\]")
 
 
 def test_bad_inputs_file(copy, tmp_path):
@@ -124,4 +122,4 @@ def test_bad_inputs_file(copy, tmp_path):
         "[[input]]\nname = 'A'\nparameter = 'aggregate.method'\nvalues = ['amean']\n"
     )
     with pytest.raises(IndexInputError, match="op 'treat', which is not in the pipeline"):
-        files.uncertainty(d, m, p, u, 10, 1, tmp_path / "out")
+        files.analyse("uncertainty", d, m, p, u, 10, 1, tmp_path / "out")

@@ -87,33 +87,43 @@ METHODS = [
     ("genmean", -1.0),
     ("genmean", 0.5),
 ]
-children = st.lists(st.floats(1, 100, allow_nan=False), min_size=2, max_size=8)
 weights = st.floats(0.1, 10)
+# children and their weights, of the same length (2 to 8)
+weighted = st.integers(2, 8).flatmap(
+    lambda k: st.tuples(
+        st.lists(st.floats(1, 100, allow_nan=False), min_size=k, max_size=k),
+        st.lists(weights, min_size=k, max_size=k),
+    )
+)
 
 
-@pytest.mark.parametrize(("method", "p"), METHODS)
-@given(x=children, w=st.data(), bump=st.floats(0.01, 50))
-@settings(max_examples=40, deadline=None)
-def test_aggregator_monotone_in_each_child(method, p, x, w, bump):
-    k = len(x)
-    wts = np.array(w.draw(st.lists(weights, min_size=k, max_size=k)))
-    x = np.array(x)
+def each_method(**draws):
+    """A property of every aggregation method, drawn for children, weights and ``draws``."""
+
+    def wrap(test):
+        test = given(xw=weighted, **draws)(test)
+        test = settings(max_examples=40, deadline=None)(test)
+        return pytest.mark.parametrize(("method", "p"), METHODS)(test)
+
+    return wrap
+
+
+@each_method(bump=st.floats(0.01, 50))
+def test_aggregator_monotone_in_each_child(method, p, xw, bump):
+    x, wts = (np.array(v) for v in xw)
     y0, _ = aggregate_group(x[None, :], wts, method, p)
-    for j in range(k):
+    for j in range(len(x)):
         x1 = x.copy()
         x1[j] += bump
         y1, _ = aggregate_group(x1[None, :], wts, method, p)
         assert y1[0] >= y0[0] - 1e-9
 
 
-@pytest.mark.parametrize(("method", "p"), METHODS)
-@given(x=children, w=st.data(), scale=st.floats(0.1, 10))
-@settings(max_examples=40, deadline=None)
-def test_aggregator_renormalises_weights_around_missing(method, p, x, w, scale):
+@each_method(scale=st.floats(0.1, 10), w=st.data())
+def test_aggregator_renormalises_weights_around_missing(method, p, xw, scale, w):
+    x, wts = (np.array(v) for v in xw)
     k = len(x)
-    wts = np.array(w.draw(st.lists(weights, min_size=k, max_size=k)))
     drop = w.draw(st.integers(0, k - 1))
-    x = np.array(x)
     with_nan = x.copy()
     with_nan[drop] = np.nan
     keep = np.arange(k) != drop

@@ -4,6 +4,7 @@ are stable across seeds, sensitivity indices are sensible."""
 import numpy as np
 import pytest
 
+from i4region.compute.index import asem as example
 from i4region.compute.index import uncertainty
 from i4region.compute.index.pipeline import Index
 from i4region.compute.index.uncertainty import (
@@ -15,25 +16,12 @@ from i4region.compute.index.uncertainty import (
     sa_estimate,
 )
 
-from .conftest import EXAMPLE_COIN
-
-INPUTS = [
-    UncertainInput("Winmax", "treat.winmax", values=(1, 2, 3, 4, 5)),
-    UncertainInput(
-        "Normalisation",
-        "normalise",
-        values=({"method": "minmax", "range": [1, 100]}, {"method": "zscore", "mean": 10, "sd": 2}),
-    ),
-    UncertainInput("Weights", "aggregate.weights", noise_levels=(2, 3), noise_factor=0.25),
-    UncertainInput("Aggregation", "aggregate.method", values=("amean", "gmean")),
-]
+INPUTS = example.inputs()
 
 
 @pytest.fixture(scope="module")
 def coin(asem):
-    specs = [dict(s) for s in EXAMPLE_COIN]
-    specs[4] = {"op": "normalise", "method": "minmax", "range": [1, 100]}
-    return Index.from_specs(asem, specs)
+    return Index.from_specs(asem, example.pipeline())
 
 
 def test_vectorised_draws_equal_full_rebuilds(coin):
