@@ -10,11 +10,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from i4region.core.bilingual import paired
+from i4region.core.bilingual import pair, paired
+from i4region.core.models import Record
 from i4region.core.publication import PublicationQuerySet
 
 from .boards import NOTE, TEXT, Board
@@ -71,7 +71,7 @@ def days_late(due: dt.date | None, done: bool, day: dt.date | None = None) -> in
     return max(((day or timezone.localdate()) - due).days, 0)
 
 
-class Action(models.Model):
+class Action(Record):
     """What a decision commits to. A parent's progress is the weighted mean of its children's."""
 
     board = models.ForeignKey(
@@ -93,8 +93,7 @@ class Action(models.Model):
         related_name="children",
         verbose_name=_("part of action"),
     )
-    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
-    title_lt = models.CharField(_("title (Lithuanian)"), max_length=200, blank=True)
+    title_en, title_lt = pair(models.CharField, _("title"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True, max_length=TEXT)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -149,16 +148,14 @@ class Action(models.Model):
     REQUIRED_PAIRS = ("title",)
     title = paired("title")
 
+    label_field = "title"
+    url_name = "board:action"
+    url_fields = ("board.slug", "pk")
+
     class Meta:
         ordering = ["board", "parent_id", "due_date", "id"]
         verbose_name = _("action")
         verbose_name_plural = _("actions")
-
-    def __str__(self) -> str:
-        return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("board:action", args=[self.board.slug, self.pk])
 
     def clean(self) -> None:
         errors = {}
@@ -192,29 +189,26 @@ class Action(models.Model):
         return self.days_late() > 0
 
 
-class Milestone(models.Model):
+class Milestone(Record):
     action = models.ForeignKey(
         Action, models.CASCADE, related_name="milestones", verbose_name=_("action")
     )
     date = models.DateField(_("due date"))
-    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
-    title_lt = models.CharField(_("title (Lithuanian)"), max_length=200, blank=True)
+    title_en, title_lt = pair(models.CharField, _("title"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True, max_length=NOTE)
     done = models.BooleanField(_("reached"), default=False)
 
     REQUIRED_PAIRS = ("title",)
     title = paired("title")
 
+    label_field = "title"
+    url_name = "board:action"
+    url_fields = ("action.board.slug", "action_id")
+
     class Meta:
         ordering = ["action", "date", "id"]
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
-
-    def __str__(self) -> str:
-        return self.title
-
-    def get_absolute_url(self) -> str:
-        return self.action.get_absolute_url()
 
     def days_late(self, day: dt.date | None = None) -> int:
         return days_late(self.date, self.done, day)

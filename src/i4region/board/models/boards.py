@@ -7,11 +7,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from i4region.core.bilingual import localized as _pick
+from i4region.core.bilingual import pair, paired
+from i4region.core.models import Record
 from i4region.core.publication import PublicationQuerySet
 from i4region.regions.models import Region
 
@@ -61,14 +61,12 @@ class BoardQuerySet(PublicationQuerySet):
         )
 
 
-class Board(models.Model):
+class Board(Record):
     """A permanent body (advisory board or working group) and its internal rules."""
 
     slug = models.SlugField(_("short name"), max_length=80, unique=True)
-    name_en = models.CharField(_("name (English)"), max_length=200)
-    name_lt = models.CharField(_("name (Lithuanian)"), max_length=200)
-    purpose_en = models.TextField(_("purpose (English)"), blank=True, max_length=TEXT)
-    purpose_lt = models.TextField(_("purpose (Lithuanian)"), blank=True, max_length=TEXT)
+    name_en, name_lt = pair(models.CharField, _("name"), max_length=200)
+    purpose_en, purpose_lt = pair(models.TextField, _("purpose"), blank=True, max_length=TEXT)
     kind = models.CharField(
         _("type"), max_length=20, choices=BoardType.choices, default=BoardType.ADVISORY
     )
@@ -102,8 +100,7 @@ class Board(models.Model):
             "(everyone but observers) is present."
         ),
     )
-    rules_en = models.TextField(_("internal rules (English)"), blank=True, max_length=TEXT)
-    rules_lt = models.TextField(_("internal rules (Lithuanian)"), blank=True, max_length=TEXT)
+    rules_en, rules_lt = pair(models.TextField, _("internal rules"), blank=True, max_length=TEXT)
     region = models.ForeignKey(
         Region,
         models.PROTECT,
@@ -118,31 +115,20 @@ class Board(models.Model):
 
     objects = BoardQuerySet.as_manager()
 
+    url_name = "board:workspace"
+    url_fields = ("slug",)
+
+    name = paired("name")
+    purpose = paired("purpose")
+    rules = paired("rules")
+
     class Meta:
         ordering = ["parent_id", "name_en"]
         verbose_name = _("board")
         verbose_name_plural = _("boards")
 
-    def __str__(self) -> str:
-        return self.name
 
-    def get_absolute_url(self) -> str:
-        return reverse("board:workspace", args=[self.slug])
-
-    @property
-    def name(self) -> str:
-        return _pick(self, "name")
-
-    @property
-    def purpose(self) -> str:
-        return _pick(self, "purpose")
-
-    @property
-    def rules(self) -> str:
-        return _pick(self, "rules")
-
-
-class Founder(models.Model):
+class Founder(Record):
     """An organisation of the register that set the board up (or, when the source does not name
     it, only the role the source describes)."""
 
@@ -166,6 +152,9 @@ class Founder(models.Model):
     source_url = models.URLField(_("source"), blank=True, max_length=400)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    url_name = "board:workspace"
+    url_fields = ("board.slug",)
+
     class Meta:
         ordering = ["board", "position", "id"]
         verbose_name = _("founder")
@@ -176,9 +165,6 @@ class Founder(models.Model):
             return self.role
         name = str(self.organisation)
         return f"{name} ({self.role})" if self.role else name
-
-    def get_absolute_url(self) -> str:
-        return self.board.get_absolute_url()
 
 
 class Position(models.TextChoices):
@@ -207,7 +193,7 @@ class MembershipQuerySet(models.QuerySet):
         return self.exclude(position=Position.OBSERVER)
 
 
-class Membership(models.Model):
+class Membership(Record):
     """A person's seat on a board: position, sector represented, from designation to end."""
 
     board = models.ForeignKey(
@@ -243,6 +229,9 @@ class Membership(models.Model):
 
     objects = MembershipQuerySet.as_manager()
 
+    url_name = "board:workspace"
+    url_fields = ("board.slug",)
+
     class Meta:
         ordering = ["board", "ended_on", "position", "person_name"]
         verbose_name = _("membership")
@@ -250,9 +239,6 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person_name} ({self.get_position_display()})"
-
-    def get_absolute_url(self) -> str:
-        return self.board.get_absolute_url()
 
     def clean(self) -> None:
         if self.ended_on and self.designated_on and self.ended_on < self.designated_on:

@@ -3,10 +3,10 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from i4region.core.bilingual import paired
+from i4region.core.bilingual import pair, paired
+from i4region.core.models import Record
 from i4region.core.publication import PublicationQuerySet
 
 from .boards import NOTE, TEXT, Board, DecisionMethod, Membership
@@ -45,7 +45,7 @@ class DecisionQuerySet(PublicationQuerySet):
         return self.filter(state=DecisionState.VOTING)
 
 
-class Decision(models.Model):
+class Decision(Record):
     """A decision taken at a meeting, on a proposal or on its own, with method, votes and quorum."""
 
     AMENDABLE_FIELDS = ("title_lt", "title_en", "text_lt", "text_en")
@@ -73,10 +73,10 @@ class Decision(models.Model):
         related_name="decisions",
         verbose_name=_("proposal"),
     )
-    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
-    title_lt = models.CharField(_("title (Lithuanian)"), max_length=200, blank=True)
-    text_en = models.TextField(_("text of the decision (English)"), blank=True, max_length=TEXT)
-    text_lt = models.TextField(_("text of the decision (Lithuanian)"), blank=True, max_length=TEXT)
+    title_en, title_lt = pair(models.CharField, _("title"), max_length=200, blank=True)
+    text_en, text_lt = pair(
+        models.TextField, _("text of the decision"), blank=True, max_length=TEXT
+    )
     method = models.CharField(
         _("method"),
         max_length=20,
@@ -103,13 +103,14 @@ class Decision(models.Model):
     title = paired("title")
     text = paired("text")
 
+    label_field = "title"
+    url_name = "board:decision"
+    url_fields = ("board.slug", "pk")
+
     class Meta:
         ordering = ["board", "-meeting__starts_at", "id"]
         verbose_name = _("decision")
         verbose_name_plural = _("decisions")
-
-    def __str__(self) -> str:
-        return self.title
 
     def save(self, *args, **kwargs):
         """Refuse to change a decided decision unless services.amend_decision is doing it."""
@@ -127,9 +128,6 @@ class Decision(models.Model):
                         "through a recorded amendment"
                     )
         super().save(*args, **kwargs)
-
-    def get_absolute_url(self) -> str:
-        return reverse("board:decision", args=[self.board.slug, self.pk])
 
     def clean(self) -> None:
         errors = {}
@@ -199,7 +197,7 @@ class VoteChoice(models.TextChoices):
     ABSTAIN = "abstain", _("Abstain")
 
 
-class Vote(models.Model):
+class Vote(Record):
     """A member's own vote in a roll-call; the decision's figures are counted from these."""
 
     decision = models.ForeignKey(
@@ -210,6 +208,9 @@ class Vote(models.Model):
     )
     choice = models.CharField(_("vote"), max_length=8, choices=VoteChoice.choices)
     cast_at = models.DateTimeField(_("cast at"), auto_now_add=True)
+
+    url_name = "board:decision"
+    url_fields = ("decision.board.slug", "decision_id")
 
     class Meta:
         verbose_name = _("vote")
@@ -222,6 +223,3 @@ class Vote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.membership.person_name}: {self.get_choice_display()}"
-
-    def get_absolute_url(self) -> str:
-        return self.decision.get_absolute_url()

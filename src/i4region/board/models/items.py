@@ -3,11 +3,10 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from i4region.core.bilingual import localized as _pick
-from i4region.core.bilingual import paired
+from i4region.core.bilingual import pair, paired
+from i4region.core.models import Record
 from i4region.core.publication import PublicationQuerySet
 from i4region.observatory.models import Indicator
 from i4region.regions.models import Region
@@ -46,14 +45,14 @@ class PublishedQuerySet(PublicationQuerySet):
         return self.filter(published=True, board__published=True)
 
 
-class Challenge(models.Model):
+class Challenge(Record):
     board = models.ForeignKey(
         Board, models.CASCADE, related_name="challenges", verbose_name=_("board")
     )
-    title_en = models.CharField(_("title (English)"), max_length=200)
-    title_lt = models.CharField(_("title (Lithuanian)"), max_length=200)
-    description_en = models.TextField(_("description (English)"), blank=True, max_length=TEXT)
-    description_lt = models.TextField(_("description (Lithuanian)"), blank=True, max_length=TEXT)
+    title_en, title_lt = pair(models.CharField, _("title"), max_length=200)
+    description_en, description_lt = pair(
+        models.TextField, _("description"), blank=True, max_length=TEXT
+    )
     theme = models.CharField(_("theme"), max_length=16, choices=ChallengeTheme.choices)
     severity = models.CharField(
         _("severity"), max_length=10, choices=Severity.choices, default=Severity.MEDIUM
@@ -67,24 +66,17 @@ class Challenge(models.Model):
 
     objects = PublishedQuerySet.as_manager()
 
+    label_field = "title"
+    url_name = "board:challenge"
+    url_fields = ("board.slug", "pk")
+
+    title = paired("title")
+    description = paired("description")
+
     class Meta:
         ordering = ["board", "-identified_on", "id"]
         verbose_name = _("challenge")
         verbose_name_plural = _("challenges")
-
-    def __str__(self) -> str:
-        return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("board:challenge", args=[self.board.slug, self.pk])
-
-    @property
-    def title(self) -> str:
-        return _pick(self, "title")
-
-    @property
-    def description(self) -> str:
-        return _pick(self, "description")
 
 
 class EvidenceQuerySet(PublicationQuerySet):
@@ -92,7 +84,7 @@ class EvidenceQuerySet(PublicationQuerySet):
         return self.filter(challenge__in=Challenge.objects.public())
 
 
-class Evidence(models.Model):
+class Evidence(Record):
     """An indicator in a region that shows the challenge; movement is measured from the baseline."""
 
     challenge = models.ForeignKey(
@@ -116,6 +108,9 @@ class Evidence(models.Model):
 
     objects = EvidenceQuerySet.as_manager()
 
+    url_name = "board:challenge"
+    url_fields = ("challenge.board.slug", "challenge_id")
+
     class Meta:
         ordering = ["challenge", "id"]
         verbose_name = _("indicator evidence")
@@ -123,9 +118,6 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator.code} {self.region.code}"
-
-    def get_absolute_url(self) -> str:
-        return self.challenge.get_absolute_url()
 
 
 class ProposalState(models.TextChoices):
@@ -137,17 +129,17 @@ class ProposalState(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
-class Proposal(models.Model):
+class Proposal(Record):
     board = models.ForeignKey(
         Board, models.CASCADE, related_name="proposals", verbose_name=_("board")
     )
     challenge = models.ForeignKey(
         Challenge, models.PROTECT, related_name="proposals", verbose_name=_("challenge it answers")
     )
-    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
-    title_lt = models.CharField(_("title (Lithuanian)"), max_length=200, blank=True)
-    description_en = models.TextField(_("description (English)"), blank=True, max_length=TEXT)
-    description_lt = models.TextField(_("description (Lithuanian)"), blank=True, max_length=TEXT)
+    title_en, title_lt = pair(models.CharField, _("title"), max_length=200, blank=True)
+    description_en, description_lt = pair(
+        models.TextField, _("description"), blank=True, max_length=TEXT
+    )
     proposer_membership = models.ForeignKey(
         Membership,
         models.SET_NULL,
@@ -164,11 +156,8 @@ class Proposal(models.Model):
         related_name="board_proposals",
         verbose_name=_("proposed by (organisation)"),
     )
-    expected_effect_en = models.TextField(
-        _("expected effect (English)"), blank=True, max_length=TEXT
-    )
-    expected_effect_lt = models.TextField(
-        _("expected effect (Lithuanian)"), blank=True, max_length=TEXT
+    expected_effect_en, expected_effect_lt = pair(
+        models.TextField, _("expected effect"), blank=True, max_length=TEXT
     )
     expected_indicators = models.ManyToManyField(
         Indicator,
@@ -180,10 +169,10 @@ class Proposal(models.Model):
         _("cost estimate (EUR)"), max_digits=14, decimal_places=2, null=True, blank=True
     )
     currency = models.CharField(_("currency"), max_length=3, default="EUR")
-    cost_note_en = models.CharField(_("cost note (English)"), max_length=300, blank=True)
-    cost_note_lt = models.CharField(_("cost note (Lithuanian)"), max_length=300, blank=True)
-    funding_idea_en = models.TextField(_("funding idea (English)"), blank=True, max_length=TEXT)
-    funding_idea_lt = models.TextField(_("funding idea (Lithuanian)"), blank=True, max_length=TEXT)
+    cost_note_en, cost_note_lt = pair(models.CharField, _("cost note"), max_length=300, blank=True)
+    funding_idea_en, funding_idea_lt = pair(
+        models.TextField, _("funding idea"), blank=True, max_length=TEXT
+    )
     state = models.CharField(
         _("state"), max_length=12, choices=ProposalState.choices, default=ProposalState.DRAFT
     )
@@ -211,16 +200,14 @@ class Proposal(models.Model):
     cost_note = paired("cost_note")
     funding_idea = paired("funding_idea")
 
+    label_field = "title"
+    url_name = "board:proposal"
+    url_fields = ("board.slug", "pk")
+
     class Meta:
         ordering = ["board", "-created_at", "id"]
         verbose_name = _("proposal")
         verbose_name_plural = _("proposals")
-
-    def __str__(self) -> str:
-        return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("board:proposal", args=[self.board.slug, self.pk])
 
     def clean(self) -> None:
         if self.challenge_id and self.board_id and self.challenge.board_id != self.board_id:

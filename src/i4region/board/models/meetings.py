@@ -2,10 +2,10 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from i4region.core.bilingual import paired
+from i4region.core.bilingual import pair, paired
+from i4region.core.models import Record
 from i4region.core.publication import PublicationQuerySet
 
 from .boards import NOTE, TEXT, Board, Membership
@@ -42,12 +42,11 @@ class MeetingPartQuerySet(PublicationQuerySet):
         return self.filter(meeting__in=Meeting.objects.public())
 
 
-class Meeting(models.Model):
+class Meeting(Record):
     board = models.ForeignKey(
         Board, models.CASCADE, related_name="meetings", verbose_name=_("board")
     )
-    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
-    title_lt = models.CharField(_("title (Lithuanian)"), max_length=200, blank=True)
+    title_en, title_lt = pair(models.CharField, _("title"), max_length=200, blank=True)
     kind = models.CharField(
         _("type"), max_length=16, choices=MeetingKind.choices, default=MeetingKind.ORDINARY
     )
@@ -58,8 +57,7 @@ class Meeting(models.Model):
     ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
     online_link = models.URLField(_("online link"), blank=True, max_length=400)
-    minutes_en = models.TextField(_("minutes (English)"), blank=True, max_length=TEXT)
-    minutes_lt = models.TextField(_("minutes (Lithuanian)"), blank=True, max_length=TEXT)
+    minutes_en, minutes_lt = pair(models.TextField, _("minutes"), blank=True, max_length=TEXT)
     minutes_status = models.CharField(
         _("minutes status"),
         max_length=12,
@@ -76,16 +74,14 @@ class Meeting(models.Model):
     title = paired("title")
     minutes = paired("minutes")
 
+    label_field = "title"
+    url_name = "board:meeting"
+    url_fields = ("board.slug", "pk")
+
     class Meta:
         ordering = ["-starts_at"]
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
-
-    def __str__(self) -> str:
-        return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("board:meeting", args=[self.board.slug, self.pk])
 
     def clean(self) -> None:
         if self.ends_at and self.starts_at and self.ends_at < self.starts_at:
@@ -101,7 +97,7 @@ class Meeting(models.Model):
         return self.minutes_status != MinutesStatus.APPROVED
 
 
-class AgendaItem(models.Model):
+class AgendaItem(Record):
     """One item of a meeting's agenda; items nest under a parent item."""
 
     meeting = models.ForeignKey(
@@ -116,8 +112,7 @@ class AgendaItem(models.Model):
         verbose_name=_("under item"),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=1)
-    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
-    title_lt = models.CharField(_("title (Lithuanian)"), max_length=200, blank=True)
+    title_en, title_lt = pair(models.CharField, _("title"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True, max_length=TEXT)
     duration_minutes = models.PositiveSmallIntegerField(
         _("duration (minutes)"), null=True, blank=True
@@ -128,23 +123,21 @@ class AgendaItem(models.Model):
     REQUIRED_PAIRS = ("title",)
     title = paired("title")
 
+    label_field = "title"
+    url_name = "board:meeting"
+    url_fields = ("meeting.board.slug", "meeting_id")
+
     class Meta:
         ordering = ["meeting", "parent_id", "position", "id"]
         verbose_name = _("agenda item")
         verbose_name_plural = _("agenda items")
-
-    def __str__(self) -> str:
-        return self.title
-
-    def get_absolute_url(self) -> str:
-        return self.meeting.get_absolute_url()
 
     def clean(self) -> None:
         if self.parent_id and self.parent.meeting_id != self.meeting_id:
             raise ValidationError({"parent": _("The parent item belongs to another meeting.")})
 
 
-class MeetingDocument(models.Model):
+class MeetingDocument(Record):
     meeting = models.ForeignKey(
         Meeting, models.CASCADE, related_name="documents", verbose_name=_("meeting")
     )
@@ -153,16 +146,14 @@ class MeetingDocument(models.Model):
 
     objects = MeetingPartQuerySet.as_manager()
 
+    label_field = "title"
+    url_name = "board:meeting"
+    url_fields = ("meeting.board.slug", "meeting_id")
+
     class Meta:
         ordering = ["meeting", "id"]
         verbose_name = _("meeting document")
         verbose_name_plural = _("meeting documents")
-
-    def __str__(self) -> str:
-        return self.title
-
-    def get_absolute_url(self) -> str:
-        return self.meeting.get_absolute_url()
 
 
 class AttendanceStatus(models.TextChoices):
@@ -176,7 +167,7 @@ class AttendanceStatus(models.TextChoices):
 COUNTS_PRESENT = (AttendanceStatus.PRESENT, AttendanceStatus.PROXY)
 
 
-class Attendance(models.Model):
+class Attendance(Record):
     """A member's line of the roll, or a guest (no membership, a name instead)."""
 
     meeting = models.ForeignKey(
@@ -215,6 +206,9 @@ class Attendance(models.Model):
 
     objects = MeetingPartQuerySet.as_manager()
 
+    url_name = "board:meeting"
+    url_fields = ("meeting.board.slug", "meeting_id")
+
     class Meta:
         ordering = ["meeting", "membership__person_name", "guest_name"]
         verbose_name = _("attendance")
@@ -227,9 +221,6 @@ class Attendance(models.Model):
 
     def __str__(self) -> str:
         return self.membership.person_name if self.membership_id else self.guest_name
-
-    def get_absolute_url(self) -> str:
-        return self.meeting.get_absolute_url()
 
     def clean(self) -> None:
         if not self.membership_id and not self.guest_name:
