@@ -9,15 +9,16 @@ class TrackedAdmin(admin.ModelAdmin):
     """Saves are recorded by the history's model signals, with the request's user as actor."""
 
 
-class FounderInline(admin.TabularInline):
-    model = models.Founder
-    extra = 0
+def inline(model) -> type[admin.TabularInline]:
+    """The records of `model` as a table inside their parent's page, with no empty rows."""
+    attrs = {"model": model, "extra": 0, "__module__": __name__}
+    return type(f"{model.__name__}Inline", (admin.TabularInline,), attrs)
 
 
 @admin.register(models.Board)
 class BoardAdmin(TrackedAdmin):
     list_display = ("name_en", "kind", "founding_year", "published", "is_sample")
-    inlines = [FounderInline]
+    inlines = [inline(models.Founder)]
 
 
 @admin.register(models.Membership)
@@ -34,15 +35,10 @@ class MembershipAdmin(TrackedAdmin):
     list_filter = ("board", "sector", "position")
 
 
-class AgendaInline(admin.TabularInline):
-    model = models.AgendaItem
-    extra = 0
-
-
 @admin.register(models.Meeting)
 class MeetingAdmin(TrackedAdmin):
     list_display = ("title", "board", "starts_at", "minutes_status", "is_sample")
-    inlines = [AgendaInline]
+    inlines = [inline(models.AgendaItem)]
 
 
 @admin.register(models.Challenge)

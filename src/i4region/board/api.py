@@ -4,7 +4,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 
 from . import services
 from .models import Board
@@ -25,7 +25,7 @@ class DecisionOut(Schema):
     id: int
     title: str
     text: str
-    meeting_starts_at: datetime
+    meeting_starts_at: datetime = Field(alias="meeting.starts_at")
     method: str
     vote_mode: str
     votes_for: int
@@ -43,12 +43,12 @@ class ActionOut(Schema):
     decision_id: int | None
     parent_id: int | None
     title: str
-    owner: str
+    owner: str = Field(alias="owner_display")
     owner_organisation_id: int | None
     initiative_id: int | None
     due_date: date | None
     status: str
-    overdue: bool
+    overdue: bool = Field(alias="is_overdue")
     progress: Decimal
     weight: Decimal
     is_sample: bool
@@ -60,50 +60,17 @@ def boards(request):
     return list(Board.objects.public())
 
 
+def public_board(slug: str) -> Board:
+    return get_object_or_404(Board.objects.public(), slug=slug)
+
+
 @router.get("/boards/{slug}/decisions/", response=list[DecisionOut])
 def decisions(request, slug: str):
     """Decisions adopted or rejected at meetings whose minutes are approved."""
-    board = get_object_or_404(Board.objects.public(), slug=slug)
-    return [
-        DecisionOut(
-            id=d.pk,
-            title=d.title,
-            text=d.text,
-            meeting_starts_at=d.meeting.starts_at,
-            method=d.method,
-            vote_mode=d.vote_mode,
-            votes_for=d.votes_for,
-            votes_against=d.votes_against,
-            votes_abstain=d.votes_abstain,
-            quorum_met=d.quorum_met,
-            outcome=d.outcome,
-            state=d.state,
-            proposal_id=d.proposal_id,
-            is_sample=d.is_sample,
-        )
-        for d in board.decisions.public().select_related("meeting")
-    ]
+    return public_board(slug).decisions.public().select_related("meeting")
 
 
 @router.get("/boards/{slug}/actions/", response=list[ActionOut])
 def actions(request, slug: str):
     """Progress of the actions that published decisions commit to."""
-    board = get_object_or_404(Board.objects.public(), slug=slug)
-    return [
-        ActionOut(
-            id=a.pk,
-            decision_id=a.decision_id,
-            parent_id=a.parent_id,
-            title=a.title,
-            owner=a.owner_display,
-            owner_organisation_id=a.owner_organisation_id,
-            initiative_id=a.initiative_id,
-            due_date=a.due_date,
-            status=a.status,
-            overdue=a.is_overdue,
-            progress=a.progress,
-            weight=a.weight,
-            is_sample=a.is_sample,
-        )
-        for a in services.public_actions(board)
-    ]
+    return services.public_actions(public_board(slug))

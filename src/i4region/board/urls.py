@@ -9,6 +9,21 @@ M = B + "meetings/<int:pk>/"
 A = B + "actions/<int:pk>/"
 D = B + "decisions/<int:pk>/"
 
+
+def parts(prefix: str, name: str, edit_view, delete_view=None, key: str = "item") -> list:
+    """The pages that add, edit (and delete) the records under `prefix`: <name>_add at
+    <prefix>new/, <name>_edit at <prefix><key>/edit/, <name>_delete at <prefix><key>/delete/."""
+    pages = [
+        path(prefix + "new/", edit_view.as_view(), name=f"{name}_add"),
+        path(f"{prefix}<int:{key}>/edit/", edit_view.as_view(), name=f"{name}_edit"),
+    ]
+    if delete_view is not None:
+        pages.append(
+            path(f"{prefix}<int:{key}>/delete/", delete_view.as_view(), name=f"{name}_delete")
+        )
+    return pages
+
+
 urlpatterns = [
     path("", views.index, name="index"),
     path("new/", edit.BoardEditView.as_view(), name="board_create"),
@@ -20,25 +35,14 @@ urlpatterns = [
     path(B + "csv/<slug:name>.csv", views.board_csv, name="csv"),
     path(B + "history/", views.history, name="history"),
     path(B + "meetings.ics", views.meetings_ics, name="meetings_ics"),
-    path(B + "founders/new/", edit.FounderEditView.as_view(), name="founder_add"),
-    path(B + "founders/<int:founder>/edit/", edit.FounderEditView.as_view(), name="founder_edit"),
-    path(
-        B + "founders/<int:founder>/delete/",
-        edit.FounderDeleteView.as_view(),
-        name="founder_delete",
-    ),
-    path(B + "members/new/", edit.MembershipEditView.as_view(), name="member_add"),
-    path(B + "members/<int:pk>/edit/", edit.MembershipEditView.as_view(), name="member_edit"),
+    *parts(B + "founders/", "founder", edit.FounderEditView, edit.FounderDeleteView, "founder"),
+    *parts(B + "members/", "member", edit.MembershipEditView, key="pk"),
     path(B + "meetings/new/", edit.MeetingEditView.as_view(), name="meeting_add"),
     path(M, views.meeting, name="meeting"),
     path(M + "edit/", edit.MeetingEditView.as_view(), name="meeting_edit"),
     path(M + "minutes/", edit.MinutesEditView.as_view(), name="minutes_edit"),
     path(M + "minutes/status/", views.minutes_status, name="minutes_status"),
-    path(M + "agenda/new/", edit.AgendaItemEditView.as_view(), name="agenda_add"),
-    path(M + "agenda/<int:item>/edit/", edit.AgendaItemEditView.as_view(), name="agenda_edit"),
-    path(
-        M + "agenda/<int:item>/delete/", edit.AgendaItemDeleteView.as_view(), name="agenda_delete"
-    ),
+    *parts(M + "agenda/", "agenda", edit.AgendaItemEditView, edit.AgendaItemDeleteView),
     path(M + "attendance/", edit.attendance_roll, name="attendance_roll"),
     path(M + "attendance/new/", edit.GuestEditView.as_view(), name="attendance_add"),
     path(M + "guests/<int:item>/edit/", edit.GuestEditView.as_view(), name="guest_edit"),
@@ -76,14 +80,6 @@ urlpatterns = [
     path(A, views.action, name="action"),
     path(A + "edit/", edit.ActionEditView.as_view(), name="action_edit"),
     path(A + "progress/", views.action_progress, name="action_progress"),
-    path(A + "milestones/new/", edit.MilestoneEditView.as_view(), name="milestone_add"),
-    path(
-        A + "milestones/<int:item>/edit/", edit.MilestoneEditView.as_view(), name="milestone_edit"
-    ),
-    path(
-        A + "milestones/<int:item>/delete/",
-        edit.MilestoneDeleteView.as_view(),
-        name="milestone_delete",
-    ),
+    *parts(A + "milestones/", "milestone", edit.MilestoneEditView, edit.MilestoneDeleteView),
     path(B + "comment/<slug:kind>/<int:pk>/", views.comment, name="comment"),
 ]

@@ -368,14 +368,29 @@ def proposal_state(request, board, pk):
 # --------------------------------------------------------------------------- actions
 
 
-def action(request, slug, pk):
+def action_access(allowed, refusal):
+    """Load the board and its action from the URL; anonymous → login; a user for whom
+    `allowed(user, action)` is false → 403 with `refusal(user, board)`."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, slug, pk):
+            board = board_or_404(request, slug)
+            a = get_object_or_404(Action, pk=pk, board=board)
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not allowed(request.user, a):
+                raise PermissionDenied(refusal(request.user, board))
+            return view(request, board, a)
+
+        return wrapped
+
+    return decorator
+
+
+@action_access(services.can_view_action, services.refusal)
+def action(request, board, a):
     """Members and the secretariat read it; its owner reads and updates it even if not a member."""
-    board = board_or_404(request, slug)
-    a = get_object_or_404(Action, pk=pk, board=board)
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not services.can_view_action(request.user, a):
-        refuse(request, board)
     may_update = services.can_update_progress(request.user, a)
     return render(
         request,
@@ -396,15 +411,11 @@ def action(request, slug, pk):
     )
 
 
-def action_progress(request, slug, pk):
-    board = board_or_404(request, slug)
-    a = get_object_or_404(Action, pk=pk, board=board)
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not services.can_update_progress(request.user, a):
-        raise PermissionDenied(
-            _("Only the action's owner or the secretariat can update its progress.")
-        )
+@action_access(
+    services.can_update_progress,
+    lambda user, board: _("Only the action's owner or the secretariat can update its progress."),
+)
+def action_progress(request, board, a):
     if request.method != "POST":
         return redirect("board:action", board.slug, a.pk)
     form = ProgressForm(request.POST)

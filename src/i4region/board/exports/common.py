@@ -28,6 +28,11 @@ def scope(model, boards: QuerySet, public: bool, path: str = "board") -> QuerySe
     return rows.public() if public and hasattr(rows, "public") else rows
 
 
+def texts(*fields: str) -> list[str]:
+    """The English and the Lithuanian column of each paired text, in that order."""
+    return [f"{field}_{lang}" for field in fields for lang in ("en", "lt")]
+
+
 SAMPLE = Column(
     "is_sample",
     description="true for sample content (fictional people, meetings, decisions) shown as samples",

@@ -14,7 +14,7 @@ from ..models import (
     Proposal,
     Vote,
 )
-from .common import SAMPLE, Context, ref, scope
+from .common import SAMPLE, Context, ref, scope, texts
 
 
 def challenges(c: Context) -> Table:
@@ -26,10 +26,7 @@ def challenges(c: Context) -> Table:
         [
             "id",
             "board_id",
-            "title_en",
-            "title_lt",
-            "description_en",
-            "description_lt",
+            *texts("title", "description"),
             "theme",
             "severity",
             "status",
@@ -69,10 +66,7 @@ def proposals(c: Context) -> Table:
             "id",
             "board_id",
             "challenge_id",
-            "title_en",
-            "title_lt",
-            "description_en",
-            "description_lt",
+            *texts("title", "description"),
             Column(
                 "proposer_member_id",
                 "proposer_membership_id",
@@ -86,8 +80,7 @@ def proposals(c: Context) -> Table:
                 "boolean",
                 "Filed by the secretariat on the proposer's behalf",
             ),
-            "expected_effect_en",
-            "expected_effect_lt",
+            *texts("expected_effect"),
             Column(
                 "expected_indicators",
                 lambda p: "; ".join(i.code for i in p.expected_indicators.all()),
@@ -96,10 +89,7 @@ def proposals(c: Context) -> Table:
             ),
             "cost_estimate",
             "currency",
-            "cost_note_en",
-            "cost_note_lt",
-            "funding_idea_en",
-            "funding_idea_lt",
+            *texts("cost_note", "funding_idea"),
             "state",
             "answer",
             "answered_at",
@@ -122,10 +112,7 @@ def decisions(c: Context) -> Table:
             "meeting_id",
             "agenda_item_id",
             "proposal_id",
-            "title_en",
-            "title_lt",
-            "text_en",
-            "text_lt",
+            *texts("title", "text"),
             Column(
                 "method",
                 description="simple_majority, absolute_majority, two_thirds, consensus or "
@@ -206,8 +193,7 @@ def actions(c: Context) -> Table:
             "board_id",
             Column("decision_id", description="The decision it implements (decisions.csv id)"),
             Column("parent_id", description="The action it is part of (actions.csv id)"),
-            "title_en",
-            "title_lt",
+            *texts("title"),
             "description",
             c.org("owner_organisation_id", "owner_organisation_id", "Organisation that owns it"),
             ref(
@@ -249,8 +235,7 @@ def milestones(c: Context) -> Table:
             "id",
             "action_id",
             Column("date", description="Due date of the milestone"),
-            "title_en",
-            "title_lt",
+            *texts("title"),
             "description",
             "done",
             Column(

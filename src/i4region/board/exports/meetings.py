@@ -12,7 +12,7 @@ from ..models import (
     MeetingDocument,
     Membership,
 )
-from .common import SAMPLE, Context, scope
+from .common import SAMPLE, Context, scope, texts
 
 
 def boards(c: Context) -> Table:
@@ -25,8 +25,7 @@ def boards(c: Context) -> Table:
         [
             "id",
             "slug",
-            "name_en",
-            "name_lt",
+            *texts("name"),
             Column("type", "kind"),
             "parent_id",
             Column("founding_year", type="year"),
@@ -37,8 +36,7 @@ def boards(c: Context) -> Table:
                 "string",
                 "Organisations that set the board up, separated by '; '",
             ),
-            "purpose_en",
-            "purpose_lt",
+            *texts("purpose"),
             "decision_method",
             "quorum_percent",
             Column("region_code", "region.code", "string", "NUTS code of the region it serves"),
@@ -104,8 +102,7 @@ def meetings(c: Context) -> Table:
         [
             "id",
             "board_id",
-            "title_en",
-            "title_lt",
+            *texts("title"),
             Column("type", "kind"),
             Column("format", "mode"),
             "starts_at",
@@ -114,8 +111,7 @@ def meetings(c: Context) -> Table:
             "online_link",
             "minutes_status",
             "minutes_approved_at",
-            "minutes_en",
-            "minutes_lt",
+            *texts("minutes"),
             SAMPLE,
         ],
     )
@@ -142,8 +138,7 @@ def agenda(c: Context) -> Table:
             "parent_id",
             "position",
             Column("number", type="string", description="Number in the agenda, e.g. 2.1"),
-            "title_en",
-            "title_lt",
+            *texts("title"),
             "description",
             "duration_minutes",
         ],

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import partial
 
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
@@ -113,6 +114,20 @@ def _url(kind: str, slug: str, pk: int, public: bool) -> str:
     return reverse(f"board:{kind}", args=[slug, pk])
 
 
+def _record_event(slug: str, public: bool, kind: str, when, record, detail: str) -> Event:
+    """The step of a board record (challenge, proposal, decision) that links to its page; `when`
+    is a date or a moment (its day in the local time zone)."""
+    day = timezone.localtime(when).date() if isinstance(when, dt.datetime) else when
+    return Event(
+        kind,
+        day.isoformat(),
+        record.title,
+        detail,
+        _url(kind, slug, record.pk, public),
+        record.is_sample,
+    )
+
+
 def late_text(days: int) -> str:
     return ngettext("overdue by %(days)d day", "overdue by %(days)d days", days) % {"days": days}
 
@@ -160,6 +175,7 @@ def timeline(item, public: bool = False) -> list[Event]:
         c = _public_only(c)
     events: list[Event] = []
     slug = (c.challenges or c.proposals or c.decisions or c.actions or [item])[0].board.slug
+    step = partial(_record_event, slug, public)
     for ch in c.challenges:
         for ev in ch.evidence.select_related("indicator", "region"):
             points = series(ev.indicator, ev.region)
@@ -173,38 +189,11 @@ def timeline(item, public: bool = False) -> list[Event]:
                         % {"value": _fmt(points[-1].value), "period": points[-1].period},
                     )
                 )
-        events.append(
-            Event(
-                "challenge",
-                ch.identified_on.isoformat(),
-                ch.title,
-                ch.get_severity_display(),
-                _url("challenge", slug, ch.pk, public),
-                ch.is_sample,
-            )
-        )
+        events.append(step("challenge", ch.identified_on, ch, ch.get_severity_display()))
     for p in c.proposals:
-        events.append(
-            Event(
-                "proposal",
-                timezone.localtime(p.created_at).date().isoformat(),
-                p.title,
-                p.get_state_display(),
-                _url("proposal", slug, p.pk, public),
-                p.is_sample,
-            )
-        )
+        events.append(step("proposal", p.created_at, p, p.get_state_display()))
     for d in c.decisions:
-        events.append(
-            Event(
-                "decision",
-                timezone.localtime(d.meeting.starts_at).date().isoformat(),
-                d.title,
-                d.get_state_display(),
-                _url("decision", slug, d.pk, public),
-                d.is_sample,
-            )
-        )
+        events.append(step("decision", d.meeting.starts_at, d, d.get_state_display()))
     for a in c.actions:
         days = a.days_late()
         detail = f"{a.get_status_display()} · {_fmt(a.progress)} %"

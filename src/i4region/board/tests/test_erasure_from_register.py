@@ -14,16 +14,15 @@ def test_the_board_forgets_a_person_erased_from_the_register():
     board = Board.objects.order_by("pk").first()
     org = Organisation.objects.create(name="Erasure test UAB", type="company")
     person = Person.objects.create(name="Ona Trinamoji", email="ona@example.org", organisation=org)
+    on_board = {"board": board, "target_type": ContentType.objects.get_for_model(Board)}
     comment = Comment.objects.create(
-        board=board,
-        target_type=ContentType.objects.get_for_model(Board),
+        **on_board,
         target_id=board.pk,
         author_name="Ona Trinamoji",
         text="Ona Trinamoji will send the figures (ona@example.org).",
     )
     other = Comment.objects.create(
-        board=board,
-        target_type=ContentType.objects.get_for_model(Board),
+        **on_board,
         target_id=board.pk,
         author_name="Someone else",
         text="Ask Ona Trinamoji about it.",

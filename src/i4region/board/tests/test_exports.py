@@ -181,3 +181,19 @@ def test_attendance_has_one_row_per_member_and_meeting(tmp_path):
     assert pairs and len(pairs) == len(set(pairs))
     sample = [r for r in rows if r["status"] == "excused"]
     assert len(sample) == 1  # the one excused sample member; everyone else on the roll present
+
+
+def test_open_api_gives_the_public_decisions_and_actions_of_a_board(client):
+    from i4region.board import services
+    from i4region.board.models import Board
+
+    board = Board.objects.get(slug="panevezys-i40")
+    decisions = client.get(f"/api/v1/boards/{board.slug}/decisions/").json()
+    public = board.decisions.public().select_related("meeting")
+    assert {d["id"] for d in decisions} == {d.pk for d in public} and decisions
+    meeting = board.meetings.get()
+    assert {d["meeting_starts_at"][:16] for d in decisions} == {meeting.starts_at.isoformat()[:16]}
+    actions = client.get(f"/api/v1/boards/{board.slug}/actions/").json()
+    expected = {a.pk: (a.owner_display, a.is_overdue) for a in services.public_actions(board)}
+    assert {a["id"]: (a["owner"], a["overdue"]) for a in actions} == expected and actions
+    assert client.get("/api/v1/boards/no-such-board/actions/").status_code == 404

@@ -10,6 +10,12 @@ from i4region.board.models import Action, Comment, Decision, Proposal
 pytestmark = pytest.mark.django_db
 
 
+def progress_update(client, action, status: str) -> int:
+    """The status code of a progress update of `action` to `status`, as the signed-in user."""
+    url = f"/en/board/{action.board.slug}/actions/{action.pk}/progress/"
+    return client.post(url, {"status": status}).status_code
+
+
 @pytest.fixture
 def roles(board, other_board, seat, make_user):
     """A secretariat user, a member of this board, a member of another board, an action owner
@@ -192,24 +198,14 @@ def test_owner_updates_own_action_only(client, roles, board, action):
         Action(board=board, title_en="Someone else's"), roles["secretariat"]
     )
     assert client.get(f"/en/board/{board.slug}/actions/{other.pk}/").status_code == 403
-    assert (
-        client.post(
-            f"/en/board/{board.slug}/actions/{other.pk}/progress/", {"status": "done"}
-        ).status_code
-        == 403
-    )
+    assert progress_update(client, other, "done") == 403
     assert client.get(f"/en/board/{board.slug}/actions/{action.pk}/edit/").status_code == 403
 
 
 def test_member_who_does_not_own_the_action_cannot_update_it(client, roles, board, action):
     client.force_login(roles["member"])
     assert client.get(f"/en/board/{board.slug}/actions/{action.pk}/").status_code == 200
-    assert (
-        client.post(
-            f"/en/board/{board.slug}/actions/{action.pk}/progress/", {"status": "done"}
-        ).status_code
-        == 403
-    )
+    assert progress_update(client, action, "done") == 403
     action.refresh_from_db()
     assert action.status == "not_started"
 
