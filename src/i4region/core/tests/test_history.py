@@ -17,8 +17,8 @@ RAW = re.compile(r"\b(True|False|None)\b|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|\b[a-z]+_
 ENGLISH_VERBS = ("created", "changed", "deleted", "updated")
 
 
-def _page(org) -> str:
-    with translation.override("lt"):
+def _page(org, lang: str = "lt") -> str:
+    with translation.override(lang):
         return render_to_string("core/_history.html", {"history": history.entries_for(org)})
 
 
@@ -49,8 +49,7 @@ def test_a_text_changed_in_both_languages_is_shown_in_the_readers():
     page = _page(org)
     assert "Gamina robotų rankas" in page
     assert "Makes robot arms" not in page
-    with translation.override("en"):
-        english = render_to_string("core/_history.html", {"history": history.entries_for(org)})
+    english = _page(org, "en")
     assert "Makes robot arms" in english
     assert "Gamina robotų rankas" not in english
 
@@ -62,8 +61,7 @@ def test_a_related_record_is_named_in_the_readers_language():
     school = Organisation.objects.create(name="Mokykla", type="school")
     with translation.override("lt"):  # the change is made on a Lithuanian page
         Relation.objects.create(source=fund, target=school, type="funding")
-    with translation.override("en"):
-        english = render_to_string("core/_history.html", {"history": history.entries_for(fund)})
+    english = _page(fund, "en")
     assert "Fondas VšĮ — Mokykla (Funding)" in english
     assert "Finansavimas" not in english
 

@@ -102,16 +102,20 @@ def visitor(request, client, make_user):
     return client
 
 
+def hits(pages: dict[str, str], phrases) -> list[str]:
+    """Where each phrase stands, with the words around it."""
+    return [
+        f"{path}: {phrase!r} in …{text[max(0, text.find(phrase) - 60) : text.find(phrase) + 60]}…"
+        for path, text in pages.items()
+        for phrase in phrases
+        if phrase in text
+    ]
+
+
 def test_lithuanian_pages_show_no_english_of_the_product(visitor):
     pages = crawl(visitor, "lt")
     assert len(pages) > 25, sorted(pages)
-    found = [
-        f"{path}: {phrase!r} in …{text[max(0, text.find(phrase) - 60) : text.find(phrase) + 60]}…"
-        for path, text in pages.items()
-        for phrase in ENGLISH_ON_LT
-        if phrase in text
-    ]
-    assert found == []
+    assert hits(pages, ENGLISH_ON_LT) == []
 
 
 def test_english_pages_show_no_lithuanian_catalogue_text(visitor):
@@ -119,13 +123,7 @@ def test_english_pages_show_no_lithuanian_catalogue_text(visitor):
     assert len(pages) > 25, sorted(pages)
     sentences = lithuanian_sentences()
     assert len(sentences) > 200
-    found = [
-        f"{path}: {sentence!r}"
-        for path, text in pages.items()
-        for sentence in sentences
-        if sentence in text
-    ]
-    assert found == []
+    assert hits(pages, sentences) == []
 
 
 def test_the_crawl_sees_what_a_person_sees():
