@@ -154,44 +154,43 @@ class StrategyEdit(SecretariatOnly, ObjectEditView):
         return obj.get_absolute_url() if obj else reverse("strategy:index")
 
 
-class PriorityEdit(SecretariatOnly, ObjectEditView):
+class PartEdit(SecretariatOnly, ObjectEditView):
+    """A priority of a strategy or a measure of a priority: a new one goes last under its parent,
+    which the URL names."""
+
+    parent_model: type[Strategy | Priority]
+    parent_kwarg: str  # the URL keyword that names the parent …
+    parent_lookup = "pk"  # … by this field of it
+    parent_field: str
+    siblings: str
+
+    def parent(self):
+        lookup = {self.parent_lookup: self.kwargs[self.parent_kwarg]}
+        return get_object_or_404(self.parent_model, **lookup)
+
+    def get_initial(self, request, obj):
+        return {} if obj else {"position": getattr(self.parent(), self.siblings).count() + 1}
+
+    def prepare(self, request, obj):
+        if getattr(obj, f"{self.parent_field}_id") is None:
+            setattr(obj, self.parent_field, self.parent())
+
+    def cancel_url(self, request, obj):
+        return (obj or self.parent()).get_absolute_url()
+
+
+class PriorityEdit(PartEdit):
     model = Priority
     form_class = PriorityForm
-
-    def get_initial(self, request, obj):
-        if obj is None:
-            strategy = get_object_or_404(Strategy, slug=self.kwargs["slug"])
-            return {"position": strategy.priorities.count() + 1}
-        return {}
-
-    def prepare(self, request, obj):
-        if obj.strategy_id is None:
-            obj.strategy = get_object_or_404(Strategy, slug=self.kwargs["slug"])
-
-    def cancel_url(self, request, obj):
-        if obj is not None:
-            return obj.get_absolute_url()
-        return reverse("strategy:detail", args=[self.kwargs["slug"]])
+    parent_model, parent_kwarg, parent_lookup = Strategy, "slug", "slug"
+    parent_field, siblings = "strategy", "priorities"
 
 
-class MeasureEdit(SecretariatOnly, ObjectEditView):
+class MeasureEdit(PartEdit):
     model = Measure
     form_class = MeasureForm
-
-    def get_initial(self, request, obj):
-        if obj is None:
-            parent = get_object_or_404(Priority, pk=self.kwargs["priority"])
-            return {"position": parent.measures.count() + 1}
-        return {}
-
-    def prepare(self, request, obj):
-        if obj.priority_id is None:
-            obj.priority = get_object_or_404(Priority, pk=self.kwargs["priority"])
-
-    def cancel_url(self, request, obj):
-        if obj is not None:
-            return obj.get_absolute_url()
-        return reverse("strategy:priority", args=[self.kwargs["priority"]])
+    parent_model, parent_kwarg = Priority, "priority"
+    parent_field, siblings = "priority", "measures"
 
 
 class LinkAdd(SecretariatOnly, ObjectEditView):

@@ -288,3 +288,23 @@ def test_another_region_edits_the_stages_and_sees_where_nobody_works(client, set
     assert "No actor works at this stage." in nobody
     assert "no_such_indicator</code>: not yet in the observatory" in nobody
     assert "Primary school" not in page
+
+
+def test_secretariat_adds_priorities_and_measures_last_under_their_parent(
+    client, strategy, priority, make_user
+):
+    s = strategy("adopted")
+    first = priority(s, "First")
+    client.force_login(make_user("secretariat"))
+    form = client.get(f"/en/strategy/{s.slug}/priorities/new/").content.decode()
+    assert 'name="position" value="2"' in form and f'href="/en/strategy/{s.slug}/"' in form
+    data = {"position": 2, "title_en": "Second", "title_lt": "Antras"}
+    response = client.post(f"/en/strategy/{s.slug}/priorities/new/", data)
+    second = s.priorities.get(title_en="Second")
+    assert response.status_code == 302 and response["Location"] == second.get_absolute_url()
+    form = client.get(f"/en/strategy/priorities/{first.pk}/measures/new/").content.decode()
+    assert 'name="position" value="1"' in form
+    data = {"position": 1, "title_en": "A measure", "title_lt": "Priemonė"}
+    client.post(f"/en/strategy/priorities/{first.pk}/measures/new/", data)
+    assert [m.title_en for m in first.measures.all()] == ["A measure"]
+    assert client.get("/en/strategy/no-such/priorities/new/").status_code == 404
