@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from i4region.core import history
-from i4region.regions.models import Region, RegionKind
-from i4region.stakeholders.models import SizeClass, nace_validator
+from i4region.regions.models import RegionKind
+from i4region.stakeholders.models import SizeClass, nace_validator, place
 
 
 class Model(models.TextChoices):
@@ -60,23 +60,8 @@ class Response(models.Model):
     date = models.DateField(_("date"))
     size_class = models.CharField(_("size class"), max_length=8, choices=SizeClass.choices)
     nace_code = models.CharField(_("NACE Rev. 2 code"), max_length=8, validators=[nace_validator])
-    municipality = models.ForeignKey(
-        Region,
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        limit_choices_to={"kind": RegionKind.MUNICIPALITY},
-        verbose_name=_("municipality"),
-    )
-    region = models.ForeignKey(
-        Region,
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("region"),
-    )
+    municipality = place(_("municipality"), RegionKind.MUNICIPALITY)
+    region = place(_("region"))
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
     )

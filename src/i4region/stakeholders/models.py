@@ -8,12 +8,12 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from i4region.accounts.models import Role
 from i4region.core import history
 from i4region.core.bilingual import localized
+from i4region.core.models import Record
 from i4region.core.publication import PublicationQuerySet
 from i4region.regions.models import Region, RegionKind
 
@@ -93,6 +93,16 @@ nace_validator = RegexValidator(
 )
 
 
+def place(label, kind: str | None = None, **options) -> models.ForeignKey:
+    """Where a record is: a municipality or region (of `kind`, when given), optional by default,
+    and kept from deletion while records name it."""
+    limit = {"limit_choices_to": {"kind": kind}} if kind else {}
+    options = {"null": True, "blank": True, **limit, **options}
+    return models.ForeignKey(
+        Region, models.PROTECT, related_name="+", verbose_name=label, **options
+    )
+
+
 # Roles that work with the whole ecosystem, published or not.
 INTERNAL_ROLES = (Role.SECRETARIAT, Role.BOARD_MEMBER, Role.INITIATIVE_MANAGER)
 
@@ -115,7 +125,7 @@ class OrganisationQuerySet(PublicationQuerySet):
         return self.public()
 
 
-class Organisation(models.Model):
+class Organisation(Record):
     """An actor of the regional ecosystem; real ones carry a source URL, fictional ones is_sample."""
 
     name = models.CharField(_("name"), max_length=200, unique=True)
@@ -134,24 +144,8 @@ class Organisation(models.Model):
     size_class = models.CharField(
         _("size class"), max_length=8, choices=SizeClass.choices, blank=True
     )
-    municipality = models.ForeignKey(
-        Region,
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        limit_choices_to={"kind": RegionKind.MUNICIPALITY},
-        verbose_name=_("municipality"),
-    )
-    region = models.ForeignKey(
-        Region,
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        limit_choices_to={"kind": RegionKind.NUTS},
-        verbose_name=_("region"),
-    )
+    municipality = place(_("municipality"), RegionKind.MUNICIPALITY)
+    region = place(_("region"), RegionKind.NUTS)
     website = models.URLField(_("website"), blank=True)
     company_code = models.CharField(_("company code"), max_length=20, blank=True)
     tags = models.CharField(
@@ -191,11 +185,7 @@ class Organisation(models.Model):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
 
-    def __str__(self) -> str:
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("stakeholders:organisation", args=[self.pk])
+    url_name = "stakeholders:organisation"
 
     @property
     def description(self) -> str:
@@ -217,7 +207,7 @@ class OnOrganisationPage:
         return f"{url}#{self.anchor}-{self.pk}" if self.anchor else url
 
 
-class Person(OnOrganisationPage, models.Model):
+class Person(OnOrganisationPage, Record):
     """A contact; keep only what is needed to work with them, and erase on request."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -243,9 +233,6 @@ class Person(OnOrganisationPage, models.Model):
         verbose_name_plural = _("people")
 
     anchor = "person"
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class ErasureLog(models.Model):
@@ -424,7 +411,7 @@ class Assessment(OnOrganisationPage, models.Model):
         return f"{self.organisation} {self.date}"
 
 
-class Activity(OnOrganisationPage, models.Model):
+class Activity(OnOrganisationPage, Record):
     """Something an organisation does for Industry 4.0, placed on theme × target group × place."""
 
     organisation = models.ForeignKey(
@@ -433,13 +420,7 @@ class Activity(OnOrganisationPage, models.Model):
     name = models.CharField(_("name"), max_length=200)
     theme = models.CharField(_("theme"), max_length=24, choices=Theme.choices)
     target_group = models.CharField(_("target group"), max_length=20, choices=TargetGroup.choices)
-    municipality = models.ForeignKey(
-        Region,
-        models.PROTECT,
-        related_name="+",
-        limit_choices_to={"kind": RegionKind.MUNICIPALITY},
-        verbose_name=_("municipality"),
-    )
+    municipality = place(_("municipality"), RegionKind.MUNICIPALITY, null=False, blank=False)
     start = models.DateField(_("start"), null=True, blank=True)
     end = models.DateField(_("end"), null=True, blank=True)
     budget_eur = models.DecimalField(
@@ -468,9 +449,6 @@ class Activity(OnOrganisationPage, models.Model):
         verbose_name_plural = _("activities")
 
     anchor = "activity"
-
-    def __str__(self) -> str:
-        return self.name
 
 
 history.track(Organisation, exclude=("representatives",))

@@ -28,18 +28,10 @@ def secretariat(client, make_user):
     return client
 
 
-def _company() -> Organisation:
-    return Organisation.objects.filter(is_sample=True, type="company").order_by("pk").first()
-
-
-def test_referring_records_are_found_from_the_reverse_relations(make_user):
-    org = _company()
-    act = Activity.objects.filter(organisation=org).first() or Activity.objects.create(
-        organisation=org,
-        name="Pavyzdinė veikla X",
-        theme="steam",
-        target_group="pupils",
-        municipality=Activity.objects.first().municipality,
+def test_referring_records_are_found_from_the_reverse_relations(make_user, company, make_activity):
+    org = company
+    act = Activity.objects.filter(organisation=org).first() or make_activity(
+        org, "Pavyzdinė veikla X"
     )
     groups = references.referring(org, make_user("secretariat"), skip=set())
     items = {i.label: i.url for g in groups for i in g.items}
@@ -66,27 +58,12 @@ def test_referring_follows_the_other_models_publication_rule(make_user):
     assert child.name in seen
 
 
-def test_activity_initiative_names_are_matched_and_unmatched_text_kept():
+def test_activity_initiative_names_are_matched_and_unmatched_text_kept(company, make_activity):
     migration = importlib.import_module("i4region.stakeholders.migrations.0003_register_links")
     initiative = Initiative.objects.order_by("pk").first()
-    org = _company()
-    municipality = Activity.objects.first().municipality
-    matched = Activity.objects.create(
-        organisation=org,
-        name="Matched",
-        theme="steam",
-        target_group="pupils",
-        municipality=municipality,
-        initiative_note=f"  {initiative.name_lt.upper()} ",
-    )
-    unmatched = Activity.objects.create(
-        organisation=org,
-        name="Unmatched",
-        theme="steam",
-        target_group="pupils",
-        municipality=municipality,
-        initiative_note="Nežinoma iniciatyva 2019",
-    )
+    org = company
+    matched = make_activity(org, "Matched", initiative_note=f"  {initiative.name_lt.upper()} ")
+    unmatched = make_activity(org, "Unmatched", initiative_note="Nežinoma iniciatyva 2019")
     migration._match(apps, None)
     matched.refresh_from_db()
     unmatched.refresh_from_db()
@@ -120,8 +97,10 @@ def test_interaction_with_participant_organisations_shows_on_both_pages(secretar
     assert f"#interaction-{i.pk}" in other_page
 
 
-def test_follow_up_due_before_the_interaction_is_refused_on_its_field(secretariat, make_user):
-    org = _company()
+def test_follow_up_due_before_the_interaction_is_refused_on_its_field(
+    secretariat, make_user, company
+):
+    org = company
     before = Interaction.objects.count()
     r = secretariat.post(
         f"/en/stakeholders/organisation/{org.pk}/interaction/",
@@ -179,8 +158,8 @@ def test_every_register_form_saves_with_a_message_and_history(
     assert str(model._meta.verbose_name) in entries[0].target
 
 
-def test_board_member_cannot_use_the_register_forms(client, make_user):
-    org = _company()
+def test_board_member_cannot_use_the_register_forms(client, make_user, company):
+    org = company
     client.force_login(make_user("board_member"))
     activity = Activity.objects.first()
     for url in (
