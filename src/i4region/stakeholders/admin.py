@@ -22,48 +22,45 @@ class OrganisationAdmin(admin.ModelAdmin):
     filter_horizontal = ("representatives",)
 
 
-@admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
-    """Erasing on request goes through the site's erase page, which also cleans the history."""
-
-    list_display = ("name", "organisation", "role", "consent", "is_sample")
-    search_fields = ("name", "organisation__name")
-    autocomplete_fields = ("organisation",)
-
-
-@admin.register(Relation)
-class RelationAdmin(admin.ModelAdmin):
-    list_display = ("source", "type", "target", "directed", "strength", "is_sample")
-    list_filter = ("type", "directed", "is_sample")
-    autocomplete_fields = ("source", "target")
-
-
 class FollowUpInline(admin.TabularInline):
     model = FollowUp
     extra = 0
 
 
-@admin.register(Interaction)
-class InteractionAdmin(admin.ModelAdmin):
-    list_display = ("date", "type", "organisation", "is_sample")
-    list_filter = ("type", "is_sample")
-    autocomplete_fields = ("organisation",)
-    inlines = [FollowUpInline]
+class OfOrganisation(admin.ModelAdmin):
+    """A record of one organisation, picked by name."""
 
-
-@admin.register(Assessment)
-class AssessmentAdmin(admin.ModelAdmin):
-    list_display = ("organisation", "date", "influence", "interest", "stance")
-    list_filter = ("stance",)
     autocomplete_fields = ("organisation",)
 
 
-@admin.register(Activity)
-class ActivityAdmin(admin.ModelAdmin):
-    list_display = ("name", "organisation", "theme", "target_group", "municipality")
-    list_filter = ("theme", "target_group")
-    autocomplete_fields = ("organisation",)
-    raw_id_fields = ("municipality",)
+# Erasing a person on request goes through the site's erase page, which also cleans the history.
+RECORDS = {
+    Person: {
+        "list_display": ("name", "organisation", "role", "consent", "is_sample"),
+        "search_fields": ("name", "organisation__name"),
+    },
+    Relation: {
+        "list_display": ("source", "type", "target", "directed", "strength", "is_sample"),
+        "list_filter": ("type", "directed", "is_sample"),
+        "autocomplete_fields": ("source", "target"),
+    },
+    Interaction: {
+        "list_display": ("date", "type", "organisation", "is_sample"),
+        "list_filter": ("type", "is_sample"),
+        "inlines": [FollowUpInline],
+    },
+    Assessment: {
+        "list_display": ("organisation", "date", "influence", "interest", "stance"),
+        "list_filter": ("stance",),
+    },
+    Activity: {
+        "list_display": ("name", "organisation", "theme", "target_group", "municipality"),
+        "list_filter": ("theme", "target_group"),
+        "raw_id_fields": ("municipality",),
+    },
+}
+for model, options in RECORDS.items():
+    admin.site.register(model, type(f"{model.__name__}Admin", (OfOrganisation,), options))
 
 
 @admin.register(ErasureLog)

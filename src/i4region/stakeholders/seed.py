@@ -109,35 +109,30 @@ SIZES = ("micro", "small", "small", "medium", "medium", "large")
 
 def sample_organisations(rng: random.Random) -> list[dict]:
     """Fictional organisations whose names cannot be mistaken for real ones."""
-    out = []
-    for i in range(1, 29):
-        out.append(
-            dict(
-                name=f"Pavyzdinė gamykla {i}",
-                type="company",
-                nace_code=rng.choice(NACE),
-                size_class=rng.choice(SIZES),
-                municipality=rng.choice(COUNTY_MUNICIPALITIES),
-                region="LT025",
-                company_code=f"900{i:06d}",
-            )
+    out = [
+        dict(
+            name=f"Pavyzdinė gamykla {i}",
+            type="company",
+            nace_code=rng.choice(NACE),
+            size_class=rng.choice(SIZES),
+            municipality=rng.choice(COUNTY_MUNICIPALITIES),
+            region="LT025",
+            company_code=f"900{i:06d}",
         )
-    for i in range(1, 11):
-        out.append(
-            dict(
-                name=f"Pavyzdinė mokykla {i}",
-                type="school",
-                municipality=rng.choice(COUNTY_MUNICIPALITIES),
-            )
+        for i in range(1, 29)
+    ]
+    out += [
+        dict(
+            name=f"Pavyzdinė mokykla {i}",
+            type="school",
+            municipality=rng.choice(COUNTY_MUNICIPALITIES),
         )
-    for i in range(1, 4):
-        out.append(
-            dict(
-                name=f"Pavyzdinė profesinė mokykla {i}",
-                type="vocational_school",
-                municipality=COUNTY_MUNICIPALITIES[i - 1],
-            )
-        )
+        for i in range(1, 11)
+    ]
+    out += [
+        dict(name=f"Pavyzdinė profesinė mokykla {i}", type="vocational_school", municipality=place)
+        for i, place in enumerate(COUNTY_MUNICIPALITIES[:3], start=1)
+    ]
     extra = [
         ("Pavyzdinė kolegija", "university"),
         ("Pavyzdinis tyrimų institutas", "research"),
