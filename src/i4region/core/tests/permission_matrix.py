@@ -62,6 +62,7 @@ VIEWS: dict[str, tuple[tuple[int, ...], dict[str, str]]] = {
     "api:openapi-view": (EVERYONE, {}),
     "api:organisations": (EVERYONE, {}),
     "api:published": (EVERYONE, {}),
+    "api:years": (EVERYONE, {}),
     "api:region": (EVERYONE, {"code": "LT025"}),
     "api:series": (BAD_REQUEST, {}),
     "api:series_csv": (BAD_REQUEST, {}),
