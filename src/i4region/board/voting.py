@@ -78,30 +78,35 @@ def _decision_step(request, board, pk, step) -> HttpResponse:
     return redirect(d.get_absolute_url())
 
 
-@require_POST
-@board_access(MANAGE)
-def decision_open(request, board, pk):
+def _vote_mode_step(request, board, pk, change, message: str) -> HttpResponse:
+    """Set where the votes come from (the form's mode) with `change(decision, mode)`; the
+    success message names the mode."""
     form = OpenVotingForm(request.POST)
     mode = form.cleaned_data["vote_mode"] if form.is_valid() else ""
 
     def step(d):
-        services.open_voting(d, request.user, mode)
-        return _("Voting is open: %(mode)s.") % {"mode": d.get_vote_mode_display()}
+        change(d, mode)
+        return message % {"mode": d.get_vote_mode_display()}
 
     return _decision_step(request, board, pk, step)
+
+
+@require_POST
+@board_access(MANAGE)
+def decision_open(request, board, pk):
+    def change(d, mode):
+        services.open_voting(d, request.user, mode)
+
+    return _vote_mode_step(request, board, pk, change, _("Voting is open: %(mode)s."))
 
 
 @require_POST
 @board_access(MANAGE)
 def decision_mode(request, board, pk):
-    form = OpenVotingForm(request.POST)
-    mode = form.cleaned_data["vote_mode"] if form.is_valid() else ""
-
-    def step(d):
+    def change(d, mode):
         services.change_vote_mode(d, request.user, mode, request.POST.get("reason", ""))
-        return _("The votes now come from: %(mode)s.") % {"mode": d.get_vote_mode_display()}
 
-    return _decision_step(request, board, pk, step)
+    return _vote_mode_step(request, board, pk, change, _("The votes now come from: %(mode)s."))
 
 
 @require_POST

@@ -73,6 +73,11 @@ def organisation(name: str | None, kind: str, is_sample: bool) -> Organisation |
     return found
 
 
+def paired_texts(spec: dict, *fields: str) -> dict[str, str]:
+    """The English and the Lithuanian text of each field, as the seed file names them."""
+    return {f"{f}_{lang}": spec[f"{f}_{lang}"] for f in fields for lang in ("en", "lt")}
+
+
 def _date(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
 
@@ -137,8 +142,7 @@ def _members(board: Board, members: list[dict]) -> dict[str, Membership]:
 def _meeting(board: Board, m: dict, seats: dict) -> tuple[Meeting, dict]:
     meeting = Meeting.objects.create(
         board=board,
-        title_en=m["title_en"],
-        title_lt=m["title_lt"],
+        **paired_texts(m, "title"),
         kind=m["kind"],
         mode=m["mode"],
         starts_at=_when(m["starts_at"]),
@@ -155,8 +159,7 @@ def _meeting(board: Board, m: dict, seats: dict) -> tuple[Meeting, dict]:
             meeting=meeting,
             parent=items.get(parent),
             position=positions[parent],
-            title_en=item["title_en"],
-            title_lt=item["title_lt"],
+            **paired_texts(item, "title"),
             duration_minutes=item.get("minutes"),
         )
     roll = m["roll"]
@@ -184,10 +187,7 @@ def _challenges(board: Board, spec: dict) -> dict[str, Challenge]:
     for c in spec["challenges"]:
         challenge = Challenge.objects.create(
             board=board,
-            title_en=c["title_en"],
-            title_lt=c["title_lt"],
-            description_en=c["description_en"],
-            description_lt=c["description_lt"],
+            **paired_texts(c, "title", "description"),
             theme=c["theme"],
             severity=c["severity"],
             status="addressed" if c["evidence"] else "open",
@@ -212,16 +212,12 @@ def _proposals(board, spec, challenges, seats) -> dict[str, Proposal]:
         proposal = Proposal.objects.create(
             board=board,
             challenge=challenges[p["challenge"]],
-            title_en=p["title_en"],
-            title_lt=p["title_lt"],
-            description_en=p["description_en"],
-            description_lt=p["description_lt"],
+            **paired_texts(p, "title", "description"),
             proposer_membership=seats[p["proposer"]],
             expected_effect_en=p["effect_en"],
             expected_effect_lt=p["effect_lt"],
             cost_estimate=sum(Decimal(r["value"]) for r in rows),
-            cost_note_en=p["cost_note_en"],
-            cost_note_lt=p["cost_note_lt"],
+            **paired_texts(p, "cost_note"),
             funding_idea_en=p["funding_en"],
             funding_idea_lt=p["funding_lt"],
             state=ProposalState.SUBMITTED,
@@ -281,8 +277,7 @@ def _actions(board: Board, specs: list[dict], decisions: dict) -> None:
             board=board,
             decision=decisions[a["decision"]],
             parent=made.get(a.get("parent")),
-            title_en=a["title_en"],
-            title_lt=a["title_lt"],
+            **paired_texts(a, "title"),
             status=a["status"],
             progress=Decimal(a["progress"]),
             weight=Decimal(a.get("weight", "1")),

@@ -3,7 +3,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from i4region.board import services
 from i4region.board.models import (
+    Action,
     Attendance,
     Board,
     Challenge,
@@ -99,3 +101,15 @@ def decision(board, meeting, proposal):
         text_en="Adopted.",
         method="simple_majority",
     )
+
+
+@pytest.fixture
+def action_due(board):
+    """Record an action of the board as `by`, due on `due` (a date, or a number of days from
+    today: negative is overdue), with any other fields given (owner, progress…)."""
+
+    def make(by, title, due, **fields):
+        day = due if isinstance(due, dt.date) else dt.date.today() + dt.timedelta(days=due)
+        return services.save_action(Action(board=board, title_en=title, due_date=day, **fields), by)
+
+    return make

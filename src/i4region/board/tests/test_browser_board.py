@@ -7,46 +7,36 @@ import pytest
 
 from i4region.conftest import log_in
 
+from .journeys import add_member, fill, new_working_group, save
+
 pytestmark = pytest.mark.browser
-
-
-def save(page):
-    page.get_by_role("button", name="Save").click()
-    page.wait_for_load_state()
 
 
 def test_meeting_decision_action_progress_public(served, served_user, page):
     base, _ = served
     secretariat, owner = served_user("secretariat"), served_user("board_member")
-    board = base + "/en/board/robotics-wg"
     log_in(page, base, secretariat)
-
-    page.goto(base + "/en/board/new/")
-    page.locator("[name=slug]").fill("robotics-wg")
-    page.locator("[name=name_lt]").fill("Robotikos darbo grupė")
-    page.locator("[name=name_en]").fill("Robotics working group")
-    page.locator("[name=kind]").select_option("working_group")
-    page.locator("[name=decision_method]").select_option("consensus")
-    page.locator("[name=quorum_percent]").fill("50")
-    page.locator("[name=published]").check()
-    save(page)
-
-    for person, user in (("Ona Pavyzdytė", owner), ("Jonas Pavyzdys", None)):
-        page.goto(board + "/members/new/")
-        page.locator("[name=person_name]").fill(person)
-        if user:
-            page.locator("[name=user]").select_option(label=user)
-        page.locator("[name=position]").select_option("member")
-        page.locator("[name=sector]").select_option("education")
-        page.locator("[name=designated_on]").fill("2026-01-01")
-        save(page)
+    board = new_working_group(
+        page,
+        base,
+        "robotics-wg",
+        name_lt="Robotikos darbo grupė",
+        name_en="Robotics working group",
+        decision_method="consensus",
+        published=True,
+    )
+    add_member(page, board, "Ona Pavyzdytė", user=("label", owner))
+    add_member(page, board, "Jonas Pavyzdys")
 
     page.goto(board + "/meetings/new/")
-    page.locator("[name=title_en]").fill("Robotics internships")
-    page.locator("[name=kind]").select_option("ordinary")
-    page.locator("[name=mode]").select_option("in_person")
-    page.locator("[name=starts_at]").fill("2026-11-20T10:00")
-    page.locator("[name=place]").fill("Panevėžys, RoboLabas")
+    fill(
+        page,
+        title_en="Robotics internships",
+        kind="ordinary",
+        mode="in_person",
+        starts_at="2026-11-20T10:00",
+        place="Panevėžys, RoboLabas",
+    )
     save(page)
     meeting_url = page.url
     assert re.search(r"/meetings/\d+/$", meeting_url)
@@ -62,12 +52,15 @@ def test_meeting_decision_action_progress_public(served, served_user, page):
     page.wait_for_load_state()
 
     page.goto(board + "/challenges/new/")
-    page.locator("[name=title_lt]").fill("Trūksta robotikos praktikos vietų")
-    page.locator("[name=title_en]").fill("Too few robotics internships")
-    page.locator("[name=theme]").select_option("skills")
-    page.locator("[name=severity]").select_option("high")
-    page.locator("[name=status]").select_option("open")
-    page.locator("[name=identified_on]").fill("2026-10-01")
+    fill(
+        page,
+        title_lt="Trūksta robotikos praktikos vietų",
+        title_en="Too few robotics internships",
+        theme="skills",
+        severity="high",
+        status="open",
+        identified_on="2026-10-01",
+    )
     save(page)
     assert re.search(r"/challenges/\d+/$", page.url), page.locator("main").inner_text()[:800]
 

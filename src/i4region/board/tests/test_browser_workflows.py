@@ -10,48 +10,35 @@ import pytest
 
 from i4region.conftest import BROWSER_PASSWORD, log_in
 
+from .journeys import add_member, fill, new_working_group, save
+
 pytestmark = pytest.mark.browser
-
-
-def save(page):
-    page.get_by_role("button", name="Save").click()
-    page.wait_for_load_state()
 
 
 def test_invite_roll_roll_call_outcome_bulk_progress_overdue(served, served_user, page, tmp_path):
     base, run = served
     secretariat = served_user("secretariat")
-    board = base + "/en/board/vote-wg"
     log_in(page, base, secretariat)
-
-    page.goto(base + "/en/board/new/")
-    page.locator("[name=slug]").fill("vote-wg")
-    page.locator("[name=name_lt]").fill("Balsavimo darbo grupė")
-    page.locator("[name=name_en]").fill("Voting working group")
-    page.locator("[name=kind]").select_option("working_group")
-    page.locator("[name=decision_method]").select_option("simple_majority")
-    page.locator("[name=quorum_percent]").fill("50")
-    save(page)
-
-    for person, email in (
-        ("Ona Kviestoji", "ona.kviestoji@example.org"),
-        ("Petras Pavyzdys", ""),
-    ):
-        page.goto(board + "/members/new/")
-        page.locator("[name=person_name]").fill(person)
-        if email:
-            page.locator("[name=invite_email]").fill(email)
-        page.locator("[name=position]").select_option("member")
-        page.locator("[name=sector]").select_option("education")
-        page.locator("[name=designated_on]").fill("2026-01-01")
-        save(page)
-        if email:
-            assert f"invitation sent to {email}" in page.locator("main").inner_text()
+    board = new_working_group(
+        page,
+        base,
+        "vote-wg",
+        name_lt="Balsavimo darbo grupė",
+        name_en="Voting working group",
+        decision_method="simple_majority",
+    )
+    email = "ona.kviestoji@example.org"
+    add_member(page, board, "Ona Kviestoji", invite_email=email)
+    assert f"invitation sent to {email}" in page.locator("main").inner_text()
+    add_member(page, board, "Petras Pavyzdys")
 
     page.goto(board + "/meetings/new/")
-    page.locator("[name=title_en]").fill("Vote on the internship fund")
-    page.locator("[name=starts_at]").fill("2026-11-20T10:00")
-    page.locator("[name=place]").fill("Panevėžys")
+    fill(
+        page,
+        title_en="Vote on the internship fund",
+        starts_at="2026-11-20T10:00",
+        place="Panevėžys",
+    )
     save(page)
     meeting_url = page.url
     page.get_by_role("link", name="Record attendance").click()

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from i4region.board import services
-from i4region.board.models import Action, Board, Challenge, Notification
+from i4region.board.models import Board, Challenge, Notification
 
 pytestmark = pytest.mark.django_db
 
@@ -77,20 +77,12 @@ def test_csv_download_of_a_table(client, sec):
 
 
 def test_assignment_minutes_and_overdue_arrive_in_one_digest(
-    client, board, meeting, seat, make_user, sec
+    client, board, meeting, seat, make_user, sec, action_due
 ):
     owner = make_user("initiative_manager")
     member = make_user("board_member")
     seat(user=member)
-    action = services.save_action(
-        Action(
-            board=board,
-            title_en="Write the robotics curriculum",
-            owner=owner,
-            due_date=dt.date(2020, 1, 1),
-        ),
-        sec,
-    )
+    action = action_due(sec, "Write the robotics curriculum", dt.date(2020, 1, 1), owner=owner)
     meeting.minutes = "Text."
     meeting.save()
     services.set_minutes_status(meeting, sec, "circulated")
@@ -114,27 +106,10 @@ def test_assignment_minutes_and_overdue_arrive_in_one_digest(
     assert len(mail.outbox) == sent  # overdue is told once per due date, nothing new since
 
 
-def test_my_actions_lists_overdue_first(client, board, make_user, sec):
+def test_my_actions_lists_overdue_first(client, board, make_user, sec, action_due):
     owner = make_user("initiative_manager")
-    services.save_action(
-        Action(
-            board=board,
-            title_en="Later one",
-            owner=owner,
-            due_date=dt.date.today() + dt.timedelta(days=30),
-        ),
-        sec,
-    )
-    services.save_action(
-        Action(
-            board=board,
-            title_en="Late one",
-            owner=owner,
-            due_date=dt.date(2020, 1, 1),
-            progress=Decimal("10"),
-        ),
-        sec,
-    )
+    action_due(sec, "Later one", 30, owner=owner)
+    action_due(sec, "Late one", dt.date(2020, 1, 1), owner=owner, progress=Decimal("10"))
     client.force_login(owner)
     html = client.get("/en/board/my-actions/").content.decode()
     assert html.index("Late one") < html.index("Later one") and "overdue" in html

@@ -325,11 +325,8 @@ def test_secretariat_invites_a_member_in_one_step(client, board, sec):
 # --------------------------------------------------------------------------- overdue and bulk
 
 
-def test_overdue_on_workspace_action_page_and_timeline(client, board, sec):
-    late = services.save_action(
-        Action(board=board, title_en="Late lab", due_date=dt.date.today() - dt.timedelta(days=12)),
-        sec,
-    )
+def test_overdue_on_workspace_action_page_and_timeline(client, board, sec, action_due):
+    late = action_due(sec, "Late lab", -12)
     client.force_login(sec)
     workspace = client.get(f"/en/board/{board.slug}/").content.decode()
     row = re.search(r'<tr class="overdue">.*?</tr>', workspace, re.S).group(0)
@@ -435,17 +432,9 @@ def test_history_dates_are_local_and_verbs_translated():
     assert shown.verb == "protokolas patvirtintas" or "patvirtint" in shown.verb
 
 
-def test_digest_lists_overdue_actions_with_days_late(board, sec, make_user):
+def test_digest_lists_overdue_actions_with_days_late(board, sec, make_user, action_due):
     owner = make_user("initiative_manager")
-    services.save_action(
-        Action(
-            board=board,
-            title_en="Order the robots",
-            owner=owner,
-            due_date=dt.date.today() - dt.timedelta(days=3),
-        ),
-        sec,
-    )
+    action_due(sec, "Order the robots", -3, owner=owner)
     services.create_overdue_notifications()
     services.send_digest(base_url="https://i4region.example.org")
     (message,) = [m for m in mail.outbox if m.to == [owner.email]]
@@ -453,10 +442,10 @@ def test_digest_lists_overdue_actions_with_days_late(board, sec, make_user):
     assert re.search(r"vėluoja 3 dienas|3 days late", message.body)
 
 
-def test_briefing_functions_for_the_reports_app(board, meeting, decision, seat, attend, sec):
-    services.save_action(
-        Action(board=board, title_en="Late", due_date=dt.date.today() - dt.timedelta(days=1)), sec
-    )
+def test_briefing_functions_for_the_reports_app(
+    board, meeting, decision, seat, attend, sec, action_due
+):
+    action_due(sec, "Late", -1)
     services.save_action(Action(board=board, title_en="Done", status="done"), sec)
     services.record_roll(meeting, sec, {seat().pk: ("present", "")})
     assert [d.pk for d in services.decisions_awaiting_vote(board)] == [decision.pk]
