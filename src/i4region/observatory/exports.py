@@ -7,6 +7,24 @@ from i4region.core.exports import Column, Field, Table, model_table
 
 from .models import ImportBatch, Indicator, Observation, ObservationNote, Target
 
+CODE_OF = {
+    "indicator": Column("indicator", "indicator.code", "string", "Indicator code"),
+    "region": Column("region", "region.code", "string", "Region code"),
+}
+
+
+#: The observations table: query path → column, in the file's order (read back by reimport).
+OBSERVATION_COLUMNS = {
+    "indicator__code": Field("indicator", "string", "Indicator code"),
+    "region__code": Field("region", "string", "Region code (NUTS 2021 or LT-LAU-…)"),
+    "period": Field("period", "string", "Period"),
+    "value": Field("value", "number", "Value in the indicator's unit"),
+    "flag": Field("flag", "string", "Eurostat flag (p provisional, e estimated, b break, …)"),
+    "vintage": Field("vintage", "string", "Release the value comes from, or 'manual'"),
+    "batch__file_name": Field("file", "string", "Imported file"),
+    "batch__dataset": Field("dataset", "string", "Code of the source dataset of the release"),
+}
+
 
 def tables(public: bool, include_personal_data: bool) -> list[Table]:
     """The catalogue, every stored value, notes, targets and imports; hand-entry history is in
@@ -15,96 +33,51 @@ def tables(public: bool, include_personal_data: bool) -> list[Table]:
     observations = (
         Observation.objects.filter(indicator__in=indicators)
         .order_by("indicator__code", "region__code", "period", "vintage")
-        .values_list(
-            "indicator__code",
-            "region__code",
-            "period",
-            "value",
-            "flag",
-            "vintage",
-            "batch__file_name",
-            "batch__dataset",
-        )
+        .values_list(*OBSERVATION_COLUMNS)
     )
     out = [
-        Table(
+        model_table(
             "indicators",
             "Indicator catalogue",
+            Indicator,
+            indicators,
             [
-                Field("code", "string", "Indicator code"),
-                Field("name_en", "string", "Name in English"),
-                Field("name_lt", "string", "Name in Lithuanian"),
-                Field("unit_en", "string", "Unit"),
-                Field("theme", "string", "Theme"),
-                Field("polarity", "string", "higher, lower or neutral: which direction is better"),
-                Field("source_dataset", "string", "Source dataset code"),
-                Field("publisher", "string", "Publisher"),
-                Field("licence", "string", "Licence of the data"),
-                Field("attribution", "string", "Attribution text to show with the data"),
-                Field("levels", "string", "Geographic levels: 0-3 NUTS, 4 municipalities"),
-                Field("formula", "string", "For derived indicators: the formula over other codes"),
-                Field("manual", "boolean", "Entered by hand rather than imported"),
-            ],
-            indicators.values_list(
                 "code",
                 "name_en",
                 "name_lt",
                 "unit_en",
                 "theme",
-                "polarity",
+                Column(
+                    "polarity", description="higher, lower or neutral: which direction is better"
+                ),
                 "source_dataset",
                 "publisher",
                 "licence",
-                "attribution",
+                Column("attribution", description="Attribution text to show with the data"),
                 "levels",
                 "formula",
                 "manual",
-            ).iterator(),
+            ],
         ),
         Table(
             "observations",
             "Every stored value, one row per release (vintage)",
-            [
-                Field("indicator", "string", "Indicator code"),
-                Field("region", "string", "Region code (NUTS 2021 or LT-LAU-…)"),
-                Field("period", "string", "Period"),
-                Field("value", "number", "Value in the indicator's unit"),
-                Field("flag", "string", "Eurostat flag (p provisional, e estimated, b break, …)"),
-                Field("vintage", "string", "Release the value comes from, or 'manual'"),
-                Field("file", "string", "Imported file"),
-                Field("dataset", "string", "Code of the source dataset of the release"),
-            ],
+            list(OBSERVATION_COLUMNS.values()),
             observations.iterator(chunk_size=20000),
         ),
-        Table(
+        model_table(
             "targets",
             "Targets set by the secretariat",
-            [
-                Field("indicator", "string", "Indicator code"),
-                Field("region", "string", "Region code"),
-                Field("value", "number", "Target value"),
-                Field("year", "year", "Target year"),
-                Field("baseline_year", "year", "Baseline year"),
-                Field("note", "string", "Note"),
-            ],
-            Target.objects.filter(indicator__in=indicators).values_list(
-                "indicator__code", "region__code", "value", "year", "baseline_year", "note"
-            ),
+            Target,
+            Target.objects.filter(indicator__in=indicators).select_related("indicator", "region"),
+            [CODE_OF["indicator"], CODE_OF["region"], "value", "year", "baseline_year", "note"],
         ),
-        Table(
+        model_table(
             "import_batches",
             "Files imported",
+            ImportBatch,
+            ImportBatch.objects.order_by("id"),
             [
-                Field("file_name", "string", "File name"),
-                Field("sha256", "string", "SHA-256 of the file"),
-                Field("format", "string", "Detected format"),
-                Field("vintage", "string", "Release"),
-                Field("rows_read", "integer", "Rows read"),
-                Field("added", "integer", "Observations added"),
-                Field("updated", "integer", "Observations updated"),
-                Field("created_at", "datetime", "When"),
-            ],
-            ImportBatch.objects.order_by("id").values_list(
                 "file_name",
                 "sha256",
                 "format",
@@ -113,7 +86,7 @@ def tables(public: bool, include_personal_data: bool) -> list[Table]:
                 "added",
                 "updated",
                 "created_at",
-            ),
+            ],
         ),
     ]
     out.append(
@@ -125,7 +98,7 @@ def tables(public: bool, include_personal_data: bool) -> list[Table]:
             .select_related("indicator", "region")
             .order_by("id"),
             [
-                Column("indicator", "indicator.code", "string", "Indicator code"),
+                CODE_OF["indicator"],
                 Column("region", "region.code", "string", "Region code; empty: every region"),
                 "period",
                 Column("vintage", type="string", description="Release; empty: every release"),

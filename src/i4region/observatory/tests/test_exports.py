@@ -2,7 +2,8 @@
 
 import pytest
 
-from i4region.observatory.exports import tables
+from i4region.observatory.exports import OBSERVATION_COLUMNS, tables
+from i4region.observatory.reimport import NOTE_COLUMNS
 
 pytestmark = pytest.mark.django_db
 
@@ -40,27 +41,10 @@ def _stored():
     from i4region.observatory.models import Observation, ObservationNote
 
     return (
-        sorted(
-            Observation.objects.values_list(
-                "indicator__code",
-                "region__code",
-                "period",
-                "value",
-                "flag",
-                "vintage",
-                "batch__dataset",
-                "batch__file_name",
-            )
-        ),
+        sorted(Observation.objects.values_list(*OBSERVATION_COLUMNS)),
         sorted(
             ObservationNote.objects.values_list(
-                "indicator__code",
-                "region__code",
-                "period",
-                "vintage",
-                "reason",
-                "text_en",
-                "text_lt",
+                *(f"{c}__code" if c in ("indicator", "region") else c for c in NOTE_COLUMNS)
             ),
             key=repr,
         ),
