@@ -85,11 +85,7 @@ def long_table(model: str | None = None, responses: Iterable[Response] | None = 
     """One row per answered item: response, model version, item code and value."""
     rows = responses if responses is not None else _responses(model)
     fields = [
-        Field("response_id", "integer", "Id of the response."),
-        Field("organisation_id", "integer", "Id of the company in organisations.csv."),
-        Field("model", "string", "Maturity model: dma or impuls."),
-        Field("version", "string", "Version of the model definition the response answers."),
-        Field("wave", "string", "T0, T1 or T2."),
+        *PROFILE_FIELDS[:5],  # the response: id, company, model, version, wave
         Field("item", "string", "Stable item code of the model definition."),
         Field("value", "integer", "0/1 for a tick, else the chosen value of the item's scale."),
     ]

@@ -143,18 +143,7 @@ def tables(public: bool, include_personal_data: bool) -> list[Table]:
                 "Contacts (personal data)",
                 Person,
                 Person.objects.order_by("pk"),
-                [
-                    "id",
-                    "organisation_id",
-                    "name",
-                    "role",
-                    "email",
-                    "phone",
-                    "consent",
-                    "consent_date",
-                    "consent_source",
-                    "is_sample",
-                ],
+                ["id", "organisation_id", *Person.CONTACT_FIELDS],
             )
         )
     return out

@@ -177,16 +177,7 @@ class PersonForm(forms.ModelForm):
 
     class Meta:
         model = Person
-        fields = [
-            "name",
-            "role",
-            "email",
-            "phone",
-            "consent",
-            "consent_date",
-            "consent_source",
-            "is_sample",
-        ]
+        fields = Person.CONTACT_FIELDS
         widgets = {"consent_date": DATE}
 
     def clean(self):

@@ -210,6 +210,19 @@ class OnOrganisationPage:
 class Person(OnOrganisationPage, Record):
     """A contact; keep only what is needed to work with them, and erase on request."""
 
+    # what the secretariat records of a contact (the form) and what an export with personal
+    # data carries besides the ids
+    CONTACT_FIELDS = (
+        "name",
+        "role",
+        "email",
+        "phone",
+        "consent",
+        "consent_date",
+        "consent_source",
+        "is_sample",
+    )
+
     name = models.CharField(_("name"), max_length=200)
     organisation = models.ForeignKey(
         Organisation, models.CASCADE, related_name="people", verbose_name=_("organisation")
