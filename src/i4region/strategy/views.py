@@ -56,6 +56,11 @@ def detail(request, slug: str):
     )
 
 
+def _status(result) -> dict:
+    """A priority's or a measure's progress, and its rows of counts per status."""
+    return {"result": result, "summary": services.summary_rows(result)}
+
+
 def priority(request, pk: int):
     """A priority: its measures with their targets, status and the records that serve them."""
     item = get_object_or_404(services.visible_priorities(request.user), pk=pk)
@@ -69,8 +74,7 @@ def priority(request, pk: int):
         "strategy/priority.html",
         {
             "priority": item,
-            "summary": services.summary_rows(result.priorities[item.pk]),
-            "result": result.priorities[item.pk],
+            **_status(result.priorities[item.pk]),
             "measures": measures,
             "gaps": services.gap_texts(result.priorities[item.pk]),
             "can_edit": services.can_edit(request.user),
@@ -89,8 +93,7 @@ def measure(request, pk: int):
         "strategy/measure.html",
         {
             "measure": item,
-            "summary": services.summary_rows(result.measures[item.pk]),
-            "result": result.measures[item.pk],
+            **_status(result.measures[item.pk]),
             "targets": targets,
             "links": services.visible_links(request.user, item.links.all()),
             "can_edit": can_edit,

@@ -4,7 +4,12 @@ none of the Lithuanian catalogue's sentences."""
 
 import pytest
 
-from i4region.core.tests.test_one_language import ENGLISH_ON_LT, lithuanian_sentences, seen_text
+from i4region.core.tests.test_one_language import (
+    ENGLISH_ON_LT,
+    hits,
+    lithuanian_sentences,
+    seen_text,
+)
 from i4region.strategy.models import Measure, Priority
 
 pytestmark = pytest.mark.django_db
@@ -49,16 +54,6 @@ def pages(visitor, lang: str) -> dict[str, str]:
         assert response.status_code == 200, path
         out[path] = seen_text(response.content.decode())
     return out
-
-
-def hits(seen: dict[str, str], phrases) -> list[str]:
-    """Each phrase found, with the page and the words around it."""
-    return [
-        f"{path}: {p!r} in …{text[max(0, text.find(p) - 60) : text.find(p) + 60]}…"
-        for path, text in seen.items()
-        for p in phrases
-        if p in text
-    ]
 
 
 def test_lithuanian_pages_carry_no_english_of_the_product(visitor):
