@@ -239,12 +239,12 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # --- Security (issue 17): Content-Security-Policy (django-csp). Scripts only from our own static
 # files or with the per-request nonce ({{ request.csp_nonce }}), never inline without it; styles
-# allow inline because templates still carry style attributes (see SECURITY.md).
+# only from our stylesheets (the HTML report adds its inlined one by hash, reports/views.py).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
-        "style-src": [SELF, "'unsafe-inline'"],
+        "style-src": [SELF],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from csp.decorators import csp_update
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
@@ -11,11 +12,12 @@ from i4region.accounts.models import Role
 from i4region.accounts.permissions import role_required
 
 from . import documents
-from .render import ReportInputError, write
+from .render import STYLE_HASH, ReportInputError, write
 
 CONTENT_TYPES = {"pdf": "application/pdf", "html": "text/html; charset=utf-8"}
 
 
+@csp_update({"style-src": [STYLE_HASH]})
 def document(request: HttpRequest, kind: str, fmt: str, **options: str) -> HttpResponse:
     """A report as PDF or HTML in the page's language; PermissionDenied from a builder is a 403."""
     lang = (get_language() or "lt")[:2]

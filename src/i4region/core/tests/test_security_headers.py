@@ -5,16 +5,43 @@ downloads, 14-day sessions with no idle timeout, HSTS preload on by default, and
 byte in a query parameter or a path and from `?run=abc`.
 """
 
+import base64
+import hashlib
 import os
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
+import i4region
 from i4region.accounts.models import Role
 from i4region.observatory.models import Indicator
 
 pytestmark = pytest.mark.django_db
+
+
+def test_no_template_carries_an_inline_style():
+    """The CSP's style-src admits no inline style: a style attribute or block would be dropped."""
+    package = Path(i4region.__file__).parent
+    found = [
+        f"{path.relative_to(package)}:{n}"
+        for path in package.glob("**/templates/**/*.html")
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"\sstyle=|<style\b", line) and path.name != "document.html"
+    ]
+    assert found == []
+
+
+def test_the_html_report_admits_exactly_its_own_stylesheet(client, make_user):
+    client.force_login(make_user("secretariat"))
+    response = client.get("/en/reports/region-profile/LT025.html")
+    assert response.status_code == 200
+    style = re.search(r"<style>(.*?)</style>", response.content.decode(), re.S).group(1)
+    digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
+    assert f"'sha256-{digest}'" in response["Content-Security-Policy"]
+    assert "'unsafe-inline'" not in response["Content-Security-Policy"]
 
 
 def test_every_page_has_a_csp_without_inline_scripts_and_a_permissions_policy(client):
@@ -25,6 +52,7 @@ def test_every_page_has_a_csp_without_inline_scripts_and_a_permissions_policy(cl
     )
     assert "'unsafe-inline'" not in directives["script-src"]
     assert "'unsafe-eval'" not in directives["script-src"]
+    assert directives["style-src"] == ["'self'"]
     assert directives["object-src"] == ["'none'"]
     assert directives["frame-ancestors"] == ["'none'"]
     assert "camera=()" in response["Permissions-Policy"]
