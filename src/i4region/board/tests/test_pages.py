@@ -1,6 +1,7 @@
 """What users see: evidence charts, the timeline, composition, iCalendar, CSV, my actions, digest."""
 
 import datetime as dt
+import io
 from decimal import Decimal
 
 import pytest
@@ -90,9 +91,7 @@ def test_assignment_minutes_and_overdue_arrive_in_one_digest(
     assert Notification.objects.filter(user=member, kind="minutes_circulated").count() == 1
     assert len(mail.outbox) == 0  # nothing is sent per event
 
-    call_command(
-        "board_digest", base_url="https://i4region.example.org", stdout=open("/dev/null", "w")
-    )
+    call_command("board_digest", base_url="https://i4region.example.org", stdout=io.StringIO())
     to_owner = [m for m in mail.outbox if m.to == [owner.email]]
     assert len(to_owner) == 1
     assert "Write the robotics curriculum" in to_owner[0].body
@@ -102,7 +101,7 @@ def test_assignment_minutes_and_overdue_arrive_in_one_digest(
     )
     assert len([m for m in mail.outbox if m.to == [member.email]]) == 1
     sent = len(mail.outbox)
-    call_command("board_digest", stdout=open("/dev/null", "w"))
+    call_command("board_digest", stdout=io.StringIO())
     assert len(mail.outbox) == sent  # overdue is told once per due date, nothing new since
 
 
