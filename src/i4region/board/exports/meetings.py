@@ -60,7 +60,7 @@ def founders(c: Context) -> Table:
             "board_id",
             c.org("organisation_id", "organisation_id", "Founding organisation"),
             Column("organisation_name", "organisation.name", "string", "Its name"),
-            "role",
+            *texts("role"),
             "source_url",
         ],
     )

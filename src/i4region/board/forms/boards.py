@@ -45,11 +45,11 @@ class FounderForm(RecordForm):
 
     class Meta:
         model = Founder
-        fields = ["organisation", "role", "source_url", "position"]
+        fields = ["organisation", "role_lt", "role_en", "source_url", "position"]
 
     def clean(self):
         data = super().clean()
-        if not data.get("organisation") and not data.get("role"):
+        if not (data.get("organisation") or data.get("role_lt") or data.get("role_en")):
             raise forms.ValidationError(
                 _("Choose the organisation, or describe the founder when the source names none.")
             )

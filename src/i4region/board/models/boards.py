@@ -143,7 +143,8 @@ class Founder(Record):
         related_name="boards_founded",
         verbose_name=_("organisation"),
     )
-    role = models.CharField(
+    role_en, role_lt = pair(
+        models.CharField,
         _("role"),
         max_length=200,
         blank=True,
@@ -151,6 +152,8 @@ class Founder(Record):
     )
     source_url = models.URLField(_("source"), blank=True, max_length=400)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    role = paired("role")
 
     url_name = "board:workspace"
     url_fields = ("board.slug",)

@@ -117,7 +117,8 @@ def _board(spec: dict) -> Board:
             board=board,
             position=position,
             organisation=organisation(f["organisation"], f.get("type", "ngo"), False),
-            role=f["role"],
+            role_en=f["role_en"],
+            role_lt=f["role_lt"],
             source_url=fact(*f["fact"])["source_url"],
         )
     return board

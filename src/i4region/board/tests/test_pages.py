@@ -262,3 +262,17 @@ def test_decision_page_names_the_measure_it_serves_to_a_member(client, sample_me
     client.force_login(sample_member)
     html = client.get(decision.get_absolute_url()).content.decode()
     assert 'class="strategy-serves"' in html and measure.get_absolute_url() in html
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown", "not_shown"),
+    [
+        ("lt", "per savo tarybą (Panevėžio miesto taryba)", "through its city council"),
+        ("en", "through its city council (Panevėžys city council)", "per savo tarybą"),
+    ],
+)
+def test_founders_roles_read_in_the_pages_language(client, make_user, lang, shown, not_shown):
+    client.force_login(make_user("secretariat"))
+    page = client.get(f"/{lang}/board/panevezys-i40/").content.decode()
+    assert shown in page
+    assert not_shown not in page
