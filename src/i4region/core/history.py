@@ -316,13 +316,13 @@ def show(field: models.Field, raw) -> str:
             number = float(raw)
         except ValueError:
             return str(raw)
-        decimals = (
-            field.decimal_places
-            if isinstance(field, models.DecimalField)
-            else 0
-            if isinstance(field, models.IntegerField)
-            else None
-        )
+        decimals = 0 if isinstance(field, models.IntegerField) else None
+        if isinstance(field, models.DecimalField):
+            # money to the cent; a measured value with the digits it has (300, not 300,0000)
+            exponent = Decimal(str(raw)).normalize().as_tuple().exponent
+            decimals = field.decimal_places
+            if decimals > 2 and isinstance(exponent, int):
+                decimals = max(0, -exponent)
         return format_number(number, locale=_lang(), decimals=decimals)
     if isinstance(field, models.DateTimeField):
         try:

@@ -66,6 +66,16 @@ def test_a_related_record_is_named_in_the_readers_language():
     assert "Finansavimas" not in english
 
 
+def test_a_measured_value_shows_its_own_digits(make_user):
+    from i4region.core.history import show
+    from i4region.initiatives.models import KpiValue
+
+    field = KpiValue._meta.get_field("value")
+    with translation.override("lt"):
+        assert show(field, "300.0000") == "300"
+        assert show(field, "12.5000") == "12,5"
+
+
 def test_resaving_an_unchanged_record_records_nothing():
     org = Organisation.objects.create(name="Unchanged UAB", type="company")
     before = history.has_changes(org)
