@@ -27,8 +27,19 @@ class SecretariatOnly:
     among those the visitor may see, so an unpublished one answers as a missing one (404) before
     any login redirect or refusal could tell them apart."""
 
+    parent_field = (
+        "organisation"  # where a record of the register hangs (an organisation itself: none)
+    )
+
     def organisations(self, request: HttpRequest):
         return Organisation.objects.visible_to(request.user)
+
+    def get_queryset(self, request: HttpRequest):
+        """A record of an organisation the visitor may not see answers as a missing one."""
+        parents = self.organisations(request)
+        if self.model is Organisation:
+            return parents
+        return self.model._default_manager.filter(**{f"{self.parent_field}__in": parents})
 
     def allowed(self, request: HttpRequest, obj) -> bool:
         return is_secretariat(request.user)
@@ -41,14 +52,9 @@ class OrganisationEdit(SecretariatOnly, ObjectEditView):
     model = Organisation
     form_class = OrganisationForm
 
-    def get_queryset(self, request: HttpRequest):
-        return self.organisations(request)
-
 
 class ChildEdit(SecretariatOnly, ObjectEditView):
     """A record of one organisation: created at organisation/<org>/…, changed at …/<pk>/edit/."""
-
-    parent_field = "organisation"
 
     def get_object(self, request, **kwargs):
         obj = super().get_object(request, **kwargs)
@@ -138,8 +144,6 @@ class ActivityEdit(ChildEdit):
 
 
 class ChildDelete(SecretariatOnly, ObjectDeleteView):
-    parent_field = "organisation"
-
     def success_url(self, request, obj) -> str:
         return getattr(obj, self.parent_field).get_absolute_url()
 

@@ -23,6 +23,9 @@ ACTORS = (
 EVERYONE = (200, 200, 200, 200, 200, 200, 200, 200)
 SIGNED_IN = (302, 200, 200, 200, 200, 200, 200, 200)
 SECRETARIAT = (302, 200, 200, 403, 403, 403, 403, 403)
+# the secretariat's page of a record of an unpublished organisation: a missing page (404) to those
+# who may not see the organisation, a refusal to the internal roles who may
+HIDDEN_SECRETARIAT = (404, 200, 200, 403, 403, 403, 404, 404)
 SEATED_MEMBER = (302, 200, 200, 200, 403, 403, 403, 403)  # the board's seats and its secretariat
 MANAGER = (302, 200, 200, 403, 403, 200, 403, 403)  # the initiative's managers and the secretariat
 INTERNAL = (
@@ -218,10 +221,10 @@ VIEWS: dict[str, tuple[tuple[int, ...], dict[str, str]]] = {
     "stakeholders:delete_activity": (SECRETARIAT, {"pk": "activity.pk"}),
     "stakeholders:delete_relation": (SECRETARIAT, {"pk": "relation.pk"}),
     "stakeholders:edit_activity": (SECRETARIAT, {"pk": "activity.pk"}),
-    "stakeholders:edit_assessment": (SECRETARIAT, {"pk": "assessment.pk"}),
-    "stakeholders:edit_interaction": (SECRETARIAT, {"pk": "interaction.pk"}),
+    "stakeholders:edit_assessment": (HIDDEN_SECRETARIAT, {"pk": "assessment.pk"}),
+    "stakeholders:edit_interaction": (HIDDEN_SECRETARIAT, {"pk": "interaction.pk"}),
     "stakeholders:edit_organisation": (SECRETARIAT, {"pk": "organisation.pk"}),
-    "stakeholders:edit_person": (SECRETARIAT, {"pk": "person.pk"}),
+    "stakeholders:edit_person": (HIDDEN_SECRETARIAT, {"pk": "person.pk"}),
     "stakeholders:edit_relation": (SECRETARIAT, {"pk": "relation.pk"}),
     "stakeholders:erase": (SECRETARIAT, {"pk": "person.pk"}),
     "stakeholders:follow_up_done": (

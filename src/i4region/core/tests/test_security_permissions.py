@@ -7,7 +7,10 @@ keeps every check written down.
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from i4region.accounts.models import Role
@@ -30,81 +33,61 @@ def named_views(patterns=None, namespace: str = "") -> dict[str, list[str]]:
     return found
 
 
-def _first(model, **filters):
-    return model._default_manager.filter(**filters).order_by("pk").first()
+def _first(label: str, **filters):
+    """The first record (by id) of a model named "app.Model" that matches the filters."""
+    return apps.get_model(label)._default_manager.filter(**filters).order_by("pk").first()
+
+
+def _firsts(labels: str, **filters) -> dict:
+    """{"agenda_item": the first AgendaItem, …} for the space-separated "app.Model" names."""
+    found = {}
+    for label in labels.split():
+        key = re.sub(r"(?<!^)(?=[A-Z])", "_", label.partition(".")[2]).lower()
+        found[key] = _first(label, **filters)
+    return found
 
 
 @pytest.fixture
 def samples(make_user) -> dict:
     """One record of each kind the views show, and the visitors linked to them."""
-    from i4region.board.models import (
-        Action,
-        AgendaItem,
-        Attendance,
-        Board,
-        Challenge,
-        Decision,
-        Founder,
-        Meeting,
-        MeetingDocument,
-        Membership,
-        Milestone,
-        Proposal,
-    )
-    from i4region.initiatives.models import BudgetLine, Fact, FundingLine, Initiative, Kpi, KpiValue
-    from i4region.maturity.models import Response
-    from i4region.observatory.models import Indicator
-    from i4region.stakeholders.models import (
-        Activity,
-        Assessment,
-        FollowUp,
-        Interaction,
-        Organisation,
-        Person,
-        Relation,
-    )
-    from i4region.strategy.models import Measure, MeasureLink, Priority, Strategy
-
-    board = _first(Board)
-    meeting = _first(Meeting, board=board)
-    initiative = _first(Initiative, published=True)
-    organisation = _first(Organisation, published=True)
+    board = _first("board.Board")
+    meeting = _first("board.Meeting", board=board)
+    initiative = _first("initiatives.Initiative", published=True)
+    organisation = _first("stakeholders.Organisation", published=True)
     found = {
         "board": board,
         "meeting": meeting,
-        "agenda_item": _first(AgendaItem, meeting=meeting),
-        "attendance": _first(Attendance, meeting=meeting),
-        "guest": _first(Attendance, meeting=meeting, membership=None),
-        "document": _first(MeetingDocument, meeting=meeting),
-        "challenge": _first(Challenge, board=board),
-        "proposal": _first(Proposal, board=board),
-        "decision": _first(Decision, board=board),
-        "action": _first(Action, board=board),
-        "membership": _first(Membership, board=board),
-        "founder": _first(Founder, board=board),
         "initiative": initiative,
-        "budget_line": _first(BudgetLine, initiative=initiative),
-        "funding_line": _first(FundingLine, initiative=initiative),
-        "kpi": _first(Kpi, initiative=initiative),
-        "kpi_value": _first(KpiValue, kpi__initiative=initiative),
-        "fact": _first(Fact, initiative=initiative),
         "organisation": organisation,
-        "person": _first(Person, organisation=organisation) or _first(Person),
-        "relation": _first(Relation),
-        "interaction": _first(Interaction),
-        "assessment": _first(Assessment),
-        "activity": _first(Activity),
-        "follow_up": _first(FollowUp),
-        "indicator": _first(Indicator),
-        "strategy": _first(Strategy),
-        "priority": _first(Priority),
-        "measure": _first(Measure),
-        "measure_link": _first(MeasureLink),
-        "maturity_response": Response.objects.filter(model="dma", status="submitted")
-        .order_by("pk")
-        .first(),
+        "guest": _first("board.Attendance", meeting=meeting, membership=None),
+        "document": _first("board.MeetingDocument", meeting=meeting),
+        "kpi_value": _first("initiatives.KpiValue", kpi__initiative=initiative),
+        "maturity_response": _first("maturity.Response", model="dma", status="submitted"),
+        **_firsts("board.AgendaItem board.Attendance", meeting=meeting),
+        **_firsts(
+            "board.Challenge board.Proposal board.Decision board.Action board.Membership "
+            "board.Founder",
+            board=board,
+        ),
+        **_firsts(
+            "initiatives.BudgetLine initiatives.FundingLine initiatives.Kpi initiatives.Fact",
+            initiative=initiative,
+        ),
+        # records of a published organisation, and of an unpublished one (which answer as missing
+        # to those who may not see the organisation): the matrix holds both rules
+        "activity": _first("stakeholders.Activity", organisation__published=True),
+        "relation": _first("stakeholders.Relation", source__published=True),
+        **_firsts(
+            "stakeholders.Person stakeholders.Interaction stakeholders.Assessment",
+            organisation__published=False,
+        ),
+        "follow_up": _first("stakeholders.FollowUp"),
+        **_firsts(
+            "observatory.Indicator strategy.Strategy strategy.Priority strategy.Measure "
+            "strategy.MeasureLink"
+        ),
     }
-    found["milestone"] = _first(Milestone, action=found["action"])
+    found["milestone"] = _first("board.Milestone", action=found["action"])
     # the visitors tied to these records
     member = make_user(Role.BOARD_MEMBER)
     seat = found["membership"]
@@ -115,7 +98,9 @@ def samples(make_user) -> dict:
     rep = make_user(Role.COMPANY_REP)
     organisation.representatives.add(rep)
     other_rep = make_user(Role.COMPANY_REP)
-    _first(Organisation, published=True, pk__gt=organisation.pk).representatives.add(other_rep)
+    _first("stakeholders.Organisation", published=True, pk__gt=organisation.pk).representatives.add(
+        other_rep
+    )
     found["actors"] = {
         "anonymous": None,
         "administrator": make_user(Role.ADMINISTRATOR),

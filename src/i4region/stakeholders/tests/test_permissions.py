@@ -1,4 +1,5 @@
 import pytest
+from django.urls import reverse
 
 from i4region.stakeholders.models import Organisation, Person
 
@@ -117,3 +118,19 @@ def test_only_secretariat_adds_contacts_and_organisations(client, make_user):
         {"name": "Bad NACE", "type": "company", "nace_code": "28Z"},
     )
     assert r.status_code == 200 and "NACE Rev. 2" in r.content.decode()
+
+
+@pytest.mark.parametrize("view", ["edit_person", "edit_interaction"])
+def test_a_record_of_an_unpublished_organisation_answers_as_a_missing_one(client, view):
+    from i4region.stakeholders.models import Interaction
+
+    hidden = Organisation.objects.create(name="Neskelbiama UAB", type="company", published=False)
+    if view == "edit_person":
+        record = Person.objects.create(organisation=hidden, name="Vardenis Pavardenis")
+    else:
+        record = Interaction.objects.create(
+            organisation=hidden, date="2026-01-05", type="meeting", purpose="Susitikimas"
+        )
+    hidden_one = client.get(reverse(f"stakeholders:{view}", args=[record.pk]))
+    missing = client.get(reverse(f"stakeholders:{view}", args=[999_999]))
+    assert hidden_one.status_code == missing.status_code == 404
