@@ -12,7 +12,6 @@ that holds nothing yet, so a refused or failed load writes nothing.
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from django.utils import translation
 
 import i4region
 from i4region.core.exports import safe_text, unescape_cell
+from i4region.observatory.importing import sha256_of
 
 FORMAT = "i4region-instance/1"
 # A stored geometry or history record can be large; a cell larger than this is not ours.
@@ -184,14 +184,6 @@ def _maps() -> dict:
 # --------------------------------------------------------------------------- dump
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _rows(resource: Resource, personal: bool, maps: dict) -> Iterator[list[str]]:
     blanked = set() if personal else set(PERSONAL.get(resource.model._meta.label_lower, ()))
     names = [f.attname for f in resource.fields]
@@ -236,7 +228,7 @@ def _dump(out: Path, include_personal_data: bool, progress) -> dict:
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
                 "bytes": path.stat().st_size,
-                "hash": f"sha256:{_sha256(path)}",
+                "hash": f"sha256:{sha256_of(path)}",
                 "rows": count,
                 "dialect": {"delimiter": ",", "lineTerminator": "\n", "header": True},
                 "schema": {
@@ -316,7 +308,7 @@ def check_package(src: Path, package: dict) -> dict[str, Resource]:
         path = src / entry["path"]
         if not path.exists():
             raise PackageError(f"{entry['path']}: missing from the package")
-        if path.stat().st_size != entry.get("bytes") or f"sha256:{_sha256(path)}" != entry.get(
+        if path.stat().st_size != entry.get("bytes") or f"sha256:{sha256_of(path)}" != entry.get(
             "hash"
         ):
             raise PackageError(
