@@ -172,6 +172,10 @@ def network(request):
     a = eco.analysis
     brokers = [eco.organisations[b] for b in a.brokers[:10]]
     communities = [(c, [eco.organisations[m] for m in c.members[:8]]) for c in a.communities]
+    # the same nodes as a table, for screen readers and for reading: most central first
+    rows = sorted(a.nodes.values(), key=lambda n: (-n.betweenness, -n.degree, n.label))
+    types = dict(OrgType.choices)
+    nodes = [(eco.organisations[n.id], types.get(n.type, n.type), n) for n in rows]
     return _render(
         request,
         "stakeholders/network.html",
@@ -181,6 +185,7 @@ def network(request):
             "stats": a.stats,
             "brokers": brokers,
             "communities": communities,
+            "nodes": nodes,
             "query": request.GET.urlencode(),
             "approximate": a.betweenness_approximate,
         },

@@ -222,3 +222,21 @@ def test_type_colours_stay_the_same_when_filtered(lead):
     everything, schools = colours(""), colours("?type=school&type=cluster")
     assert set(schools) == {"School", "Cluster"}
     assert all(everything[name] == fill for name, fill in schools.items())
+
+
+def test_the_network_is_also_a_list_and_its_filters_fold_away(lead):
+    """Screen-reader users get every organisation of the picture as a table row, most central
+    first; the filters sit in a panel that is closed until a filter is chosen."""
+    page = lead.get("/en/stakeholders/network/").content.decode()
+    drawn = set(
+        re.findall(
+            r'href="/en/stakeholders/organisation/(\d+)/"',
+            page.split("<svg")[1].split("</svg>")[0],
+        )
+    )
+    table = page.split('id="network-list"')[1]
+    listed = re.findall(r'<th scope="row"><a href="/en/stakeholders/organisation/(\d+)/"', table)
+    assert drawn and set(listed) == drawn and len(listed) == len(drawn)
+    assert '<details class="filters-panel">' in page
+    filtered = lead.get("/en/stakeholders/network/?type=company").content.decode()
+    assert '<details class="filters-panel" open>' in filtered
