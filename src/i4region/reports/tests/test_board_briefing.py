@@ -51,7 +51,7 @@ def test_briefing_for_the_next_meeting_lists_its_overdue_actions(tmp_path, next_
     assert "Progress of the actions" in layer and "Overdue actions" in layer
     rows = {row[0]: row for row in pdf.table_rows(out) if row}
     for action in overdue:
-        marked = f"{action.title} Sample" if action.is_sample else action.title
+        marked = f"{action.title_en} Sample" if action.is_sample else action.title_en
         _title, owner, due, late, progress, _status = rows[marked]
         assert owner == " ".join(action.owner_display.split())
         assert due == action.due_date.isoformat()
