@@ -25,6 +25,9 @@ DIRECTED, MUTUAL = "directed", "mutual"
 # what one job should hold, not the server's timeout: 2,000 new elements and 1,999 connections
 # took 23 s on a shared 2-core machine (SQLite), so 50,000 rows is a job of minutes.
 MAX_ROWS = 50_000
+# The longest cell a sheet may carry (the csv module's default, checked here: its limit is
+# process-wide and the dump reader raises it).
+MAX_CELL = 128 * 1024
 
 
 class KumuError(ValueError):
@@ -63,6 +66,21 @@ def _read_csv(data: bytes, sheet: str) -> list[dict[str, str]]:
         for row in reader:
             if len(out) >= MAX_ROWS:
                 raise _too_many(sum(1 for _row in reader) + len(out) + 1, sheet)
+            too_long = [k for k, v in row.items() if isinstance(v, str) and len(v) > MAX_CELL]
+            if too_long:
+                raise KumuError(
+                    [
+                        _(
+                            "%(sheet)s line %(line)d: %(column)s is longer than %(limit)s characters."
+                        )
+                        % {
+                            "sheet": sheet,
+                            "line": reader.line_num,
+                            "column": too_long[0],
+                            "limit": f"{MAX_CELL:,}",
+                        }
+                    ]
+                )
             out.append(
                 {
                     unescape_cell((k or "").strip()): unescape_cell((v or "").strip())
