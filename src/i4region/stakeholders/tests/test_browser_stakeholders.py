@@ -35,6 +35,7 @@ def test_kumu_import_network_key_actor_and_interaction(served, served_user, page
     page.get_by_role("link", name="See the result").click()
     assert page.url.split("?")[0].endswith("/en/stakeholders/network/")
 
+    page.get_by_text("Filters and measures").click()  # the folded filter panel opens
     page.locator("input[name=type][value=school]").check()
     page.get_by_role("button", name="Apply filters").click()
     assert "type=school" in page.url
