@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from i4region.core import history
 from i4region.core.bilingual import paired
+from i4region.core.fields import user_ref
 from i4region.regions.models import Region
 
 
@@ -165,14 +166,7 @@ class Target(models.Model):
     year = models.PositiveSmallIntegerField(_("target year"))
     baseline_year = models.PositiveSmallIntegerField(_("baseline year"))
     note = models.CharField(_("note"), max_length=300, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("set by"),
-    )
+    created_by = user_ref(_("set by"))
     created_at = models.DateTimeField(_("set at"), auto_now_add=True)
 
     class Meta:

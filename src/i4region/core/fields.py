@@ -1,0 +1,68 @@
+"""Field declarations every app repeats, each said once: a reference to another record, to the
+register's organisations, to a user; a choice; an optional value; the time stamps.
+
+    owner = user_ref(_("owner"), related_name="board_actions")
+    funder = organisation_ref(_("funder"), related_name="funding_given")
+    status = choice(_("status"), Status, default=Status.DRAFT)
+    created_at, updated_at = stamps()
+
+Each returns the same Django field a longhand declaration would, so replacing one changes no
+migration (`i4region makemigrations --check` proves it).
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+def ref(to, label, related_name="+", on_delete=models.CASCADE, **options) -> models.ForeignKey:
+    """A required reference: `to` (a model or "app.Model"), deleted with it by default."""
+    return models.ForeignKey(
+        to, on_delete, related_name=related_name, verbose_name=label, **options
+    )
+
+
+def optional_ref(
+    to, label, related_name="+", on_delete=models.SET_NULL, **options
+) -> models.ForeignKey:
+    """A reference a record may leave empty; emptied when the other record goes, by default."""
+    return ref(to, label, related_name, on_delete, null=True, blank=True, **options)
+
+
+def organisation_ref(label, related_name="+", **options) -> models.ForeignKey:
+    """An organisation of the register, optional; the register keeps it while records name it."""
+    return optional_ref("stakeholders.Organisation", label, related_name, models.PROTECT, **options)
+
+
+def user_ref(label, related_name="+", **options) -> models.ForeignKey:
+    """A user (who set, recorded or owns something), optional; emptied when the user goes."""
+    return optional_ref(settings.AUTH_USER_MODEL, label, related_name, **options)
+
+
+def users(label, related_name, **options) -> models.ManyToManyField:
+    """Users in a role on the record (managers, representatives), none by default."""
+    return models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name=related_name,
+        verbose_name=label,
+        **options,
+    )
+
+
+def choice(label, choices, max_length: int = 20, **options) -> models.CharField:
+    """One of a TextChoices set, stored as its value."""
+    return models.CharField(label, max_length=max_length, choices=choices.choices, **options)
+
+
+def optional(field_class, label, **options) -> models.Field:
+    """A value the record may leave empty (NULL in the database, blank in forms)."""
+    return field_class(label, null=True, blank=True, **options)
+
+
+def stamps() -> tuple[models.DateTimeField, models.DateTimeField]:
+    """`created_at, updated_at = stamps()`: when the record was made and last changed."""
+    return (
+        models.DateTimeField(_("created at"), auto_now_add=True),
+        models.DateTimeField(_("updated at"), auto_now=True),
+    )
