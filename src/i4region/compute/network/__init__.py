@@ -17,6 +17,7 @@ from .metrics import (
     closeness_and_path_length,
     detect_communities,
     eigenvector_by_component,
+    network_stats,
 )
 from .ranking import KeyActor, key_actors, lt_plural, ties_en, ties_lt
 
@@ -37,6 +38,7 @@ __all__ = [
     "key_actors",
     "layout",
     "lt_plural",
+    "network_stats",
     "ties_en",
     "ties_lt",
 ]

@@ -254,16 +254,35 @@ def analyse_network(
         (v for v in g.nodes if len(communities_reached(g, v, community_of)) > 1),
         key=lambda v: (-metrics[v].betweenness, -len(communities_reached(g, v, community_of)), v),
     )
-    stats = NetworkStats(
+    stats = network_stats(g, native, apl)
+    return NetworkAnalysis(g, metrics, communities, brokers, stats, samples, community_method)
+
+
+_UNKNOWN = object()
+
+
+def network_stats(g: nx.Graph, native: Native | None = None, average_path_length=_UNKNOWN):
+    """Whole-network figures of a graph built by ``build_graph`` (or a subgraph of one): counts,
+    density, components and the average path length of the largest component (from igraph's
+    distances unless the caller has it already)."""
+    native = native or Native(g)
+    n = len(native.order)
+    if average_path_length is _UNKNOWN:
+        largest = native.components[0] if n else []
+        average_path_length = (
+            float(native.graph.subgraph(largest).average_path_length(directed=False))
+            if len(largest) > 1
+            else None
+        )
+    return NetworkStats(
         nodes=n,
         edges=g.number_of_edges(),
         relations=sum(d["relations"] for _, _, d in g.edges(data=True)),
         density=nx.density(g) if n > 1 else 0.0,
         components=len(native.components),
         largest_component=len(native.components[0]) if n else 0,
-        average_path_length=apl,
+        average_path_length=average_path_length,
     )
-    return NetworkAnalysis(g, metrics, communities, brokers, stats, samples, community_method)
 
 
 def communities_reached(g: nx.Graph, node: str, community_of: Mapping[str, int]) -> list[int]:

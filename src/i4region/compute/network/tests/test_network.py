@@ -19,6 +19,7 @@ from i4region.compute.network import (
     key_actors,
     layout,
     lt_plural,
+    network_stats,
     ties_en,
     ties_lt,
 )
@@ -289,3 +290,25 @@ def test_communities_of_two_cliques_are_the_cliques_as_networkx_finds():
     )
     for method in ("louvain", "greedy"):
         assert sorted(detect_communities(g, method), key=lambda p: min(p)) == expected
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_stats_of_a_subgraph_agree_with_networkx(seed):
+    """The figures of a filtered picture (a subgraph of the analysed graph) are networkx's."""
+    rng = random.Random(seed)
+    ids = [f"n{i:02d}" for i in range(40)]
+    pairs = {tuple(sorted(rng.sample(ids, 2))) for _ in range(70)}
+    g = build_graph(nodes(*ids), edges(*pairs))
+    sub = g.subgraph(ids[:25])
+    s = network_stats(sub)
+    largest = max(nx.connected_components(sub), key=len)
+    assert (s.nodes, s.edges) == (25, sub.number_of_edges())
+    assert s.components == nx.number_connected_components(sub)
+    assert s.largest_component == len(largest)
+    assert s.density == pytest.approx(nx.density(sub))
+    assert s.average_path_length == pytest.approx(
+        nx.average_shortest_path_length(sub.subgraph(largest))
+    )
+    whole, analysed = network_stats(g), analyse_network(nodes(*ids), edges(*pairs)).stats
+    assert whole.average_path_length == pytest.approx(analysed.average_path_length)
+    assert whole.components == analysed.components and whole.density == analysed.density
