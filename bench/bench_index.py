@@ -117,11 +117,26 @@ def main() -> None:
         fl = aggregation_floor(index, runs)
         print(ratio_line(f"SA N={n} ({runs} rebuilds)", t, runs * COINR_PER_REBUILD_S, fl))
 
-    tracemalloc.start()
-    run_uncertainty(index, inputs, 5000, seed=1)
-    _, peak_ua = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    print(f"\npeak memory (tracemalloc): UA N=5000 {peak_ua / 2**20:.1f} MiB")
+    print("\nbounded memory: peak traced memory of UA beside the size of its result")
+    baseline = None
+    for n in (5000, 100_000):
+        batches: list[int] = []
+        tracemalloc.start()
+        t0 = time.process_time()
+        result = run_uncertainty(
+            index, inputs, n, seed=1, progress=lambda d, t, b=batches: b.append(d)
+        )
+        seconds = time.process_time() - t0
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        kept = result.scores.nbytes + result.ranks.nbytes
+        working = peak - kept
+        baseline = baseline or working
+        print(
+            f"UA N={n:<7} {seconds:7.2f} s CPU, {len(batches):4} progress reports, peak "
+            f"{peak / 2**20:6.1f} MiB = result {kept / 2**20:6.1f} MiB + working "
+            f"{working / 2**20:5.1f} MiB ({working / baseline:.2f}x N=5000's)"
+        )
 
 
 if __name__ == "__main__":

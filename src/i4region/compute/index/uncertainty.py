@@ -29,6 +29,7 @@ from .steps import aggregate
 from .steps._params import StepError
 
 BATCH = 1000
+STATS_CELLS = 250_000  # rank cells summarised at once (units x draws)
 Progress = Callable[[int, int], None] | None  # progress(done, total), after every batch
 # mapper(fn, items) -> fn(item) for every item, in order, computed anywhere: e.g. on a Dask
 # cluster, ``lambda fn, items: client.gather(client.map(fn, items))``
@@ -235,8 +236,10 @@ def _row_keys(frame: Frame) -> list[tuple[Any, str]]:
 def rank_draws(index: Index, scores: np.ndarray) -> np.ndarray:
     """Ranks of each draw's scores (1 = best), within each time point for panels."""
     out = np.full(scores.shape, np.nan)
-    for rows in index.last.time_slices():
-        out[:, rows] = rank_desc(scores[:, rows])
+    for start in range(0, scores.shape[0], BATCH):  # draws in batches: bounded temporaries
+        draws = slice(start, start + BATCH)
+        for rows in index.last.time_slices():
+            out[draws, rows] = rank_desc(scores[draws, rows])
     return out
 
 
@@ -248,15 +251,22 @@ def rank_stats(index: Index, ranks: np.ndarray) -> pd.DataFrame:
     """Per unit: nominal rank, mean, median, 5th and 95th percentile rank (missing ignored)."""
     nominal = index.last
     nom_rank = rank_draws(index, nominal_scores(index)[None, :])[0]
-    r = ranks.T
+    stats = {name: np.empty(ranks.shape[1]) for name in ("Mean", "Median", "Q5", "Q95")}
+    # A few units at a time: the sorts and long-double sums copy what they read, so memory
+    # stays a small multiple of one unit's draws however many units there are.
+    step = max(1, STATS_CELLS // max(1, ranks.shape[0]))
+    for start in range(0, ranks.shape[1], step):
+        r = ranks[:, start : start + step].T
+        stats["Mean"][start : start + step] = rmean(r)
+        stats["Median"][start : start + step] = rmedian(r)
+        stats["Q5"][start : start + step] = rquantile(r, 0.05)
+        stats["Q95"][start : start + step] = rquantile(r, 0.95)
     df = pd.DataFrame({"uCode": nominal.ucodes.astype(object)})
     if nominal.times is not None:
         df["Time"] = nominal.times
     df["Nominal"] = nom_rank
-    df["Mean"] = rmean(r)
-    df["Median"] = rmedian(r)
-    df["Q5"] = rquantile(r, 0.05)
-    df["Q95"] = rquantile(r, 0.95)
+    for name, values in stats.items():
+        df[name] = values
     return df
 
 
