@@ -28,7 +28,7 @@ worker: install
 	$(BIN)/i4region db_worker --no-reload
 
 # What the browser, PDF and translation tests need from Debian, installed when we are root.
-DEBIAN_PACKAGES := chromium gettext poppler-utils fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+DEBIAN_PACKAGES := chromium gettext poppler-utils fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 nginx
 browser:
 	@dpkg -s $(DEBIAN_PACKAGES) >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = "0" ]; then \
@@ -50,7 +50,13 @@ lint: install
 	$(BIN)/ruff check src bench
 	$(BIN)/ruff format --check src bench
 
+# The load generator and the proxy of the benchmarks, from Debian, installed when we are root.
+BENCH_PACKAGES := wrk nginx
 bench: install
+	@dpkg -s $(BENCH_PACKAGES) >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BENCH_PACKAGES) >/dev/null; \
+	  else echo "install Debian's $(BENCH_PACKAGES) to run every benchmark"; fi; }
 	@for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 clean:
