@@ -11,6 +11,7 @@ migration (`i4region makemigrations --check` proves it).
 """
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -41,13 +42,7 @@ def user_ref(label, related_name="+", **options) -> models.ForeignKey:
 
 def users(label, related_name, **options) -> models.ManyToManyField:
     """Users in a role on the record (managers, representatives), none by default."""
-    return models.ManyToManyField(
-        settings.AUTH_USER_MODEL,
-        blank=True,
-        related_name=related_name,
-        verbose_name=label,
-        **options,
-    )
+    return many(settings.AUTH_USER_MODEL, label, related_name, **options)
 
 
 def choice(label, choices, max_length: int = 20, **options) -> models.CharField:
@@ -66,3 +61,18 @@ def stamps() -> tuple[models.DateTimeField, models.DateTimeField]:
         models.DateTimeField(_("created at"), auto_now_add=True),
         models.DateTimeField(_("updated at"), auto_now=True),
     )
+
+
+def many(to, label, related_name, **options) -> models.ManyToManyField:
+    """Records of `to` in a role on the record (partners, decisions behind it), none by default."""
+    return models.ManyToManyField(
+        to, blank=True, related_name=related_name, verbose_name=label, **options
+    )
+
+
+YEAR = [MinValueValidator(1990), MaxValueValidator(2100)]
+
+
+def year(label, **options) -> models.PositiveSmallIntegerField:
+    """A calendar year (1990–2100) the record may leave empty when its source gives none."""
+    return optional(models.PositiveSmallIntegerField, label, validators=YEAR, **options)

@@ -7,7 +7,6 @@ Owners, partners and funders are organisations of the one register (stakeholders
 the board decisions behind an initiative are links to board.Decision.
 """
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +14,16 @@ from django.utils.translation import gettext_lazy as _
 from i4region.accounts.models import Role
 from i4region.core import history
 from i4region.core.bilingual import pair, paired
+from i4region.core.fields import (
+    choice,
+    many,
+    optional,
+    optional_ref,
+    organisation_ref,
+    ref,
+    users,
+    year,
+)
 from i4region.core.models import Record
 from i4region.core.publication import PublicationQuerySet
 from i4region.observatory.models import Indicator, Theme
@@ -37,7 +46,8 @@ from .choices import (
 from .periods import Dated
 
 CURRENCY = "EUR"
-MONEY = {"max_digits": 14, "decimal_places": 2}
+MONEY = {"max_digits": 14, "decimal_places": 2, "validators": [MinValueValidator(0)]}
+VALUE = {"max_digits": 16, "decimal_places": 4}  # a KPI's values, baseline and target
 
 
 class InitiativeQuerySet(PublicationQuerySet):
@@ -61,21 +71,14 @@ class Initiative(Record):
 
     slug = models.SlugField(_("short name (in addresses)"), max_length=80, unique=True)
     name_en, name_lt = pair(models.CharField, _("name"), max_length=200)
-    type = models.CharField(_("type"), max_length=24, choices=InitiativeType.choices)
-    owner_organisation = models.ForeignKey(
-        "stakeholders.Organisation",
-        models.PROTECT,
-        null=True,
-        blank=True,
+    type = choice(_("type"), InitiativeType, max_length=24)
+    owner_organisation = organisation_ref(
+        _("owner organisation"),
         related_name="initiatives_owned",
-        verbose_name=_("owner organisation"),
         help_text=_("The organisation that runs the initiative (its beneficiary in Kohesio)."),
     )
-    partners = models.ManyToManyField(
-        "stakeholders.Organisation",
-        blank=True,
-        related_name="initiatives_partnered",
-        verbose_name=_("partner organisations"),
+    partners = many(
+        "stakeholders.Organisation", _("partner organisations"), "initiatives_partnered"
     )
     parent_programme = models.CharField(_("parent programme"), max_length=200, blank=True)
     description_en, description_lt = pair(models.TextField, _("description"), blank=True)
@@ -85,41 +88,23 @@ class Initiative(Record):
         blank=True,
         help_text=_("Codes separated by semicolons."),
     )
-    theme = models.CharField(_("theme"), max_length=16, choices=Theme.choices, blank=True)
-    municipality = models.ForeignKey(
+    theme = choice(_("theme"), Theme, max_length=16, blank=True)
+    municipality = optional_ref(
         Region,
+        _("municipality"),
+        "initiatives",
         models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="initiatives",
         limit_choices_to={"kind": RegionKind.MUNICIPALITY},
-        verbose_name=_("municipality"),
     )
-    lifecycle = models.CharField(
-        _("life cycle stage"), max_length=16, choices=Lifecycle.choices, default=Lifecycle.IDEA
-    )
-    start_date = models.DateField(_("start date"), null=True, blank=True)
-    end_date = models.DateField(_("end date"), null=True, blank=True)
-    status = models.CharField(
-        _("status"),
-        max_length=16,
-        choices=StatusFlag.choices,
-        blank=True,
-        default=StatusFlag.NOT_ASSESSED,
+    lifecycle = choice(_("life cycle stage"), Lifecycle, max_length=16, default=Lifecycle.IDEA)
+    start_date = optional(models.DateField, _("start date"))
+    end_date = optional(models.DateField, _("end date"))
+    status = choice(
+        _("status"), StatusFlag, max_length=16, blank=True, default=StatusFlag.NOT_ASSESSED
     )
     status_reason = models.TextField(_("reason for the status"), blank=True)
-    decisions = models.ManyToManyField(
-        "board.Decision",
-        blank=True,
-        related_name="initiatives",
-        verbose_name=_("decisions behind it"),
-    )
-    managers = models.ManyToManyField(
-        settings.AUTH_USER_MODEL,
-        blank=True,
-        related_name="managed_initiatives",
-        verbose_name=_("initiative managers"),
-    )
+    decisions = many("board.Decision", _("decisions behind it"), "initiatives")
+    managers = users(_("initiative managers"), "managed_initiatives")
     published = models.BooleanField(_("published"), default=False)
     is_sample = models.BooleanField(_("sample record"), default=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -157,29 +142,13 @@ class UnderInitiative(Record):
 class BudgetLine(UnderInitiative, Dated):
     """What an initiative costs in one year and one category: planned, committed and spent (EUR)."""
 
-    initiative = models.ForeignKey(
-        Initiative, models.CASCADE, related_name="budget_lines", verbose_name=_("initiative")
-    )
-    year = models.PositiveSmallIntegerField(
-        _("year"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
-        help_text=_("Empty when the source does not say which year."),
-    )
-    category = models.CharField(_("category"), max_length=16, choices=BudgetCategory.choices)
-    subcategory = models.CharField(
-        _("budget line"), max_length=24, choices=BudgetSubcategory.choices, blank=True
-    )
-    planned = models.DecimalField(
-        _("planned (EUR)"), null=True, blank=True, **MONEY, validators=[MinValueValidator(0)]
-    )
-    committed = models.DecimalField(
-        _("committed (EUR)"), null=True, blank=True, **MONEY, validators=[MinValueValidator(0)]
-    )
-    spent = models.DecimalField(
-        _("spent (EUR)"), null=True, blank=True, **MONEY, validators=[MinValueValidator(0)]
-    )
+    initiative = ref(Initiative, _("initiative"), "budget_lines")
+    year = year(_("year"), help_text=_("Empty when the source does not say which year."))
+    category = choice(_("category"), BudgetCategory, max_length=16)
+    subcategory = choice(_("budget line"), BudgetSubcategory, max_length=24, blank=True)
+    planned = optional(models.DecimalField, _("planned (EUR)"), **MONEY)
+    committed = optional(models.DecimalField, _("committed (EUR)"), **MONEY)
+    spent = optional(models.DecimalField, _("spent (EUR)"), **MONEY)
     source_url = models.URLField(_("source"), max_length=500, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
 
@@ -204,50 +173,28 @@ class BudgetLine(UnderInitiative, Dated):
 class FundingLine(UnderInitiative, Dated):
     """One source of money for an initiative; field names follow Kohesio where it has one."""
 
-    initiative = models.ForeignKey(
-        Initiative, models.CASCADE, related_name="funding_lines", verbose_name=_("initiative")
+    initiative = ref(Initiative, _("initiative"), "funding_lines")
+    funder_organisation = ref(
+        "stakeholders.Organisation", _("funder organisation"), "funding_lines", models.PROTECT
     )
-    funder_organisation = models.ForeignKey(
-        "stakeholders.Organisation",
-        models.PROTECT,
-        related_name="funding_lines",
-        verbose_name=_("funder organisation"),
-    )
-    source_type = models.CharField(
-        _("source type (fund)"), max_length=16, choices=SourceType.choices
-    )
+    source_type = choice(_("source type (fund)"), SourceType, max_length=16)
     programme = models.CharField(_("programme"), max_length=200, blank=True)
     programming_period = models.CharField(
         _("programming period"), max_length=9, blank=True, help_text=_("For example 2021-2027.")
     )
-    amount = models.DecimalField(_("amount (EUR)"), **MONEY, validators=[MinValueValidator(0)])
-    cofinancing_rate = models.DecimalField(
+    amount = models.DecimalField(_("amount (EUR)"), **MONEY)
+    cofinancing_rate = optional(
+        models.DecimalField,
         _("co-financing rate (%)"),
         max_digits=5,
         decimal_places=2,
-        null=True,
-        blank=True,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
         help_text=_("The share of the eligible cost this source pays, in per cent."),
     )
-    year_from = models.PositiveSmallIntegerField(
-        _("first year covered"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
-    )
-    year_to = models.PositiveSmallIntegerField(
-        _("last year covered"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
-    )
-    covers = models.CharField(
-        _("covers"), max_length=16, choices=Covers.choices, default=Covers.BOTH
-    )
-    status = models.CharField(
-        _("status"), max_length=16, choices=FundingStatus.choices, default=FundingStatus.PLANNED
-    )
+    year_from = year(_("first year covered"))
+    year_to = year(_("last year covered"))
+    covers = choice(_("covers"), Covers, max_length=16, default=Covers.BOTH)
+    status = choice(_("status"), FundingStatus, max_length=16, default=FundingStatus.PLANNED)
     kohesio_project_id = models.CharField(_("Kohesio project ID"), max_length=64, blank=True)
     source_url = models.URLField(_("source"), max_length=500, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
@@ -267,34 +214,17 @@ class FundingLine(UnderInitiative, Dated):
 class Kpi(UnderInitiative):
     """An output or outcome an initiative reports, with baseline and target."""
 
-    initiative = models.ForeignKey(
-        Initiative, models.CASCADE, related_name="kpis", verbose_name=_("initiative")
-    )
+    initiative = ref(Initiative, _("initiative"), "kpis")
     code = models.SlugField(_("code"), max_length=64)
-    kind = models.CharField(
-        _("kind"), max_length=8, choices=KpiKind.choices, default=KpiKind.OUTPUT
-    )
+    kind = choice(_("kind"), KpiKind, max_length=8, default=KpiKind.OUTPUT)
     name_en, name_lt = pair(models.CharField, _("name"), max_length=200)
     unit_en, unit_lt = pair(models.CharField, _("unit"), max_length=80)
-    direction = models.CharField(
-        _("direction"), max_length=8, choices=Direction.choices, default=Direction.HIGHER
-    )
-    baseline_year = models.PositiveSmallIntegerField(_("baseline year"), null=True, blank=True)
-    baseline_value = models.DecimalField(
-        _("baseline value"), max_digits=16, decimal_places=4, null=True, blank=True
-    )
-    target_year = models.PositiveSmallIntegerField(_("target year"), null=True, blank=True)
-    target_value = models.DecimalField(
-        _("target value"), max_digits=16, decimal_places=4, null=True, blank=True
-    )
-    indicator = models.ForeignKey(
-        Indicator,
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="initiative_kpis",
-        verbose_name=_("observatory indicator"),
-    )
+    direction = choice(_("direction"), Direction, max_length=8, default=Direction.HIGHER)
+    baseline_year = optional(models.PositiveSmallIntegerField, _("baseline year"))
+    baseline_value = optional(models.DecimalField, _("baseline value"), **VALUE)
+    target_year = optional(models.PositiveSmallIntegerField, _("target year"))
+    target_value = optional(models.DecimalField, _("target value"), **VALUE)
+    indicator = optional_ref(Indicator, _("observatory indicator"), "initiative_kpis")
 
     class Meta:
         ordering = ["initiative", "kind", "code"]
@@ -331,14 +261,12 @@ class KpiValue(UnderInitiative):
 
     url_fields = ("kpi.initiative.slug",)
 
-    kpi = models.ForeignKey(Kpi, models.CASCADE, related_name="values", verbose_name=_("KPI"))
+    kpi = ref(Kpi, _("KPI"), "values")
     period = models.CharField(
         _("period"), max_length=10, help_text=_("A year (2021) or a month (2021-12).")
     )
-    value = models.DecimalField(_("value"), max_digits=16, decimal_places=4)
-    qualifier = models.CharField(
-        _("qualifier"), max_length=12, choices=Qualifier.choices, blank=True
-    )
+    value = models.DecimalField(_("value"), **VALUE)
+    qualifier = choice(_("qualifier"), Qualifier, max_length=12, blank=True)
     source_url = models.URLField(_("source"), max_length=500, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
 
@@ -361,9 +289,7 @@ class KpiValue(UnderInitiative):
 class Fact(UnderInitiative):
     """A sourced statement about an initiative, shown with its URL on the evidence page."""
 
-    initiative = models.ForeignKey(
-        Initiative, models.CASCADE, related_name="facts", verbose_name=_("initiative")
-    )
+    initiative = ref(Initiative, _("initiative"), "facts")
     text_en, text_lt = pair(models.TextField, _("fact"), max_length=4000)
     value = models.CharField(_("value"), max_length=40, blank=True)
     unit_en, unit_lt = pair(models.CharField, _("unit"), max_length=80, blank=True)
@@ -371,7 +297,7 @@ class Fact(UnderInitiative):
         models.CharField, _("reference period"), max_length=40, blank=True
     )
     source_url = models.URLField(_("source"), max_length=500)
-    source_date = models.DateField(_("source date"), null=True, blank=True)
+    source_date = optional(models.DateField, _("source date"))
     note_en, note_lt = pair(models.TextField, _("note"), max_length=2000, blank=True)
 
     class Meta:

@@ -6,12 +6,12 @@ Its scores carry the version that produced them; a newer version of a model neve
 old response (see services.score).
 """
 
-from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from i4region.core import history
+from i4region.core.fields import choice, optional, ref, user_ref
+from i4region.core.models import Record
 from i4region.regions.models import RegionKind
 from i4region.stakeholders.models import SizeClass, nace_validator, place
 
@@ -32,40 +32,30 @@ class Status(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted")
 
 
-class Response(models.Model):
+class Response(Record):
     """One company's answers to one model in one wave."""
 
-    model = models.CharField(_("model"), max_length=16, choices=Model.choices)
+    url_name = "maturity:result"
+
+    model = choice(_("model"), Model, max_length=16)
     version = models.CharField(_("model version"), max_length=16)
-    organisation = models.ForeignKey(
-        "stakeholders.Organisation",
-        models.PROTECT,
-        related_name="maturity_responses",
-        verbose_name=_("organisation"),
+    organisation = ref(
+        "stakeholders.Organisation", _("organisation"), "maturity_responses", models.PROTECT
     )
-    respondent = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("respondent"),
-    )
+    respondent = user_ref(_("respondent"))
     on_behalf = models.BooleanField(
         _("recorded on the company's behalf"),
         default=False,
         help_text=_("Filled in by the secretariat for the company."),
     )
-    wave = models.CharField(_("wave"), max_length=2, choices=Wave.choices)
+    wave = choice(_("wave"), Wave, max_length=2)
     date = models.DateField(_("date"))
-    size_class = models.CharField(_("size class"), max_length=8, choices=SizeClass.choices)
+    size_class = choice(_("size class"), SizeClass, max_length=8)
     nace_code = models.CharField(_("NACE Rev. 2 code"), max_length=8, validators=[nace_validator])
     municipality = place(_("municipality"), RegionKind.MUNICIPALITY)
     region = place(_("region"))
-    status = models.CharField(
-        _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
-    )
-    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    status = choice(_("status"), Status, max_length=12, default=Status.DRAFT)
+    submitted_at = optional(models.DateTimeField, _("submitted at"))
     answers = models.JSONField(_("answers"), default=dict, blank=True)
     source = models.CharField(_("source"), max_length=200, blank=True)
     is_sample = models.BooleanField(_("sample (fictional)"), default=False)
@@ -85,9 +75,6 @@ class Response(models.Model):
     def __str__(self) -> str:
         return f"{self.organisation} · {self.get_model_display()} {self.version} · {self.wave}"
 
-    def get_absolute_url(self) -> str:
-        return reverse("maturity:result", args=[self.pk])
-
     @property
     def nace_section(self) -> str:
         return self.nace_code[:1]
@@ -100,9 +87,7 @@ class Response(models.Model):
 class Score(models.Model):
     """A dimension's (or the overall) score of a response, with the version that produced it."""
 
-    response = models.ForeignKey(
-        Response, models.CASCADE, related_name="scores", verbose_name=_("response")
-    )
+    response = ref(Response, _("response"), "scores")
     scored_with = models.CharField(_("scored with"), max_length=40)
     dimension = models.CharField(_("dimension"), max_length=40)
     value = models.FloatField(_("score"))

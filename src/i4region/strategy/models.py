@@ -7,7 +7,7 @@ internal work of the board: only the board members and the secretariat read it.
 """
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -15,10 +15,10 @@ from django.utils.translation import gettext_lazy as _
 from i4region.accounts.models import Role
 from i4region.core import history
 from i4region.core.bilingual import pair, paired
+from i4region.core.fields import choice, many, optional, optional_ref, organisation_ref, ref, year
 from i4region.core.models import Record
 from i4region.core.publication import PublicationQuerySet
 
-YEAR = [MinValueValidator(1990), MaxValueValidator(2100)]
 PERIOD_OF_TIME = RegexValidator(
     r"^\d{4}(-\d{2}(-\d{2})?)?$", _("Write a year, a month or a day: 2019, 2019-03 or 2019-03-19.")
 )
@@ -56,15 +56,9 @@ class Strategy(Record):
     slug = models.SlugField(_("short name (in addresses)"), max_length=80, unique=True)
     title_en, title_lt = pair(models.CharField, _("title"), max_length=250)
     summary_en, summary_lt = pair(models.TextField, _("summary"), blank=True)
-    period_start = models.PositiveSmallIntegerField(
-        _("first year of the period"), null=True, blank=True, validators=YEAR
-    )
-    period_end = models.PositiveSmallIntegerField(
-        _("last year of the period"), null=True, blank=True, validators=YEAR
-    )
-    status = models.CharField(
-        _("status"), max_length=8, choices=StrategyStatus.choices, default=StrategyStatus.DRAFT
-    )
+    period_start = year(_("first year of the period"))
+    period_end = year(_("last year of the period"))
+    status = choice(_("status"), StrategyStatus, max_length=8, default=StrategyStatus.DRAFT)
     drafted = models.CharField(
         _("drafted"),
         max_length=10,
@@ -72,22 +66,15 @@ class Strategy(Record):
         validators=[PERIOD_OF_TIME],
         help_text=_("When the draft was prepared, as precisely as the source says."),
     )
-    adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
-    revised_on = models.DateField(_("revised on"), null=True, blank=True)
+    adopted_on = optional(models.DateField, _("adopted on"))
+    revised_on = optional(models.DateField, _("revised on"))
     prepared_by_en, prepared_by_lt = pair(
         models.CharField, _("prepared by"), max_length=250, blank=True
     )
-    adopting_body = models.ForeignKey(
-        "stakeholders.Organisation",
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="strategies_adopted",
-        verbose_name=_("adopting body"),
-    )
+    adopting_body = organisation_ref(_("adopting body"), related_name="strategies_adopted")
     document_url = models.URLField(_("document"), max_length=500, blank=True)
     source_url = models.URLField(_("source"), max_length=500, blank=True)
-    source_date = models.DateField(_("date of the source"), null=True, blank=True)
+    source_date = optional(models.DateField, _("date of the source"))
     is_sample = models.BooleanField(_("sample record"), default=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -129,9 +116,7 @@ class Priority(Record):
     label_field = "title"
     url_name = "strategy:priority"
 
-    strategy = models.ForeignKey(
-        Strategy, models.CASCADE, related_name="priorities", verbose_name=_("strategy")
-    )
+    strategy = ref(Strategy, _("strategy"), "priorities")
     position = models.PositiveSmallIntegerField(_("order"), default=1)
     title_en, title_lt = pair(models.CharField, _("title"), max_length=250)
     description_en, description_lt = pair(models.TextField, _("description"), blank=True)
@@ -165,26 +150,12 @@ class Measure(Record):
     label_field = "title"
     url_name = "strategy:measure"
 
-    priority = models.ForeignKey(
-        Priority, models.CASCADE, related_name="measures", verbose_name=_("priority")
-    )
+    priority = ref(Priority, _("priority"), "measures")
     position = models.PositiveSmallIntegerField(_("order"), default=1)
     title_en, title_lt = pair(models.CharField, _("title"), max_length=250)
     objective_en, objective_lt = pair(models.TextField, _("objective"), blank=True)
-    owner_organisation = models.ForeignKey(
-        "stakeholders.Organisation",
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="strategy_measures",
-        verbose_name=_("owner organisation"),
-    )
-    targets = models.ManyToManyField(
-        "observatory.Target",
-        blank=True,
-        related_name="strategy_measures",
-        verbose_name=_("indicator targets"),
-    )
+    owner_organisation = organisation_ref(_("owner organisation"), related_name="strategy_measures")
+    targets = many("observatory.Target", _("indicator targets"), "strategy_measures")
     is_sample = models.BooleanField(_("sample record"), default=False)
 
     class Meta:
@@ -226,14 +197,7 @@ def _exactly_one_target() -> Q:
 
 def _served(kind: str, verbose_name) -> models.ForeignKey:
     """The optional foreign key of one kind of link; the record's page lists its links."""
-    return models.ForeignKey(
-        LINK_MODELS[kind],
-        models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="strategy_links",
-        verbose_name=verbose_name,
-    )
+    return optional_ref(LINK_MODELS[kind], verbose_name, "strategy_links", models.CASCADE)
 
 
 class MeasureLink(Record):
@@ -242,10 +206,8 @@ class MeasureLink(Record):
     url_name = "strategy:measure"
     url_fields = ("measure.pk",)
 
-    measure = models.ForeignKey(
-        Measure, models.CASCADE, related_name="links", verbose_name=_("measure")
-    )
-    kind = models.CharField(_("kind"), max_length=12, choices=LinkKind.choices)
+    measure = ref(Measure, _("measure"), "links")
+    kind = choice(_("kind"), LinkKind, max_length=12)
     initiative = _served(LinkKind.INITIATIVE, _("initiative"))
     activity = _served(LinkKind.ACTIVITY, _("activity"))
     decision = _served(LinkKind.DECISION, _("decision"))
