@@ -1,11 +1,12 @@
 """Another European region in one command: its own profile and comparators, nothing of Panevėžys."""
 
 import json
-import os
 import subprocess
 import sys
 
 import pytest
+
+from i4region.testing import instance_env, run_cli
 
 SECRET = "new-region-test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz"
 
@@ -37,31 +38,15 @@ print(json.dumps({"pages": pages, "population": population, "country": country})
 @pytest.fixture(scope="module")
 def new_instance(tmp_path_factory):
     home = tmp_path_factory.mktemp("de111")
-    env = {
-        **os.environ,
-        "I4REGION_HOME": str(home),
-        "SECRET_KEY": SECRET,
-        "DATABASE_URL": f"sqlite:///{home / 'db.sqlite3'}",
-        "DJANGO_SETTINGS_MODULE": "i4region.settings",
-        "DEBUG": "true",
-    }
+    env = instance_env(home, SECRET_KEY=SECRET, DEBUG="true")
     env.pop("I4REGION_HOME_REGION", None)
-    done = subprocess.run(
-        [sys.executable, "-m", "i4region", "setup", "--home-region", "DE111", "--verbosity", "0"],
-        env=env,
-        cwd=home,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
+    done = run_cli(env, "setup", "--home-region", "DE111", "--verbosity", "0")
     assert done.returncode == 0, done.stderr[-2000:]
 
     def crawl(code: str | None = None) -> dict:
         run_env = {**env, "ALLOWED_HOSTS": "testserver"}
         if code:
             run_env["I4REGION_HOME_REGION"] = code
-        else:
-            run_env.pop("I4REGION_HOME_REGION", None)
         result = subprocess.run(
             [sys.executable, "-c", CRAWL],
             env=run_env,
@@ -96,22 +81,9 @@ def test_the_new_region_has_its_profile_and_no_trace_of_panevezys(new_instance, 
 
 
 def test_an_unknown_region_is_refused_in_one_line(tmp_path):
-    env = {
-        **os.environ,
-        "I4REGION_HOME": str(tmp_path),
-        "SECRET_KEY": SECRET,
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        "DEBUG": "true",
-        "DJANGO_SETTINGS_MODULE": "i4region.settings",
-    }
-    done = subprocess.run(
-        [sys.executable, "-m", "i4region", "setup", "--home-region", "XX999", "--verbosity", "0"],
-        env=env,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    env = instance_env(tmp_path, SECRET_KEY=SECRET, DEBUG="true")
+    env.pop("I4REGION_HOME_REGION", None)
+    done = run_cli(env, "setup", "--home-region", "XX999", "--verbosity", "0", timeout=600)
     assert done.returncode == 2
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "XX999" in lines[0] and "NUTS 2021" in lines[0]
