@@ -14,17 +14,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-import pandas as pd
-from django.db import IntegrityError, OperationalError, connection, transaction
+import polars as pl
+from django.db import IntegrityError, OperationalError, transaction
 
 from i4region.compute import parsers
 from i4region.compute.parsers import ParsedTable, ParseError
 from i4region.compute.parsers.nuts import Recoding
-from i4region.core.progress import progress
 from i4region.regions.models import Region
 
+from . import staging
 from .catalogue import SourceMap, indicator_definitions
-from .models import ImportBatch, Indicator, Observation
+from .models import ImportBatch, Indicator
 
 
 class ImportRefused(ValueError):
@@ -70,29 +70,40 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _select(table: ParsedTable, maps: tuple[SourceMap, ...]) -> pd.DataFrame:
-    """Observations of the mapped indicators as one frame: indicator, geo, period, value, flag, line."""
-    frame = table.frame
+#: The long rows an import works on, and their types.
+ROW_SCHEMA = {
+    "indicator": pl.String,
+    "geo": pl.String,
+    "period": pl.String,
+    "value": pl.Float64,
+    "flag": pl.String,
+    "line": pl.Int64,
+}
+
+
+def _select(table: ParsedTable, maps: tuple[SourceMap, ...]) -> pl.DataFrame:
+    """Observations of the mapped indicators as one frame: indicator, geo, period, value, flag,
+    line. Each map's filter runs on the parser's lazy frame, so only the selected series are
+    melted and parsed."""
+    frame = table.lazy()
+    columns = frame.collect_schema().names()
     parts = []
     for m in maps:
-        missing = [dim for dim in m.filter if dim not in frame.columns]
+        missing = [dim for dim in m.filter if dim not in columns]
         if missing:
             raise ImportRefused(
                 f"{table.format} file has no dimension {', '.join(missing)} needed for indicator "
                 f"{m.indicator}; its dimensions are {', '.join(table.dimensions)}"
             )
-        mask = pd.Series(True, index=frame.index)
-        for dim, wanted in m.filter.items():
-            mask &= frame[dim] == wanted
-        part = frame.loc[mask, ["geo", "period", "value", "flag", "line"]].copy()
-        part["indicator"] = m.indicator
-        parts.append(part)
+        wanted = [pl.col(dim) == value for dim, value in m.filter.items()]
+        part = frame.filter(*wanted) if wanted else frame
+        parts.append(part.with_columns(pl.lit(m.indicator).alias("indicator")))
     if "indicator" in table.dimensions and not maps:
-        part = frame[["indicator", "geo", "period", "value", "flag", "line"]].copy()
-        parts.append(part)
-    if not parts:
-        return pd.DataFrame(columns=["indicator", "geo", "period", "value", "flag", "line"])
-    return pd.concat(parts, ignore_index=True)
+        parts.append(frame)
+    typed = [p.select(pl.col(c).cast(t) for c, t in ROW_SCHEMA.items()) for p in parts]
+    if not typed:
+        return pl.DataFrame(schema=ROW_SCHEMA)
+    return pl.concat(typed).collect()
 
 
 def import_table(
@@ -163,83 +174,68 @@ def import_release(
     if problem := vintage_problem(vintage):
         raise ImportRefused(f"{file_name}: release {problem}")
     rows = _select(table, maps)
-    if rows.empty:
+    if rows.is_empty():
         raise ImportRefused(f"{file_name}: no rows match the indicators mapped to this file")
-    indicators = dict(
-        Indicator.objects.filter(code__in=rows["indicator"].unique()).values_list("code", "id")
-    )
-    unknown_ind = rows.loc[~rows["indicator"].isin(list(indicators)), ["indicator", "line"]]
-    if not unknown_ind.empty:
-        first = unknown_ind.iloc[0]
+    indicators = _ids(Indicator, rows["indicator"], "indicator_id").rename({"code": "indicator"})
+    unknown = rows.join(indicators, on="indicator", how="anti", maintain_order="left")
+    if not unknown.is_empty():
+        first = unknown.row(0, named=True)
         raise ImportRefused(
-            f"{file_name} line {int(first['line'])}, field indicator: "
+            f"{file_name} line {first['line']}, field indicator: "
             f"'{first['indicator']}' is not in the indicator catalogue"
         )
-    regions = dict(Region.objects.filter(code__in=rows["geo"].unique()).values_list("code", "id"))
-    known = rows["geo"].isin(list(regions))
-    unknown_regions = sorted(rows.loc[~known, "geo"].unique().tolist())
-    skipped = int((~known).sum())
-    rows = rows.loc[known]
-    rows = rows.assign(
-        indicator_id=rows["indicator"].map(indicators),
-        region_id=rows["geo"].map(regions),
-        flag=rows["flag"].fillna("").astype(str),
-    )
-    duplicated = rows.duplicated(["indicator_id", "region_id", "period"], keep=False)
-    if duplicated.any():
-        first = rows.loc[duplicated].iloc[0]
+    rows = rows.join(indicators, on="indicator", maintain_order="left")
+    regions = _ids(Region, rows["geo"], "region_id").rename({"code": "geo"})
+    rows = rows.join(regions, on="geo", how="left", maintain_order="left")
+    unknown_geo = rows.filter(pl.col("region_id").is_null())["geo"]
+    unknown_regions = sorted(unknown_geo.unique().to_list())
+    skipped = len(unknown_geo)
+    rows = rows.filter(pl.col("region_id").is_not_null()).with_columns(pl.col("flag").fill_null(""))
+    twice = rows.filter(pl.struct("indicator_id", "region_id", "period").is_duplicated())
+    if not twice.is_empty():
+        first = twice.row(0, named=True)
         raise ImportRefused(
-            f"{file_name} line {int(first['line'])}: {first['indicator']} "
+            f"{file_name} line {first['line']}: {first['indicator']} "
             f"{first['geo']} {first['period']} appears more than once"
         )
-    existing = _existing(list(indicators.values()), vintage)
-    new, changed, unchanged = [], [], 0
-    values = zip(
-        rows["indicator_id"],
-        rows["region_id"],
-        rows["period"],
-        rows["value"],
-        rows["flag"],
-        strict=True,
-    )
-    if out is not None:
-        values = progress(values, len(rows), file_name, out=out)
-    for ind, reg, period, value, flag in values:
-        old = existing.get((ind, reg, period))
-        if old is None:
-            new.append((int(ind), int(reg), period, float(value), flag))
-        elif old[1] != float(value) or old[2] != flag:
-            changed.append((float(value), flag, old[0]))
-        else:
-            unchanged += 1
-    batch = None
-    if new or changed:
-        batch = ImportBatch.objects.create(
-            file_name=file_name,
-            sha256=sha256,
-            format=table.format,
-            dataset=table.dataset or "",
-            vintage=vintage,
-            rows_read=table.rows_read,
-            added=len(new),
-            updated=len(changed),
-            unchanged=unchanged,
-            skipped=skipped,
-            created_by=user if user is not None and user.is_authenticated else None,
-            created_by_name=getattr(user, "username", "") or "i4region",
-            recoding=recoding,
-        )
-        _write(new, changed, vintage, batch.id)
+    staged = rows.select("indicator_id", "region_id", "period", "value", "flag")
+    with staging.staging(staged, out=out, label=file_name) as stage:
+        staging.mark(stage, vintage)
+        added, updated, unchanged = staging.counts(stage)
+        batch = None
+        if added or updated:
+            batch = ImportBatch.objects.create(
+                file_name=file_name,
+                sha256=sha256,
+                format=table.format,
+                dataset=table.dataset or "",
+                vintage=vintage,
+                rows_read=table.rows_read,
+                added=added,
+                updated=updated,
+                unchanged=unchanged,
+                skipped=skipped,
+                created_by=user if user is not None and user.is_authenticated else None,
+                created_by_name=getattr(user, "username", "") or "i4region",
+                recoding=recoding,
+            )
+            staging.apply(stage, vintage, batch.id)
     return ImportReport(
         file_name,
         table.rows_read,
-        len(new),
-        len(changed),
+        added,
+        updated,
         unchanged,
         skipped,
         unknown_regions,
         batch,
     )
+
+
+def _ids(model, codes: pl.Series, name: str) -> pl.DataFrame:
+    """code → id of the rows of `model` (Indicator, Region) that `codes` name."""
+    found = model.objects.filter(code__in=codes.unique().to_list()).values_list("code", "id")
+    return pl.DataFrame(list(found), schema={"code": pl.String, name: pl.Int64}, orient="row")
 
 
 def recoding_record(version: str, correspondence: str, recoded: Recoding) -> dict:
@@ -255,16 +251,6 @@ def recoding_record(version: str, correspondence: str, recoded: Recoding) -> dic
             }
             for old, new in sorted(recoded.renamed.items())
         },
-    }
-
-
-def _existing(indicator_ids: list[int], vintage: str) -> dict[tuple, tuple]:
-    """(indicator, region, period) → (id, value, flag) of the release as stored now."""
-    return {
-        (o[0], o[1], o[2]): (o[3], o[4], o[5])
-        for o in Observation.objects.filter(
-            indicator_id__in=indicator_ids, vintage=vintage
-        ).values_list("indicator_id", "region_id", "period", "id", "value", "flag")
     }
 
 
@@ -345,27 +331,6 @@ def guess_vintage(path: os.PathLike, table: ParsedTable) -> str | None:
     return None
 
 
-def _write(new: list[tuple], changed: list[tuple], vintage: str, batch_id: int) -> None:
-    """Insert and update observations with plain parameterised statements.
-
-    The ORM's bulk_create spends most of an import building model instances and SQL; a
-    tuple per row through executemany writes the same rows several times faster.
-    """
-    table = connection.ops.quote_name(Observation._meta.db_table)
-    with connection.cursor() as cursor:
-        for start in range(0, len(new), 5000):
-            cursor.executemany(
-                f"INSERT INTO {table} (indicator_id, region_id, period, value, flag, vintage, "
-                "batch_id) VALUES (%s, %s, %s, %s, %s, %s, %s)",
-                [(*row, vintage, batch_id) for row in new[start : start + 5000]],
-            )
-        if changed:
-            cursor.executemany(
-                f"UPDATE {table} SET value = %s, flag = %s, batch_id = %s WHERE id = %s",
-                [(value, flag, batch_id, obs_id) for value, flag, obs_id in changed],
-            )
-
-
 def import_file(
     path: os.PathLike,
     *,
@@ -406,15 +371,16 @@ def publish_table(
     fields = {k: v for k, v in definition.items() if k != "code"}
     with transaction.atomic():
         Indicator.objects.update_or_create(code=code, defaults=fields)
-        frame = pd.DataFrame(
+        frame = pl.LazyFrame(
             {
-                "indicator": code,
+                "indicator": [code] * len(rows),
                 "geo": [r[0] for r in rows],
                 "period": [r[1] for r in rows],
                 "value": [float(r[2]) for r in rows],
                 "flag": [r[3] or None for r in rows],
                 "line": range(1, len(rows) + 1),
-            }
+            },
+            schema=ROW_SCHEMA,
         )
         table = ParsedTable(
             format="computed",

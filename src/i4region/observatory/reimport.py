@@ -34,7 +34,7 @@ def import_export(
     """Import an export's observations.csv: each row into the release it names, one batch per
     release and file, with the release's dataset, and the export's observation_notes.csv when
     `notes` names it; all of it or nothing. Returns the reports and how many notes were read."""
-    frame = table.frame.copy()
+    frame = table.to_pandas().copy()
     for column in RELEASE_COLUMNS[1:]:
         if column not in frame.columns:
             frame[column] = ""

@@ -1,7 +1,7 @@
 """Shared pieces of the statistical file parsers: the error type, the result type, file reading,
 period and cell grammar.
 
-Everything here is pure (numpy/pandas); it must never import Django, because the importer, the
+Everything here is pure (numpy/pandas/polars); it must never import Django, because the importer, the
 command line and the tests all use it without a database.
 """
 
@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+import polars as pl
 
 GZIP_MAGIC = b"\x1f\x8b"
 
@@ -61,18 +62,64 @@ class ParseError(ValueError):
 class ParsedTable:
     """One statistical file in long form: one frame row per observation.
 
-    ``frame`` columns: ``*dimensions, "geo", "period", "value", "flag", "line"``. ``labels`` maps a
-    column name to ``{code: label}`` when the file carried labels (SDMX-CSV with labels, the I40
-    column dictionary); ``meta`` holds file-level facts such as SDMX ``LAST UPDATE``.
+    ``frame`` columns: ``*dimensions, "geo", "period", "value", "flag", "line"``. A Eurostat TSV
+    gives a polars ``LazyFrame`` (the file is checked whole when it is read, but its observations
+    are only built for the series a caller selects); the other formats give a pandas frame.
+    :meth:`lazy` and :meth:`to_pandas` give either view of any table. ``labels`` maps a column
+    name to ``{code: label}`` when the file carried labels (SDMX-CSV with labels, the I40 column
+    dictionary); ``meta`` holds file-level facts such as SDMX ``LAST UPDATE``.
     """
 
     format: str
     dataset: str | None
     dimensions: list[str]
-    frame: pd.DataFrame
+    frame: pd.DataFrame | pl.LazyFrame
     rows_read: int
     labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     meta: Mapping[str, str] = field(default_factory=dict)
+
+    def lazy(self) -> pl.LazyFrame:
+        """The observations as a polars LazyFrame (``flag`` null where a cell has none)."""
+        if isinstance(self.frame, pl.LazyFrame):
+            return self.frame
+        return pandas_to_polars(self.frame).lazy()
+
+    def to_pandas(self) -> pd.DataFrame:
+        """The observations as a pandas frame (string columns ``str``, ``flag`` str or None)."""
+        return as_pandas(self.frame)
+
+
+def pandas_to_polars(frame: pd.DataFrame) -> pl.DataFrame:
+    """A pandas frame as polars, without pyarrow: numbers as they are, anything else as text
+    (missing values null)."""
+    columns = []
+    for name in frame.columns:
+        col = frame[name]
+        if pd.api.types.is_numeric_dtype(col.dtype) and not pd.api.types.is_bool_dtype(col.dtype):
+            columns.append(pl.Series(str(name), col.to_numpy()))
+        else:
+            values = col.astype(object).where(col.notna(), None).tolist()
+            columns.append(
+                pl.Series(str(name), [None if v is None else str(v) for v in values], pl.String)
+            )
+    return pl.DataFrame(columns, schema=[str(c) for c in frame.columns])
+
+
+def as_pandas(frame: pd.DataFrame | pl.DataFrame | pl.LazyFrame) -> pd.DataFrame:
+    """A long frame as pandas (see :func:`build_frame`), whichever library holds it."""
+    if isinstance(frame, pd.DataFrame):
+        return frame
+    if isinstance(frame, pl.LazyFrame):
+        frame = frame.collect()
+    data: dict[str, object] = {}
+    for name, col in frame.to_dict().items():
+        if name == "flag":
+            data[name] = pd.Series(col.to_numpy(), dtype=object)
+        elif col.dtype == pl.String:
+            data[name] = pd.array(col.to_numpy(), dtype="str")
+        else:
+            data[name] = col.to_numpy()
+    return pd.DataFrame(data)
 
 
 # --------------------------------------------------------------------------------------------

@@ -23,6 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+import polars as pl
+
+from ._common import as_pandas
 
 
 @dataclass
@@ -105,7 +108,7 @@ def _sole_codes(pairs: list[tuple[str, str]]) -> dict[str, str]:
 
 
 def recode(
-    frame: pd.DataFrame,
+    frame: pd.DataFrame | pl.LazyFrame,
     matrices: list[list[str | os.PathLike[str]]],
     *,
     discontinued_only: bool = False,
@@ -117,6 +120,7 @@ def recode(
     (a 2019 release still gives LT00 for 2006–2012): codes the newest version holds pass as
     they are and only the codes of older versions are recoded.
     """
+    frame = as_pandas(frame)
     renamed: dict[str, str] = {}
     kept_out: dict[str, list[str]] = {}
     used: dict[str, list[str]] = {}

@@ -12,7 +12,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from i4region.observatory import importing
+from i4region.observatory import staging
 from i4region.observatory.importing import ImportRefused, import_table, read_table, sha256_of
 from i4region.observatory.models import ImportBatch, Observation
 
@@ -82,7 +82,7 @@ def test_two_imports_of_one_release_at_once_end_in_a_message(monkeypatch):
     rule stops it, and the operator reads why instead of an IntegrityError traceback."""
     table = read_table(GDP)
     before = state()
-    monkeypatch.setattr(importing, "_existing", lambda ids, vintage: {})
+    monkeypatch.setattr(staging, "mark", lambda stage, vintage: None)  # sees nothing stored
     with pytest.raises(ImportRefused, match="another import of release 2024-05"):
         import_table(
             table,

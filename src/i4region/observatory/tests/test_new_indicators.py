@@ -151,7 +151,7 @@ def _lt00_rows() -> dict[str, float]:
     from i4region.compute.parsers import read_any
     from i4region.observatory.catalogue import DATA
 
-    frame = read_any(DATA / "eurostat" / "tgs00010_unemployment_nuts2_2006-2017.tsv").frame
+    frame = read_any(DATA / "eurostat" / "tgs00010_unemployment_nuts2_2006-2017.tsv").to_pandas()
     rows = frame[
         (frame["geo"] == "LT00")
         & (frame["unit"] == "PC")

@@ -46,7 +46,7 @@ def test_every_bundled_file_parses(tables, name):
     dataset, dims, lines = EUROSTAT_FILES[name]
     t = tables[name]
     assert (t.dataset, t.dimensions, t.rows_read) == (dataset, dims, lines)
-    f = t.frame
+    f = t.to_pandas()
     assert len(f) > 0
     assert not f["value"].isna().any()
     assert f["line"].between(2, lines + 1).all()
@@ -94,7 +94,7 @@ def test_real_flags_kept(tables):
     assert obs(t, period="2018", **key).flag is None
     u = tables["tgs00010_unemployment_nuts2_2006-2017.tsv"]
     assert obs(u, geo="LT02", sex="T", period="2017").value == 8.1
-    assert set(u.frame["flag"].dropna()) == {"b", "u", "bu"}
+    assert set(u.to_pandas()["flag"].dropna()) == {"b", "u", "bu"}
 
 
 def test_area_missing_with_flag(bundled):

@@ -16,7 +16,7 @@ HEADER = "freq,unit,sex,age,geo\\TIME_PERIOD\t2016 \t2017 \t2018 \n"
 
 def obs(table: ParsedTable, **key: str) -> pd.Series:
     """The one frame row matching key (fails if there are zero or several)."""
-    f = table.frame
+    f = table.to_pandas()
     mask = np.ones(len(f), dtype=bool)
     for k, v in key.items():
         mask &= (f[k] == v).to_numpy()
@@ -40,7 +40,7 @@ def test_cells_flags_and_missing(write):
     assert t.format == "eurostat_tsv"
     assert t.dataset == "mini"
     assert t.dimensions == ["freq", "unit", "sex", "age"]
-    assert list(t.frame.columns) == [
+    assert list(t.to_pandas().columns) == [
         "freq",
         "unit",
         "sex",
@@ -52,7 +52,7 @@ def test_cells_flags_and_missing(write):
         "line",
     ]
     assert t.rows_read == 3
-    assert len(t.frame) == 6  # three ':' cells are not observations
+    assert len(t.to_pandas()) == 6  # three ':' cells are not observations
     r = obs(t, sex="T", period="2016")
     assert (r.value, r.flag, r.line) == (233521.0, None, 2)
     r = obs(t, sex="T", period="2017")
@@ -63,15 +63,15 @@ def test_cells_flags_and_missing(write):
     assert obs(t, sex="F", period="2018").value == -5400.0
     assert obs(t, sex="M", period="2017").value == 7.0
     assert obs(t, sex="M", period="2018").value == 1000.0
-    assert t.frame["value"].dtype == np.float64
-    assert t.frame["line"].dtype == np.int64
-    assert t.frame["period"].map(type).eq(str).all()
+    assert t.to_pandas()["value"].dtype == np.float64
+    assert t.to_pandas()["line"].dtype == np.int64
+    assert t.to_pandas()["period"].map(type).eq(str).all()
 
 
 def test_keep_missing_keeps_flagged_gaps(write):
     path = write("mini.tsv", HEADER + "A,NR,F,TOTAL,LT025\t: c\t12.3 e\t:\n")
     t = read_eurostat_tsv(path, keep_missing=True)
-    assert len(t.frame) == 3
+    assert len(t.to_pandas()) == 3
     r = obs(t, period="2016")
     assert np.isnan(r.value) and r.flag == "c"
     assert obs(t, period="2018").flag is None
@@ -81,8 +81,8 @@ def test_crlf_blank_lines_and_bom(write):
     text = "\ufeff" + HEADER.replace("\n", "\r\n") + "\r\nA,NR,T,TOTAL,LT025\t1 \t2 \t3 \r\n\r\n"
     t = read_eurostat_tsv(write("crlf.tsv", text))
     assert t.rows_read == 1
-    assert t.frame["line"].unique().tolist() == [3]
-    assert t.frame["value"].tolist() == [1.0, 2.0, 3.0]
+    assert t.to_pandas()["line"].unique().tolist() == [3]
+    assert t.to_pandas()["value"].tolist() == [1.0, 2.0, 3.0]
 
 
 def test_descending_periods_come_out_ascending(write):
@@ -93,14 +93,14 @@ def test_descending_periods_come_out_ascending(write):
     t = read_eurostat_tsv(path)
     assert t.dimensions == ["unit", "sex", "age"]
     assert t.meta["time_dimension"] == "time"
-    assert t.frame["period"].tolist() == ["2019", "2020", "2021"]
-    assert t.frame["value"].tolist() == [214617.0, 211189.0, 208016.0]
+    assert t.to_pandas()["period"].tolist() == ["2019", "2020", "2021"]
+    assert t.to_pandas()["value"].tolist() == [214617.0, 211189.0, 208016.0]
 
 
 def test_quarterly_and_monthly_periods_are_normalised(write):
     path = write("q.tsv", "unit,geo\\TIME_PERIOD\t2021Q2 \t2021Q1 \t2021M03 \nPC,LT\t1 \t2 \t3 \n")
     t = read_eurostat_tsv(path)
-    assert t.frame["period"].tolist() == ["2021-03", "2021-Q1", "2021-Q2"]
+    assert t.to_pandas()["period"].tolist() == ["2021-03", "2021-Q1", "2021-Q2"]
 
 
 def test_geo_not_last(write):
@@ -111,7 +111,7 @@ def test_geo_not_last(write):
 
 def test_gzip_is_detected_by_content_not_name(write):
     path = write("plain_name.tsv", HEADER + "A,NR,T,TOTAL,LT025\t1 \t2 \t3 \n", gz=True)
-    assert read_eurostat_tsv(path).frame["value"].sum() == 6.0
+    assert read_eurostat_tsv(path).to_pandas()["value"].sum() == 6.0
 
 
 def test_dataset_override(write):
@@ -219,7 +219,7 @@ def test_excerpt_older_layout_descending(data_dir):
     assert t.dimensions == ["unit", "sex", "age"]
     assert obs(t, geo="LT025", period="2020").value == 211189
     assert obs(t, geo="LT025", period="2005").value == 284918
-    lt025 = t.frame[t.frame.geo == "LT025"]
+    lt025 = t.to_pandas()[t.to_pandas().geo == "LT025"]
     assert lt025["period"].min() == "2001"  # 1990-2000 are ':' for LT025
     assert lt025["period"].is_monotonic_increasing
 
