@@ -57,6 +57,7 @@ class Job(Record):
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
     lease_until = models.DateTimeField(_("running until at least"), null=True, blank=True)
+    link = models.CharField(_("result page"), max_length=300, blank=True)
 
     objects = JobQuerySet.as_manager()
 
@@ -78,10 +79,18 @@ class Job(Record):
 
     @property
     def result_url(self) -> str:
+        """The page of this job's result (a run, a list), else its kind's page."""
         from .services import KINDS
 
+        if self.link:
+            return self.link
         found = KINDS.get(self.kind)
         return reverse(found.result_url) if found else ""
+
+    @property
+    def results(self):
+        """The files the job produced, for download (its uploads are not among them)."""
+        return self.files.filter(is_result=True).defer("data")
 
     @property
     def interrupted(self) -> bool:
@@ -106,17 +115,19 @@ class Job(Record):
         return self.live
 
     def file(self, field: str) -> bytes | None:
-        found = self.files.filter(field=field).first()
+        found = self.files.filter(field=field, is_result=False).first()
         return bytes(found.data) if found else None
 
 
 class JobFile(models.Model):
-    """An uploaded file kept in the database, so a worker on any machine can read it."""
+    """An uploaded file kept in the database, so a worker on any machine can read it; or a file
+    the job produced (`is_result`), which its owner downloads from any server."""
 
     job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="files")
     field = models.CharField(max_length=40)
     name = models.CharField(max_length=200)
     data = models.BinaryField()
+    is_result = models.BooleanField(default=False)
 
     class Meta:
         verbose_name = _("uploaded file")
@@ -124,3 +135,6 @@ class JobFile(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("jobs:file", args=[self.job_id, self.pk])

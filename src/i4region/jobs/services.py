@@ -9,7 +9,10 @@ job is never run twice even if a task were handed out twice.
 Each app registers the kinds of job it runs in its own `tasks.py` with `@kind(...)`; a kind's
 function gets the job, calls `step()` between its phases (outside its own atomic write, so each
 step is visible and is the moment a cancellation takes effect) and returns a `Result`, or raises
-`Refused` with the problems found: nothing written, the owner sees each problem.
+`Refused` with the problems found: nothing written, the owner sees each problem. A result may
+carry files (a batch of reports, a dump) and the address of what it made (a run): they are stored
+with the job's last state change, in one transaction, so a job stopped before it finished leaves
+neither behind.
 """
 
 from __future__ import annotations
@@ -60,6 +63,8 @@ class Cancelled(Exception):
 class Result:
     summary: str
     lines: list[str] = field(default_factory=list)
+    files: dict[str, bytes] = field(default_factory=dict)  # file name → content, to download
+    link: str = ""  # the page of what the job made, if not its kind's page
 
 
 @dataclass(frozen=True)
@@ -120,13 +125,18 @@ def step(job: Job, done: int, total: int, message: str) -> None:
     job.done, job.total, job.message = done, total, message
 
 
-def _finish(job: Job, state: str, **values) -> None:
+def _finish(job: Job, state: str, files: dict[str, bytes] | None = None, **values) -> None:
     values.setdefault("message", "")
-    Job.objects.filter(pk=job.pk).update(
-        state=state, finished_at=timezone.now(), lease_until=None, **values
-    )
-    if state == State.DONE:
-        job.files.all().delete()  # the data is imported; keep nothing of the upload
+    with transaction.atomic():
+        Job.objects.filter(pk=job.pk).update(
+            state=state, finished_at=timezone.now(), lease_until=None, **values
+        )
+        if state == State.DONE:
+            job.files.all().delete()  # the data is imported; keep nothing of the upload
+            JobFile.objects.bulk_create(
+                JobFile(job=job, field=f"result{n}", name=name[:200], data=data, is_result=True)
+                for n, (name, data) in enumerate((files or {}).items())
+            )
 
 
 @task()
@@ -181,7 +191,15 @@ def _run(job: Job) -> str:
             % {"type": type(exc).__name__},
         )
         raise  # the worker's task result keeps the traceback for the administrator
-    _finish(job, State.DONE, summary=result.summary, lines=result.lines, done=job.total)
+    _finish(
+        job,
+        State.DONE,
+        result.files,
+        summary=result.summary,
+        lines=result.lines,
+        link=result.link[:300],
+        done=job.total,
+    )
     return "done"
 
 
@@ -198,7 +216,13 @@ def retry(job: Job) -> bool:
         return False
     with transaction.atomic():
         moved = Job.objects.filter(pk=job.pk, state=job.state).update(
-            state=State.QUEUED, error="", lines=[], summary="", message="", lease_until=None
+            state=State.QUEUED,
+            error="",
+            lines=[],
+            summary="",
+            message="",
+            link="",
+            lease_until=None,
         )
         if moved:
             _enqueue(job)

@@ -1,14 +1,17 @@
 """The Jobs page: a user's own jobs (the secretariat sees all), each with its progress and report."""
 
+import mimetypes
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import services
-from .models import Job
+from .models import Job, JobFile
 
 REFRESH_SECONDS = 2
 
@@ -27,6 +30,17 @@ def job_page(request, pk: int):
         "jobs/job.html",
         {"job": job, "refresh": REFRESH_SECONDS if job.live else None},
     )
+
+
+@login_required
+def job_file(request, pk: int, file: int):
+    """A file the job produced, to whoever may see the job; another user's is not found."""
+    job = get_object_or_404(Job.objects.visible_to(request.user), pk=pk)
+    found = get_object_or_404(JobFile, job=job, pk=file, is_result=True)
+    kind = mimetypes.guess_type(found.name)[0] or "application/octet-stream"
+    response = HttpResponse(bytes(found.data), content_type=kind)
+    response["Content-Disposition"] = f'attachment; filename="{found.name}"'
+    return response
 
 
 def _own_job(request, pk: int) -> Job:
