@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .services import AGGREGATION_CHOICES
+from .services import AGGREGATION_CHOICES, SA_N, SA_N_RANGE, UA_N, UA_N_RANGE
 
 AGGREGATION_LABELS = {
     "amean": _("Arithmetic mean (weak pillars compensated by strong ones)"),
@@ -17,3 +17,32 @@ class RecomputeForm(forms.Form):
         label=_("Aggregation method"),
         choices=[(m, AGGREGATION_LABELS[m]) for m in AGGREGATION_CHOICES],
     )
+
+
+class UncertaintyForm(forms.Form):
+    """Run the uncertainty analysis of a run again with another number of draws."""
+
+    parameter = "ua_n"
+    run = forms.IntegerField(widget=forms.HiddenInput)
+    n = forms.IntegerField(
+        label=_("Number of draws"),
+        min_value=UA_N_RANGE[0],
+        max_value=UA_N_RANGE[1],
+        initial=UA_N,
+    )
+
+
+class SensitivityForm(forms.Form):
+    """Run the sensitivity analysis of a run again with another number of base samples."""
+
+    parameter = "sa_n"
+    run = forms.IntegerField(widget=forms.HiddenInput)
+    n = forms.IntegerField(
+        label=_("Number of base samples"),
+        min_value=SA_N_RANGE[0],
+        max_value=SA_N_RANGE[1],
+        initial=SA_N,
+    )
+
+
+ANALYSES = {"uncertainty": UncertaintyForm, "sensitivity": SensitivityForm}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,6 +44,12 @@ FRAMEWORK_FIELDS = (
     "reference_year",
     "source",
 )
+
+
+UA_N_RANGE = (50, 100_000)  # draws of an uncertainty run started from the pages
+SA_N_RANGE = (10, 5_000)  # base samples of a sensitivity run (N × (choices + 2) draws)
+# progress(draws done, draws in all): after every batch of the engine's draws
+Progress = Callable[[int, int], None] | None
 
 
 class RunError(ValueError):
@@ -129,27 +136,43 @@ def build(framework: IndexFramework, inputs: list[dict[str, Any]]) -> Index:
     return Index.from_specs(data, tomllib.loads(framework.pipeline_toml)["steps"])
 
 
+def n_draws(framework: IndexFramework, parameters: dict[str, Any]) -> int:
+    """How many draws a run makes: the uncertainty's N, then the sensitivity's N × (d + 2)."""
+    d = len(_uncertain_inputs(framework.uncertainty_toml))
+    return parameters.get("ua_n", UA_N) + parameters.get("sa_n", SA_N) * (d + 2)
+
+
 def compute(
-    framework: IndexFramework, inputs: list[dict[str, Any]], parameters: dict[str, Any]
+    framework: IndexFramework,
+    inputs: list[dict[str, Any]],
+    parameters: dict[str, Any],
+    progress: Progress = None,
 ) -> dict[str, Any]:
-    """Build the index with the engine and collect everything the pages show, as JSON."""
+    """Build the index with the engine and collect everything the pages show, as JSON;
+    ``progress(done, total)`` follows the draws of both analyses, batch by batch."""
+    ua_n = parameters.get("ua_n", UA_N)
+
+    def phase(offset: int) -> Progress:
+        if progress is None:
+            return None
+        total = n_draws(framework, parameters)
+        return lambda done, _n: progress(offset + done, total)
+
     try:
         base = build(framework, inputs)
         data = base.data
         changes = parameters.get("changes", {})
         index = base.rebuild(changes) if changes else base
-        ua = run_uncertainty(
-            index,
-            _uncertain_inputs(framework.uncertainty_toml),
-            parameters.get("ua_n", UA_N),
-            parameters.get("seed", SEED),
-        )
+        uncertain = _uncertain_inputs(framework.uncertainty_toml)
+        seed = parameters.get("seed", SEED)
+        ua = run_uncertainty(index, uncertain, ua_n, seed, progress=phase(0))
         sa = run_sensitivity(
             index,
-            _uncertain_inputs(framework.uncertainty_toml),
+            uncertain,
             parameters.get("sa_n", SA_N),
-            parameters.get("seed", SEED),
+            seed,
             parameters.get("sa_boot", SA_BOOT),
+            progress=phase(ua_n),
         )
     except (IndexInputError, PipelineError, StepError, tomllib.TOMLDecodeError) as exc:
         raise RunError(str(exc)) from None
@@ -205,7 +228,6 @@ def find_run(
     return None
 
 
-@transaction.atomic
 def create_run(
     framework: IndexFramework,
     year: int,
@@ -213,14 +235,26 @@ def create_run(
     parameters: dict[str, Any],
     user: Any = None,
     published: bool = False,
+    progress: Progress = None,
 ) -> tuple[IndexRun, bool]:
     """Compute and store the run of one data year; the same framework, year, inputs, parameters
-    and engine give back the stored run instead of a new one. Returns (run, created)."""
+    and engine give back the stored run instead of a new one. Returns (run, created).
+
+    The computation writes nothing (its progress is seen meanwhile); the run is stored at the
+    end, in one transaction that looks once more for a run made meanwhile."""
     sha = i40.records_sha256(inputs)
     existing = find_run(framework, year, sha, parameters)
     if existing:
         return existing, False
-    results = compute(framework, inputs, parameters)
+    results = compute(framework, inputs, parameters, progress)
+    with transaction.atomic():
+        return _store_run(framework, year, inputs, sha, parameters, results, user, published)
+
+
+def _store_run(framework, year, inputs, sha, parameters, results, user, published):
+    existing = find_run(framework, year, sha, parameters)
+    if existing:
+        return existing, False
     run = IndexRun.objects.create(
         framework=framework,
         year=year,
@@ -297,18 +331,33 @@ def reproduce(run: IndexRun) -> Reproduction:
     )
 
 
-def recompute(run: IndexRun, aggregation: str, user: Any) -> tuple[IndexRun, bool]:
-    """A new (unpublished) run of the same framework and inputs with another aggregation."""
-    if aggregation not in AGGREGATION_CHOICES:
-        raise RunError(
-            f"aggregation method '{aggregation}' is not one of {', '.join(AGGREGATION_CHOICES)}"
-        )
-    params = {
-        **run.parameters,
-        "changes": {**run.parameters.get("changes", {}), "aggregate.method": aggregation},
-    }
-    if aggregation == "amean":
-        params["changes"].pop("aggregate.method")
-        if not params["changes"]:
-            params.pop("changes")
-    return create_run(run.framework, run.year, run.inputs, params, user=user)
+def recompute(
+    run: IndexRun,
+    aggregation: str | None,
+    user: Any,
+    draws: dict[str, int] | None = None,
+    progress: Progress = None,
+) -> tuple[IndexRun, bool]:
+    """A new (unpublished) run of the same framework and inputs with another aggregation
+    (None keeps the run's), or with other numbers of draws (``{"ua_n": …}``, ``{"sa_n": …}``)."""
+    params = {**run.parameters, "changes": dict(run.parameters.get("changes", {}))}
+    if aggregation is not None:
+        if aggregation not in AGGREGATION_CHOICES:
+            raise RunError(
+                f"aggregation method '{aggregation}' is not one of {', '.join(AGGREGATION_CHOICES)}"
+            )
+        params["changes"]["aggregate.method"] = aggregation
+        if aggregation == "amean":
+            params["changes"].pop("aggregate.method")
+    if not params["changes"]:
+        params.pop("changes")
+    for name, (low, high) in (("ua_n", UA_N_RANGE), ("sa_n", SA_N_RANGE)):
+        n = (draws or {}).get(name)
+        if n is None:
+            continue
+        if not low <= n <= high:
+            raise RunError(f"{name} = {n}: give a number from {low} to {high}")
+        params[name] = n
+        if n == {"ua_n": UA_N, "sa_n": SA_N}[name]:
+            params.pop(name)
+    return create_run(run.framework, run.year, run.inputs, params, user=user, progress=progress)

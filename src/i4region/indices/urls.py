@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import views
 
@@ -11,4 +11,5 @@ urlpatterns = [
     path("", views.ranking, name="ranking"),
     path("regions/<str:code>/", views.region, name="region"),
     *(path(f"{name}/", getattr(views, name), name=name) for name in PAGES),
+    re_path(r"^(?P<what>uncertainty|sensitivity)/run/$", views.analyse, name="analyse"),
 ]

@@ -11,15 +11,18 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from i4region.accounts.models import Role
 from i4region.accounts.permissions import is_secretariat, role_required
 from i4region.charts import render as render_chart
+from i4region.jobs import services as jobs
+from i4region.jobs.models import Job
 from i4region.regions.models import Region
 from i4region.regions.services import home_country, regions_of_home_country
 
 from . import i40, services
-from .forms import RecomputeForm
+from .forms import AGGREGATION_LABELS, ANALYSES, RecomputeForm
 from .models import IndexRun
 
 TOP_IN_CHART = 25
@@ -263,14 +266,23 @@ def uncertainty(request: HttpRequest) -> HttpResponse:
     res = run.results
     codes = sorted(res["uncertainty"], key=lambda u: res["uncertainty"][u]["Nominal"])
     rows = _region_rows(codes)
+    ua_n = run.parameters.get("ua_n", services.UA_N)
     for row in rows:
         ua = res["uncertainty"][row["code"]]
         row.update(ua, width=ua["Q95"] - ua["Q5"])
     return render(
         request,
         "indices/uncertainty.html",
-        _context(request, run, rows=rows, ua_n=run.parameters.get("ua_n", services.UA_N)),
+        _context(request, run, rows=rows, ua_n=ua_n, form=_analysis_form(request, run, ua_n)),
     )
+
+
+def _analysis_form(request: HttpRequest, run: IndexRun, n: int):
+    """The secretariat's form to run this page's analysis again with another number of draws."""
+    if not is_secretariat(request.user):
+        return None
+    what = request.resolver_match.url_name
+    return ANALYSES[what](initial={"run": run.pk, "n": n}, auto_id=f"{what}-%s")
 
 
 def sensitivity(request: HttpRequest) -> HttpResponse:
@@ -291,11 +303,12 @@ def sensitivity(request: HttpRequest) -> HttpResponse:
         decimals=2,
         items=[{"key": r["Variable"], "label": r["label"], "value": r["STi"]} for r in rows],
     )
+    sa_n = run.parameters.get("sa_n", services.SA_N)
     return render(
         request,
         "indices/sensitivity.html",
         _context(
-            request, run, rows=rows, chart=chart, sa_n=run.parameters.get("sa_n", services.SA_N)
+            request, run, rows=rows, chart=chart, sa_n=sa_n, form=_analysis_form(request, run, sa_n)
         ),
     )
 
@@ -378,32 +391,63 @@ def method(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _submit(request: HttpRequest, run: IndexRun, subject: str, **options: Any) -> HttpResponse:
+    """Queue the run's computation and show its job: the request does not wait for it."""
+    job = jobs.submit(request.user, "index_run", subject, {}, {"run": run.pk, **options})
+    return redirect(job)
+
+
+def _run_name(run: IndexRun) -> str:
+    return _("run %(id)d (%(year)d)") % {"id": run.pk, "year": run.year}
+
+
 @role_required(Role.SECRETARIAT)
 def recompute(request: HttpRequest) -> HttpResponse:
-    """Recompute the published run with another aggregation method; stores a new run."""
+    """Recompute the published run with another aggregation method, as a job; it stores a new
+    run (or finds the same one)."""
     base = services.published_run()
     if base is None:
         raise Http404(_("No index run has been computed yet."))
     form = RecomputeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            run, created = services.recompute(base, form.cleaned_data["aggregation"], request.user)
-        except services.RunError as exc:
-            form.add_error("aggregation", str(exc))
-        else:
-            messages.success(
-                request,
-                (
-                    _("New run %(id)d stored.")
-                    if created
-                    else _("This run already exists: run %(id)d.")
-                )
-                % {"id": run.pk},
-            )
-            return redirect(reverse("indices:ranking") + f"?run={run.pk}")
+        aggregation = form.cleaned_data["aggregation"]
+        subject = f"{_run_name(base)}: {AGGREGATION_LABELS[aggregation]}"
+        return _submit(request, base, subject, aggregation=aggregation, page="indices:ranking")
     runs = base.framework.runs.select_related("created_by")[:20]
     return render(
         request,
         "indices/recompute.html",
-        {"form": form, "base": base, "runs": runs, "source": _source()},
+        {
+            "form": form,
+            "base": base,
+            "runs": runs,
+            "jobs": Job.objects.filter(owner=request.user, kind="index_run")[:10],
+            "source": _source(),
+        },
     )
+
+
+@require_POST
+@role_required(Role.SECRETARIAT)
+def analyse(request: HttpRequest, what: str) -> HttpResponse:
+    """Run the uncertainty or sensitivity analysis of a run again with another number of draws,
+    as a job; a number out of range is refused on the page it came from."""
+    form = ANALYSES[what](request.POST)
+    run = None
+    if form.is_valid():
+        run = IndexRun.objects.select_related("framework").filter(pk=form.cleaned_data["run"])
+        run = run.first()
+    if run is None:
+        messages.error(request, "; ".join(_form_errors(form)) or _("There is no such run."))
+        raw = request.POST.get("run", "")
+        return redirect(reverse(f"indices:{what}") + (f"?run={raw}" if raw.isdigit() else ""))
+    n = form.cleaned_data["n"]
+    subject = {
+        "uncertainty": _("%(run)s: uncertainty with %(n)d draws"),
+        "sensitivity": _("%(run)s: sensitivity with %(n)d base samples"),
+    }[what] % {"run": _run_name(run), "n": n}
+    return _submit(request, run, subject, draws={form.parameter: n}, page=f"indices:{what}")
+
+
+def _form_errors(form) -> list[str]:
+    return [f"{form[name].label}: {' '.join(errors)}" for name, errors in form.errors.items()]

@@ -1,0 +1,151 @@
+"""Index runs on the job queue: the recomputation and the uncertainty and sensitivity runs are
+posted, return at once to their job, show the engine's progress in draws, then lead to the new
+run; another user gets 404; a run stopped mid-way stores nothing and runs again on retry."""
+
+import datetime as dt
+import re
+from unittest import mock
+
+import pytest
+from django.utils import timezone
+
+from i4region.accounts.models import Role
+from i4region.indices import services, tasks
+from i4region.indices.models import IndexRun
+from i4region.jobs.models import Job, State
+from i4region.jobs.tests.worker import run_jobs
+
+pytestmark = pytest.mark.django_db
+
+
+def _job(response) -> Job:
+    assert response.status_code == 302, response.content.decode()[:300]
+    assert re.search(r"/en/jobs/\d+/$", response["Location"]), response["Location"]
+    return Job.objects.get(pk=response["Location"].rstrip("/").rsplit("/", 1)[1])
+
+
+def _watch(client, job, owner, other):
+    """Run the queue, and look at the job's page (as its owner and as another user) each time
+    the engine reports its draws."""
+    seen = []
+    step = tasks.step
+
+    def watched(job_, done, total, message):
+        step(job_, done, total, message)
+        if total > 1:
+            seen.append(client.get(job.get_absolute_url()).content.decode())
+            client.force_login(other)
+            seen.append(client.get(job.get_absolute_url()).status_code)
+            client.force_login(owner)
+
+    with mock.patch.object(tasks, "step", watched):
+        run_jobs()
+    return seen[0::2], seen[1::2]
+
+
+def test_recompute_returns_at_once_shows_the_draws_then_leads_to_the_run(client, make_user):
+    owner, other = make_user(Role.SECRETARIAT), make_user(Role.BOARD_MEMBER)
+    client.force_login(owner)
+    before = IndexRun.objects.count()
+    job = _job(client.post("/en/indices/recompute/", {"aggregation": "gmean"}))
+    assert IndexRun.objects.count() == before  # the request did not compute
+    page = client.get(job.get_absolute_url()).content.decode()
+    assert "Waiting for a worker" in page and "<progress" in page
+    assert job.subject in client.get("/en/indices/recompute/").content.decode()
+    pages, others = _watch(client, job, owner, other)
+    total = services.n_draws(services.published_run().framework, {})
+    assert total == 200 + 60 * 6
+    middle = [p for p in pages if re.search(rf'<progress value="([1-9]\d*)" max="{total}">', p)]
+    assert middle and "draws" in middle[0]
+    assert set(others) == {404}
+    job.refresh_from_db()
+    assert job.state == State.DONE
+    run = IndexRun.objects.get(pk=job.link.rsplit("=", 1)[1])
+    assert run.parameters == {"changes": {"aggregate.method": "gmean"}} and not run.published
+    page = client.get(job.get_absolute_url()).content.decode()
+    assert f"New run {run.pk} stored." in page and f'href="/en/indices/?run={run.pk}"' in page
+    assert "not published" in client.get(job.link).content.decode()
+    client.force_login(other)
+    assert client.post(f"/en/jobs/{job.pk}/retry/").status_code == 404
+
+
+def test_an_uncertainty_run_from_its_page_with_more_draws(client, make_user):
+    client.force_login(make_user(Role.SECRETARIAT))
+    page = client.get("/en/indices/uncertainty/").content.decode()
+    assert 'action="/en/indices/uncertainty/run/"' in page and 'value="200"' in page
+    base = services.published_run()
+    job = _job(client.post("/en/indices/uncertainty/run/", {"run": base.pk, "n": 2500}))
+    assert job.subject == f"run {base.pk} ({base.year}): uncertainty with 2500 draws"
+    run_jobs()
+    job.refresh_from_db()
+    assert job.state == State.DONE and job.link.startswith("/en/indices/uncertainty/?run=")
+    page = client.get(job.link).content.decode()
+    assert "recomputed 2500 times" in page and "not published" in page
+
+
+def test_a_number_out_of_range_is_refused_on_the_page(client, make_user):
+    client.force_login(make_user(Role.SECRETARIAT))
+    base = services.published_run()
+    response = client.post("/en/indices/sensitivity/run/", {"run": base.pk, "n": 9}, follow=True)
+    page = response.content.decode()
+    assert "Number of base samples: Ensure this value is greater than or equal to 10." in page
+    assert not Job.objects.exists()
+
+
+def test_the_analysis_form_is_for_the_secretariat_only(client, make_user):
+    base = services.published_run()
+    assert (
+        'action="/en/indices/sensitivity/run/"'
+        not in client.get("/en/indices/sensitivity/").content.decode()
+    )
+    response = client.post("/en/indices/sensitivity/run/", {"run": base.pk, "n": 100})
+    assert response.status_code == 302 and "login" in response["Location"]
+    client.force_login(make_user(Role.BOARD_MEMBER))
+    assert (
+        client.post("/en/indices/sensitivity/run/", {"run": base.pk, "n": 100}).status_code == 403
+    )
+    assert not Job.objects.exists()
+
+
+def test_a_run_that_no_longer_exists_fails_for_its_owner(client, make_user):
+    owner = make_user(Role.SECRETARIAT)
+    run, _ = services.recompute(services.published_run(), "hmean", owner)
+    client.force_login(owner)
+    job = _job(client.post("/en/indices/sensitivity/run/", {"run": run.pk, "n": 20}))
+    gone = run.pk
+    run.delete()
+    run_jobs()
+    page = client.get(job.get_absolute_url()).content.decode()
+    assert "Nothing was written." in page and f"Run {gone} no longer exists." in page
+    client.force_login(make_user(Role.COMPANY_REP))
+    assert client.get(job.get_absolute_url()).status_code == 404
+
+
+def test_lithuanian_job_of_a_recomputation(client, make_user):
+    client.force_login(make_user(Role.SECRETARIAT))
+    job = _job(client.post("/en/indices/recompute/", {"aggregation": "hmean"}))
+    run_jobs()
+    page = client.get(f"/lt/jobs/{job.pk}/").content.decode()
+    assert "Indekso skaičiavimas" in page and "Index run" not in page
+
+
+def test_a_run_stopped_before_it_is_stored_leaves_nothing_and_runs_again(client, make_user):
+    client.force_login(make_user(Role.SECRETARIAT))
+    before = IndexRun.objects.count()
+    job = _job(client.post("/en/indices/recompute/", {"aggregation": "gmean"}))
+
+    def killed(**kwargs):
+        raise KeyboardInterrupt  # the process stops as the run is written: no handler runs
+
+    with mock.patch.object(IndexRun.objects, "create", killed):
+        run_jobs()
+    assert IndexRun.objects.count() == before
+    job.refresh_from_db()
+    assert job.state == State.RUNNING and job.done > 0
+    Job.objects.filter(pk=job.pk).update(lease_until=timezone.now() - dt.timedelta(seconds=1))
+    assert "interrupted" in client.get(job.get_absolute_url()).content.decode()
+    assert client.post(f"/en/jobs/{job.pk}/retry/").status_code == 302
+    run_jobs()
+    job.refresh_from_db()
+    assert (job.state, job.attempts) == (State.DONE, 2)
+    assert IndexRun.objects.count() == before + 1
