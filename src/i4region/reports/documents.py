@@ -148,6 +148,17 @@ def company_brief(user: Any, organisation: str, wave: str) -> Report:
     )
 
 
+def home_regions() -> list[dict[str, str]]:
+    """The home country and its NUTS 2 and 3 regions, for the batch of profiles."""
+    from i4region.regions.services import home_country, regions_of_home_country
+
+    country = home_country()
+    found = ([country] if country else []) + [
+        r for level in (2, 3) for r in regions_of_home_country(level)
+    ]
+    return [{"region": r.code} for r in found]
+
+
 def all_initiatives() -> list[dict[str, str]]:
     """Every initiative, for the batch of factsheets."""
     return [{"slug": i.slug} for i in sources.initiatives_visible_to(None).order_by("slug")]
@@ -179,7 +190,10 @@ BUILDERS: dict[str, Callable[..., Report]] = {
 }
 
 #: kinds that `--all` produces for every item, with the list of their options.
-BATCHES: dict[str, Callable[[], list[dict[str, str]]]] = {"initiative": all_initiatives}
+BATCHES: dict[str, Callable[[], list[dict[str, str]]]] = {
+    "initiative": all_initiatives,
+    "region-profile": home_regions,
+}
 
 
 def build(kind: str, lang: str, user: Any, **options: Any) -> Report:

@@ -15,6 +15,7 @@ DOCUMENTS = {
 urlpatterns = [
     path("", views.index, name="index"),
     path("region-profile/", views.pick, name="pick"),
+    path("batches/", views.batch, name="batch"),
     *(
         re_path(pattern + r"\.(?P<fmt>pdf|html)$", views.document, {"kind": kind}, name=kind)
         for kind, pattern in DOCUMENTS.items()

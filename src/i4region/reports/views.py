@@ -7,11 +7,15 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from i4region.accounts.models import Role
 from i4region.accounts.permissions import role_required
+from i4region.jobs import services as jobs
+from i4region.jobs.models import Job
 
 from . import documents
+from .forms import BatchForm
 from .render import STYLE_HASH, ReportInputError, write
 
 CONTENT_TYPES = {"pdf": "application/pdf", "html": "text/html; charset=utf-8"}
@@ -31,9 +35,29 @@ def document(request: HttpRequest, kind: str, fmt: str, **options: str) -> HttpR
 
 
 @role_required(Role.SECRETARIAT)
-def index(request: HttpRequest) -> HttpResponse:
-    """What can be produced, with a link to each document (the secretariat's desk)."""
-    return render(request, "reports/index.html", documents.catalogue(request.user))
+def index(request: HttpRequest, form: BatchForm | None = None) -> HttpResponse:
+    """What can be produced, with a link to each document (the secretariat's desk), and the form
+    that makes a whole set of them in the background."""
+    return render(
+        request,
+        "reports/index.html",
+        {
+            **documents.catalogue(request.user),
+            "batch_form": form or BatchForm(initial={"lang": (get_language() or "lt")[:2]}),
+            "jobs": Job.objects.filter(owner=request.user, kind="report_batch")[:10],
+        },
+    )
+
+
+@require_POST
+@role_required(Role.SECRETARIAT)
+def batch(request: HttpRequest) -> HttpResponse:
+    """Queue a set of reports; the job's page shows each report made, then the ZIP file."""
+    form = BatchForm(request.POST)
+    if not form.is_valid():
+        return index(request, form)
+    job = jobs.submit(request.user, "report_batch", form.subject(), {}, form.options())
+    return redirect(job)
 
 
 def pick(request: HttpRequest) -> HttpResponse:

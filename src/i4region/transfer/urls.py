@@ -7,4 +7,7 @@ urlpatterns = [
     path("", views.guide, name="guide"),
     path("templates/<slug:slug>/", views.template_page, name="template"),
     path("templates/<slug:slug>/file/", views.template_file, name="template_file"),
+    path("instance/", views.instance, name="instance"),
+    path("instance/dump/", views.dump, name="dump"),
+    path("instance/load/", views.load, name="load"),
 ]

@@ -161,6 +161,7 @@ VIEWS: dict[str, tuple[tuple[int, ...], dict[str, str]]] = {
     "board:workspace": (SEATED_MEMBER, {"slug": "board.slug"}),
     "core:home": (EVERYONE, {}),
     "core:unbuilt": (NOT_FOUND, {"slug": "maturity"}),  # every capability is built
+    "indices:analyse": (POST_ONLY, {"what": "uncertainty"}),
     "indices:correlations": (EVERYONE, {}),
     "indices:method": (EVERYONE, {}),
     "indices:ranking": (EVERYONE, {}),
@@ -195,6 +196,7 @@ VIEWS: dict[str, tuple[tuple[int, ...], dict[str, str]]] = {
     # a job's page: its owner and the secretariat only (jobs/tests); no job has this number
     "jobs:job": ((302, 404, 404, 404, 404, 404, 404, 404), {"pk": "999999"}),
     "jobs:cancel": (POST_ONLY, {"pk": "999999"}),
+    "jobs:file": ((302, 404, 404, 404, 404, 404, 404, 404), {"pk": "999999", "file": "1"}),
     "jobs:list": (SIGNED_IN, {}),
     "jobs:retry": (POST_ONLY, {"pk": "999999"}),
     "observatory:download": (EVERYONE, {"code": "indicator.code", "fmt": "csv"}),
@@ -207,6 +209,7 @@ VIEWS: dict[str, tuple[tuple[int, ...], dict[str, str]]] = {
     "observatory:upload": (SECRETARIAT, {}),
     "regions:detail": (EVERYONE, {"code": "LT025"}),
     "regions:search": (EVERYONE, {}),
+    "reports:batch": (POST_ONLY, {}),
     "reports:index": (SECRETARIAT, {}),
     "reports:initiative": (EVERYONE, {"slug": "initiative.slug", "fmt": "html"}),
     "reports:pick": (NOT_FOUND, {}),
@@ -240,7 +243,10 @@ VIEWS: dict[str, tuple[tuple[int, ...], dict[str, str]]] = {
     "stakeholders:network_svg": (INTERNAL, {}),
     "stakeholders:organisation": (EVERYONE, {"pk": "organisation.pk"}),
     "stakeholders:organisations": (EVERYONE, {}),
+    "transfer:dump": (POST_ONLY, {}),
     "transfer:guide": (EVERYONE, {}),
+    "transfer:instance": (SECRETARIAT, {}),
+    "transfer:load": (POST_ONLY, {}),
     "transfer:template": (EVERYONE, {"slug": "board-composition"}),
     "transfer:template_file": (EVERYONE, {"slug": "board-composition"}),
     # maturity: a company's answers and results are its own and the secretariat's

@@ -30,7 +30,11 @@ class Command(BaseCommand):
         parser.add_argument("kind", choices=sorted(documents.BUILDERS))
         parser.add_argument("--region", help="region-profile: a NUTS or municipality code")
         parser.add_argument("--slug", help="initiative: the initiative's slug")
-        parser.add_argument("--all", action="store_true", help="initiative: every initiative")
+        parser.add_argument(
+            "--all",
+            action="store_true",
+            help="initiative: every initiative; region-profile: the home country and its regions",
+        )
         parser.add_argument("--board", help="board-briefing: the board's slug")
         parser.add_argument("--meeting", help="board-briefing: the meeting's id")
         parser.add_argument("--organisation", help="company-brief: the organisation's id")

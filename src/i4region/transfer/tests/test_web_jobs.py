@@ -1,0 +1,175 @@
+"""Dump and load from the web, as jobs: the secretariat's dump returns at once and ends as one ZIP
+file for its owner only; an administrator's load checks the package, then replaces the instance
+in one step; a refused package and a load stopped mid-way change nothing and can be retried."""
+
+import datetime as dt
+import io
+import json
+import re
+import zipfile
+from unittest import mock
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from i4region.accounts.models import Role, User
+from i4region.jobs.models import Job, State
+from i4region.jobs.tests.worker import run_jobs
+from i4region.stakeholders.models import Organisation
+from i4region.transfer import services, tasks
+
+pytestmark = pytest.mark.django_db
+
+
+def _job(response) -> Job:
+    assert response.status_code == 302, response.content.decode()[:300]
+    assert re.search(r"/en/jobs/\d+/$", response["Location"])
+    return Job.objects.get(pk=response["Location"].rstrip("/").rsplit("/", 1)[1])
+
+
+def _download(client, job) -> bytes:
+    page = client.get(job.get_absolute_url()).content.decode()
+    [link] = re.findall(r'href="(/en/jobs/\d+/files/\d+/)" download', page)
+    response = client.get(link)
+    assert response.status_code == 200
+    return response.content
+
+
+@pytest.fixture
+def admin(make_user):
+    return make_user(Role.ADMINISTRATOR, username="web-admin")
+
+
+@pytest.fixture
+def package(client, admin) -> bytes:
+    """A dump made from the web by the administrator, with personal data."""
+    client.force_login(admin)
+    job = _job(client.post("/en/transfer/instance/dump/", {"personal": "on"}))
+    run_jobs()
+    return _download(client, job)
+
+
+def test_a_dump_from_the_web_is_a_job_with_progress_and_a_zip(client, make_user):
+    owner, other = make_user(Role.SECRETARIAT), make_user(Role.SECRETARIAT)
+    client.force_login(owner)
+    page = client.get("/en/transfer/instance/").content.decode()
+    assert 'action="/en/transfer/instance/dump/"' in page
+    assert 'action="/en/transfer/instance/load/"' not in page  # loading is an administrator's
+    job = _job(client.post("/en/transfer/instance/dump/", {}))
+    assert "Waiting for a worker" in client.get(job.get_absolute_url()).content.decode()
+    seen = []
+    step = tasks.step
+
+    def watched(job_, done, total, message):
+        step(job_, done, total, message)
+        if done == 3:
+            seen.append(client.get(job.get_absolute_url()).content.decode())
+
+    with mock.patch.object(tasks, "step", watched):
+        run_jobs()
+    tables = len(services.resources())
+    assert f'<progress value="3" max="{tables + 1}">' in seen[0]
+    page = client.get(job.get_absolute_url()).content.decode()
+    assert f"{tables} tables, " in page and "without personal data" in page
+    archive = zipfile.ZipFile(io.BytesIO(_download(client, job)))
+    described = json.loads(archive.read("datapackage.json"))
+    assert described["personal_data"] is False and len(described["resources"]) == tables
+    assert owner.email not in archive.read("accounts__user.csv").decode()
+    link = re.search(r'href="(/en/jobs/\d+/files/\d+/)"', page).group(1)
+    client.force_login(other)  # the secretariat sees the job, and may download it
+    assert client.get(link).status_code == 200
+    assert client.post(f"/en/jobs/{job.pk}/retry/").status_code == 403
+    client.force_login(make_user(Role.BOARD_MEMBER))
+    assert client.get(link).status_code == 404
+    assert client.get("/en/transfer/instance/").status_code == 403
+    assert client.post("/en/transfer/instance/dump/", {}).status_code == 403
+
+
+def test_an_administrator_replaces_the_instance_by_a_package(client, admin, package):
+    Organisation.objects.create(name="Made after the dump", type="company")
+    kept = Organisation.objects.count() - 1
+    client.force_login(admin)
+    upload = SimpleUploadedFile("backup.zip", package, content_type="application/zip")
+    job = _job(client.post("/en/transfer/instance/load/", {"package": upload, "confirm": "on"}))
+    assert Organisation.objects.filter(name="Made after the dump").exists()  # not yet
+    run_jobs()
+    assert not Organisation.objects.filter(name="Made after the dump").exists()
+    assert Organisation.objects.count() == kept
+    client.force_login(User.objects.get(username="web-admin"))  # every session ended
+    page = client.get(job.get_absolute_url()).content.decode()
+    assert "Restored " in page and "from backup.zip." in page
+
+
+def test_a_package_without_the_loader_is_refused_and_changes_nothing(client, admin, make_user):
+    client.force_login(admin)
+    job = _job(client.post("/en/transfer/instance/dump/", {}))
+    run_jobs()
+    package = _download(client, job)
+    other = make_user(Role.ADMINISTRATOR, username="made-later")
+    client.force_login(other)
+    upload = SimpleUploadedFile("old.zip", package)
+    job = _job(client.post("/en/transfer/instance/load/", {"package": upload, "confirm": "on"}))
+    run_jobs()
+    page = client.get(job.get_absolute_url()).content.decode()
+    assert "Nothing was written." in page
+    assert "the package has no active administrator account “made-later”" in page
+    assert User.objects.filter(username="made-later").exists()
+    client.force_login(admin)  # another administrator: not their job
+    assert client.post(f"/en/jobs/{job.pk}/retry/").status_code == 403
+
+
+def test_a_file_that_is_not_a_package_is_refused(client, admin):
+    client.force_login(admin)
+    upload = SimpleUploadedFile("notes.zip", b"not a zip")
+    job = _job(client.post("/en/transfer/instance/load/", {"package": upload, "confirm": "on"}))
+    run_jobs()
+    assert "the file is not a ZIP file" in client.get(job.get_absolute_url()).content.decode()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("../../etc/evil.csv", "x")
+    upload = SimpleUploadedFile("evil.zip", buffer.getvalue())
+    job = _job(client.post("/en/transfer/instance/load/", {"package": upload, "confirm": "on"}))
+    run_jobs()
+    page = client.get(job.get_absolute_url()).content.decode()
+    assert "../../etc/evil.csv: a package holds only its CSV files" in page
+
+
+def test_loading_is_for_administrators_and_needs_the_confirmation(client, admin, make_user):
+    upload = SimpleUploadedFile("backup.zip", b"PK")
+    client.force_login(make_user(Role.SECRETARIAT))
+    assert client.post("/en/transfer/instance/load/", {"package": upload}).status_code == 403
+    client.force_login(admin)
+    upload.seek(0)
+    response = client.post("/en/transfer/instance/load/", {"package": upload})
+    assert response.status_code == 200 and "This field is required." in response.content.decode()
+    assert not Job.objects.exists()
+
+
+def test_a_load_stopped_mid_way_leaves_the_instance_and_runs_again(client, admin, package):
+    Organisation.objects.create(name="Made after the dump", type="company")
+    before = Organisation.objects.count()
+    client.force_login(admin)
+    upload = SimpleUploadedFile("backup.zip", package)
+    job = _job(client.post("/en/transfer/instance/load/", {"package": upload, "confirm": "on"}))
+    insert = services._insert
+    calls = []
+
+    def killed(path, resource, maps):
+        calls.append(path.name)
+        if len(calls) == 5:
+            raise KeyboardInterrupt  # the worker stops with four tables written
+        return insert(path, resource, maps)
+
+    with mock.patch.object(services, "_insert", killed):
+        run_jobs()
+    assert Organisation.objects.count() == before
+    assert Organisation.objects.filter(name="Made after the dump").exists()
+    job.refresh_from_db()
+    assert job.state == State.RUNNING
+    Job.objects.filter(pk=job.pk).update(lease_until=timezone.now() - dt.timedelta(seconds=1))
+    assert client.post(f"/en/jobs/{job.pk}/retry/").status_code == 302
+    run_jobs()
+    job.refresh_from_db()
+    assert (job.state, job.attempts) == (State.DONE, 2)
+    assert not Organisation.objects.filter(name="Made after the dump").exists()
