@@ -13,11 +13,11 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from i4region.core.bilingual import pair, paired
-from i4region.core.models import Record
+from i4region.core.bilingual import pair
+from i4region.core.fields import choice, optional, optional_ref, organisation_ref, ref, user_ref
 from i4region.core.publication import PublicationQuerySet
 
-from .boards import NOTE, TEXT, Board
+from .boards import NOTE, TEXT, Board, Titled
 from .decisions import Decision
 
 
@@ -71,52 +71,23 @@ def days_late(due: dt.date | None, done: bool, day: dt.date | None = None) -> in
     return max(((day or timezone.localdate()) - due).days, 0)
 
 
-class Action(Record):
+class Action(Titled):
     """What a decision commits to. A parent's progress is the weighted mean of its children's."""
 
-    board = models.ForeignKey(
-        Board, models.CASCADE, related_name="actions", verbose_name=_("board")
-    )
-    decision = models.ForeignKey(
-        Decision,
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="actions",
-        verbose_name=_("decision it implements"),
-    )
-    parent = models.ForeignKey(
-        "self",
-        models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="children",
-        verbose_name=_("part of action"),
-    )
+    board = ref(Board, _("board"), "actions")
+    decision = optional_ref(Decision, _("decision it implements"), "actions", models.PROTECT)
+    parent = optional_ref("self", _("part of action"), "children", models.CASCADE)
     title_en, title_lt = pair(models.CharField, _("title"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True, max_length=TEXT)
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="board_actions",
-        verbose_name=_("owner (user)"),
+    owner = user_ref(
+        _("owner (user)"),
+        "board_actions",
         help_text=_("The person who updates the progress and gets the reminders."),
     )
-    owner_organisation = models.ForeignKey(
-        "stakeholders.Organisation",
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="board_actions",
-        verbose_name=_("owner organisation"),
-    )
-    start_date = models.DateField(_("start date"), null=True, blank=True)
-    due_date = models.DateField(_("due date"), null=True, blank=True)
-    status = models.CharField(
-        _("status"), max_length=12, choices=ActionStatus.choices, default=ActionStatus.NOT_STARTED
-    )
+    owner_organisation = organisation_ref(_("owner organisation"), "board_actions")
+    start_date = optional(models.DateField, _("start date"))
+    due_date = optional(models.DateField, _("due date"))
+    status = choice(_("status"), ActionStatus, max_length=12, default=ActionStatus.NOT_STARTED)
     progress = models.DecimalField(
         _("progress (%)"),
         max_digits=5,
@@ -132,25 +103,11 @@ class Action(Record):
         validators=[MinValueValidator(0)],
         help_text=_("Its share in the parent action's progress."),
     )
-    initiative = models.ForeignKey(
-        "initiatives.Initiative",
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="board_actions",
-        verbose_name=_("initiative"),
-    )
+    initiative = optional_ref("initiatives.Initiative", _("initiative"), "board_actions")
     overdue_notified_on = models.DateField(null=True, blank=True, editable=False)
     is_sample = models.BooleanField(_("sample record"), default=False)
 
     objects = ActionQuerySet.as_manager()
-
-    REQUIRED_PAIRS = ("title",)
-    title = paired("title")
-
-    label_field = "title"
-    url_name = "board:action"
-    url_fields = ("board.slug", "pk")
 
     class Meta:
         ordering = ["board", "parent_id", "due_date", "id"]
@@ -189,21 +146,14 @@ class Action(Record):
         return self.days_late() > 0
 
 
-class Milestone(Record):
-    action = models.ForeignKey(
-        Action, models.CASCADE, related_name="milestones", verbose_name=_("action")
-    )
+class Milestone(Titled):
+    action = ref(Action, _("action"), "milestones")
     date = models.DateField(_("due date"))
     title_en, title_lt = pair(models.CharField, _("title"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True, max_length=NOTE)
     done = models.BooleanField(_("reached"), default=False)
 
-    REQUIRED_PAIRS = ("title",)
-    title = paired("title")
-
-    label_field = "title"
-    url_name = "board:action"
-    url_fields = ("action.board.slug", "action_id")
+    shown_on = "action"
 
     class Meta:
         ordering = ["action", "date", "id"]

@@ -2,21 +2,54 @@
 
 import datetime as dt
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from i4region.core.bilingual import pair, paired
+from i4region.core.fields import choice, optional, optional_ref, organisation_ref, ref, user_ref
 from i4region.core.models import Record
 from i4region.core.publication import PublicationQuerySet
 from i4region.regions.models import Region
 
 TEXT = 20_000  # longest free text a form accepts (minutes, descriptions, rules)
 NOTE = 4_000  # longest short note (comments, progress notes, reasons)
+
+
+def once_per_member(record: str, name: str) -> models.UniqueConstraint:
+    """A member stands at most once on each `record` (one vote a decision, one roll line a meeting)."""
+    return models.UniqueConstraint(fields=[record, "membership"], name=name)
+
+
+class BoardRecord(Record):
+    """A record of a board's workspace. It is shown on the page of the record its `shown_on`
+    field names (a milestone on its action's page), or else on a page of its own named after
+    the model (board:action, with the board's slug and its id)."""
+
+    shown_on = ""
+
+    class Meta:
+        abstract = True
+
+    def get_absolute_url(self) -> str:
+        if self.shown_on:
+            return getattr(self, self.shown_on).get_absolute_url()
+        return reverse(f"board:{self._meta.model_name}", args=[self.board.slug, self.pk])
+
+
+class Titled(BoardRecord):
+    """A record shown by its title, kept in both languages; one of the two is enough."""
+
+    REQUIRED_PAIRS: tuple[str, ...] = ("title",)
+    label_field = "title"
+    title = paired("title")
+
+    class Meta:
+        abstract = True
 
 
 class BoardType(models.TextChoices):
@@ -67,29 +100,16 @@ class Board(Record):
     slug = models.SlugField(_("short name"), max_length=80, unique=True)
     name_en, name_lt = pair(models.CharField, _("name"), max_length=200)
     purpose_en, purpose_lt = pair(models.TextField, _("purpose"), blank=True, max_length=TEXT)
-    kind = models.CharField(
-        _("type"), max_length=20, choices=BoardType.choices, default=BoardType.ADVISORY
-    )
-    parent = models.ForeignKey(
-        "self",
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="children",
-        verbose_name=_("part of"),
-    )
-    founding_year = models.PositiveSmallIntegerField(_("founding year"), null=True, blank=True)
-    founding_date = models.DateField(
+    kind = choice(_("type"), BoardType, default=BoardType.ADVISORY)
+    parent = optional_ref("self", _("part of"), "children", models.PROTECT)
+    founding_year = optional(models.PositiveSmallIntegerField, _("founding year"))
+    founding_date = optional(
+        models.DateField,
         _("founding date"),
-        null=True,
-        blank=True,
         help_text=_("Leave empty when only the year is known."),
     )
-    decision_method = models.CharField(
-        _("usual decision method"),
-        max_length=20,
-        choices=DecisionMethod.choices,
-        default=DecisionMethod.CONSENSUS,
+    decision_method = choice(
+        _("usual decision method"), DecisionMethod, default=DecisionMethod.CONSENSUS
     )
     quorum_percent = models.PositiveSmallIntegerField(
         _("quorum (% of voting members present)"),
@@ -101,14 +121,7 @@ class Board(Record):
         ),
     )
     rules_en, rules_lt = pair(models.TextField, _("internal rules"), blank=True, max_length=TEXT)
-    region = models.ForeignKey(
-        Region,
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="boards",
-        verbose_name=_("region"),
-    )
+    region = optional_ref(Region, _("region"), "boards", models.PROTECT)
     published = models.BooleanField(_("public transparency page"), default=True)
     source_url = models.URLField(_("source"), blank=True, max_length=400)
     is_sample = models.BooleanField(_("sample record"), default=False)
@@ -128,21 +141,12 @@ class Board(Record):
         verbose_name_plural = _("boards")
 
 
-class Founder(Record):
+class Founder(BoardRecord):
     """An organisation of the register that set the board up (or, when the source does not name
     it, only the role the source describes)."""
 
-    board = models.ForeignKey(
-        Board, models.CASCADE, related_name="founders", verbose_name=_("board")
-    )
-    organisation = models.ForeignKey(
-        "stakeholders.Organisation",
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="boards_founded",
-        verbose_name=_("organisation"),
-    )
+    board = ref(Board, _("board"), "founders")
+    organisation = organisation_ref(_("organisation"), "boards_founded")
     role_en, role_lt = pair(
         models.CharField,
         _("role"),
@@ -155,8 +159,7 @@ class Founder(Record):
 
     role = paired("role")
 
-    url_name = "board:workspace"
-    url_fields = ("board.slug",)
+    shown_on = "board"
 
     class Meta:
         ordering = ["board", "position", "id"]
@@ -196,44 +199,28 @@ class MembershipQuerySet(models.QuerySet):
         return self.exclude(position=Position.OBSERVER)
 
 
-class Membership(Record):
+class Membership(BoardRecord):
     """A person's seat on a board: position, sector represented, from designation to end."""
 
-    board = models.ForeignKey(
-        Board, models.CASCADE, related_name="memberships", verbose_name=_("board")
-    )
+    board = ref(Board, _("board"), "memberships")
     person_name = models.CharField(_("person"), max_length=200)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="board_memberships",
-        verbose_name=_("user account"),
+    user = user_ref(
+        _("user account"),
+        "board_memberships",
         help_text=_(
             "Links the seat to a sign-in so the member can read the board's internal items."
         ),
     )
-    organisation = models.ForeignKey(
-        "stakeholders.Organisation",
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="board_seats",
-        verbose_name=_("organisation"),
-    )
-    position = models.CharField(
-        _("position"), max_length=12, choices=Position.choices, default=Position.MEMBER
-    )
-    sector = models.CharField(_("sector represented"), max_length=12, choices=Sector.choices)
+    organisation = organisation_ref(_("organisation"), "board_seats")
+    position = choice(_("position"), Position, max_length=12, default=Position.MEMBER)
+    sector = choice(_("sector represented"), Sector, max_length=12)
     designated_on = models.DateField(_("designated on"))
-    ended_on = models.DateField(_("ended on"), null=True, blank=True)
+    ended_on = optional(models.DateField, _("ended on"))
     is_sample = models.BooleanField(_("sample record"), default=False)
 
     objects = MembershipQuerySet.as_manager()
 
-    url_name = "board:workspace"
-    url_fields = ("board.slug",)
+    shown_on = "board"
 
     class Meta:
         ordering = ["board", "ended_on", "position", "person_name"]

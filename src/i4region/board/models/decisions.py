@@ -1,15 +1,23 @@
 """Decisions taken at meetings, their votes and amendments."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from i4region.core.bilingual import pair, paired
-from i4region.core.models import Record
+from i4region.core.fields import choice, optional, optional_ref, ref, user_ref
 from i4region.core.publication import PublicationQuerySet
 
-from .boards import NOTE, TEXT, Board, DecisionMethod, Membership
+from .boards import (
+    NOTE,
+    TEXT,
+    Board,
+    BoardRecord,
+    DecisionMethod,
+    Membership,
+    Titled,
+    once_per_member,
+)
 from .items import Proposal
 from .meetings import AgendaItem, Meeting
 
@@ -45,67 +53,35 @@ class DecisionQuerySet(PublicationQuerySet):
         return self.filter(state=DecisionState.VOTING)
 
 
-class Decision(Record):
+class Decision(Titled):
     """A decision taken at a meeting, on a proposal or on its own, with method, votes and quorum."""
 
     AMENDABLE_FIELDS = ("title_lt", "title_en", "text_lt", "text_en")
     REQUIRED_PAIRS = ("title", "text")
 
-    board = models.ForeignKey(
-        Board, models.CASCADE, related_name="decisions", verbose_name=_("board")
-    )
-    meeting = models.ForeignKey(
-        Meeting, models.PROTECT, related_name="decisions", verbose_name=_("meeting")
-    )
-    agenda_item = models.ForeignKey(
-        AgendaItem,
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="decisions",
-        verbose_name=_("agenda item"),
-    )
-    proposal = models.ForeignKey(
-        Proposal,
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="decisions",
-        verbose_name=_("proposal"),
-    )
+    board = ref(Board, _("board"), "decisions")
+    meeting = ref(Meeting, _("meeting"), "decisions", models.PROTECT)
+    agenda_item = optional_ref(AgendaItem, _("agenda item"), "decisions")
+    proposal = optional_ref(Proposal, _("proposal"), "decisions", models.PROTECT)
     title_en, title_lt = pair(models.CharField, _("title"), max_length=200, blank=True)
     text_en, text_lt = pair(
         models.TextField, _("text of the decision"), blank=True, max_length=TEXT
     )
-    method = models.CharField(
-        _("method"),
-        max_length=20,
-        choices=DecisionMethod.choices,
-        default=DecisionMethod.CONSENSUS,
-    )
-    vote_mode = models.CharField(
-        _("source of the votes"), max_length=10, choices=VoteMode.choices, blank=True
-    )
+    method = choice(_("method"), DecisionMethod, default=DecisionMethod.CONSENSUS)
+    vote_mode = choice(_("source of the votes"), VoteMode, max_length=10, blank=True)
     votes_for = models.PositiveSmallIntegerField(_("votes for"), default=0)
     votes_against = models.PositiveSmallIntegerField(_("votes against"), default=0)
     votes_abstain = models.PositiveSmallIntegerField(_("abstentions"), default=0)
     members_present = models.PositiveSmallIntegerField(_("voting members present"), default=0)
     voting_members = models.PositiveSmallIntegerField(_("voting members"), default=0)
     quorum_met = models.BooleanField(_("quorum met"), default=False)
-    state = models.CharField(
-        _("state"), max_length=10, choices=DecisionState.choices, default=DecisionState.DRAFT
-    )
-    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    state = choice(_("state"), DecisionState, max_length=10, default=DecisionState.DRAFT)
+    decided_at = optional(models.DateTimeField, _("decided at"))
     is_sample = models.BooleanField(_("sample record"), default=False)
 
     objects = DecisionQuerySet.as_manager()
 
-    title = paired("title")
     text = paired("text")
-
-    label_field = "title"
-    url_name = "board:decision"
-    url_fields = ("board.slug", "pk")
 
     class Meta:
         ordering = ["board", "-meeting__starts_at", "id"]
@@ -162,22 +138,11 @@ class AmendmentQuerySet(PublicationQuerySet):
 class Amendment(models.Model):
     """A recorded change to a decided decision: the reason and every field before and after."""
 
-    decision = models.ForeignKey(
-        Decision, models.CASCADE, related_name="amendments", verbose_name=_("decision")
-    )
+    decision = ref(Decision, _("decision"), "amendments")
     reason = models.TextField(_("reason"), max_length=NOTE)
     changes = models.JSONField(_("changes"), default=dict)
-    meeting = models.ForeignKey(
-        Meeting,
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="amendments",
-        verbose_name=_("agreed at meeting"),
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    meeting = optional_ref(Meeting, _("agreed at meeting"), "amendments")
+    created_by = user_ref(None)
     created_at = models.DateTimeField(_("amended at"), auto_now_add=True)
 
     objects = AmendmentQuerySet.as_manager()
@@ -197,29 +162,20 @@ class VoteChoice(models.TextChoices):
     ABSTAIN = "abstain", _("Abstain")
 
 
-class Vote(Record):
+class Vote(BoardRecord):
     """A member's own vote in a roll-call; the decision's figures are counted from these."""
 
-    decision = models.ForeignKey(
-        Decision, models.CASCADE, related_name="votes", verbose_name=_("decision")
-    )
-    membership = models.ForeignKey(
-        Membership, models.CASCADE, related_name="votes", verbose_name=_("member")
-    )
-    choice = models.CharField(_("vote"), max_length=8, choices=VoteChoice.choices)
+    decision = ref(Decision, _("decision"), "votes")
+    membership = ref(Membership, _("member"), "votes")
+    choice = choice(_("vote"), VoteChoice, max_length=8)
     cast_at = models.DateTimeField(_("cast at"), auto_now_add=True)
 
-    url_name = "board:decision"
-    url_fields = ("decision.board.slug", "decision_id")
+    shown_on = "decision"
 
     class Meta:
         verbose_name = _("vote")
         verbose_name_plural = _("votes")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["decision", "membership"], name="board_vote_once_per_member"
-            )
-        ]
+        constraints = [once_per_member("decision", "board_vote_once_per_member")]
 
     def __str__(self) -> str:
         return f"{self.membership.person_name}: {self.get_choice_display()}"

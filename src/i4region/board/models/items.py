@@ -1,17 +1,16 @@
 """Challenges the board sees (with indicator evidence) and the proposals that answer them."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from i4region.core.bilingual import pair, paired
-from i4region.core.models import Record
+from i4region.core.fields import choice, optional, optional_ref, organisation_ref, ref, user_ref
 from i4region.core.publication import PublicationQuerySet
 from i4region.observatory.models import Indicator
 from i4region.regions.models import Region
 
-from .boards import NOTE, TEXT, Board, Membership
+from .boards import NOTE, TEXT, Board, BoardRecord, Membership, Titled
 
 
 class Severity(models.TextChoices):
@@ -45,21 +44,15 @@ class PublishedQuerySet(PublicationQuerySet):
         return self.filter(published=True, board__published=True)
 
 
-class Challenge(Record):
-    board = models.ForeignKey(
-        Board, models.CASCADE, related_name="challenges", verbose_name=_("board")
-    )
+class Challenge(BoardRecord):
+    board = ref(Board, _("board"), "challenges")
     title_en, title_lt = pair(models.CharField, _("title"), max_length=200)
     description_en, description_lt = pair(
         models.TextField, _("description"), blank=True, max_length=TEXT
     )
-    theme = models.CharField(_("theme"), max_length=16, choices=ChallengeTheme.choices)
-    severity = models.CharField(
-        _("severity"), max_length=10, choices=Severity.choices, default=Severity.MEDIUM
-    )
-    status = models.CharField(
-        _("status"), max_length=10, choices=ChallengeStatus.choices, default=ChallengeStatus.OPEN
-    )
+    theme = choice(_("theme"), ChallengeTheme, max_length=16)
+    severity = choice(_("severity"), Severity, max_length=10, default=Severity.MEDIUM)
+    status = choice(_("status"), ChallengeStatus, max_length=10, default=ChallengeStatus.OPEN)
     identified_on = models.DateField(_("identified on"))
     published = models.BooleanField(_("published"), default=False)
     is_sample = models.BooleanField(_("sample record"), default=False)
@@ -67,8 +60,6 @@ class Challenge(Record):
     objects = PublishedQuerySet.as_manager()
 
     label_field = "title"
-    url_name = "board:challenge"
-    url_fields = ("board.slug", "pk")
 
     title = paired("title")
     description = paired("description")
@@ -84,18 +75,12 @@ class EvidenceQuerySet(PublicationQuerySet):
         return self.filter(challenge__in=Challenge.objects.public())
 
 
-class Evidence(Record):
+class Evidence(BoardRecord):
     """An indicator in a region that shows the challenge; movement is measured from the baseline."""
 
-    challenge = models.ForeignKey(
-        Challenge, models.CASCADE, related_name="evidence", verbose_name=_("challenge")
-    )
-    indicator = models.ForeignKey(
-        Indicator, models.PROTECT, related_name="board_evidence", verbose_name=_("indicator")
-    )
-    region = models.ForeignKey(
-        Region, models.PROTECT, related_name="board_evidence", verbose_name=_("region")
-    )
+    challenge = ref(Challenge, _("challenge"), "evidence")
+    indicator = ref(Indicator, _("indicator"), "board_evidence", models.PROTECT)
+    region = ref(Region, _("region"), "board_evidence", models.PROTECT)
     baseline_period = models.CharField(
         _("baseline period"),
         max_length=16,
@@ -108,8 +93,7 @@ class Evidence(Record):
 
     objects = EvidenceQuerySet.as_manager()
 
-    url_name = "board:challenge"
-    url_fields = ("challenge.board.slug", "challenge_id")
+    shown_on = "challenge"
 
     class Meta:
         ordering = ["challenge", "id"]
@@ -129,33 +113,15 @@ class ProposalState(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
-class Proposal(Record):
-    board = models.ForeignKey(
-        Board, models.CASCADE, related_name="proposals", verbose_name=_("board")
-    )
-    challenge = models.ForeignKey(
-        Challenge, models.PROTECT, related_name="proposals", verbose_name=_("challenge it answers")
-    )
+class Proposal(Titled):
+    board = ref(Board, _("board"), "proposals")
+    challenge = ref(Challenge, _("challenge it answers"), "proposals", models.PROTECT)
     title_en, title_lt = pair(models.CharField, _("title"), max_length=200, blank=True)
     description_en, description_lt = pair(
         models.TextField, _("description"), blank=True, max_length=TEXT
     )
-    proposer_membership = models.ForeignKey(
-        Membership,
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="proposals",
-        verbose_name=_("proposed by (member)"),
-    )
-    proposer_organisation = models.ForeignKey(
-        "stakeholders.Organisation",
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="board_proposals",
-        verbose_name=_("proposed by (organisation)"),
-    )
+    proposer_membership = optional_ref(Membership, _("proposed by (member)"), "proposals")
+    proposer_organisation = organisation_ref(_("proposed by (organisation)"), "board_proposals")
     expected_effect_en, expected_effect_lt = pair(
         models.TextField, _("expected effect"), blank=True, max_length=TEXT
     )
@@ -165,27 +131,18 @@ class Proposal(Record):
         related_name="board_proposals",
         verbose_name=_("indicators it should move"),
     )
-    cost_estimate = models.DecimalField(
-        _("cost estimate (EUR)"), max_digits=14, decimal_places=2, null=True, blank=True
+    cost_estimate = optional(
+        models.DecimalField, _("cost estimate (EUR)"), max_digits=14, decimal_places=2
     )
     currency = models.CharField(_("currency"), max_length=3, default="EUR")
     cost_note_en, cost_note_lt = pair(models.CharField, _("cost note"), max_length=300, blank=True)
     funding_idea_en, funding_idea_lt = pair(
         models.TextField, _("funding idea"), blank=True, max_length=TEXT
     )
-    state = models.CharField(
-        _("state"), max_length=12, choices=ProposalState.choices, default=ProposalState.DRAFT
-    )
+    state = choice(_("state"), ProposalState, max_length=12, default=ProposalState.DRAFT)
     answer = models.TextField(_("reasoned answer"), blank=True, max_length=TEXT)
-    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("filed by"),
-    )
+    answered_at = optional(models.DateTimeField, _("answered at"))
+    created_by = user_ref(_("filed by"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     published = models.BooleanField(_("published"), default=False)
     source_url = models.URLField(_("source"), blank=True, max_length=400)
@@ -194,15 +151,10 @@ class Proposal(Record):
     objects = PublishedQuerySet.as_manager()
 
     REQUIRED_PAIRS = ("title", "description")
-    title = paired("title")
     description = paired("description")
     expected_effect = paired("expected_effect")
     cost_note = paired("cost_note")
     funding_idea = paired("funding_idea")
-
-    label_field = "title"
-    url_name = "board:proposal"
-    url_fields = ("board.slug", "pk")
 
     class Meta:
         ordering = ["board", "-created_at", "id"]

@@ -5,10 +5,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from i4region.core.bilingual import pair, paired
-from i4region.core.models import Record
+from i4region.core.fields import choice, optional, optional_ref, organisation_ref, ref
 from i4region.core.publication import PublicationQuerySet
 
-from .boards import NOTE, TEXT, Board, Membership
+from .boards import NOTE, TEXT, Board, BoardRecord, Membership, Titled, once_per_member
 
 
 class MeetingKind(models.TextChoices):
@@ -36,47 +36,30 @@ class MeetingQuerySet(PublicationQuerySet):
 
 
 class MeetingPartQuerySet(PublicationQuerySet):
-    """Agenda items, documents and attendance are public with their meeting."""
-
     def public(self):
         return self.filter(meeting__in=Meeting.objects.public())
 
 
-class Meeting(Record):
-    board = models.ForeignKey(
-        Board, models.CASCADE, related_name="meetings", verbose_name=_("board")
-    )
+class Meeting(Titled):
+    board = ref(Board, _("board"), "meetings")
     title_en, title_lt = pair(models.CharField, _("title"), max_length=200, blank=True)
-    kind = models.CharField(
-        _("type"), max_length=16, choices=MeetingKind.choices, default=MeetingKind.ORDINARY
-    )
-    mode = models.CharField(
-        _("format"), max_length=12, choices=MeetingMode.choices, default=MeetingMode.IN_PERSON
-    )
+    kind = choice(_("type"), MeetingKind, max_length=16, default=MeetingKind.ORDINARY)
+    mode = choice(_("format"), MeetingMode, max_length=12, default=MeetingMode.IN_PERSON)
     starts_at = models.DateTimeField(_("starts at"))
-    ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
+    ends_at = optional(models.DateTimeField, _("ends at"))
     place = models.CharField(_("place"), max_length=200, blank=True)
     online_link = models.URLField(_("online link"), blank=True, max_length=400)
     minutes_en, minutes_lt = pair(models.TextField, _("minutes"), blank=True, max_length=TEXT)
-    minutes_status = models.CharField(
-        _("minutes status"),
-        max_length=12,
-        choices=MinutesStatus.choices,
-        default=MinutesStatus.DRAFT,
+    minutes_status = choice(
+        _("minutes status"), MinutesStatus, max_length=12, default=MinutesStatus.DRAFT
     )
-    minutes_circulated_at = models.DateTimeField(_("minutes circulated at"), null=True, blank=True)
-    minutes_approved_at = models.DateTimeField(_("minutes approved at"), null=True, blank=True)
+    minutes_circulated_at = optional(models.DateTimeField, _("minutes circulated at"))
+    minutes_approved_at = optional(models.DateTimeField, _("minutes approved at"))
     is_sample = models.BooleanField(_("sample record"), default=False)
 
     objects = MeetingQuerySet.as_manager()
 
-    REQUIRED_PAIRS = ("title",)  # one language of each is required, the other optional
-    title = paired("title")
     minutes = paired("minutes")
-
-    label_field = "title"
-    url_name = "board:meeting"
-    url_fields = ("board.slug", "pk")
 
     class Meta:
         ordering = ["-starts_at"]
@@ -97,35 +80,26 @@ class Meeting(Record):
         return self.minutes_status != MinutesStatus.APPROVED
 
 
-class AgendaItem(Record):
-    """One item of a meeting's agenda; items nest under a parent item."""
-
-    meeting = models.ForeignKey(
-        Meeting, models.CASCADE, related_name="agenda_items", verbose_name=_("meeting")
-    )
-    parent = models.ForeignKey(
-        "self",
-        models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="children",
-        verbose_name=_("under item"),
-    )
-    position = models.PositiveSmallIntegerField(_("position"), default=1)
-    title_en, title_lt = pair(models.CharField, _("title"), max_length=200, blank=True)
-    description = models.TextField(_("description"), blank=True, max_length=TEXT)
-    duration_minutes = models.PositiveSmallIntegerField(
-        _("duration (minutes)"), null=True, blank=True
-    )
+class MeetingPart(BoardRecord):
+    """Agenda items, documents and attendance: public with their meeting, shown on its page."""
 
     objects = MeetingPartQuerySet.as_manager()
 
-    REQUIRED_PAIRS = ("title",)
-    title = paired("title")
+    shown_on = "meeting"
 
-    label_field = "title"
-    url_name = "board:meeting"
-    url_fields = ("meeting.board.slug", "meeting_id")
+    class Meta:
+        abstract = True
+
+
+class AgendaItem(Titled, MeetingPart):
+    """One item of a meeting's agenda; items nest under a parent item."""
+
+    meeting = ref(Meeting, _("meeting"), "agenda_items")
+    parent = optional_ref("self", _("under item"), "children", models.CASCADE)
+    position = models.PositiveSmallIntegerField(_("position"), default=1)
+    title_en, title_lt = pair(models.CharField, _("title"), max_length=200, blank=True)
+    description = models.TextField(_("description"), blank=True, max_length=TEXT)
+    duration_minutes = optional(models.PositiveSmallIntegerField, _("duration (minutes)"))
 
     class Meta:
         ordering = ["meeting", "parent_id", "position", "id"]
@@ -137,18 +111,12 @@ class AgendaItem(Record):
             raise ValidationError({"parent": _("The parent item belongs to another meeting.")})
 
 
-class MeetingDocument(Record):
-    meeting = models.ForeignKey(
-        Meeting, models.CASCADE, related_name="documents", verbose_name=_("meeting")
-    )
+class MeetingDocument(MeetingPart):
+    meeting = ref(Meeting, _("meeting"), "documents")
     title = models.CharField(_("title"), max_length=200)
     url = models.URLField(_("link"), max_length=400)
 
-    objects = MeetingPartQuerySet.as_manager()
-
     label_field = "title"
-    url_name = "board:meeting"
-    url_fields = ("meeting.board.slug", "meeting_id")
 
     class Meta:
         ordering = ["meeting", "id"]
@@ -167,34 +135,15 @@ class AttendanceStatus(models.TextChoices):
 COUNTS_PRESENT = (AttendanceStatus.PRESENT, AttendanceStatus.PROXY)
 
 
-class Attendance(Record):
+class Attendance(MeetingPart):
     """A member's line of the roll, or a guest (no membership, a name instead)."""
 
-    meeting = models.ForeignKey(
-        Meeting, models.CASCADE, related_name="attendance", verbose_name=_("meeting")
-    )
-    membership = models.ForeignKey(
-        Membership,
-        models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="attendance",
-        verbose_name=_("member"),
-    )
+    meeting = ref(Meeting, _("meeting"), "attendance")
+    membership = optional_ref(Membership, _("member"), "attendance", models.CASCADE)
     guest_name = models.CharField(_("guest"), max_length=200, blank=True)
-    guest_organisation = models.ForeignKey(
-        "stakeholders.Organisation",
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="board_guests",
-        verbose_name=_("guest's organisation"),
-    )
-    status = models.CharField(
-        _("attendance"),
-        max_length=10,
-        choices=AttendanceStatus.choices,
-        default=AttendanceStatus.PRESENT,
+    guest_organisation = organisation_ref(_("guest's organisation"), "board_guests")
+    status = choice(
+        _("attendance"), AttendanceStatus, max_length=10, default=AttendanceStatus.PRESENT
     )
     proxy_name = models.CharField(
         _("proxy"),
@@ -204,20 +153,11 @@ class Attendance(Record):
     )
     note = models.CharField(_("note"), max_length=NOTE, blank=True)
 
-    objects = MeetingPartQuerySet.as_manager()
-
-    url_name = "board:meeting"
-    url_fields = ("meeting.board.slug", "meeting_id")
-
     class Meta:
         ordering = ["meeting", "membership__person_name", "guest_name"]
         verbose_name = _("attendance")
         verbose_name_plural = _("attendance")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["meeting", "membership"], name="board_attendance_once_per_member"
-            )
-        ]
+        constraints = [once_per_member("meeting", "board_attendance_once_per_member")]
 
     def __str__(self) -> str:
         return self.membership.person_name if self.membership_id else self.guest_name
