@@ -1,5 +1,7 @@
 from django.urls import path
 
+from i4region.core.urls import parts
+
 from . import edit, views, voting
 
 app_name = "board"
@@ -8,20 +10,6 @@ B = "<slug:slug>/"
 M = B + "meetings/<int:pk>/"
 A = B + "actions/<int:pk>/"
 D = B + "decisions/<int:pk>/"
-
-
-def parts(prefix: str, name: str, edit_view, delete_view=None, key: str = "item") -> list:
-    """The pages that add, edit (and delete) the records under `prefix`: <name>_add at
-    <prefix>new/, <name>_edit at <prefix><key>/edit/, <name>_delete at <prefix><key>/delete/."""
-    pages = [
-        path(prefix + "new/", edit_view.as_view(), name=f"{name}_add"),
-        path(f"{prefix}<int:{key}>/edit/", edit_view.as_view(), name=f"{name}_edit"),
-    ]
-    if delete_view is not None:
-        pages.append(
-            path(f"{prefix}<int:{key}>/delete/", delete_view.as_view(), name=f"{name}_delete")
-        )
-    return pages
 
 
 urlpatterns = [
@@ -37,9 +25,7 @@ urlpatterns = [
     path(B + "meetings.ics", views.meetings_ics, name="meetings_ics"),
     *parts(B + "founders/", "founder", edit.FounderEditView, edit.FounderDeleteView, "founder"),
     *parts(B + "members/", "member", edit.MembershipEditView, key="pk"),
-    path(B + "meetings/new/", edit.MeetingEditView.as_view(), name="meeting_add"),
-    path(M, views.meeting, name="meeting"),
-    path(M + "edit/", edit.MeetingEditView.as_view(), name="meeting_edit"),
+    *parts(B + "meetings/", "meeting", edit.MeetingEditView, key="pk", page=views.meeting),
     path(M + "minutes/", edit.MinutesEditView.as_view(), name="minutes_edit"),
     path(M + "minutes/status/", views.minutes_status, name="minutes_status"),
     *parts(M + "agenda/", "agenda", edit.AgendaItemEditView, edit.AgendaItemDeleteView),
@@ -53,21 +39,15 @@ urlpatterns = [
         edit.DocumentDeleteView.as_view(),
         name="document_delete",
     ),
-    path(B + "challenges/new/", edit.ChallengeEditView.as_view(), name="challenge_add"),
-    path(B + "challenges/<int:pk>/", views.challenge, name="challenge"),
-    path(B + "challenges/<int:pk>/edit/", edit.ChallengeEditView.as_view(), name="challenge_edit"),
+    *parts(B + "challenges/", "challenge", edit.ChallengeEditView, key="pk", page=views.challenge),
     path(
         B + "challenges/<int:pk>/evidence/new/",
         edit.EvidenceEditView.as_view(),
         name="evidence_add",
     ),
-    path(B + "proposals/new/", edit.ProposalEditView.as_view(), name="proposal_add"),
-    path(B + "proposals/<int:pk>/", views.proposal, name="proposal"),
-    path(B + "proposals/<int:pk>/edit/", edit.ProposalEditView.as_view(), name="proposal_edit"),
+    *parts(B + "proposals/", "proposal", edit.ProposalEditView, key="pk", page=views.proposal),
     path(B + "proposals/<int:pk>/state/", views.proposal_state, name="proposal_state"),
-    path(B + "decisions/new/", edit.DecisionEditView.as_view(), name="decision_add"),
-    path(D, voting.decision, name="decision"),
-    path(D + "edit/", edit.DecisionEditView.as_view(), name="decision_edit"),
+    *parts(B + "decisions/", "decision", edit.DecisionEditView, key="pk", page=voting.decision),
     path(D + "voting/", voting.decision_open, name="decision_open"),
     path(D + "voting/mode/", voting.decision_mode, name="decision_mode"),
     path(D + "tally/", voting.decision_tally, name="decision_tally"),
@@ -75,10 +55,8 @@ urlpatterns = [
     path(D + "withdraw/", voting.decision_withdraw, name="decision_withdraw"),
     path(D + "amend/", edit.decision_amend, name="decision_amend"),
     path(D + "vote/", voting.decision_vote, name="decision_vote"),
-    path(B + "actions/new/", edit.ActionEditView.as_view(), name="action_add"),
+    *parts(B + "actions/", "action", edit.ActionEditView, key="pk", page=views.action),
     path(B + "actions/progress.csv", views.actions_bulk, name="actions_bulk"),
-    path(A, views.action, name="action"),
-    path(A + "edit/", edit.ActionEditView.as_view(), name="action_edit"),
     path(A + "progress/", views.action_progress, name="action_progress"),
     *parts(A + "milestones/", "milestone", edit.MilestoneEditView, edit.MilestoneDeleteView),
     path(B + "comment/<slug:kind>/<int:pk>/", views.comment, name="comment"),
