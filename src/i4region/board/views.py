@@ -238,33 +238,48 @@ def my_actions(request):
     )
 
 
+def record_page(request, board, name: str, record, can_comment: bool | None = None, **context):
+    """The page of one board record, board/<name>.html, with what every such page shows: the
+    record as `name`, its history, whether the user manages the board, and where members discuss
+    it (`can_comment`: whether this user may comment now) the comments and the comment form."""
+    if can_comment is not None:
+        context.update(
+            comments=services.comments_on(record),
+            comment_form=CommentForm(),
+            can_comment=can_comment,
+        )
+    return render(
+        request,
+        f"board/{name}.html",
+        {
+            "board": board,
+            name: record,
+            "history": services.history_of(record),
+            "can_manage": services.can_manage(request.user),
+            **context,
+        },
+    )
+
+
 # --------------------------------------------------------------------------- meetings
 
 
 @board_access()
 def meeting(request, board, pk):
     m = get_object_or_404(Meeting, pk=pk, board=board)
-    return render(
+    return record_page(
         request,
-        "board/meeting.html",
-        {
-            "board": board,
-            "meeting": m,
-            "agenda": services.agenda_of(m),
-            "roll": services.roll(m),
-            "statuses": AttendanceStatus.choices,
-            "guests": m.attendance.filter(membership=None).select_related("guest_organisation"),
-            "quorum": services.quorum(m),
-            "decisions": m.decisions.select_related("proposal", "agenda_item"),
-            "comments": services.comments_on(m),
-            "comment_form": CommentForm(),
-            "history": services.history_of(m),
-            "can_manage": services.can_manage(request.user),
-            "can_comment": (
-                services.can_participate(request.user, board)
-                and m.minutes_status != MinutesStatus.APPROVED
-            ),
-        },
+        board,
+        "meeting",
+        m,
+        services.can_participate(request.user, board)
+        and m.minutes_status != MinutesStatus.APPROVED,
+        agenda=services.agenda_of(m),
+        roll=services.roll(m),
+        statuses=AttendanceStatus.choices,
+        guests=m.attendance.filter(membership=None).select_related("guest_organisation"),
+        quorum=services.quorum(m),
+        decisions=m.decisions.select_related("proposal", "agenda_item"),
     )
 
 
@@ -289,24 +304,18 @@ def minutes_status(request, board, pk):
 def challenge(request, board, pk):
     c = get_object_or_404(Challenge, pk=pk, board=board)
     lang = _lang(request)
-    return render(
+    return record_page(
         request,
-        "board/challenge.html",
-        {
-            "board": board,
-            "challenge": c,
-            "evidence": [
-                services.evidence_view(e, lang)
-                for e in c.evidence.select_related("indicator", "region")
-            ],
-            "proposals": c.proposals.all(),
-            "timeline": services.timeline(c),
-            "comments": services.comments_on(c),
-            "comment_form": CommentForm(),
-            "history": services.history_of(c),
-            "can_manage": services.can_manage(request.user),
-            "can_comment": services.can_participate(request.user, board),
-        },
+        board,
+        "challenge",
+        c,
+        services.can_participate(request.user, board),
+        evidence=[
+            services.evidence_view(e, lang)
+            for e in c.evidence.select_related("indicator", "region")
+        ],
+        proposals=c.proposals.all(),
+        timeline=services.timeline(c),
     )
 
 
@@ -323,22 +332,16 @@ def may_edit_proposal(user, p: Proposal) -> bool:
 def proposal(request, board, pk):
     p = get_object_or_404(Proposal, pk=pk, board=board)
     allowed = services.allowed_proposal_states(p, request.user)
-    return render(
+    return record_page(
         request,
-        "board/proposal.html",
-        {
-            "board": board,
-            "proposal": p,
-            "decisions": p.decisions.select_related("meeting"),
-            "timeline": services.timeline(p),
-            "state_form": ProposalStateForm(allowed=allowed) if allowed else None,
-            "comments": services.comments_on(p),
-            "comment_form": CommentForm(),
-            "history": services.history_of(p),
-            "can_manage": services.can_manage(request.user),
-            "can_comment": services.can_participate(request.user, board),
-            "can_edit": may_edit_proposal(request.user, p),
-        },
+        board,
+        "proposal",
+        p,
+        services.can_participate(request.user, board),
+        decisions=p.decisions.select_related("meeting"),
+        timeline=services.timeline(p),
+        state_form=ProposalStateForm(allowed=allowed) if allowed else None,
+        can_edit=may_edit_proposal(request.user, p),
     )
 
 
@@ -392,22 +395,18 @@ def action_access(allowed, refusal):
 def action(request, board, a):
     """Members and the secretariat read it; its owner reads and updates it even if not a member."""
     may_update = services.can_update_progress(request.user, a)
-    return render(
+    return record_page(
         request,
-        "board/action.html",
-        {
-            "board": board,
-            "action": a,
-            "days_late": a.days_late(),
-            "children": a.children.all(),
-            "ancestors": services.ancestors(a)[::-1],
-            "milestones": a.milestones.all(),
-            "timeline": services.timeline(a),
-            "progress_form": ProgressForm(initial={"status": a.status}) if may_update else None,
-            "has_children": a.children.exists(),
-            "history": services.history_of(a),
-            "can_manage": services.can_manage(request.user),
-        },
+        board,
+        "action",
+        a,
+        days_late=a.days_late(),
+        children=a.children.all(),
+        ancestors=services.ancestors(a)[::-1],
+        milestones=a.milestones.all(),
+        timeline=services.timeline(a),
+        progress_form=ProgressForm(initial={"status": a.status}) if may_update else None,
+        has_children=a.children.exists(),
     )
 
 

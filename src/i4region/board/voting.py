@@ -3,14 +3,14 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import services
-from .forms import CommentForm, DecideForm, OpenVotingForm, TallyForm, VoteForm
+from .forms import DecideForm, OpenVotingForm, TallyForm, VoteForm
 from .models import VOTED_METHODS, Decision, DecisionState, VoteMode
-from .views import MANAGE, PARTICIPATE, board_access, refused
+from .views import MANAGE, PARTICIPATE, board_access, record_page, refused
 
 
 @board_access()
@@ -19,52 +19,44 @@ def decision(request, board, pk):
     seat = services.voting_seat(request.user, d)
     mine = d.votes.filter(membership=seat).first() if seat else None
     manage = services.can_manage(request.user)
-    return render(
+    return record_page(
         request,
-        "board/decision.html",
-        {
-            "board": board,
-            "decision": d,
-            "quorum": services.quorum(d.meeting),
-            "actions": d.actions.filter(parent=None).prefetch_related("children"),
-            "amendments": d.amendments.select_related("created_by", "meeting"),
-            "votes": d.votes.select_related("membership")
-            if d.vote_mode == VoteMode.ROLL_CALL
-            else [],
-            "my_vote": mine,
-            "vote_form": VoteForm() if services.can_vote(request.user, d) else None,
-            "open_form": (
-                OpenVotingForm()
-                if manage and d.state == DecisionState.DRAFT and d.method in VOTED_METHODS
-                else None
-            ),
-            "tally_form": (
-                TallyForm(
-                    initial={
-                        "votes_for": d.votes_for,
-                        "votes_against": d.votes_against,
-                        "votes_abstain": d.votes_abstain,
-                    }
-                )
-                if manage and d.state == DecisionState.VOTING and d.vote_mode == VoteMode.TALLY
-                else None
-            ),
-            "decide_form": (
-                DecideForm()
-                if manage
-                and (
-                    d.state == DecisionState.VOTING
-                    or (d.state == DecisionState.DRAFT and d.method not in VOTED_METHODS)
-                )
-                else None
-            ),
-            "timeline": services.timeline(d),
-            "comments": services.comments_on(d),
-            "comment_form": CommentForm(),
-            "history": services.history_of(d),
-            "can_manage": manage,
-            "can_comment": services.can_participate(request.user, board),
-        },
+        board,
+        "decision",
+        d,
+        services.can_participate(request.user, board),
+        quorum=services.quorum(d.meeting),
+        actions=d.actions.filter(parent=None).prefetch_related("children"),
+        amendments=d.amendments.select_related("created_by", "meeting"),
+        votes=d.votes.select_related("membership") if d.vote_mode == VoteMode.ROLL_CALL else [],
+        my_vote=mine,
+        vote_form=VoteForm() if services.can_vote(request.user, d) else None,
+        open_form=(
+            OpenVotingForm()
+            if manage and d.state == DecisionState.DRAFT and d.method in VOTED_METHODS
+            else None
+        ),
+        tally_form=(
+            TallyForm(
+                initial={
+                    "votes_for": d.votes_for,
+                    "votes_against": d.votes_against,
+                    "votes_abstain": d.votes_abstain,
+                }
+            )
+            if manage and d.state == DecisionState.VOTING and d.vote_mode == VoteMode.TALLY
+            else None
+        ),
+        decide_form=(
+            DecideForm()
+            if manage
+            and (
+                d.state == DecisionState.VOTING
+                or (d.state == DecisionState.DRAFT and d.method not in VOTED_METHODS)
+            )
+            else None
+        ),
+        timeline=services.timeline(d),
     )
 
 
