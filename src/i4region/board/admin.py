@@ -15,40 +15,25 @@ def inline(model) -> type[admin.TabularInline]:
     return type(f"{model.__name__}Inline", (admin.TabularInline,), attrs)
 
 
-@admin.register(models.Board)
-class BoardAdmin(TrackedAdmin):
-    list_display = ("name_en", "kind", "founding_year", "published", "is_sample")
-    inlines = [inline(models.Founder)]
+def listed(model, columns: tuple[str, ...], part=None, **options) -> None:
+    """Register `model` with these list columns, and its `part` records as a table in its page."""
+    inlines = [inline(part)] if part else []
+    admin.site.register(model, TrackedAdmin, list_display=columns, inlines=inlines, **options)
 
 
-@admin.register(models.Membership)
-class MembershipAdmin(TrackedAdmin):
-    list_display = (
-        "person_name",
-        "board",
-        "position",
-        "sector",
-        "designated_on",
-        "ended_on",
-        "is_sample",
-    )
-    list_filter = ("board", "sector", "position")
-
-
-@admin.register(models.Meeting)
-class MeetingAdmin(TrackedAdmin):
-    list_display = ("title", "board", "starts_at", "minutes_status", "is_sample")
-    inlines = [inline(models.AgendaItem)]
-
-
-@admin.register(models.Challenge)
-class ChallengeAdmin(TrackedAdmin):
-    list_display = ("title_en", "board", "severity", "status", "published", "is_sample")
-
-
-@admin.register(models.Proposal)
-class ProposalAdmin(TrackedAdmin):
-    list_display = ("title", "board", "state", "published", "is_sample")
+listed(models.Board, ("name_en", "kind", "founding_year", "published", "is_sample"), models.Founder)
+listed(
+    models.Membership,
+    ("person_name", "board", "position", "sector", "designated_on", "ended_on", "is_sample"),
+    list_filter=("board", "sector", "position"),
+)
+listed(
+    models.Meeting,
+    ("title", "board", "starts_at", "minutes_status", "is_sample"),
+    models.AgendaItem,
+)
+listed(models.Challenge, ("title_en", "board", "severity", "status", "published", "is_sample"))
+listed(models.Proposal, ("title", "board", "state", "published", "is_sample"))
 
 
 @admin.register(models.Decision)
