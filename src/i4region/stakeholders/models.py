@@ -471,3 +471,6 @@ history.track(Interaction, parent="organisation")
 history.track(FollowUp, parent="interaction.organisation")
 history.track(Assessment, parent="organisation")
 history.track(Activity, parent="organisation")
+
+# the stored network analysis (written by the network job, see network_store)
+from .snapshot import NetworkResult  # noqa: E402, F401

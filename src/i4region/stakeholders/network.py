@@ -1,22 +1,29 @@
-"""The stored ecosystem as a network: filters, the (cached) analysis by i4region.compute.network,
-the drawing positions and the standalone SVG that the page and the reports share."""
+"""The stored ecosystem as a network: filters, the analysis stored by the network job
+(network_store) and its drawing positions, and the standalone SVG that the page and the reports
+share."""
 
 from __future__ import annotations
 
-import hashlib
 import math
 from dataclasses import dataclass
 
 import networkx as nx
-from django.core.cache import cache
-from django.db.models import Count, Max, QuerySet, Sum
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from i4region.charts.svg import esc
-from i4region.compute.network import NetworkAnalysis, analyse_network, key_actors, layout
+from i4region.compute.network import (
+    Community,
+    KeyActor,
+    NetworkAnalysis,
+    NetworkStats,
+    build_graph,
+    layout,
+    network_stats,
+)
 
-from .grid import latest_assessments
-from .models import Assessment, Organisation, OrgType, Relation
+from . import network_store
+from .models import Organisation, OrgType, Relation
 
 # The community naming attribute: which broad sector an organisation type belongs to
 # (keys of i4region.compute.network.ranking.GROUP_NAMES, so communities get en/lt names).
@@ -55,7 +62,7 @@ class NetworkFilter:
     published_only: bool = False
 
     def organisations(self) -> QuerySet[Organisation]:
-        qs = Organisation.objects.select_related("municipality")
+        qs = Organisation.objects.all()
         if self.published_only:
             qs = qs.filter(published=True)
         if self.types:
@@ -73,37 +80,20 @@ class NetworkFilter:
 
 @dataclass
 class Ecosystem:
-    """The analysed network with its drawing positions and the organisations behind node ids."""
+    """The stored analysis (or the part of it a filter keeps), its drawing positions and the
+    organisations behind node ids. ``result`` is the stored result it comes from (None while
+    no analysis has been computed yet)."""
 
     analysis: NetworkAnalysis
     organisations: dict[str, Organisation]
-    assessments: dict[int, list[Assessment]]
     positions: dict[str, tuple[float, float]]
+    actors: list[KeyActor]
+    result: network_store.Stored | None = None
 
 
 def node_id(org_id: int) -> str:
     """Stable node id: zero-padded so string order is numeric order."""
     return f"o{org_id:07d}"
-
-
-CACHE_SECONDS = 24 * 3600
-
-
-def _cache_key(flt: NetworkFilter) -> str:
-    """Changes whenever an organisation, relation or assessment changes, or the filter does.
-
-    Analysis and especially the spring layout take minutes on a few thousand organisations, so
-    they are computed once per state of the data, not once per page view.
-    """
-    state = (
-        Organisation.objects.aggregate(n=Count("id"), t=Max("updated_at")),
-        Relation.objects.aggregate(n=Count("id"), t=Max("updated_at")),
-        Assessment.objects.aggregate(
-            n=Count("id"), m=Max("id"), i=Sum("influence"), s=Sum("interest")
-        ),
-        flt,
-    )
-    return "stakeholders:network:" + hashlib.sha256(repr(state).encode()).hexdigest()
 
 
 def arrange(g: nx.Graph) -> dict[str, tuple[float, float]]:
@@ -131,42 +121,71 @@ def arrange(g: nx.Graph) -> dict[str, tuple[float, float]]:
     return out
 
 
+EMPTY = NetworkAnalysis(nx.Graph(), {}, [], [], NetworkStats(0, 0, 0, 0.0, 0, 0, None), None, "")
+
+
 def analyse(flt: NetworkFilter | None = None) -> Ecosystem:
-    """Analyse the (filtered) stored network with i4region.compute.network (cached)."""
+    """The stored analysis (network_store) of the organisations the filter keeps: no page
+    computes it. A filter draws the part of the whole network it keeps, with the centralities
+    and communities of the whole (of its published part, for ``published_only``); only the
+    figures of the picture (counts, density, components, path length) are its own."""
     flt = flt or NetworkFilter()
-    orgs = {node_id(o.pk): o for o in flt.organisations()}
-    ids = {o.pk for o in orgs.values()}
-    latest = latest_assessments(ids)
-    key = _cache_key(flt)
-    cached = cache.get(key)
-    if cached is not None:
-        return Ecosystem(cached[0], orgs, latest, cached[1])
-    nodes = []
-    for nid, o in orgs.items():
-        attrs: dict = {"sector": sector(o)}
-        if o.pk in latest:
-            attrs["influence"] = latest[o.pk][0].influence
-            attrs["stance"] = latest[o.pk][0].stance
-        nodes.append({"id": nid, "label": o.name, "type": o.type, "attributes": attrs})
-    edges = [
-        {
-            "source": node_id(r.source_id),
-            "target": node_id(r.target_id),
-            "type": r.type,
-            "directed": r.directed,
-            "strength": r.strength,
-        }
-        for r in flt.relations(ids)
-    ]
-    analysis = analyse_network(nodes, edges)
-    positions = arrange(analysis.graph)
-    cache.set(key, (analysis, positions), CACHE_SECONDS)
-    return Ecosystem(analysis, orgs, latest, positions)
+    orgs = {node_id(o.pk): o for o in flt.organisations().only("pk", "name", "type", "is_sample")}
+    stored = network_store.latest()
+    if stored is None:
+        return Ecosystem(EMPTY, orgs, {}, [], None)
+    view = stored.published if flt.published_only else stored.whole
+    keep = [v for v in view.analysis.nodes if v in orgs]
+    if len(keep) == len(view.analysis.nodes) and not flt.relation_types:
+        return Ecosystem(view.analysis, orgs, view.positions, view.actors, stored)
+    return _part(view, set(keep), flt.relation_types, orgs, stored)
+
+
+def _part(view, keep: set[str], relation_types, orgs, stored) -> Ecosystem:
+    a = view.analysis
+    if relation_types:
+        g = build_graph(
+            [{"id": v, **a.graph.nodes[v]} for v in sorted(keep)],
+            [
+                {"source": s, "target": t, "type": k, "strength": w, "directed": d}
+                for s, t, k, w, d in view.relations
+                if k in relation_types and s in keep and t in keep
+            ],
+        )
+    else:
+        g = a.graph.subgraph(keep)
+    part = NetworkAnalysis(
+        graph=g,
+        nodes={v: m for v, m in a.nodes.items() if v in keep},
+        communities=[
+            Community(c.index, c.key, members)
+            for c in a.communities
+            if (members := tuple(m for m in c.members if m in keep))
+        ],
+        brokers=[b for b in a.brokers if b in keep],
+        stats=network_stats(g),
+        betweenness_samples=a.betweenness_samples,
+        community_method=a.community_method,
+    )
+    actors = [k for k in view.actors if k.id in keep]
+    return Ecosystem(part, orgs, _fill({v: view.positions[v] for v in keep}), actors, stored)
+
+
+def _fill(pos: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+    """The positions of part of the picture, scaled (aspect kept) to fill the unit square."""
+    if len(pos) < 2:
+        return dict.fromkeys(pos, (0.5, 0.5))
+    xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
+    span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
+    dx = (1 - (max(xs) - min(xs)) / span) / 2
+    dy = (1 - (max(ys) - min(ys)) / span) / 2
+    return {v: ((x - min(xs)) / span + dx, (y - min(ys)) / span + dy) for v, (x, y) in pos.items()}
 
 
 def ranked_actors(eco: Ecosystem, top: int | None = 20):
-    """Key actors (centrality + latest influence and stance), explained in en and lt."""
-    return key_actors(eco.analysis, top=top)
+    """Key actors (centrality + latest influence and stance), explained in en and lt, as the
+    analysis job ranked them."""
+    return eco.actors if top is None else eco.actors[:top]
 
 
 # --- network picture -------------------------------------------------------------------------

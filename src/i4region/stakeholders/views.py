@@ -14,7 +14,7 @@ from i4region.core import history
 from i4region.jobs import services as jobs
 from i4region.regions.models import Region
 
-from . import erasure, kumu, references, services
+from . import erasure, kumu, network_store, references, services
 from . import grid as power_grid
 from . import network as net
 from .forms import MAX_UPLOAD, KumuImportForm, NetworkFilterForm
@@ -164,11 +164,31 @@ def _svg(eco, colour: str, size: str) -> str:
     )
 
 
+def _analysis_state(eco) -> dict:
+    """What the page says about the stored analysis: none yet or stale (with the job that
+    computes it and its progress), or nothing when it is up to date."""
+    stale = eco.result is None or eco.result.stamp != network_store.data_stamp()
+    return {
+        "computed": eco.result is not None,
+        "computed_at": eco.result.computed_at if eco.result else None,
+        "stale": stale,
+        "job": network_store.pending_job() if stale else None,
+    }
+
+
 @role_required(*INTERNAL)
 def network(request):
-    """The network picture with filters, statistics, communities and brokers."""
+    """The network picture with filters, statistics, communities and brokers, from the stored
+    analysis (the page computes nothing: the network job does, after each change)."""
     form, flt, colour, size = _network_request(request)
     eco = net.analyse(flt)
+    state = _analysis_state(eco)
+    if not state["computed"]:
+        orgs = sorted(eco.organisations.values(), key=lambda o: o.name)
+        ctx = {"form": form, "query": request.GET.urlencode(), "waiting": orgs, **state}
+        if state["job"]:
+            ctx["refresh"] = 5
+        return _render(request, "stakeholders/network.html", ctx)
     a = eco.analysis
     brokers = [eco.organisations[b] for b in a.brokers[:10]]
     communities = [(c, [eco.organisations[m] for m in c.members[:8]]) for c in a.communities]
@@ -188,6 +208,8 @@ def network(request):
             "nodes": nodes,
             "query": request.GET.urlencode(),
             "approximate": a.betweenness_approximate,
+            "filtered": bool(flt.types or flt.municipality or flt.relation_types),
+            **state,
         },
     )
 
@@ -208,7 +230,7 @@ def network_svg(request):
 def key_actors(request):
     """Actors ranked by centrality, influence and stance, each rank explained in words."""
     eco = net.analyse()
-    actors = net.ranked_actors(eco, top=30)
+    actors = [a for a in net.ranked_actors(eco, top=None) if a.id in eco.organisations][:30]
     lang = _lang()
     rows = [
         {
@@ -220,7 +242,9 @@ def key_actors(request):
         for a in actors
     ]
     return _render(
-        request, "stakeholders/key_actors.html", {"rows": rows, "stats": eco.analysis.stats}
+        request,
+        "stakeholders/key_actors.html",
+        {"rows": rows, "stats": eco.analysis.stats, **_analysis_state(eco)},
     )
 
 

@@ -136,20 +136,6 @@ def test_setup_twice_changes_nothing():
     assert (Organisation.objects.count(), Relation.objects.count()) == before
 
 
-def test_cached_analysis_follows_changes(lead):
-    from i4region.stakeholders import network
-
-    before = network.analyse().analysis.stats.relations
-    a, b = Organisation.objects.filter(is_sample=True, type="school")[:2]
-    Relation.objects.create(source=a, target=b, type="collaboration", strength=2)
-    assert network.analyse().analysis.stats.relations == before + 1
-    r = Relation.objects.get(source=a, target=b, type="collaboration")
-    r.strength = 5
-    r.save()
-    g = network.analyse().analysis.graph
-    assert g.edges[network.node_id(a.pk), network.node_id(b.pk)]["weight"] >= 5
-
-
 def test_key_actor_page_explains_its_place_in_both_languages(lead):
     org = Organisation.objects.get(name="RoboLabas")
     en = lead.get(f"/en/stakeholders/organisation/{org.pk}/").content.decode()

@@ -62,5 +62,8 @@ class Command(BaseCommand):
                 check_home_region(code)
                 instance.write_home_region(settings.HOME_DIR, code)
                 settings.I4REGION_HOME_REGION = code
+        for _config, seed in app_modules("seed"):  # derived data, from every app's records
+            if hasattr(seed, "finish"):
+                seed.finish(stdout=self.stdout if verbosity else None)
         if verbosity:
             self.stdout.write(self.style.SUCCESS(f"Setup complete: this instance serves {code}."))
