@@ -30,6 +30,14 @@ def unbuilt(request, slug: str):
     return render(request, "core/unbuilt.html", {"capability": cap})
 
 
+def found(records, message: str, **lookup):
+    """The record of `records` (a queryset) that `lookup` names, else a 404 page saying `message`."""
+    record = records.filter(**lookup).first()
+    if record is None:
+        raise Http404(message)
+    return record
+
+
 def not_found(request, exception=None):
     """A 404 page that helps (search, home link) and shows nothing of the server.
 

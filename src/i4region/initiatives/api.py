@@ -41,11 +41,16 @@ class InitiativeOut(Schema):
 
 
 class YearOut(Schema):
+    # a year of the sustainability report (compute.funding.PortfolioYear), read by attribute
     year: int
     cost: Decimal
     secured: Decimal
     gap: Decimal
     largest_funder_share_percent: Decimal
+
+    @staticmethod
+    def resolve_largest_funder_share_percent(year) -> Decimal:
+        return portfolio.percent(year.concentration.largest_funder_share)
 
 
 class SustainabilityOut(Schema):
@@ -86,16 +91,5 @@ def initiative_sustainability(request, slug: str):
             summary.concentration.largest_funder_share if summary else 0.0
         ),
         hhi=summary.concentration.hhi if summary else 0.0,
-        years=[
-            YearOut(
-                year=r.year,
-                cost=r.cost,
-                secured=r.secured,
-                gap=r.gap,
-                largest_funder_share_percent=portfolio.percent(
-                    r.concentration.largest_funder_share
-                ),
-            )
-            for r in report.years
-        ],
+        years=report.years,
     )

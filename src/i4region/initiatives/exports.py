@@ -93,18 +93,24 @@ def _period_columns() -> list:
     ]
 
 
+def _under(name: str, title: str, records, ids: list[int], columns: list) -> Table:
+    """A table of the records (a queryset) under the initiatives `ids`, each row led by the short
+    name of its initiative."""
+    slug = Column("initiative", "initiative.slug", "string", "Short name of the initiative.")
+    rows = records.filter(initiative_id__in=ids).select_related("initiative")
+    return model_table(name, title, records.model, rows, [slug, *columns])
+
+
 def tables(public: bool, include_personal_data: bool) -> list[Table]:
     """initiatives, budget_lines, funding, kpis, kpi_values and sustainability."""
     initiatives = _initiatives(public)
     ids = [i.pk for i in initiatives]
-    slug = Column("initiative", "initiative.slug", "string", "Short name of the initiative.")
-    budget = model_table(
+    budget = _under(
         "budget_lines",
         "Budget lines of the initiatives (EUR)",
-        BudgetLine,
-        BudgetLine.objects.filter(initiative_id__in=ids).select_related("initiative"),
+        BudgetLine.objects,
+        ids,
         [
-            slug,
             Column("year", description="Year of the costs; empty when the source gives none."),
             "category",
             "subcategory",
@@ -116,13 +122,12 @@ def tables(public: bool, include_personal_data: bool) -> list[Table]:
             "note",
         ],
     )
-    funding = model_table(
+    funding = _under(
         "funding",
         "Funding lines of the initiatives (EUR; Kohesio-like fields)",
-        FundingLine,
-        FundingLine.objects.filter(initiative_id__in=ids).select_related("initiative"),
+        FundingLine.objects,
+        ids,
         [
-            slug,
             Column("funder_organisation_id", description="Id of the funder (organisations.csv)."),
             Column("source_type", description="Kind of money (Kohesio 'fund' for EU money)."),
             "programme",
@@ -143,15 +148,12 @@ def tables(public: bool, include_personal_data: bool) -> list[Table]:
             "note",
         ],
     )
-    kpis = model_table(
+    kpis = _under(
         "kpis",
         "KPIs of the initiatives",
-        Kpi,
-        Kpi.objects.filter(initiative_id__in=ids)
-        .select_related("initiative", "indicator")
-        .prefetch_related("values"),
+        Kpi.objects.select_related("indicator").prefetch_related("values"),
+        ids,
         [
-            slug,
             *KPI_FIELDS,
             Column(
                 "indicator", "indicator.code", "string", "Code of the linked observatory indicator."

@@ -9,7 +9,16 @@ from i4region.stakeholders.forms import organisation_field
 
 from .choices import SUBCATEGORIES_OF, SourceType, TargetGroup
 from .importer import BUDGET_COLUMNS, FUNDING_COLUMNS, IMPORT_COLUMNS, PERIOD_COLUMNS
-from .models import KPI_FIELDS, BudgetLine, Fact, FundingLine, Initiative, Kpi, KpiValue
+from .models import (
+    INITIATIVE_FIELDS,
+    KPI_FIELDS,
+    BudgetLine,
+    Fact,
+    FundingLine,
+    Initiative,
+    Kpi,
+    KpiValue,
+)
 from .periods import Period
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -43,25 +52,7 @@ class InitiativeForm(forms.ModelForm):
 
     class Meta:
         model = Initiative
-        fields = [
-            "slug",
-            "name_en",
-            "name_lt",
-            "type",
-            "owner_organisation",
-            "partners",
-            "parent_programme",
-            "description_en",
-            "description_lt",
-            "target_groups",
-            "theme",
-            "municipality",
-            "lifecycle",
-            "start_date",
-            "end_date",
-            "status",
-            "status_reason",
-        ]
+        fields = list(INITIATIVE_FIELDS)
         widgets = {
             "start_date": DATE,
             "end_date": DATE,

@@ -24,31 +24,14 @@ from i4region.regions.models import Region, RegionKind
 from i4region.stakeholders.models import Organisation
 
 from .choices import SUBCATEGORIES_OF, TargetGroup
-from .models import BudgetLine, FundingLine, Initiative
+from .models import INITIATIVE_FIELDS, BudgetLine, FundingLine, Initiative
 from .periods import Period
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 2000
 
-INITIATIVE_COLUMNS = (
-    "slug",
-    "name_en",
-    "name_lt",
-    "type",
-    "owner_organisation",
-    "parent_programme",
-    "description_en",
-    "description_lt",
-    "target_groups",
-    "theme",
-    "municipality",
-    "lifecycle",
-    "start_date",
-    "end_date",
-    "status",
-    "status_reason",
-    "published",
-)
+# An initiative's file has its fields but the partners (the form picks them from the register).
+INITIATIVE_COLUMNS = (*(f for f in INITIATIVE_FIELDS if f != "partners"), "published")
 BUDGET_COLUMNS = (
     "initiative",
     "year",

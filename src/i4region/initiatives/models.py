@@ -129,6 +129,28 @@ class Initiative(Record):
         return [str(labels.get(c, c)) for c in self.target_group_codes]
 
 
+# What a person writes about an initiative, in the order its form asks for it.
+INITIATIVE_FIELDS = (
+    "slug",
+    "name_en",
+    "name_lt",
+    "type",
+    "owner_organisation",
+    "partners",
+    "parent_programme",
+    "description_en",
+    "description_lt",
+    "target_groups",
+    "theme",
+    "municipality",
+    "lifecycle",
+    "start_date",
+    "end_date",
+    "status",
+    "status_reason",
+)
+
+
 class UnderInitiative(Record):
     """A record shown on its initiative's page (a line, KPI, value or fact)."""
 

@@ -7,6 +7,7 @@ from i4region.accounts.permissions import role_required
 from i4region.compute.funding import ZERO
 from i4region.core import history
 from i4region.core.exports import csv_response
+from i4region.core.views import found
 from i4region.jobs import services as jobs
 
 from . import exports, importer, portfolio, services
@@ -16,10 +17,7 @@ from .models import Initiative
 
 
 def _visible(request, slug: str) -> Initiative:
-    initiative = services.visible_initiatives(request.user).filter(slug=slug).first()
-    if initiative is None:
-        raise Http404(_("No such initiative."))
-    return initiative
+    return found(services.visible_initiatives(request.user), _("No such initiative."), slug=slug)
 
 
 def dashboard(request):

@@ -61,27 +61,24 @@ def _counts(summary: rollup.Summary) -> StatusCounts:
     return StatusCounts(**dict(summary.ordered()), gaps=[flag for flag, _key in summary.gaps])
 
 
-def _strategy(s: Strategy, summary: rollup.Summary) -> dict:
-    return {
-        "slug": s.slug,
-        "title_en": s.title_en,
-        "title_lt": s.title_lt,
-        "status": s.status,
-        "period_start": s.period_start,
-        "period_end": s.period_end,
-        "adopted_on": s.adopted_on.isoformat() if s.adopted_on else None,
-        "source_url": s.source_url,
-        "is_sample": s.is_sample,
-        "progress": _counts(summary),
-    }
+def _out(schema: type[Schema], record, summary: rollup.Summary, **computed) -> Schema:
+    """The schema filled from the record's attributes of its field names, with the progress
+    counts of `summary` and the `computed` values as given."""
+    computed["progress"] = _counts(summary)
+    read = {name: getattr(record, name) for name in schema.model_fields if name not in computed}
+    return schema(**read, **computed)
+
+
+def _strategy(schema: type[StrategyOut], s: Strategy, summary: rollup.Summary, **computed):
+    adopted_on = s.adopted_on.isoformat() if s.adopted_on else None
+    return _out(schema, s, summary, adopted_on=adopted_on, **computed)
 
 
 @router.get("/strategy/", response=list[StrategyOut])
 def list_strategies(request):
     """Adopted (or revised) strategies with the count of targets per progress status."""
     return [
-        StrategyOut(**_strategy(s, services.progress(s).strategy))
-        for s in Strategy.objects.public()
+        _strategy(StrategyOut, s, services.progress(s).strategy) for s in Strategy.objects.public()
     ]
 
 
@@ -91,25 +88,20 @@ def strategy_detail(request, slug: str):
     strategy = get_object_or_404(Strategy.objects.public(), slug=slug)
     result = services.progress(strategy)
     priorities = [
-        PriorityOut(
-            id=p.pk,
-            title_en=p.title_en,
-            title_lt=p.title_lt,
-            is_sample=p.is_sample,
-            progress=_counts(result.priorities[p.pk]),
+        _out(
+            PriorityOut,
+            p,
+            result.priorities[p.pk],
             measures=[
-                MeasureOut(
-                    id=m.pk,
-                    title_en=m.title_en,
-                    title_lt=m.title_lt,
-                    owner_organisation_id=m.owner_organisation_id,
+                _out(
+                    MeasureOut,
+                    m,
+                    result.measures[m.pk],
                     target_ids=[t.pk for t in m.targets.all()],
-                    is_sample=m.is_sample,
-                    progress=_counts(result.measures[m.pk]),
                 )
                 for m in p.measures.prefetch_related("targets")
             ],
         )
         for p in strategy.priorities.all()
     ]
-    return StrategyDetailOut(**_strategy(strategy, result.strategy), priorities=priorities)
+    return _strategy(StrategyDetailOut, strategy, result.strategy, priorities=priorities)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from i4region.core import history
 from i4region.core.exports import csv_response
 from i4region.core.generic import ObjectDeleteView, ObjectEditView
+from i4region.core.views import found
 
 from . import exports, services, talent
 from .forms import MeasureForm, MeasureLinkForm, PriorityForm, ServeForm, StrategyForm
@@ -17,10 +18,8 @@ from .models import LINK_MODELS, Measure, MeasureLink, Priority, Strategy, Strat
 
 
 def _strategy(request, slug: str) -> Strategy:
-    strategy = services.visible_strategies(request.user).filter(slug=slug).first()
-    if strategy is None:
-        raise Http404(_("No such strategy, or it is not public yet."))
-    return strategy
+    message = _("No such strategy, or it is not public yet.")
+    return found(services.visible_strategies(request.user), message, slug=slug)
 
 
 def index(request):
