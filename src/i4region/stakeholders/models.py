@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from i4region.accounts.models import Role
 from i4region.core import history
 from i4region.core.bilingual import localized
+from i4region.core.fields import choice, optional, optional_ref, ref, stamps, user_ref, users
 from i4region.core.models import Record
 from i4region.core.publication import PublicationQuerySet
 from i4region.regions.models import Region, RegionKind
@@ -93,14 +94,32 @@ nace_validator = RegexValidator(
 )
 
 
+# the 1–5 scale of a tie's strength and of an assessment's scores
+ONE_TO_FIVE = [MinValueValidator(1), MaxValueValidator(5)]
+
+
+def score(label, **options) -> models.PositiveSmallIntegerField:
+    """A judgement on the 1–5 scale (forms refuse other numbers; see `scale_check`)."""
+    return models.PositiveSmallIntegerField(label, validators=ONE_TO_FIVE, **options)
+
+
+def scale_check(name: str, *fields: str) -> models.CheckConstraint:
+    """The database's own guard that `fields` stay on the 1–5 scale."""
+    bounds = {f"{field}__{op}": end for field in fields for op, end in (("gte", 1), ("lte", 5))}
+    return models.CheckConstraint(condition=models.Q(**bounds), name=name)
+
+
 def place(label, kind: str | None = None, **options) -> models.ForeignKey:
     """Where a record is: a municipality or region (of `kind`, when given), optional by default,
     and kept from deletion while records name it."""
     limit = {"limit_choices_to": {"kind": kind}} if kind else {}
     options = {"null": True, "blank": True, **limit, **options}
-    return models.ForeignKey(
-        Region, models.PROTECT, related_name="+", verbose_name=label, **options
-    )
+    return ref(Region, label, on_delete=models.PROTECT, **options)
+
+
+def sample() -> models.BooleanField:
+    """The mark of a fictional record (sample data), shown as "Sample" on screen."""
+    return models.BooleanField(_("sample (fictional)"), default=False)
 
 
 # Roles that work with the whole ecosystem, published or not.
@@ -129,21 +148,12 @@ class Organisation(Record):
     """An actor of the regional ecosystem; real ones carry a source URL, fictional ones is_sample."""
 
     name = models.CharField(_("name"), max_length=200, unique=True)
-    type = models.CharField(_("type"), max_length=24, choices=OrgType.choices)
-    parent = models.ForeignKey(
-        "self",
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="divisions",
-        verbose_name=_("part of"),
-    )
+    type = choice(_("type"), OrgType, max_length=24)
+    parent = optional_ref("self", _("part of"), related_name="divisions")
     nace_code = models.CharField(
         _("NACE Rev. 2 code"), max_length=8, blank=True, validators=[nace_validator]
     )
-    size_class = models.CharField(
-        _("size class"), max_length=8, choices=SizeClass.choices, blank=True
-    )
+    size_class = choice(_("size class"), SizeClass, max_length=8, blank=True)
     municipality = place(_("municipality"), RegionKind.MUNICIPALITY)
     region = place(_("region"), RegionKind.NUTS)
     website = models.URLField(_("website"), blank=True)
@@ -154,7 +164,7 @@ class Organisation(Record):
     description_en = models.TextField(_("description in English"), blank=True)
     description_lt = models.TextField(_("description in Lithuanian"), blank=True)
     source_url = models.URLField(_("source"), blank=True, max_length=400)
-    is_sample = models.BooleanField(_("sample (fictional)"), default=False)
+    is_sample = sample()
     published = models.BooleanField(
         _("published"),
         default=False,
@@ -163,20 +173,13 @@ class Organisation(Record):
         ),
     )
     key_stakeholder = models.BooleanField(_("key stakeholder"), default=False)
-    cadence_days = models.PositiveSmallIntegerField(
+    cadence_days = optional(
+        models.PositiveSmallIntegerField,
         _("contact cadence (days)"),
-        null=True,
-        blank=True,
         help_text=_("Contact this organisation at least this often; overdue contacts are flagged."),
     )
-    representatives = models.ManyToManyField(
-        settings.AUTH_USER_MODEL,
-        blank=True,
-        related_name="represented_organisations",
-        verbose_name=_("company representatives"),
-    )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    representatives = users(_("company representatives"), "represented_organisations")
+    created_at, updated_at = stamps()
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -198,13 +201,14 @@ class Organisation(Record):
 
 
 class OnOrganisationPage:
-    """A record shown on its organisation's page (it has no page of its own)."""
+    """A record shown on its organisation's page (it has no page of its own), at the anchor
+    <model>-<pk>; `page_of` names the field that holds the organisation."""
 
-    anchor = ""
+    page_of = "organisation"
 
     def get_absolute_url(self) -> str:
-        url = self.organisation.get_absolute_url()
-        return f"{url}#{self.anchor}-{self.pk}" if self.anchor else url
+        url = getattr(self, self.page_of).get_absolute_url()
+        return f"{url}#{self._meta.model_name}-{self.pk}"
 
 
 class Person(OnOrganisationPage, Record):
@@ -224,28 +228,24 @@ class Person(OnOrganisationPage, Record):
     )
 
     name = models.CharField(_("name"), max_length=200)
-    organisation = models.ForeignKey(
-        Organisation, models.CASCADE, related_name="people", verbose_name=_("organisation")
-    )
+    organisation = ref(Organisation, _("organisation"), "people")
     role = models.CharField(_("role"), max_length=200, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     consent = models.BooleanField(_("consents to be contacted"), default=False)
-    consent_date = models.DateField(_("consent date"), null=True, blank=True)
+    consent_date = optional(models.DateField, _("consent date"))
     consent_source = models.CharField(
         _("consent source"),
         max_length=200,
         blank=True,
         help_text=_("Where the consent was given, e.g. a signed form or an e-mail."),
     )
-    is_sample = models.BooleanField(_("sample (fictional)"), default=False)
+    is_sample = sample()
 
     class Meta:
         ordering = ["organisation__name", "name"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
-
-    anchor = "person"
 
 
 class ErasureLog(models.Model):
@@ -263,28 +263,24 @@ class ErasureLog(models.Model):
         return f"{self.date}: {self.count}"
 
 
-class Relation(models.Model):
+class Relation(OnOrganisationPage, models.Model):
     """A tie between two organisations, with the judged strength and where we know it from."""
 
-    source = models.ForeignKey(
-        Organisation, models.CASCADE, related_name="relations_out", verbose_name=_("from")
-    )
-    target = models.ForeignKey(
-        Organisation, models.CASCADE, related_name="relations_in", verbose_name=_("to")
-    )
-    type = models.CharField(_("type"), max_length=24, choices=RelationType.choices)
+    page_of = "source"
+
+    source = ref(Organisation, _("from"), "relations_out")
+    target = ref(Organisation, _("to"), "relations_in")
+    type = choice(_("type"), RelationType, max_length=24)
     directed = models.BooleanField(
         _("directed"),
         default=False,
         help_text=_("Directed: from → to (e.g. funding); otherwise mutual."),
     )
-    strength = models.PositiveSmallIntegerField(
-        _("strength"), default=3, validators=[MinValueValidator(1), MaxValueValidator(5)]
-    )
-    since = models.DateField(_("since"), null=True, blank=True)
-    until = models.DateField(_("until"), null=True, blank=True)
+    strength = score(_("strength"), default=3)
+    since = optional(models.DateField, _("since"))
+    until = optional(models.DateField, _("until"))
     source_note = models.CharField(_("source"), max_length=400, blank=True)
-    is_sample = models.BooleanField(_("sample (fictional)"), default=False)
+    is_sample = sample()
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
@@ -296,27 +292,20 @@ class Relation(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(source=models.F("target")), name="relation_not_self"
             ),
-            models.CheckConstraint(
-                condition=models.Q(strength__gte=1, strength__lte=5), name="relation_strength_1_5"
-            ),
+            scale_check("relation_strength_1_5", "strength"),
         ]
 
     def __str__(self) -> str:
         arrow = "→" if self.directed else "—"
         return f"{self.source} {arrow} {self.target} ({self.get_type_display()})"
 
-    def get_absolute_url(self) -> str:
-        return self.source.get_absolute_url() + f"#relation-{self.pk}"
-
 
 class Interaction(OnOrganisationPage, models.Model):
     """A contact with an organisation: what it was for and what came out of it."""
 
-    organisation = models.ForeignKey(
-        Organisation, models.CASCADE, related_name="interactions", verbose_name=_("organisation")
-    )
+    organisation = ref(Organisation, _("organisation"), "interactions")
     date = models.DateField(_("date"))
-    type = models.CharField(_("type"), max_length=16, choices=InteractionType.choices)
+    type = choice(_("type"), InteractionType, max_length=16)
     participants = models.ManyToManyField(
         Person, blank=True, related_name="interactions", verbose_name=_("participants (people)")
     )
@@ -329,22 +318,13 @@ class Interaction(OnOrganisationPage, models.Model):
     )
     purpose = models.TextField(_("purpose"))
     outcome = models.TextField(_("outcome"), blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("recorded by"),
-    )
-    is_sample = models.BooleanField(_("sample (fictional)"), default=False)
+    recorded_by = user_ref(_("recorded by"))
+    is_sample = sample()
 
     class Meta:
         ordering = ["-date", "-id"]
         verbose_name = _("interaction")
         verbose_name_plural = _("interactions")
-
-    anchor = "interaction"
 
     def __str__(self) -> str:
         return f"{self.date} {self.get_type_display()}: {self.organisation}"
@@ -353,17 +333,10 @@ class Interaction(OnOrganisationPage, models.Model):
 class FollowUp(models.Model):
     """Something promised in an interaction, with who does it and by when."""
 
-    interaction = models.ForeignKey(
-        Interaction, models.CASCADE, related_name="follow_ups", verbose_name=_("interaction")
-    )
+    interaction = ref(Interaction, _("interaction"), "follow_ups")
     description = models.CharField(_("follow-up"), max_length=300)
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name=_("owner"),
-    )
+    # required in forms, emptied (not deleted) when the user goes
+    owner = ref(settings.AUTH_USER_MODEL, _("owner"), on_delete=models.SET_NULL, null=True)
     due_date = models.DateField(_("due date"))
     done = models.BooleanField(_("done"), default=False)
 
@@ -382,43 +355,21 @@ class FollowUp(models.Model):
 class Assessment(OnOrganisationPage, models.Model):
     """One dated judgement of an organisation's influence, interest and stance; kept over time."""
 
-    organisation = models.ForeignKey(
-        Organisation, models.CASCADE, related_name="assessments", verbose_name=_("organisation")
-    )
+    organisation = ref(Organisation, _("organisation"), "assessments")
     date = models.DateField(_("date"))
-    influence = models.PositiveSmallIntegerField(
-        _("influence"), validators=[MinValueValidator(1), MaxValueValidator(5)]
-    )
-    interest = models.PositiveSmallIntegerField(
-        _("interest"), validators=[MinValueValidator(1), MaxValueValidator(5)]
-    )
-    stance = models.CharField(_("stance"), max_length=12, choices=Stance.choices)
-    assessed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("assessed by"),
-    )
+    influence = score(_("influence"))
+    interest = score(_("interest"))
+    stance = choice(_("stance"), Stance, max_length=12)
+    assessed_by = user_ref(_("assessed by"))
     assessor_name = models.CharField(_("assessed by (name)"), max_length=200, blank=True)
     note = models.TextField(_("note"), blank=True)
-    is_sample = models.BooleanField(_("sample (fictional)"), default=False)
+    is_sample = sample()
 
     class Meta:
         ordering = ["organisation__name", "-date", "-id"]
         verbose_name = _("assessment")
         verbose_name_plural = _("assessments")
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(
-                    influence__gte=1, influence__lte=5, interest__gte=1, interest__lte=5
-                ),
-                name="assessment_scores_1_5",
-            ),
-        ]
-
-    anchor = "assessment"
+        constraints = [scale_check("assessment_scores_1_5", "influence", "interest")]
 
     def __str__(self) -> str:
         return f"{self.organisation} {self.date}"
@@ -427,26 +378,15 @@ class Assessment(OnOrganisationPage, models.Model):
 class Activity(OnOrganisationPage, Record):
     """Something an organisation does for Industry 4.0, placed on theme × target group × place."""
 
-    organisation = models.ForeignKey(
-        Organisation, models.CASCADE, related_name="activities", verbose_name=_("organisation")
-    )
+    organisation = ref(Organisation, _("organisation"), "activities")
     name = models.CharField(_("name"), max_length=200)
-    theme = models.CharField(_("theme"), max_length=24, choices=Theme.choices)
-    target_group = models.CharField(_("target group"), max_length=20, choices=TargetGroup.choices)
+    theme = choice(_("theme"), Theme, max_length=24)
+    target_group = choice(_("target group"), TargetGroup)
     municipality = place(_("municipality"), RegionKind.MUNICIPALITY, null=False, blank=False)
-    start = models.DateField(_("start"), null=True, blank=True)
-    end = models.DateField(_("end"), null=True, blank=True)
-    budget_eur = models.DecimalField(
-        _("budget (EUR)"), max_digits=14, decimal_places=2, null=True, blank=True
-    )
-    initiative = models.ForeignKey(
-        "initiatives.Initiative",
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="activities",
-        verbose_name=_("initiative"),
-    )
+    start = optional(models.DateField, _("start"))
+    end = optional(models.DateField, _("end"))
+    budget_eur = optional(models.DecimalField, _("budget (EUR)"), max_digits=14, decimal_places=2)
+    initiative = optional_ref("initiatives.Initiative", _("initiative"), "activities")
     initiative_note = models.CharField(
         _("initiative (as first recorded)"),
         max_length=200,
@@ -454,14 +394,12 @@ class Activity(OnOrganisationPage, Record):
         help_text=_("An initiative named in words that the portfolio does not hold (yet)."),
     )
     source_url = models.URLField(_("source"), blank=True, max_length=400)
-    is_sample = models.BooleanField(_("sample (fictional)"), default=False)
+    is_sample = sample()
 
     class Meta:
         ordering = ["theme", "target_group", "organisation__name"]
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
-
-    anchor = "activity"
 
 
 history.track(Organisation, exclude=("representatives",))
