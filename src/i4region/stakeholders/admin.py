@@ -1,18 +1,9 @@
 from django.contrib import admin
 
-from .models import (
-    Activity,
-    Assessment,
-    ErasureLog,
-    FollowUp,
-    Interaction,
-    Organisation,
-    Person,
-    Relation,
-)
+from . import models
 
 
-@admin.register(Organisation)
+@admin.register(models.Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
     list_display = ("name", "type", "municipality", "is_sample", "published", "key_stakeholder")
     list_filter = ("type", "is_sample", "published", "key_stakeholder")
@@ -23,7 +14,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 class FollowUpInline(admin.TabularInline):
-    model = FollowUp
+    model = models.FollowUp
     extra = 0
 
 
@@ -35,25 +26,25 @@ class OfOrganisation(admin.ModelAdmin):
 
 # Erasing a person on request goes through the site's erase page, which also cleans the history.
 RECORDS = {
-    Person: {
+    models.Person: {
         "list_display": ("name", "organisation", "role", "consent", "is_sample"),
         "search_fields": ("name", "organisation__name"),
     },
-    Relation: {
+    models.Relation: {
         "list_display": ("source", "type", "target", "directed", "strength", "is_sample"),
         "list_filter": ("type", "directed", "is_sample"),
         "autocomplete_fields": ("source", "target"),
     },
-    Interaction: {
+    models.Interaction: {
         "list_display": ("date", "type", "organisation", "is_sample"),
         "list_filter": ("type", "is_sample"),
         "inlines": [FollowUpInline],
     },
-    Assessment: {
+    models.Assessment: {
         "list_display": ("organisation", "date", "influence", "interest", "stance"),
         "list_filter": ("stance",),
     },
-    Activity: {
+    models.Activity: {
         "list_display": ("name", "organisation", "theme", "target_group", "municipality"),
         "list_filter": ("theme", "target_group"),
         "raw_id_fields": ("municipality",),
@@ -63,6 +54,6 @@ for model, options in RECORDS.items():
     admin.site.register(model, type(f"{model.__name__}Admin", (OfOrganisation,), options))
 
 
-@admin.register(ErasureLog)
+@admin.register(models.ErasureLog)
 class ErasureLogAdmin(admin.ModelAdmin):
     list_display = ("date", "count")

@@ -4,6 +4,20 @@ from . import editing, views
 
 app_name = "stakeholders"
 
+
+def on_organisation(kind: str, edit, add: str, add_name: str = "", delete=None) -> list:
+    """The pages of a record kept on its organisation's page: added at organisation/<org>/<add>/
+    (named add_<kind> unless `add_name`), edited at <kind>/<pk>/edit/ and, with a `delete`
+    view, deleted at <kind>/<pk>/delete/."""
+    pages = [
+        path(f"organisation/<int:org>/{add}/", edit.as_view(), name=add_name or f"add_{kind}"),
+        path(f"{kind}/<int:pk>/edit/", edit.as_view(), name=f"edit_{kind}"),
+    ]
+    if delete is not None:
+        pages.append(path(f"{kind}/<int:pk>/delete/", delete.as_view(), name=f"delete_{kind}"))
+    return pages
+
+
 urlpatterns = [
     path("", views.organisations, name="organisations"),
     path("organisation/add/", editing.OrganisationEdit.as_view(), name="add_organisation"),
@@ -13,23 +27,12 @@ urlpatterns = [
         editing.OrganisationEdit.as_view(),
         name="edit_organisation",
     ),
-    path("organisation/<int:org>/contact/", editing.PersonEdit.as_view(), name="add_person"),
-    path("person/<int:pk>/edit/", editing.PersonEdit.as_view(), name="edit_person"),
+    *on_organisation("person", editing.PersonEdit, "contact"),
     path("person/<int:pk>/erase/", views.erase, name="erase"),
-    path("organisation/<int:org>/relation/", editing.RelationEdit.as_view(), name="add_relation"),
-    path("relation/<int:pk>/edit/", editing.RelationEdit.as_view(), name="edit_relation"),
-    path("relation/<int:pk>/delete/", editing.RelationDelete.as_view(), name="delete_relation"),
-    path(
-        "organisation/<int:org>/interaction/",
-        editing.InteractionEdit.as_view(),
-        name="log_interaction",
-    ),
-    path("interaction/<int:pk>/edit/", editing.InteractionEdit.as_view(), name="edit_interaction"),
-    path("organisation/<int:org>/assess/", editing.AssessmentEdit.as_view(), name="assess"),
-    path("assessment/<int:pk>/edit/", editing.AssessmentEdit.as_view(), name="edit_assessment"),
-    path("organisation/<int:org>/activity/", editing.ActivityEdit.as_view(), name="add_activity"),
-    path("activity/<int:pk>/edit/", editing.ActivityEdit.as_view(), name="edit_activity"),
-    path("activity/<int:pk>/delete/", editing.ActivityDelete.as_view(), name="delete_activity"),
+    *on_organisation("relation", editing.RelationEdit, "relation", delete=editing.RelationDelete),
+    *on_organisation("interaction", editing.InteractionEdit, "interaction", "log_interaction"),
+    *on_organisation("assessment", editing.AssessmentEdit, "assess", "assess"),
+    *on_organisation("activity", editing.ActivityEdit, "activity", delete=editing.ActivityDelete),
     path("follow-up/<int:pk>/done/", views.follow_up_done, name="follow_up_done"),
     path("network/", views.network, name="network"),
     path("network.svg", views.network_svg, name="network_svg"),
