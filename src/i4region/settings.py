@@ -79,6 +79,8 @@ JOBS_LEASE_SECONDS = int(os.environ.get("JOBS_LEASE_SECONDS", "900"))
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # pages compressed for clients that accept gzip (issue 16); static files are whitenoise's
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # security (issue 17): NUL or control characters, malformed ids -> 400 before any view

@@ -9,7 +9,9 @@ many detailed regions stays small enough to inline in a page.
 from __future__ import annotations
 
 import bisect
+import html
 import math
+import re
 
 from .common import locale_of, require, size_of, value_or_none
 from .format import auto_decimals, format_number, text
@@ -96,19 +98,101 @@ def simplify(points: list[tuple[float, float]], tolerance: float) -> list[tuple[
     return out if len(out) >= 4 else points
 
 
-def _path(rings: list[list[tuple[float, float]]]) -> str:
+def _scaled(v: int, precision: int) -> str:
+    if precision == 0:
+        return str(v)
+    s = f"{v / 10**precision:.{precision}f}".rstrip("0").rstrip(".")
+    return s.replace("0.", ".", 1) if s.startswith(("0.", "-0.")) else s
+
+
+def _path(rings: list[list[tuple[float, float]]], precision: int = 1) -> str:
+    """Rings as a path with relative moves between points rounded to ``precision`` decimals
+    (differences of rounded positions, so no error accumulates along a ring)."""
+    k = 10**precision
     parts = []
     for ring in rings:
-        coords = []
+        coords: list[tuple[int, int]] = []
         for x, y in ring:
-            c = f"{num(x)} {num(y)}"
+            c = (round(x * k), round(y * k))
             if not coords or coords[-1] != c:
                 coords.append(c)
         if len(coords) > 1 and coords[0] == coords[-1]:
             coords.pop()
-        if len(coords) >= 3:
-            parts.append("M" + "L".join(coords) + "Z")
+        if len(coords) < 3:
+            continue
+        out = f"M{_scaled(coords[0][0], precision)} {_scaled(coords[0][1], precision)}l"
+        first = True
+        for (ax, ay), (bx, by) in zip(coords, coords[1:], strict=False):
+            for n in (_scaled(bx - ax, precision), _scaled(by - ay, precision)):
+                out += n if first or n.startswith("-") else " " + n
+                first = False
+        parts.append(out + "z")
     return "".join(parts)
+
+
+def _visible(rings: list[list[tuple[float, float]]], tolerance: float) -> list:
+    """Rings at least ``tolerance`` pixels across; the largest ring is always kept."""
+    if tolerance <= 0 or len(rings) < 2:
+        return rings
+
+    def extent(ring):
+        xs, ys = [p[0] for p in ring], [p[1] for p in ring]
+        return max(max(xs) - min(xs), max(ys) - min(ys))
+
+    largest = max(rings, key=extent)
+    return [r for r in rings if r is largest or extent(r) >= tolerance]
+
+
+#: Above this many regions the map's description summarises instead of listing every region;
+#: each shape still names its region and value in its own title.
+DESCRIBE_EACH = 60
+HIGHLIGHT_STROKE = ' stroke="#000000" stroke-width="2.5"'
+_CODE = re.compile(r'(?<=<path) data-code="([^"]*)"')
+
+
+def without_codes(svg: str) -> tuple[str, dict[str, tuple[int, int]]]:
+    """A rendered map without its shapes' data-code attributes (a sixth of a map of 1,500
+    regions), and where each region's shape is in it, for `highlight`."""
+    out: list[str] = []
+    spans: dict[str, tuple[int, int]] = {}
+    last = size = 0
+    for m in _CODE.finditer(svg):
+        out.append(svg[last : m.start()])
+        size += m.start() - last
+        # the element from "<path" to "</path>", less the attribute taken out
+        length = svg.index("</path>", m.end()) + len("</path>") - m.start() + len("<path")
+        spans[html.unescape(m.group(1))] = (
+            size - len("<path"),
+            size - len("<path") + length - (m.end() - m.start()),
+        )
+        last = m.end()
+    out.append(svg[last:])
+    return "".join(out), spans
+
+
+def highlight(svg: str, code: str, spans: dict[str, tuple[int, int]] | None = None) -> str:
+    """A rendered map with the region ``code`` outlined and drawn on top, so one map rendered
+    without a highlight serves every region's page; `spans` from `without_codes` locate the
+    shapes of a map without codes. Unchanged when the map lacks the region."""
+    legend = svg.find('</g><g class="legend">')
+    if spans is not None:
+        start, end = spans.get(code, (-1, -1))
+    else:
+        start = svg.find(f'<path data-code="{esc(code)}" ')
+        end = svg.find("</path>", start) + len("</path>")
+    if start < 0 or legend < 0 or ' highlight" fill="' in svg[:legend]:
+        return svg
+    group = svg.rfind('<g class="region ', 0, start)
+    tag = svg[group : svg.index(">", group)]
+    cls = tag.split('class="', 1)[1].split('"', 1)[0]
+    fill = tag.split('fill="', 1)[1].split('"', 1)[0]
+    path = svg[start:end]
+    return (
+        svg[:start]
+        + svg[end:legend]
+        + f'<g class="{cls} highlight" fill="{fill}"{HIGHLIGHT_STROKE}>{path}</g>'
+        + svg[legend:]
+    )
 
 
 def render_map(spec: dict) -> str:
@@ -121,7 +205,7 @@ def render_map(spec: dict) -> str:
     values = spec.get("values") or {}
     code_key = spec.get("code_property", "code")
     name_key = spec.get("name_property", "name")
-    highlight = spec.get("highlight")
+    highlight_code = spec.get("highlight")
     decimals = spec.get("decimals")
     suffix = str(spec.get("suffix", ""))
 
@@ -198,14 +282,25 @@ def render_map(spec: dict) -> str:
     def project(ring: list[list[float]]) -> list[tuple[float, float]]:
         return [(ox + (p[0] - lon0) * k_cos * scale, oy + (lat1 - p[1]) * scale) for p in ring]
 
+    ranked = sorted(regions, key=lambda r: (r["value"] is None, -(r["value"] or 0), r["name"]))
+
+    def said(r: dict) -> str:
+        shown = fmt(r["value"]) if r["value"] is not None else text("no_data", locale)
+        return f"{r['name']} {shown}"
+
     if spec.get("description"):
         description = spec["description"]
-    else:
-        ranked = sorted(regions, key=lambda r: (r["value"] is None, -(r["value"] or 0), r["name"]))
-        description = (legend_title + ": " if legend_title else "") + "; ".join(
-            f"{r['name']} {fmt(r['value']) if r['value'] is not None else text('no_data', locale)}"
-            for r in ranked
+    elif len(ranked) > DESCRIBE_EACH:
+        valued = [r for r in ranked if r["value"] is not None]
+        description = (legend_title + ": " if legend_title else "") + text(
+            "map_summary", locale
+        ).format(
+            count=len(ranked),
+            top="; ".join(map(said, valued[:3])),
+            bottom="; ".join(map(said, valued[-3:])),
         )
+    else:
+        description = (legend_title + ": " if legend_title else "") + "; ".join(map(said, ranked))
     out = frame_open(spec, "map", width, height, description, locale)
     out.append(
         f'<defs><pattern id="{esc(cid)}-nodata" width="6" height="6"'
@@ -214,24 +309,27 @@ def render_map(spec: dict) -> str:
         f'<line x1="0" y1="0" x2="0" y2="6" stroke="#9a9a9a" stroke-width="2"/></pattern></defs>'
     )
     out.append(heading(spec, pad, pad + 14))
-    out.append('<g class="regions">')
-    drawn = sorted(regions, key=lambda r: r["code"] == highlight)
-    for r in drawn:
-        d = _path([simplify(project(ring), tolerance) for ring in r["rings"]])
+    precision = int(spec.get("precision", 1))
+    # one group per class carries the fill, so each shape is its code, outline and title
+    groups: dict[tuple[str, str], list[str]] = {}
+    for r in regions:
         if r["value"] is None:
             cls, fill, shown = "region nodata", f"url(#{cid}-nodata)", text("no_data", locale)
         else:
             q = bisect.bisect_left(breaks, r["value"])
             cls, fill, shown = f"region q{q + 1}", colours[q], fmt(r["value"])
-        if r["code"] == highlight:
+        rings = _visible([project(ring) for ring in r["rings"]], tolerance)
+        d = _path([simplify(ring, tolerance) for ring in rings], precision)
+        if r["code"] == highlight_code:
             cls += " highlight"
-            stroke = ' stroke="#000000" stroke-width="2.5"'
-        else:
-            stroke = ' stroke="#ffffff" stroke-width="0.8"'
-        out.append(
-            f'<path class="{cls}" data-code="{esc(r["code"])}" d="{d}" fill="{fill}"{stroke}'
-            f' stroke-linejoin="round"><title>{esc(r["name"])}: {esc(shown)}</title></path>'
+        groups.setdefault((cls, fill), []).append(
+            f'<path data-code="{esc(r["code"])}" d="{d}"><title>{esc(r["name"])}: {esc(shown)}'
+            "</title></path>"
         )
+    out.append('<g class="regions" stroke="#ffffff" stroke-width="0.8" stroke-linejoin="round">')
+    for (cls, fill), paths in sorted(groups.items(), key=lambda g: "highlight" in g[0][0]):
+        stroke = HIGHLIGHT_STROKE if "highlight" in cls else ""
+        out.append(f'<g class="{cls}" fill="{fill}"{stroke}>{"".join(paths)}</g>')
     out.append("</g>")
 
     lx = width - pad - legend_w

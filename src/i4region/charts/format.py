@@ -17,6 +17,12 @@ _SYMBOLS = {
 _TEXTS = {
     "no_data": {"en": "No data", "lt": "Nėra duomenų"},
     "target": {"en": "Target", "lt": "Tikslas"},
+    "map_summary": {
+        "en": "{count} regions, each shape titled with its name and value; highest {top}; "
+        "lowest {bottom}",
+        "lt": "Regionų: {count}, kiekvienos srities pavadinime jos vardas ir reikšmė; "
+        "didžiausios {top}; mažiausios {bottom}",
+    },
     "eurogeographics": {
         "en": "© EuroGeographics for the administrative boundaries",
         "lt": "© EuroGeographics – administracinės ribos",

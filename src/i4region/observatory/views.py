@@ -7,12 +7,14 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from i4region.accounts.models import Role
 from i4region.accounts.permissions import is_secretariat, role_required
 from i4region.charts import render as render_chart
+from i4region.charts.choropleth import highlight, without_codes
 from i4region.core import history
 from i4region.core.exports import csv_response
 from i4region.regions.models import Region, RegionKind
@@ -22,6 +24,7 @@ from . import charting, geo, services, tables
 from .compare import chart_query
 from .forms import IndicatorForm, TargetForm, ValueEntryForm
 from .models import ImportBatch, Indicator, Target
+from .profile import fragment, page_stamp
 
 MAP_CACHE_SECONDS = 24 * 3600
 
@@ -73,11 +76,18 @@ def _region_for(request, indicator: Indicator) -> tuple[Region, list[str]]:
     return region, notices
 
 
-def _maps(indicator: Indicator, region: Region) -> list[tuple[str, dict, list[Region]]]:
-    """(title, boundaries, regions) of the maps that fit the region: its country and Europe."""
+#: How a map is drawn at each zoom, in pixels: Europe's outlines coarser (so 1,500 regions stay
+#: a small page), one country's finer; both to whole pixels.
+ZOOM = {"europe": {"simplify": 2.5, "precision": 0}, "country": {"simplify": 0.8, "precision": 0}}
+
+
+def _maps(indicator: Indicator, region: Region) -> list[tuple[str, str, dict, list[Region]]]:
+    """(scope, title, boundaries, regions) of the maps that fit the region: its country and
+    Europe. The scope names the map in the cache: one map serves every region it draws."""
     if region.kind == RegionKind.MUNICIPALITY:
         return [
             (
+                "municipalities",
                 _("Municipalities of %(country)s")
                 % {"country": home_country().display_name if home_country() else ""},
                 geo.municipalities(),
@@ -90,6 +100,7 @@ def _maps(indicator: Indicator, region: Region) -> list[tuple[str, dict, list[Re
         europe = list(Region.objects.filter(kind=RegionKind.NUTS, level=level))
         return [
             (
+                f"country-{level}-{region.country_code}",
                 _("Regions of %(country)s (NUTS %(level)s)")
                 % {
                     "country": country.display_name if country else region.country_code,
@@ -98,10 +109,16 @@ def _maps(indicator: Indicator, region: Region) -> list[tuple[str, dict, list[Re
                 geo.nuts_of_country(level, region.country_code),
                 [r for r in europe if r.country_code == region.country_code],
             ),
-            (_("Regions of Europe (NUTS %(level)s)") % {"level": level}, geo.nuts(level), europe),
+            (
+                f"europe-{level}",
+                _("Regions of Europe (NUTS %(level)s)") % {"level": level},
+                geo.nuts(level),
+                europe,
+            ),
         ]
     return [
         (
+            "europe-0",
             _("Countries of Europe"),
             geo.nuts(0),
             list(Region.objects.filter(kind=RegionKind.NUTS, level=0)),
@@ -109,15 +126,18 @@ def _maps(indicator: Indicator, region: Region) -> list[tuple[str, dict, list[Re
     ]
 
 
+def _cached(key: str, compute):
+    found = cache.get(key)
+    if found is None:
+        found = compute()
+        cache.set(key, found, MAP_CACHE_SECONDS)
+    return found
+
+
 def _render_map(
-    indicator: Indicator,
-    region: Region,
-    title: str,
-    boundaries: dict,
-    values: dict,
-    year: str,
-    lang: str,
+    indicator: Indicator, scope: str, title: str, boundaries: dict, values: dict, year: str, lang
 ) -> str:
+    """The map of one scope and year, without a highlight (charts.highlight adds it)."""
     return render_chart(
         {
             "type": "map",
@@ -126,19 +146,30 @@ def _render_map(
             "show_title": False,
             "title": f"{indicator.name}, {year}: {title}",
             "values": {code: p.value for code, p in values.items()},
-            "highlight": region.code,
             "legend_title": indicator.unit,
             "decimals": indicator.decimals,
-            "simplify": 0.8,
             "source": services.source_line(indicator),
+            **ZOOM["europe" if scope.startswith("europe") else "country"],
         }
     )
 
 
 def indicator(request, code: str):
-    """One indicator: definition and metadata, chart, table, maps with a year selector, downloads."""
-    indicator = _indicator_or_404(code)
+    """One indicator: definition and metadata, chart, table, maps with a year selector, downloads.
+
+    The content is the same for every visitor of one indicator, region, year, language and
+    right to edit: it is rendered once per state of the data (`profile.fragment`)."""
+    refuse_nul(request, "region", "year")
     lang = (request.LANGUAGE_CODE or "lt")[:2]
+    can_edit = is_secretariat(request.user)
+    asked = (request.GET.get("region", "").strip().upper(), request.GET.get("year", "").strip())
+    parts = ("indicator", code, lang, *asked, can_edit, request.scheme, request.get_host())
+    page = fragment(parts, lambda: _indicator_content(request, code, lang, can_edit))
+    return render(request, "observatory/indicator.html", {"page": page})
+
+
+def _indicator_content(request, code: str, lang: str, can_edit: bool) -> dict:
+    indicator = _indicator_or_404(code)
     region, notices = _region_for(request, indicator)
     points = services.series(indicator, region)
     others = [r for r in (country_of(region), eu_aggregate()) if r is not None and r != region]
@@ -154,10 +185,19 @@ def indicator(request, code: str):
         for p in reversed(points)
     ]
 
-    stamp = services.data_stamp()
+    stamp = page_stamp()
+    prefix = f"obsmap:{indicator.code}:{stamp}"
     plans = [
-        (title, boundaries, regions, services.map_periods(indicator, regions))
-        for title, boundaries, regions in _maps(indicator, region)
+        (
+            scope,
+            title,
+            boundaries,
+            regions,
+            _cached(
+                f"{prefix}:{scope}:periods", lambda r=regions: services.map_periods(indicator, r)
+            ),
+        )
+        for scope, title, boundaries, regions in _maps(indicator, region)
     ]
     years = sorted({y for *_, periods in plans for y in periods}, reverse=True)
     year, maps = None, []
@@ -170,34 +210,38 @@ def indicator(request, code: str):
                 _("There is no map for the year “%(year)s”; showing %(default)s.")
                 % {"year": asked, "default": year}
             )
-    for number, (title, boundaries, regions, periods) in enumerate(plans):
+    for scope, title, boundaries, regions, periods in plans:
         if year not in periods:
             continue
-        values = services.map_values(indicator, regions, year)
-        key = f"obsmap:{indicator.code}:{region.code}:{number}:{year}:{lang}:{stamp}"
-        svg = cache.get(key)
-        if svg is None:
-            svg = _render_map(indicator, region, title, boundaries, values, year, lang)
-            cache.set(key, svg, MAP_CACHE_SECONDS)
+        values = _cached(
+            f"{prefix}:{scope}:{year}", lambda r=regions: services.map_values(indicator, r, year)
+        )
+        svg = _cached(
+            f"{prefix}:{scope}:{year}:{lang}",
+            lambda s=scope, t=title, b=boundaries, v=values: without_codes(
+                _render_map(indicator, s, t, b, v, year, lang)
+            ),
+        )
+        bare, spans = svg
         names = {r.code: r.display_name for r in regions}
-        rows = sorted(
+        ranked = sorted(
             ((names.get(c, c), c, p) for c, p in values.items()), key=lambda row: -row[2].value
         )
         maps.append(
             {
                 "title": title,
-                "svg": svg,
-                "rows": rows if len(rows) <= 60 else None,
-                "count": len(rows),
+                "svg": highlight(bare, region.code, spans),
+                "rows": ranked if len(ranked) <= 60 else None,
+                "count": len(ranked),
             }
         )
     formula = services.formula_of(indicator)
     inputs = Indicator.objects.filter(code__in=formula.inputs) if formula else []
     goals = [services.target_status(t) for t in indicator.targets.filter(region=region)]
     tile = _tile(indicator, region, points, notes, goals)
-    return render(
-        request,
-        "observatory/indicator.html",
+    source = services.source_line(indicator)
+    html = render_to_string(
+        "observatory/_indicator.html",
         {
             "indicator": indicator,
             "region": region,
@@ -207,7 +251,7 @@ def indicator(request, code: str):
             "tile": tile,
             "sources": sorted({services.source_line(indicator, dataset) for *_, dataset in rows}),
             "joins": charting.join_text(points),
-            "source": services.source_line(indicator),
+            "source": source,
             "notices": notices,
             "maps": maps,
             "years": years,
@@ -215,12 +259,15 @@ def indicator(request, code: str):
             "formula": formula,
             "inputs": inputs,
             "targets": goals,
-            "can_enter": indicator.manual and is_secretariat(request.user),
-            "can_edit": is_secretariat(request.user),
+            "can_enter": indicator.manual and can_edit,
+            "can_edit": can_edit,
             "vintages": sorted({p.vintage for p in points}, reverse=True),
             "levels": [_level_name(lv) for lv in indicator.levels.split(",") if lv.strip()],
+            # the chart embed code names the site's address
+            "request": request,
         },
     )
+    return {"title": indicator.name, "source": source, "html": html}
 
 
 def _tile(indicator, region, points, notes, goals) -> dict | None:

@@ -14,6 +14,7 @@ from i4region.charts import (
     render,
     simplify,
 )
+from i4region.charts.choropleth import highlight, without_codes
 
 NS = {"s": "http://www.w3.org/2000/svg"}
 SVG = "{http://www.w3.org/2000/svg}"
@@ -275,17 +276,27 @@ def test_quantile_breaks_and_palette():
         palette(8)
 
 
+def shapes(root: ET.Element) -> list[tuple[ET.Element, ET.Element]]:
+    """(path, its class group) of every region, in drawing order."""
+    return [
+        (p, g)
+        for g in root.findall(".//s:g[@class='regions']/s:g", NS)
+        for p in g.findall("s:path", NS)
+    ]
+
+
 def test_map_paths_classes_highlight_and_attribution():
     root = parse(render(map_spec()))
-    regions = root.findall(".//s:g[@class='regions']/s:path", NS)
+    regions = shapes(root)
     assert len(regions) == 6  # one path per feature, MultiPolygon included
-    by_code = {p.get("data-code"): p for p in regions}
-    assert classes(by_code["R0"]) == {"region", "q1"}
-    assert classes(by_code["M"]) == {"region", "q4"}
-    assert classes(by_code["R4"]) == {"region", "nodata"}
-    assert by_code["R4"].get("fill").endswith("-nodata)")
-    assert classes(by_code["R2"]) == {"region", "q2", "highlight"}
-    assert regions[-1].get("data-code") == "R2"  # highlighted outline drawn last
+    by_code = {p.get("data-code"): p for p, _ in regions}
+    group = {p.get("data-code"): g for p, g in regions}
+    assert classes(group["R0"]) == {"region", "q1"}
+    assert classes(group["M"]) == {"region", "q4"}
+    assert classes(group["R4"]) == {"region", "nodata"}
+    assert group["R4"].get("fill").endswith("-nodata)")
+    assert classes(group["R2"]) == {"region", "q2", "highlight"}
+    assert regions[-1][0].get("data-code") == "R2"  # highlighted outline drawn last
     assert by_code["M"].get("d").count("M") == 2
     assert by_code["M"].find("s:title", NS).text == "Islands & <co>: 5"
     assert by_code["R4"].find("s:title", NS).text == "Region 4: No data"
@@ -293,6 +304,65 @@ def test_map_paths_classes_highlight_and_attribution():
     assert legend == ["per 1,000", "1 – 2", "2 – 3", "3 – 4", "4 – 5", "No data"]
     sources = [t.text for t in root.iter(SVG + "text") if t.get("class") == "chart-source"]
     assert sources == ["Source: Eurostat", EUROGEOGRAPHICS]
+
+
+def absolute(d: str) -> tuple[list[float], list[float]]:
+    """The x and y of every point of a path of relative moves (M x y l dx dy … z)."""
+    numbers = [float(v) for v in re.findall(r"-?[\d.]+", d)]
+    xs, ys = [numbers[0]], [numbers[1]]
+    for dx, dy in zip(numbers[2::2], numbers[3::2], strict=True):
+        xs.append(xs[-1] + dx)
+        ys.append(ys[-1] + dy)
+    return xs, ys
+
+
+def test_map_highlight_of_a_map_rendered_without_one():
+    plain = render(map_spec(highlight=None))
+    assert "highlight" not in plain
+    lit = highlight(plain, "R3")
+    regions = shapes(parse(lit))
+    assert [p.get("data-code") for p, _ in regions][-1] == "R3"
+    assert sorted(p.get("data-code") for p, _ in regions) == ["M", "R0", "R1", "R2", "R3", "R4"]
+    assert classes(regions[-1][1]) == {"region", "q3", "highlight"}
+    assert regions[-1][1].get("stroke") == "#000000"
+    assert highlight(plain, "XX") == plain  # a region not on the map changes nothing
+    bare, spans = without_codes(plain)
+    assert "data-code" not in bare and sorted(spans) == ["M", "R0", "R1", "R2", "R3", "R4"]
+    assert bare[slice(*spans["M"])].startswith("<path d=")
+    assert bare[slice(*spans["M"])].endswith("<title>Islands &amp; &lt;co&gt;: 5</title></path>")
+    lit = parse(highlight(bare, "R3", spans))
+    last = lit.findall(".//s:g[@class='regions']/s:g", NS)[-1]
+    assert classes(last) == {"region", "q3", "highlight"}
+    assert last.find("s:path/s:title", NS).text.startswith("Region 3")
+
+
+def test_map_of_many_regions_summarises_its_description():
+    many = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {"code": f"C{i}", "name": f"Cell {i}"},
+                "geometry": {"type": "Polygon", "coordinates": square(i % 10, i // 10, 1)},
+            }
+            for i in range(100)
+        ],
+    }
+    root = parse(
+        render(
+            {
+                "type": "map",
+                "geojson": many,
+                "values": {f"C{i}": i for i in range(100)},
+                "decimals": 0,
+            }
+        )
+    )
+    desc = root.find("s:desc", NS).text
+    assert desc.startswith("100 regions") and "highest Cell 99 99" in desc
+    assert "lowest Cell 2 2; Cell 1 1; Cell 0 0" in desc and "Cell 50" not in desc
+    titles = [p.find("s:title", NS).text for p, _ in shapes(root)]
+    assert len(titles) == 100 and "Cell 50: 50" in titles
 
 
 def test_map_projection_scales_longitude_by_cos_latitude():
@@ -318,9 +388,7 @@ def test_map_projection_scales_longitude_by_cos_latitude():
             }
         )
     )
-    d = root.find(".//s:g[@class='regions']/s:path", NS).get("d")
-    xs = [float(v) for v in re.findall(r"[ML]([\d.]+) ", d)]
-    ys = [float(v) for v in re.findall(r" ([\d.]+)", d)]
+    xs, ys = absolute(root.find(".//s:g[@class='regions']//s:path", NS).get("d"))
     # a 1°x1° cell at 60.5°N is cos(60.5°) = 0.492 times as wide as it is tall
     assert (max(xs) - min(xs)) / (max(ys) - min(ys)) == pytest.approx(0.4924, abs=0.01)
 
@@ -343,9 +411,12 @@ def test_map_simplify_reduces_points_and_locale():
     small = render({**spec, "simplify": 1.0})
 
     def path_d(svg):
-        return parse(svg).find(".//s:g[@class='regions']/s:path", NS).get("d")
+        return parse(svg).find(".//s:g[@class='regions']//s:path", NS).get("d")
 
-    assert path_d(small).count("L") < 10 < 100 < path_d(full).count("L")
+    def points(svg):
+        return len(absolute(path_d(svg))[0])
+
+    assert points(small) < 10 < 100 < points(full)
     assert "1\u00a0234,5" in small
     assert simplify([(0, 0), (1, 0.01), (2, 0), (2, 2), (0, 0)], 0.5) == [
         (0, 0),

@@ -1,0 +1,127 @@
+"""Pages under concurrent load: gunicorn on loopback, wrk as the client.
+
+For one gunicorn in one run, prints requests per second and p50/p95 latency of the floor
+(/healthz, a view that touches neither database nor template), the LT025 region profile and the
+indicator page with the Europe map, with their ratios against the floor; then the indicator
+page's warm server time (p50 with one connection, against the floor's) and its HTML size, plain
+and gzip-compressed.
+
+    .venv/bin/python bench/bench_pages.py [--home DIR] [--seconds 5] [--connections 32]
+
+--home reuses a folder where `i4region setup` has run; by default a fresh one is set up.
+"""
+
+import argparse
+import gzip
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import urllib.request
+from pathlib import Path
+
+from i4region.testing import CLI, instance_env, serving
+
+LUA = """
+done = function(summary, latency, requests)
+  io.write(string.format("P50 %d\\nP95 %d\\nRPS %f\\nERR %d\\n", latency:percentile(50),
+    latency:percentile(95), summary.requests / (summary.duration / 1e6),
+    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout))
+end
+"""
+PAGES = {
+    "floor /healthz": "/healthz",
+    "region profile LT025": "/en/regions/LT025/",
+    # a NUTS3 indicator: the page draws Lithuania's and Europe's NUTS3 regions
+    "indicator, Europe map": "/en/observatory/indicators/population_density/?region=LT025",
+}
+
+
+def measure(url: str, seconds: int, connections: int, script: Path) -> dict[str, float]:
+    threads = min(2, connections)
+    out = subprocess.run(
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "-s", str(script), url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return {k: float(v) for k, v in re.findall(r"^(P50|P95|RPS|ERR) ([\d.]+)$", out, re.M)}
+
+
+def fetch(url: str, gzipped: bool = False) -> tuple[int, bytes, str]:
+    headers = {"Accept-Encoding": "gzip"} if gzipped else {}
+    with urllib.request.urlopen(urllib.request.Request(url, headers=headers)) as response:
+        return response.status, response.read(), response.headers.get("Content-Encoding", "")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--home", type=Path)
+    parser.add_argument("--seconds", type=int, default=5)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        print("wrk is not installed (apt-get install wrk)")
+        return 1
+    home = args.home or Path(tempfile.mkdtemp(prefix="i4region-bench-"))
+    env = instance_env(
+        home,
+        DEBUG="false",
+        SECRET_KEY="bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+        ALLOWED_HOSTS="127.0.0.1",
+        SECURE_SSL_REDIRECT="false",
+    )
+    if "DATABASE_URL" in os.environ:
+        env["DATABASE_URL"] = os.environ["DATABASE_URL"]
+    if args.home is None:
+        print(f"setting up {home} …", flush=True)
+        subprocess.run([*CLI, "setup", "--verbosity", "0"], env=env, check=True)
+    subprocess.run([*CLI, "collectstatic", "--noinput", "--verbosity", "0"], env=env, check=True)
+    gunicorn = [sys.executable, "-m", "gunicorn", "i4region.wsgi", "--bind", "127.0.0.1:{port}"]
+    options = ["--workers", str(args.workers), "--log-level", "warning", "--timeout", "120"]
+    script = Path(tempfile.mkdtemp(prefix="i4region-wrk-")) / "report.lua"
+    script.write_text(LUA)
+    with serving([*gunicorn, *options], env) as base:
+        # warm every worker: each keeps its own copy of the rendered fragments
+        for path in PAGES.values():
+            for _ in range(4 * args.workers):
+                assert fetch(base + path)[0] == 200, path
+        _, html, _ = fetch(base + PAGES["indicator, Europe map"])
+        _, packed, encoding = fetch(base + PAGES["indicator, Europe map"], gzipped=True)
+        assert encoding == "gzip" and gzip.decompress(packed).count(b"<path") > 1000
+        loaded = {
+            name: measure(base + path, args.seconds, args.connections, script)
+            for name, path in PAGES.items()
+        }
+        alone = {
+            name: measure(base + path, max(2, args.seconds // 2), 1, script)
+            for name, path in PAGES.items()
+            if name != "region profile LT025"
+        }
+    floor = loaded["floor /healthz"]
+    print(
+        f"gunicorn {args.workers} workers, wrk 2 threads x {args.connections} connections, "
+        f"{args.seconds} s each, on {os.cpu_count()} cores"
+    )
+    print(f"{'':24}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'errors':>8}{'req/s':>9}{'p95':>8}")
+    print(f"{'':24}{'':>35}{'x floor':>9}{'x floor':>8}")
+    for name, m in loaded.items():
+        print(
+            f"{name:24}{m['RPS']:9.0f}{m['P50'] / 1000:9.1f}{m['P95'] / 1000:9.1f}"
+            f"{m['ERR']:8.0f}{m['RPS'] / floor['RPS']:9.3f}{m['P95'] / floor['P95']:8.1f}"
+        )
+    page, still = alone["indicator, Europe map"], alone["floor /healthz"]
+    print(
+        f"indicator page warm, one connection: p50 {page['P50'] / 1000:.1f} ms "
+        f"(floor {still['P50'] / 1000:.2f} ms, {page['P50'] / still['P50']:.1f} x); "
+        f"HTML {len(html) / 1024:.0f} KB, {html.count(b'<path')} shapes, "
+        f"gzip {len(packed) / 1024:.0f} KB ({len(packed) / len(html):.2f} x)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
