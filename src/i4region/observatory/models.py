@@ -1,10 +1,10 @@
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from i4region.core import history
-from i4region.core.bilingual import paired
-from i4region.core.fields import user_ref
+from i4region.core.bilingual import pair, paired
+from i4region.core.fields import choice, optional_ref, ref, user_ref
 from i4region.regions.models import Region
 
 
@@ -28,17 +28,12 @@ class Indicator(models.Model):
     """One statistic with its metadata; its values are Observations, one per vintage."""
 
     code = models.SlugField(_("code"), max_length=64, unique=True)
-    name_en = models.CharField(_("name (English)"), max_length=200)
-    name_lt = models.CharField(_("name (Lithuanian)"), max_length=200)
-    definition_en = models.TextField(_("definition (English)"), blank=True)
-    definition_lt = models.TextField(_("definition (Lithuanian)"), blank=True)
-    unit_en = models.CharField(_("unit (English)"), max_length=80)
-    unit_lt = models.CharField(_("unit (Lithuanian)"), max_length=80)
+    name_en, name_lt = pair(models.CharField, pgettext_lazy("indicator", "name"), max_length=200)
+    definition_en, definition_lt = pair(models.TextField, _("definition"), blank=True)
+    unit_en, unit_lt = pair(models.CharField, _("unit"), max_length=80)
     decimals = models.PositiveSmallIntegerField(_("decimals shown"), default=0)
-    theme = models.CharField(_("theme"), max_length=16, choices=Theme.choices)
-    polarity = models.CharField(
-        _("polarity"), max_length=8, choices=Polarity.choices, default=Polarity.NEUTRAL
-    )
+    theme = choice(_("theme"), Theme, max_length=16)
+    polarity = choice(_("polarity"), Polarity, max_length=8, default=Polarity.NEUTRAL)
     source_dataset = models.CharField(_("source dataset"), max_length=80, blank=True)
     publisher = models.CharField(_("publisher"), max_length=120, blank=True)
     licence = models.CharField(_("licence"), max_length=200, blank=True)
@@ -50,8 +45,7 @@ class Indicator(models.Model):
         help_text=_("Comma-separated: 0–3 for NUTS levels, 4 for municipalities."),
     )
     frequency = models.CharField(_("frequency"), max_length=20, default="annual")
-    notes_en = models.TextField(_("notes (English)"), blank=True)
-    notes_lt = models.TextField(_("notes (Lithuanian)"), blank=True)
+    notes_en, notes_lt = pair(models.TextField, _("notes"), blank=True)
     formula = models.CharField(
         _("formula"),
         max_length=300,
@@ -92,13 +86,7 @@ class ImportBatch(models.Model):
     updated = models.PositiveIntegerField(_("updated"), default=0)
     unchanged = models.PositiveIntegerField(_("unchanged"), default=0)
     skipped = models.PositiveIntegerField(_("skipped"), default=0)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        verbose_name=_("imported by"),
-    )
+    created_by = user_ref(_("imported by"), related_name=None)
     created_by_name = models.CharField(_("imported by (name)"), max_length=150, blank=True)
     created_at = models.DateTimeField(_("imported at"), auto_now_add=True)
     recoding = models.JSONField(
@@ -120,6 +108,10 @@ class ImportBatch(models.Model):
         return f"{self.file_name} ({self.vintage})"
 
 
+# a value is one indicator's, in one region, for one period, as one release (vintage) gave it
+VALUE_KEY = ["indicator", "region", "period", "vintage"]
+
+
 class Observation(models.Model):
     """A value of an indicator for a region and period, as published in one vintage (release).
 
@@ -138,14 +130,11 @@ class Observation(models.Model):
     )
 
     class Meta:
-        ordering = ["indicator", "region", "period", "vintage"]
+        ordering = VALUE_KEY
         verbose_name = _("observation")
         verbose_name_plural = _("observations")
         constraints = [
-            models.UniqueConstraint(
-                fields=["indicator", "region", "period", "vintage"],
-                name="observation_unique_per_vintage",
-            ),
+            models.UniqueConstraint(fields=VALUE_KEY, name="observation_unique_per_vintage"),
         ]
         indexes = [models.Index(fields=["indicator", "period"])]
 
@@ -156,12 +145,8 @@ class Observation(models.Model):
 class Target(models.Model):
     """A quantitative target the secretariat set for an indicator in a region."""
 
-    indicator = models.ForeignKey(
-        Indicator, models.CASCADE, related_name="targets", verbose_name=_("indicator")
-    )
-    region = models.ForeignKey(
-        Region, models.CASCADE, related_name="targets", verbose_name=_("region")
-    )
+    indicator = ref(Indicator, _("indicator"), "targets")
+    region = ref(Region, _("region"), "targets")
     value = models.FloatField(_("target value"))
     year = models.PositiveSmallIntegerField(_("target year"))
     baseline_year = models.PositiveSmallIntegerField(_("baseline year"))
@@ -195,16 +180,12 @@ class ObservationNote(models.Model):
     """The secretariat's note on a value (one region, period and optionally one release) or on a
     period of an indicator in every region; shown beside the value wherever it appears."""
 
-    indicator = models.ForeignKey(
-        Indicator, models.CASCADE, related_name="value_notes", verbose_name=_("indicator")
-    )
-    region = models.ForeignKey(
+    indicator = ref(Indicator, _("indicator"), "value_notes")
+    region = optional_ref(
         Region,
+        _("region"),
+        "value_notes",
         models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="value_notes",
-        verbose_name=_("region"),
         help_text=_("Empty: the note applies to the period in every region."),
     )
     period = models.CharField(_("period"), max_length=16)
@@ -214,19 +195,14 @@ class ObservationNote(models.Model):
         blank=True,
         help_text=_("Empty: the note applies to the period in every release."),
     )
-    reason = models.CharField(_("reason"), max_length=16, choices=NoteReason.choices)
-    text_en = models.CharField(_("note (English)"), max_length=300)
-    text_lt = models.CharField(_("note (Lithuanian)"), max_length=300)
+    reason = choice(_("reason"), NoteReason, max_length=16)
+    text_en, text_lt = pair(models.CharField, _("note"), max_length=300)
 
     class Meta:
-        ordering = ["indicator", "region", "period", "vintage"]
+        ordering = VALUE_KEY
         verbose_name = _("note on a value")
         verbose_name_plural = _("notes on values")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["indicator", "region", "period", "vintage"], name="one_note_per_value"
-            ),
-        ]
+        constraints = [models.UniqueConstraint(fields=VALUE_KEY, name="one_note_per_value")]
 
     def __str__(self) -> str:
         where = self.region.code if self.region_id else "*"

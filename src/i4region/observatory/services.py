@@ -337,11 +337,12 @@ def enter_value(
         raise ValueError(
             f"{indicator.code} comes from files; only hand-entered indicators can be edited here"
         )
+    key = {"indicator": indicator, "region": region, "period": period, "vintage": MANUAL_VINTAGE}
     with transaction.atomic():
         obs = (
             Observation.objects.select_for_update()
             .select_related("indicator", "region")
-            .filter(indicator=indicator, region=region, period=period, vintage=MANUAL_VINTAGE)
+            .filter(**key)
             .first()
         )
         before = (obs.value, obs.flag) if obs else (None, "")
@@ -353,14 +354,7 @@ def enter_value(
             obs.delete()
         elif obs is None:
             action = LogEntry.Action.CREATE
-            obs = Observation.objects.create(
-                indicator=indicator,
-                region=region,
-                period=period,
-                value=value,
-                flag=flag,
-                vintage=MANUAL_VINTAGE,
-            )
+            obs = Observation.objects.create(**key, value=value, flag=flag)
         else:
             action = LogEntry.Action.UPDATE
             obs.value, obs.flag = value, flag
