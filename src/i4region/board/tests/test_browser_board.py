@@ -7,7 +7,7 @@ import pytest
 
 from i4region.conftest import log_in
 
-from .journeys import add_member, fill, new_working_group, save
+from .journeys import add_member, new_meeting, new_working_group, save, submit
 
 pytestmark = pytest.mark.browser
 
@@ -28,17 +28,14 @@ def test_meeting_decision_action_progress_public(served, served_user, page):
     add_member(page, board, "Ona Pavyzdytė", user=("label", owner))
     add_member(page, board, "Jonas Pavyzdys")
 
-    page.goto(board + "/meetings/new/")
-    fill(
+    meeting_url = new_meeting(
         page,
-        title_en="Robotics internships",
+        board,
+        "Robotics internships",
+        "Panevėžys, RoboLabas",
         kind="ordinary",
         mode="in_person",
-        starts_at="2026-11-20T10:00",
-        place="Panevėžys, RoboLabas",
     )
-    save(page)
-    meeting_url = page.url
     assert re.search(r"/meetings/\d+/$", meeting_url)
     page.get_by_role("link", name="Add an agenda item").click()
     page.locator("[name=position]").fill("1")
@@ -51,9 +48,9 @@ def test_meeting_decision_action_progress_public(served, served_user, page):
     page.get_by_role("button", name="Save the roll").click()
     page.wait_for_load_state()
 
-    page.goto(board + "/challenges/new/")
-    fill(
+    submit(
         page,
+        board + "/challenges/new/",
         title_lt="Trūksta robotikos praktikos vietų",
         title_en="Too few robotics internships",
         theme="skills",
@@ -61,7 +58,6 @@ def test_meeting_decision_action_progress_public(served, served_user, page):
         status="open",
         identified_on="2026-10-01",
     )
-    save(page)
     assert re.search(r"/challenges/\d+/$", page.url), page.locator("main").inner_text()[:800]
 
     page.goto(board + "/proposals/new/")

@@ -10,7 +10,7 @@ import pytest
 
 from i4region.conftest import BROWSER_PASSWORD, log_in
 
-from .journeys import add_member, fill, new_working_group, save
+from .journeys import add_member, new_meeting, new_working_group, save
 
 pytestmark = pytest.mark.browser
 
@@ -32,15 +32,7 @@ def test_invite_roll_roll_call_outcome_bulk_progress_overdue(served, served_user
     assert f"invitation sent to {email}" in page.locator("main").inner_text()
     add_member(page, board, "Petras Pavyzdys")
 
-    page.goto(board + "/meetings/new/")
-    fill(
-        page,
-        title_en="Vote on the internship fund",
-        starts_at="2026-11-20T10:00",
-        place="Panevėžys",
-    )
-    save(page)
-    meeting_url = page.url
+    meeting_url = new_meeting(page, board, "Vote on the internship fund", "Panevėžys")
     page.get_by_role("link", name="Record attendance").click()
     statuses = page.locator("select[name^=status_]")
     assert statuses.count() == 2  # the whole roll in one form

@@ -115,27 +115,13 @@ def test_my_actions_lists_overdue_first(client, board, make_user, sec, action_du
     assert "Action assigned to you" in html
 
 
-def test_secretariat_journey_meeting_agenda_decision_action(client, board, seat, make_user, sec):
+def test_secretariat_journey_meeting_agenda_decision_action(
+    client, board, seat, make_user, sec, proposal
+):
     """The browser journey in test-client form: meeting → agenda → attendance → decision from a
     proposal → action → owner progress → minutes approved → public page."""
-    from i4region.board.models import Proposal
-
     owner = make_user("initiative_manager")
     members = [seat() for _ in range(3)]
-    challenge = Challenge.objects.create(
-        board=board,
-        title_en="Skills gap",
-        title_lt="Įgūdžių spraga",
-        theme="skills",
-        identified_on=dt.date(2024, 1, 1),
-    )
-    proposal = Proposal.objects.create(
-        board=board,
-        challenge=challenge,
-        title_en="Robotics clubs",
-        description_en="In every school.",
-        state="submitted",
-    )
     client.force_login(sec)
     s = board.slug
     client.post(
