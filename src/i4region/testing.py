@@ -147,7 +147,7 @@ def postgres_problem(url: str) -> str | None:
     try:
         psycopg.connect(_with_database(url, "postgres"), connect_timeout=3).close()
     except psycopg.Error as exc:
-        return f"PostgreSQL at {urllib.parse.urlsplit(url).hostname} does not answer: {exc}"
+        return f"PostgreSQL at {urllib.parse.urlsplit(url).hostname} cannot be used: {exc}"
     return None
 
 
@@ -181,7 +181,7 @@ def redis_problem(url: str) -> str | None:
     try:
         redis.Redis.from_url(url, socket_connect_timeout=3).ping()
     except redis.RedisError as exc:
-        return f"Redis at {url} does not answer: {exc}"
+        return f"Redis at {url} cannot be used: {exc}"
     return None
 
 
