@@ -1,49 +1,133 @@
-"""Benchmark the observatory importer against a floor of plain ``pandas.read_csv``.
+"""Benchmark `i4region import`, whole process, against polars and pandas reading the same file.
 
-Imports the largest file the catalogue maps (by uncompressed size) into a throw-away SQLite
-database holding the real regions and indicator catalogue: parse (format detection, flags,
-line numbers), map rows to indicators, compare with what is stored, write in one transaction.
-Prints rows per second and peak traced memory for a first import (every row added), a second
-import of the same file (every row unchanged) and ``pandas.read_csv(path, sep="\\t")`` on the
-same file, with the ratios; then `i4region import` of a generated gzip bomb (4 MB → 4 GB): its
-exit code, lines of output and peak resident memory. Run from the repository root:
+Takes the largest file the catalogue maps (by uncompressed size) and measures, each in a fresh
+subprocess (wall time, and peak resident memory from the parent's RUSAGE_CHILDREN):
 
-    .venv/bin/python bench/bench_import.py [--repeat N]
+- a polars read + melt of the file (the peer: ``pl.read_csv`` then ``unpivot`` of the periods),
+- a pandas read + melt of the file (``pd.read_csv`` then ``melt``),
+- `i4region import FILE`: a first import into a fresh database holding the real regions and
+  indicator catalogue (every row added), then the same file again (every row unchanged, nothing
+  written), on SQLite, and on PostgreSQL when DATABASE_URL names one or --postgres URL is given,
+- the start-up alone (`i4region import --help`), the part of every command that is not import,
+
+with the ratios to polars; then `i4region import` of a generated gzip bomb (4 MB → 4 GB): its
+exit code, lines of output and peak resident memory. Medians of --repeat runs. From the
+repository root:
+
+    .venv/bin/python bench/bench_import.py [--repeat N] [--postgres postgres://user@host/db]
 """
 
 from __future__ import annotations
 
 import argparse
-import gc
 import gzip
 import os
+import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
-import time
-import tracemalloc
-from collections.abc import Callable
+import zlib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+#: Runs `argv` and prints its wall time, peak RSS (KiB) and exit code: a small fresh
+#: interpreter, so that the child's RSS is not this process's pages (as after a fork).
+MEASURE = (
+    "import resource, subprocess, sys, time\n"
+    "t = time.perf_counter()\n"
+    "p = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+    "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,"
+    " p.returncode)\n"
+    "sys.stderr.write(p.stdout + p.stderr)\n"
+)
+POLARS = (
+    "import sys, polars as pl\n"
+    "df = pl.read_csv(sys.argv[1], separator='\\t', infer_schema=False)\n"
+    "long = df.unpivot(index=df.columns[0], variable_name='period', value_name='cell')\n"
+    "print(long.height)\n"
+)
+PANDAS = (
+    "import sys, pandas as pd\n"
+    "df = pd.read_csv(sys.argv[1], sep='\\t', dtype=str)\n"
+    "long = df.melt(id_vars=df.columns[0], var_name='period', value_name='cell')\n"
+    "print(len(long))\n"
+)
+PREPARE = (
+    "import django; django.setup()\n"
+    "from django.core.management import call_command\n"
+    "from i4region.observatory.importing import load_catalogue\n"
+    "from i4region.regions import seed\n"
+    "call_command('migrate', verbosity=0); seed.load(); load_catalogue()\n"
+)
 
-def timed(fn: Callable[[], object]) -> tuple[float, object]:
-    """Wall time of one run, without tracing (tracemalloc slows Python code several-fold)."""
-    gc.collect()
-    t0 = time.perf_counter()
-    result = fn()
-    return time.perf_counter() - t0, result
+
+def measured(argv: list[str], env: dict[str, str]) -> tuple[float, float, str]:
+    """(seconds, peak RSS in MB, output) of one run; a failed run stops the benchmark."""
+    done = subprocess.run(
+        [sys.executable, "-c", MEASURE, *argv], capture_output=True, text=True, env=env
+    )
+    seconds, rss_kb, code = done.stdout.split()
+    if code != "0":
+        raise SystemExit(f"{' '.join(argv[:4])} … failed ({code}):\n{done.stderr}")
+    return float(seconds), int(rss_kb) / 1024, done.stderr
 
 
-def peak_memory(fn: Callable[[], object]) -> int:
-    """Peak traced memory (bytes) of a separate run."""
-    gc.collect()
-    tracemalloc.start()
-    fn()
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return peak
+def median_of(runs: list[tuple[float, float, str]]) -> tuple[float, float, str]:
+    return (
+        statistics.median(r[0] for r in runs),
+        statistics.median(r[1] for r in runs),
+        runs[-1][2],
+    )
+
+
+class Database:
+    """A prepared database (migrated, regions and catalogue loaded) and fresh copies of it."""
+
+    def __init__(self, kind: str, url: str, tmp: Path, env: dict[str, str]):
+        self.kind, self.tmp, self.env = kind, tmp, env
+        if kind == "sqlite":
+            self.template = tmp / "template.sqlite3"
+            self.fresh_path = tmp / "fresh.sqlite3"
+            self._prepare(f"sqlite:///{self.template}")
+            self.url = f"sqlite:///{self.fresh_path}"
+        else:
+            import psycopg
+
+            base = url.rsplit("/", 1)[0]
+            self.server = psycopg.connect(f"{base}/postgres", autocommit=True)
+            self.template_name, self.fresh_name = "i4region_bench_tpl", "i4region_bench_run"
+            for name in (self.fresh_name, self.template_name):
+                self.server.execute(f"DROP DATABASE IF EXISTS {name}")
+            self.server.execute(f"CREATE DATABASE {self.template_name}")
+            self._prepare(f"{base}/{self.template_name}")
+            self.url = f"{base}/{self.fresh_name}"
+
+    def _prepare(self, url: str) -> None:
+        env = {**self.env, "DATABASE_URL": url}
+        subprocess.run([sys.executable, "-c", PREPARE], check=True, env=env)
+
+    def fresh(self) -> dict[str, str]:
+        """A copy of the prepared database; the environment that names it."""
+        if self.kind == "sqlite":
+            shutil.copyfile(self.template, self.fresh_path)
+        else:
+            self.server.execute(f"DROP DATABASE IF EXISTS {self.fresh_name}")
+            self.server.execute(f"CREATE DATABASE {self.fresh_name} TEMPLATE {self.template_name}")
+        return {**self.env, "DATABASE_URL": self.url}
+
+    def close(self) -> None:
+        if self.kind != "sqlite":
+            for name in (self.fresh_name, self.template_name):
+                self.server.execute(f"DROP DATABASE IF EXISTS {name}")
+            self.server.close()
+
+
+def report_line(output: str) -> str:
+    """The line of an import's output that says what it did."""
+    return next((line for line in output.splitlines() if "rows read" in line), output.strip())
 
 
 def uncompressed_size(path: Path) -> int:
@@ -55,82 +139,82 @@ def uncompressed_size(path: Path) -> int:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each kind (median)")
     parser.add_argument(
-        "--repeat", type=int, default=2, help="timed runs of each kind (the best time is kept)"
+        "--postgres", help="a PostgreSQL URL (default: DATABASE_URL when it names one)"
     )
     args = parser.parse_args()
-
-    tmp = tempfile.mkdtemp(prefix="i4region-bench-")
-    os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "i4region.settings_test")
-    import django
-
-    django.setup()
-    import pandas as pd
-    from django.core.management import call_command
-
-    from i4region.compute.parsers import read_any
-    from i4region.observatory.catalogue import bundled_sources
-    from i4region.observatory.importing import import_file, load_catalogue
-    from i4region.observatory.models import Observation
-    from i4region.regions import seed as regions_seed
-
-    print("preparing a throw-away database with the real regions and catalogue …")
-    call_command("migrate", verbosity=0)
-    regions_seed.load()
-    load_catalogue()
-
-    sources = bundled_sources()
-    source = max(sources, key=lambda s: uncompressed_size(Path(s.path)))
-    path = Path(source.path)
-    size_mb = uncompressed_size(path) / 1e6
-    print(
-        f"file: {path.name} ({size_mb:.1f} MB uncompressed), maps: "
-        f"{', '.join(m.indicator for m in source.maps)}"
-    )
-
-    def first_import(vintage: str):
-        return import_file(path, vintage=vintage, maps=source.maps)
-
     runs = max(args.repeat, 1)
-    first = [timed(lambda n=n: first_import(f"1999-{n + 1:02d}")) for n in range(runs)]
-    first_s, report = min(first, key=lambda r: r[0])
-    rows = report.rows_read
-    stored = Observation.objects.filter(vintage="1999-01").count()
-    again = [timed(lambda: first_import("1999-01")) for _ in range(runs)]
-    again_s = min(s for s, _ in again)
-    assert all(r.added == 0 and r.updated == 0 for _, r in again), "second import changed something"
-    first_peak = peak_memory(lambda: first_import("1999-12"))
-    again_peak = peak_memory(lambda: first_import("1999-12"))
-    parse_s = min(timed(lambda: read_any(path))[0] for _ in range(runs))
-    parse_peak = peak_memory(lambda: read_any(path))
+    postgres = args.postgres or os.environ.get("DATABASE_URL", "")
+    backends = [("sqlite", "")]
+    if postgres.startswith(("postgres://", "postgresql://")):
+        backends.append(("postgresql", postgres))
 
-    best = min(timed(lambda: pd.read_csv(path, sep="\t"))[0] for _ in range(runs))
-    pandas_peak = peak_memory(lambda: pd.read_csv(path, sep="\t"))
+    from i4region.observatory.catalogue import bundled_sources
 
-    def line(label: str, seconds: float, peak: int) -> str:
-        return (
-            f"{label:<34} {seconds:8.2f} s {rows / seconds:12,.0f} rows/s {peak / 1e6:9.1f} MB peak"
-        )
-
-    print(f"rows in file: {rows:,}; observations written: {stored:,}")
-    print(line("parser only (read_any)", parse_s, parse_peak))
-    print(line("importer, first import (added)", first_s, first_peak))
-    print(line("importer, same file again", again_s, again_peak))
-    print(line("pandas.read_csv (floor)", best, pandas_peak))
+    source = max(bundled_sources(), key=lambda s: uncompressed_size(Path(s.path)))
+    path = Path(source.path)
+    tmp = Path(tempfile.mkdtemp(prefix="i4region-bench-"))
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
+        "PYTHONPATH": str(ROOT / "src"),
+        "DJANGO_SETTINGS_MODULE": "i4region.settings",
+        "SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+        "I4REGION_HOME": str(tmp),
+    }
+    env.pop("DEBUG", None)
     print(
-        f"ratio importer/pandas: time {first_s / best:.1f}x (first), {again_s / best:.1f}x "
-        f"(again); memory {first_peak / pandas_peak:.1f}x (first)"
+        f"file: {path.name} ({uncompressed_size(path) / 1e6:.1f} MB uncompressed), maps: "
+        f"{', '.join(m.indicator for m in source.maps)}; median of {runs} runs each"
     )
-    bomb(Path(tmp))
+    rows: list[tuple[str, float, float]] = []
+    polars_s, polars_mb, _ = median_of(
+        [measured([sys.executable, "-c", POLARS, str(path)], env) for _ in range(runs)]
+    )
+    rows.append(("polars read+melt (peer)", polars_s, polars_mb))
+    pandas_s, pandas_mb, _ = median_of(
+        [measured([sys.executable, "-c", PANDAS, str(path)], env) for _ in range(runs)]
+    )
+    rows.append(("pandas read+melt", pandas_s, pandas_mb))
+    command = [sys.executable, "-m", "i4region", "import", str(path)]
+    summaries = []
+    for kind, url in backends:
+        db = Database(kind, url, tmp, env)
+        try:
+            start_s, start_mb, _ = median_of(
+                [measured([*command[:4], "--help"], db.fresh()) for _ in range(runs)]
+            )
+            first, again = [], []
+            for _ in range(runs):
+                fresh = db.fresh()
+                first.append(measured(command, fresh))
+                again.append(measured(command, fresh))
+            f_s, f_mb, f_out = median_of(first)
+            a_s, a_mb, a_out = median_of(again)
+        finally:
+            db.close()
+        if " 0 added, 0 updated" not in a_out:
+            raise SystemExit(f"the second import changed something:\n{a_out}")
+        summaries.append(f"{kind}, first: {report_line(f_out)}")
+        summaries.append(f"{kind}, again: {report_line(a_out)}")
+        rows.append((f"{kind}: i4region start-up alone", start_s, start_mb))
+        rows.append((f"{kind}: i4region import, first", f_s, f_mb))
+        rows.append((f"{kind}: i4region import, again", a_s, a_mb))
+    print(f"{'whole process':<38}{'seconds':>9}{'× polars':>10}{'peak MB':>10}{'× polars':>10}")
+    for label, seconds, mb in rows:
+        print(
+            f"{label:<38}{seconds:>9.2f}{seconds / polars_s:>10.2f}{mb:>10.0f}"
+            f"{mb / polars_mb:>10.2f}"
+        )
+    for line in summaries:
+        print(f"  {line}")
+    bomb(tmp, env)
+    shutil.rmtree(tmp, ignore_errors=True)
     return 0
 
 
-def bomb(tmp: Path) -> None:
+def bomb(tmp: Path, env: dict[str, str]) -> None:
     """`i4region import` of a ~4 MB gzip that expands to 4 GB: exit code, lines, peak memory."""
-    import subprocess
-    import zlib
-
     path = tmp / "bomb_2024-01.tsv.gz"
     member = zlib.compressobj(9, zlib.DEFLATED, 31)
     chunk = member.compress(b"0" * (64 << 20)) + member.flush()
@@ -138,27 +222,18 @@ def bomb(tmp: Path) -> None:
         fh.write(gzip.compress(b"freq,unit,geo\\TIME_PERIOD\t2020 \n"))
         for _ in range(64):
             fh.write(chunk)
-    # measured from a small fresh interpreter: a child forked from this big process would
-    # count this process's pages as its own
-    wrapper = (
-        "import resource, subprocess, sys, time\n"
-        "t = time.perf_counter()\n"
-        "p = subprocess.run([sys.executable, '-m', 'i4region', 'import', sys.argv[1]],"
-        " capture_output=True, text=True)\n"
-        "print(p.returncode, p.stderr.count(chr(10)), round(time.perf_counter() - t, 1),"
-        " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)\n"
-        "sys.stderr.write(p.stderr)\n"
-    )
+    env = {**env, "DATABASE_URL": f"sqlite:///{tmp}/template.sqlite3"}
     done = subprocess.run(
-        [sys.executable, "-c", wrapper, str(path)],
+        [sys.executable, "-c", MEASURE, sys.executable, "-m", "i4region", "import", str(path)],
         capture_output=True,
         text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+        env=env,
     )
-    code, lines, seconds, rss = done.stdout.split()
+    seconds, rss_kb, code = done.stdout.split()
     print(
         f"gzip bomb ({path.stat().st_size / 1e6:.1f} MB → 4.3 GB): exit {code}, "
-        f"{lines} line(s) on stderr, {seconds} s, peak RSS {rss} MB"
+        f"{done.stderr.count(chr(10))} line(s) on stderr, {float(seconds):.1f} s, "
+        f"peak RSS {int(rss_kb) // 1024} MB"
     )
     print(f"  {done.stderr.strip()}")
 

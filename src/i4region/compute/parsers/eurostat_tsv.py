@@ -14,7 +14,6 @@ dimensions (the importer's maps) only melts and parses the series it keeps.
 from __future__ import annotations
 
 import codecs
-import io
 import os
 import re
 
@@ -83,24 +82,66 @@ def _parse_header(
     return dims, time_name, raw_periods, periods
 
 
-def _lines(path: str | os.PathLike[str]) -> pl.DataFrame:
-    """The file as one text column, one row per line (a blank line is a null row, so the row
-    number is the line number less one). Bounded, gunzipped, checked as UTF-8 without NUL."""
-    raw = read_bytes(path)
-    decode(path, raw)  # names the line of a bad byte or a NUL; the text itself is not kept
+def _read(path: str | os.PathLike[str]) -> tuple[bytes, str]:
+    """The file's bytes (bounded, gunzipped, without BOM, LF line ends) and its first line."""
+    raw = bytes(read_bytes(path))
+    if not raw or raw.isspace() or b"\x00" in raw:
+        decode(path, raw)  # names the fault: empty, or the line of the NUL byte
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8) :]
     if raw.count(b"\r") != raw.count(b"\r\n"):  # polars ends lines at LF and CRLF, not CR
-        raw = bytes(raw).replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-    # NUL was refused above, so as separator it leaves each line whole in one column
-    return pl.read_csv(
-        io.BytesIO(raw),
-        has_header=False,
-        separator="\x00",
-        quote_char=None,
-        infer_schema=False,
-        new_columns=["text"],
-    )
+        raw = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    end = raw.find(b"\n")
+    first = raw[: end if end >= 0 else len(raw)].rstrip(b"\r")
+    return raw, decode(path, first) if first.strip() else ""
+
+
+def _cells(path: str | os.PathLike[str], raw: bytes, raw_periods: list[str]) -> pl.DataFrame:
+    """The data lines as tab-separated text columns ``_c0`` (the key), ``_c1``… (the cells) and
+    ``line``; blank lines are skipped, numbering stays that of the file."""
+    ncells = len(raw_periods) + 1
+    cols = [f"_c{i}" for i in range(ncells)]
+    try:
+        # a blank line is a row of nulls, so the row number is the line number less one
+        table = pl.read_csv(
+            raw,
+            has_header=False,
+            separator="\t",
+            quote_char=None,
+            schema=dict.fromkeys(cols, pl.String),
+        )
+    except pl.exceptions.ComputeError as exc:  # bad UTF-8, or a line with too many cells
+        decode(path, raw)
+        _check_counts(path, raw, raw_periods)
+        raise ParseError(path, None, None, f"unreadable table: {exc}") from exc
+    body = table.with_row_index("line", offset=1).slice(1)
+    del table
+    blank = pl.all_horizontal(pl.col(c).fill_null("").str.strip_chars() == "" for c in cols)
+    if body.select(blank.any()).item():  # (a filter copies every column: only when needed)
+        body = body.filter(~blank)
+    if body.height == 0:
+        raise ParseError(path, 2, None, "no data lines after the header")
+    body = body.with_columns(pl.col("line").cast(pl.Int64))
+    # a line with too few cells ends in nulls, as does one with an empty cell: count them
+    if body.select(pl.any_horizontal(pl.col(cols).is_null()).any()).item():
+        _check_counts(path, raw, raw_periods)
+        body = body.with_columns(pl.col(cols[1:]).fill_null(""))
+    return body
+
+
+def _check_counts(path: str | os.PathLike[str], raw: bytes, raw_periods: list[str]) -> None:
+    """Refuse the first non-blank line without one cell per period and the key (run only when
+    polars has met a line of another length)."""
+    nper = len(raw_periods)
+    for number, text in enumerate(raw.split(b"\n")[1:], start=2):
+        found = text.count(b"\t") + 1
+        if found != nper + 1 and text.strip():
+            raise ParseError(
+                path,
+                number,
+                raw_periods[found - 1] if found <= nper else None,
+                f"wrong number of cells: expected {nper + 1} tab-separated cells, found {found}",
+            )
 
 
 def _first(frame: pl.DataFrame, mask: pl.Expr) -> dict | None:
@@ -121,36 +162,18 @@ def read_eurostat_tsv(
     they appear with value NaN and their flag, e.g. ``: c`` confidential). ``dataset`` overrides
     the code guessed from the file name (the TSV itself does not name its dataset).
     """
-    # internal columns start with "_", which no dimension name can (_DIM_NAME)
-    lines = _lines(path).with_row_index("line", offset=1)
-    header = lines.item(0, "text") if lines.height else None
-    dims, time_name, raw_periods, periods = _parse_header(path, header or "")
+    raw, header = _read(path)
+    dims, time_name, raw_periods, periods = _parse_header(path, header)
     ndims, nper = len(dims), len(periods)
-
-    # Data lines (blank lines are skipped; numbering stays that of the file).
-    body = lines.slice(1).filter(pl.col("text").str.strip_chars().fill_null("") != "")
-    if body.height == 0:
-        raise ParseError(path, 2, None, "no data lines after the header")
-    body = body.select(
-        pl.col("line").cast(pl.Int64), pl.col("text").str.split("\t").alias("_cells")
-    )
-    wrong = _first(body, pl.col("_cells").list.len() != nper + 1)
-    if wrong is not None:
-        found = len(wrong["_cells"])
-        field = raw_periods[found - 1] if found <= nper else None
-        raise ParseError(
-            path,
-            wrong["line"],
-            field,
-            f"wrong number of cells: expected {nper + 1} tab-separated cells, found {found}",
-        )
+    body = _cells(path, raw, raw_periods)
+    del raw
 
     # Series keys: "A,NR,T,TOTAL,LT025".
     order = sorted(range(nper), key=lambda i: periods[i])
     wide = body.select(
         "line",
-        pl.col("_cells").list.get(0).alias("_key"),
-        *(pl.col("_cells").list.get(i + 1).alias(periods[i]) for i in order),
+        pl.col("_c0").alias("_key"),
+        *(pl.col(f"_c{i + 1}").alias(periods[i]) for i in order),
     )
     del body
     wide = wide.with_columns(pl.col("_key").str.split(",").alias("_codes"))
