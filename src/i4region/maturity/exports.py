@@ -8,24 +8,30 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from i4region.core.exports import Field, Table
+from i4region.core.exports import Column, Field, Table, model_table
 
 from . import definitions
 from .models import Response, Score
 
-PROFILE_FIELDS = [
-    Field("response_id", "integer", "Id of the response."),
-    Field("organisation_id", "integer", "Id of the company in organisations.csv."),
-    Field("model", "string", "Maturity model: dma or impuls."),
-    Field("version", "string", "Version of the model definition the response answers."),
-    Field("wave", "string", "T0 (before support), T1 or T2 (follow-ups)."),
-    Field("date", "date", "Date of the response."),
-    Field("size_class", "string", "micro, small, medium or large at the time of the response."),
-    Field("nace_code", "string", "NACE Rev. 2 code at the time of the response."),
-    Field("municipality", "string", "Municipality code (LT-LAU-nn), empty if not known."),
-    Field("status", "string", "draft or submitted."),
-    Field("on_behalf", "boolean", "Recorded by the secretariat on the company's behalf."),
-    Field("is_sample", "boolean", "A fictional sample record."),
+# The response and the company profile at its time: the first columns of every per-response table.
+PROFILE = [
+    Column("response_id", "pk", "integer", "Id of the response."),
+    Column("organisation_id", description="Id of the company in organisations.csv."),
+    Column("model", description="Maturity model: dma or impuls."),
+    Column("version", description="Version of the model definition the response answers."),
+    Column("wave", description="T0 (before support), T1 or T2 (follow-ups)."),
+    Column("date", description="Date of the response."),
+    Column("size_class", description="micro, small, medium or large at the time of the response."),
+    Column("nace_code", description="NACE Rev. 2 code at the time of the response."),
+    Column(
+        "municipality",
+        lambda r: r.municipality.code if r.municipality else "",
+        "string",
+        "Municipality code (LT-LAU-nn), empty if not known.",
+    ),
+    Column("status", description="draft or submitted."),
+    Column("on_behalf", description="Recorded by the secretariat on the company's behalf."),
+    Column("is_sample", description="A fictional sample record."),
 ]
 
 
@@ -34,21 +40,8 @@ def _responses(model: str | None = None):
     return qs.filter(model=model) if model else qs
 
 
-def _profile(r: Response) -> list:
-    return [
-        r.pk,
-        r.organisation_id,
-        r.model,
-        r.version,
-        r.wave,
-        r.date,
-        r.size_class,
-        r.nace_code,
-        r.municipality.code if r.municipality else "",
-        r.status,
-        r.on_behalf,
-        r.is_sample,
-    ]
+def _item(code: str, description: str) -> Column:
+    return Column(code, lambda r: r.answers.get(code, ""), "integer", description)
 
 
 def wide_table(model: str, responses: Iterable[Response] | None = None) -> Table:
@@ -58,12 +51,11 @@ def wide_table(model: str, responses: Iterable[Response] | None = None) -> Table
     rows = list(responses if responses is not None else _responses(model))
     codes = list(dict.fromkeys(spec.item_codes + [c for r in rows for c in r.answers]))
     scales = spec.item_scale()
-    fields = [
-        *PROFILE_FIELDS,
+    columns = [
+        *PROFILE,
         *[
-            Field(
+            _item(
                 code,
-                "integer",
                 f"0/1: ticked ({model})"
                 if code in scales and scales[code].is_tick
                 else f"Value {scales[code].low}–{scales[code].high} ({model})"
@@ -73,11 +65,12 @@ def wide_table(model: str, responses: Iterable[Response] | None = None) -> Table
             for code in codes
         ],
     ]
-    return Table(
+    return model_table(
         f"maturity_{model}_wide",
         f"Maturity responses ({model}), wide form",
-        fields,
-        ([*_profile(r), *[r.answers.get(c, "") for c in codes]] for r in rows),
+        Response,
+        rows,
+        columns,
     )
 
 
@@ -85,7 +78,7 @@ def long_table(model: str | None = None, responses: Iterable[Response] | None = 
     """One row per answered item: response, model version, item code and value."""
     rows = responses if responses is not None else _responses(model)
     fields = [
-        *PROFILE_FIELDS[:5],  # the response: id, company, model, version, wave
+        *model_table("", "", Response, [], PROFILE[:5]).fields,  # id, company, model, version, wave
         Field("item", "string", "Stable item code of the model definition."),
         Field("value", "integer", "0/1 for a tick, else the chosen value of the item's scale."),
     ]
@@ -122,11 +115,8 @@ def tables(public: bool, include_personal_data: bool) -> list[Table]:
     """Responses (profile), answers in long form and scores; none of them in a public export."""
     if public:
         return []
-    responses = Table(
-        "maturity_responses",
-        "Maturity responses",
-        PROFILE_FIELDS,
-        (_profile(r) for r in _responses()),
+    responses = model_table(
+        "maturity_responses", "Maturity responses", Response, _responses(), PROFILE
     )
     out = [responses, long_table(), scores_table()]
     if include_personal_data:

@@ -121,24 +121,15 @@ def import_responses(source: IO | str, model: str, user, file_name: str) -> list
     now = timezone.now()
     with transaction.atomic(), history.verb("imported", note=file_name):
         for rec, answers in zip(rows, frame[spec.item_codes].to_dict("records"), strict=True):
-            org = rec["organisation"]
-            response = Response.objects.create(
+            response = services.new_response(
+                **rec,  # organisation, wave, date, size class and NACE code
                 model=model,
-                version=spec.version,
-                organisation=org,
                 respondent=user,
                 on_behalf=True,
-                wave=rec["wave"],
-                date=rec["date"],
-                size_class=rec["size_class"],
-                nace_code=rec["nace_code"],
-                municipality=org.municipality,
-                region=org.region or (org.municipality.parent if org.municipality else None),
                 status=Status.SUBMITTED,
                 submitted_at=now,
                 answers={k: int(v) for k, v in answers.items()},
                 source=file_name[:200],
-                is_sample=org.is_sample,
             )
             services.score(response)
             created.append(response)

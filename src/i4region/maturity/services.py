@@ -58,7 +58,6 @@ def start(organisation: Organisation, model: str, wave: str, user, **profile) ->
     existing = Response.objects.filter(organisation=organisation, model=model, wave=wave).first()
     if existing:
         return existing
-    spec = definitions.current(model)
     size = profile.get("size_class") or organisation.size_class
     nace = profile.get("nace_code") or organisation.nace_code
     if not size or not nace:
@@ -66,21 +65,30 @@ def start(organisation: Organisation, model: str, wave: str, user, **profile) ->
             _("%(name)s has no size class or NACE code in the register: give them here.")
             % {"name": organisation.name}
         )
-    on_behalf = not represents(user, organisation)
-    municipality = organisation.municipality
-    return Response.objects.create(
-        model=model,
-        version=spec.version,
-        organisation=organisation,
+    return new_response(
+        organisation,
+        model,
         respondent=user,
-        on_behalf=on_behalf,
+        on_behalf=not represents(user, organisation),
         wave=wave,
         date=timezone.localdate(),
         size_class=size,
         nace_code=nace,
+    )
+
+
+def new_response(organisation: Organisation, model: str, **fields) -> Response:
+    """A new response with the model's current version, the company's place and sample flag
+    from the register, and the other `fields` as given (the page's start and the import)."""
+    municipality = organisation.municipality
+    return Response.objects.create(
+        organisation=organisation,
+        model=model,
+        version=definitions.current(model).version,
         municipality=municipality,
         region=organisation.region or (municipality.parent if municipality else None),
         is_sample=organisation.is_sample,
+        **fields,
     )
 
 

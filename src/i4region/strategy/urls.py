@@ -4,20 +4,26 @@ from . import views
 
 app_name = "strategy"
 
+
+def record(prefix: str, name: str, page, edit_view, delete_view) -> list:
+    """A record's page at <prefix><pk>/ (named `name`), with <name>_edit and <name>_delete."""
+    return [
+        path(f"{prefix}<int:pk>/", page, name=name),
+        path(f"{prefix}<int:pk>/edit/", edit_view.as_view(), name=f"{name}_edit"),
+        path(f"{prefix}<int:pk>/delete/", delete_view.as_view(), name=f"{name}_delete"),
+    ]
+
+
 urlpatterns = [
     path("", views.index, name="index"),
     path("new/", views.StrategyEdit.as_view(), name="create"),
     path("talent-path/", views.talent_path, name="talent_path"),
     path("export/<slug:name>.csv", views.export_csv, name="export"),
-    path("priorities/<int:pk>/", views.priority, name="priority"),
-    path("priorities/<int:pk>/edit/", views.PriorityEdit.as_view(), name="priority_edit"),
-    path("priorities/<int:pk>/delete/", views.PriorityDelete.as_view(), name="priority_delete"),
+    *record("priorities/", "priority", views.priority, views.PriorityEdit, views.PriorityDelete),
     path(
         "priorities/<int:priority>/measures/new/", views.MeasureEdit.as_view(), name="measure_add"
     ),
-    path("measures/<int:pk>/", views.measure, name="measure"),
-    path("measures/<int:pk>/edit/", views.MeasureEdit.as_view(), name="measure_edit"),
-    path("measures/<int:pk>/delete/", views.MeasureDelete.as_view(), name="measure_delete"),
+    *record("measures/", "measure", views.measure, views.MeasureEdit, views.MeasureDelete),
     path("measures/<int:measure>/links/new/", views.LinkAdd.as_view(), name="link_add"),
     path("links/<int:pk>/delete/", views.LinkDelete.as_view(), name="link_delete"),
     path("serve/<slug:kind>/<int:pk>/", views.Serve.as_view(), name="serve"),
