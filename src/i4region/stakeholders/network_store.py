@@ -132,6 +132,11 @@ def _load_view(d: dict) -> View:
 _memo: dict[tuple, Stored] = {}
 
 
+def head() -> NetworkResult | None:
+    """The newest stored result without its data: which one, its stamp and time."""
+    return NetworkResult.objects.only("pk", "stamp", "computed_at").first()
+
+
 def latest() -> Stored | None:
     """The newest stored result, read from the database once per process and result."""
     head = NetworkResult.objects.only("pk", "stamp", "computed_at").first()

@@ -1,9 +1,14 @@
+import hashlib
+
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import BadRequest
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -164,54 +169,69 @@ def _svg(eco, colour: str, size: str) -> str:
     )
 
 
-def _analysis_state(eco) -> dict:
-    """What the page says about the stored analysis: none yet or stale (with the job that
-    computes it and its progress), or nothing when it is up to date."""
-    stale = eco.result is None or eco.result.stamp != network_store.data_stamp()
+def _analysis_state(head) -> dict:
+    """What the page says about the stored analysis (network_store.head()): none yet or stale,
+    with the job that computes it and its progress, or nothing when it is up to date."""
+    stamp = network_store.data_stamp()
+    stale = head is None or head.stamp != stamp
     return {
-        "computed": eco.result is not None,
-        "computed_at": eco.result.computed_at if eco.result else None,
+        "computed": head is not None,
+        "computed_at": head.computed_at if head else None,
         "stale": stale,
+        "stamp": stamp,
         "job": network_store.pending_job() if stale else None,
     }
+
+
+PICTURE_SECONDS = 24 * 3600
 
 
 @role_required(*INTERNAL)
 def network(request):
     """The network picture with filters, statistics, communities and brokers, from the stored
-    analysis (the page computes nothing: the network job does, after each change)."""
+    analysis (the page computes nothing: the network job does, after each change). The picture
+    and its tables are cached per stored result, state of the data, filter and language."""
     form, flt, colour, size = _network_request(request)
-    eco = net.analyse(flt)
-    state = _analysis_state(eco)
+    state = _analysis_state(network_store.head())
+    ctx = {"form": form, "query": request.GET.urlencode(), **state}
     if not state["computed"]:
-        orgs = sorted(eco.organisations.values(), key=lambda o: o.name)
-        ctx = {"form": form, "query": request.GET.urlencode(), "waiting": orgs, **state}
         if state["job"]:
             ctx["refresh"] = 5
-        return _render(request, "stakeholders/network.html", ctx)
+        orgs = flt.organisations().only("pk", "name", "is_sample").order_by("name")
+        return _render(request, "stakeholders/network.html", {**ctx, "waiting": orgs})
+    key = (
+        "stakeholders:network-page:"
+        + hashlib.sha256(
+            repr((state["computed_at"], state["stamp"], get_language(), flt, colour, size)).encode()
+        ).hexdigest()
+    )
+    picture = cache.get(key)
+    if picture is None:
+        picture = render_to_string(
+            "stakeholders/_network_picture.html", _picture(request, flt, colour, size), request
+        )
+        cache.set(key, picture, PICTURE_SECONDS)
+    return _render(request, "stakeholders/network.html", {**ctx, "picture": mark_safe(picture)})
+
+
+def _picture(request, flt, colour: str, size: str) -> dict:
+    eco = net.analyse(flt)
     a = eco.analysis
     brokers = [eco.organisations[b] for b in a.brokers[:10]]
     communities = [(c, [eco.organisations[m] for m in c.members[:8]]) for c in a.communities]
     # the same nodes as a table, for screen readers and for reading: most central first
     rows = sorted(a.nodes.values(), key=lambda n: (-n.betweenness, -n.degree, n.label))
     types = dict(OrgType.choices)
-    nodes = [(eco.organisations[n.id], types.get(n.type, n.type), n) for n in rows]
-    return _render(
-        request,
-        "stakeholders/network.html",
-        {
-            "form": form,
-            "svg": _svg(eco, colour, size),
-            "stats": a.stats,
-            "brokers": brokers,
-            "communities": communities,
-            "nodes": nodes,
-            "query": request.GET.urlencode(),
-            "approximate": a.betweenness_approximate,
-            "filtered": bool(flt.types or flt.municipality or flt.relation_types),
-            **state,
-        },
-    )
+    return {
+        "svg": _svg(eco, colour, size),
+        "stats": a.stats,
+        "brokers": brokers,
+        "communities": communities,
+        "nodes": [(eco.organisations[n.id], types.get(n.type, n.type), n) for n in rows],
+        "query": request.GET.urlencode(),
+        "approximate": a.betweenness_approximate,
+        "filtered": bool(flt.types or flt.municipality or flt.relation_types),
+    }
 
 
 @role_required(*INTERNAL)
@@ -244,7 +264,7 @@ def key_actors(request):
     return _render(
         request,
         "stakeholders/key_actors.html",
-        {"rows": rows, "stats": eco.analysis.stats, **_analysis_state(eco)},
+        {"rows": rows, "stats": eco.analysis.stats, **_analysis_state(eco.result)},
     )
 
 
