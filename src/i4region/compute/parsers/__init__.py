@@ -1,9 +1,10 @@
 """Parsers for statistical file formats (Eurostat bulk TSV, SDMX-CSV, tidy CSV, the I40 database).
 
-Pure functions over numpy/pandas: no Django, no database, so the importer, the command line and
-tests share them. Each returns a :class:`ParsedTable` in long form (one row per observation:
-``*dimensions, geo, period, value, flag, line``), or raises :class:`ParseError` naming the file,
-line and field at fault.
+Pure functions over numpy/pandas/polars: no Django, no database, so the importer, the command
+line and tests share them. Each returns a :class:`ParsedTable` in long form (one row per
+observation: ``*dimensions, geo, period, value, flag, line``; the Eurostat TSV's as a polars
+LazyFrame, see ``ParsedTable.lazy``/``to_pandas``), or raises :class:`ParseError` naming the
+file, line and field at fault.
 """
 
 from ._common import ParsedTable, ParseError, normalise_period
