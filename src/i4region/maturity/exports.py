@@ -95,19 +95,22 @@ def long_table(model: str | None = None, responses: Iterable[Response] | None = 
 
 
 def scores_table() -> Table:
-    fields = [
-        Field("response_id", "integer", "Id of the response."),
-        Field("scored_with", "string", "Model and version that produced the score, e.g. dma-1.0."),
-        Field("dimension", "string", "Dimension code, or overall."),
-        Field("value", "number", "Score: 0–100 for dma, level 0–5 for impuls."),
-        Field("band", "string", "Band (dma) or group (impuls) of the score."),
-    ]
     scores = Score.objects.order_by("response_id", "pk")
-    return Table(
+    return model_table(
         "maturity_scores",
         "Maturity scores",
-        fields,
-        ([s.response_id, s.scored_with, s.dimension, s.value, s.band] for s in scores.iterator()),
+        Score,
+        scores.iterator(),
+        [
+            Column("response_id", description=PROFILE[0].description),
+            Column(
+                "scored_with",
+                description="Model and version that produced the score, e.g. dma-1.0.",
+            ),
+            Column("dimension", description="Dimension code, or overall."),
+            Column("value", description="Score: 0–100 for dma, level 0–5 for impuls."),
+            Column("band", description="Band (dma) or group (impuls) of the score."),
+        ],
     )
 
 
@@ -121,17 +124,20 @@ def tables(public: bool, include_personal_data: bool) -> list[Table]:
     out = [responses, long_table(), scores_table()]
     if include_personal_data:
         out.append(
-            Table(
+            model_table(
                 "maturity_respondents",
                 "Who answered each maturity response",
+                Response,
+                Response.objects.select_related("respondent").order_by("pk"),
                 [
-                    Field("response_id", "integer", "Id of the response."),
-                    Field("respondent", "string", "User name of the person who answered."),
+                    PROFILE[0],
+                    Column(
+                        "respondent",
+                        lambda r: r.respondent.username if r.respondent else "",
+                        "string",
+                        "User name of the person who answered.",
+                    ),
                 ],
-                (
-                    [r.pk, r.respondent.username if r.respondent else ""]
-                    for r in Response.objects.select_related("respondent").order_by("pk")
-                ),
             )
         )
     return out
