@@ -190,12 +190,15 @@ def all_tables(public: bool, include_personal_data: bool) -> list[Table]:
 
 
 def export(out: Path, public: bool = False, include_personal_data: bool = False) -> dict:
-    """Write every app's tables and datapackage.json into `out`; return the package descriptor."""
+    """Write every app's tables and datapackage.json into `out`; return the package descriptor.
+
+    The cells are written in English, like the descriptions, whatever language is active."""
     out.mkdir(parents=True, exist_ok=True)
     resources = []
     for table in all_tables(public, include_personal_data):
         path = out / f"{table.name}.csv"
-        count = write_csv(table, path)
+        with translation.override("en"):
+            count = write_csv(table, path)
         resources.append(
             {
                 "name": table.name,
