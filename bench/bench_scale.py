@@ -8,18 +8,18 @@ PostgreSQL, then the region profile and the indicator page under load next to th
    as what they are: one release whose batch and dataset are "synthetic benchmark data", a note
    "synthetic benchmark data, not a statistic" on every period of every indicator (shown beside
    each value), and the added indicators are named "Synthetic benchmark indicator NN".
-3. Loads them with COPY in one transaction into the observations table as it is (constraints and
-   indexes in place), then ANALYZE; the floor is a COPY of the same rows into a bare unlogged
-   table in the same run. `i4region import` still writes with INSERTs, so COPY from here is the
-   default; --load import times `i4region import` of the same rows as a Eurostat bulk TSV
-   (freq,indicator,geo) instead, whole process, for when the importer uses COPY too.
+3. Loads them with `i4region import` of a generated Eurostat bulk TSV (freq,indicator,geo; the
+   importer parses with polars and writes with COPY on PostgreSQL), whole process, with its
+   peak memory, then ANALYZE; --load copy writes the same rows with one COPY from here instead
+   (into the observations table as it is, constraints and indexes in place). The floor is a
+   COPY of the same rows into a bare unlogged table in the same run.
 4. Serves with gunicorn (DEBUG off) and measures /healthz, the LT025 profile and an indicator
    page (Europe's NUTS3 map, its 1,166 values) with wrk, warm: throughput and p50/p95 at
    --connections, and p50/p95 with one connection (the server's own time, no queue; the 100 ms
    target is checked on this p95), each with its ratio to the floor's in the same run.
 
     .venv/bin/python bench/bench_scale.py [--regions N] [--indicators 50] [--years 25]
-        [--seconds 10] [--connections 16] [--workers 2] [--load copy|import] [--home DIR]
+        [--seconds 10] [--connections 16] [--workers 2] [--load import|copy] [--home DIR]
 
 PostgreSQL: BENCH_POSTGRES_URL, else DATABASE_URL when it is PostgreSQL, else
 postgres://postgres@127.0.0.1:5432/postgres (only its server is used). REDIS_URL, when set, is
@@ -56,6 +56,16 @@ PAGES = {
     "indicator, Europe map": "/en/observatory/indicators/population_density/?region=LT025",
 }
 COLUMNS = "indicator_id, region_id, period, value, flag, vintage, batch_id"
+# runs a command and reports the peak memory of that process alone (its own only child)
+PEAK = (
+    "import resource, subprocess, sys; code = subprocess.run(sys.argv[1:]).returncode; "
+    "print('PEAK_KB', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); "
+    "sys.exit(code)"
+)
+
+
+def home_of(env: dict[str, str]) -> Path:
+    return Path(env["I4REGION_HOME"])
 
 
 def postgres_server() -> str:
@@ -204,13 +214,20 @@ def load(args, env: dict[str, str]) -> dict[str, float]:
         figures["load_s"] = time.perf_counter() - started
     else:
         batch.delete()
-        path = Path(env["I4REGION_HOME"]) / f"synthetic_benchmark_data_{vintage}.tsv"
+        path = home_of(env) / f"synthetic_benchmark_data_{vintage}.tsv"
         eurostat_tsv(path, indicators, regions, years, values)
         started = time.perf_counter()
-        result = run_cli(env, "import", str(path), "--vintage", vintage, "--verbosity", "1")
+        result = subprocess.run(
+            [sys.executable, "-c", PEAK, *CLI, "import", str(path), "--vintage", vintage],
+            env=env,
+            cwd=home_of(env),
+            capture_output=True,
+            text=True,
+        )
         figures["load_s"] = time.perf_counter() - started
         if result.returncode:
             raise SystemExit(result.stdout + result.stderr)
+        figures["peak_mb"] = int(result.stderr.rsplit("PEAK_KB", 1)[1]) / 1024
         path.unlink()
         batch = ImportBatch.objects.get(vintage=vintage)
         ImportBatch.objects.filter(pk=batch.pk).update(dataset=SYNTHETIC)
@@ -287,10 +304,10 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument(
         "--load",
-        choices=("copy", "import"),
-        default="copy",
-        help="COPY from this script (default), or `i4region import` of the same rows as a "
-        "Eurostat bulk TSV, whole process",
+        choices=("import", "copy"),
+        default="import",
+        help="`i4region import` of the rows as a Eurostat bulk TSV, whole process (default), "
+        "or one COPY from this script",
     )
     parser.add_argument("--home", type=Path, help="a folder kept between runs (static files)")
     args = parser.parse_args()
@@ -346,8 +363,9 @@ def main() -> int:
 def report(args, figures: dict, results: dict, total_s: float) -> None:
     rows = figures["rows"]
     how = {
-        "copy": "COPY from this script, one transaction (`i4region import` does not use COPY yet)",
-        "import": "`i4region import` of the same rows as a Eurostat bulk TSV, whole process",
+        "copy": "one COPY from this script, one transaction",
+        "import": "`i4region import` of the rows as a Eurostat bulk TSV, whole process"
+        + (f", peak {figures['peak_mb']:.0f} MB" if "peak_mb" in figures else ""),
     }[args.load]
     print(
         f"\nload: {how}"
