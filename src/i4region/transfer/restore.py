@@ -20,6 +20,7 @@ from django.contrib.sessions.models import Session
 from django.core.cache import cache
 from django.core.management.color import no_style
 from django.db import connection, transaction
+from django.utils.translation import gettext as _
 
 from i4region.accounts.models import Role
 from i4region.jobs.models import Job, JobFile
@@ -45,17 +46,18 @@ def unzip_package(data: bytes, into: Path) -> Path:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        raise PackageError("the file is not a ZIP file of a package written by a dump") from None
+        raise PackageError(_("the file is not a ZIP file of a package written by a dump")) from None
     with archive:
         members = archive.infolist()
         for member in members:
             name = PurePosixPath(member.filename)
             if len(name.parts) != 1 or name.suffix not in (".csv", ".json"):
                 raise PackageError(
-                    f"{member.filename}: a package holds only its CSV files and datapackage.json"
+                    _("%(file)s: a package holds only its CSV files and datapackage.json")
+                    % {"file": member.filename}
                 )
         if sum(m.file_size for m in members) > MAX_UNPACKED:
-            raise PackageError("the package is larger than any instance once unpacked")
+            raise PackageError(_("the package is larger than any instance once unpacked"))
         for member in members:
             (into / member.filename).write_bytes(archive.read(member))
     return into
@@ -71,8 +73,11 @@ def _loader_in_package(src: Path, username: str) -> None:
             if row["is_active"] == "true" and allowed:
                 return
     raise PackageError(
-        f"the package has no active administrator account “{username}”: after the load "
-        "nobody could sign in to see it. Load it into a new database with `i4region load`"
+        _(
+            "the package has no active administrator account “%(user)s”: after the load nobody "
+            "could sign in to see it. Load it into a new database with `i4region load`"
+        )
+        % {"user": username}
     )
 
 

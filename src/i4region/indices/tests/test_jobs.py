@@ -3,7 +3,13 @@ posted, return at once to their job, show the engine's progress in draws, then l
 run; another user gets 404; a run stopped mid-way stores nothing and runs again on retry."""
 
 import datetime as dt
+import json
 import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
 from unittest import mock
 
 import pytest
@@ -14,6 +20,7 @@ from i4region.indices import services, tasks
 from i4region.indices.models import IndexRun
 from i4region.jobs.models import Job, State
 from i4region.jobs.tests.worker import run_jobs
+from i4region.testing import instance_env, run_cli
 
 pytestmark = pytest.mark.django_db
 
@@ -117,6 +124,7 @@ def test_a_run_that_no_longer_exists_fails_for_its_owner(client, make_user):
     run_jobs()
     page = client.get(job.get_absolute_url()).content.decode()
     assert "Nothing was written." in page and f"Run {gone} no longer exists." in page
+    assert "What stopped it:" in page and "upload the file again" not in page
     client.force_login(make_user(Role.COMPANY_REP))
     assert client.get(job.get_absolute_url()).status_code == 404
 
@@ -149,3 +157,47 @@ def test_a_run_stopped_before_it_is_stored_leaves_nothing_and_runs_again(client,
     job.refresh_from_db()
     assert (job.state, job.attempts) == (State.DONE, 2)
     assert IndexRun.objects.count() == before + 1
+
+
+def test_a_worker_killed_mid_analysis_stores_nothing_and_the_run_is_made_on_retry(tmp_path):
+    """A real worker process, killed (SIGKILL) while the engine reports its draws: no run is
+    stored, the job shows as interrupted once its lease ends, and the retry makes the run once."""
+    env = instance_env(
+        tmp_path,
+        DEBUG="true",
+        SECRET_KEY="index-kill-test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+        JOBS_LEASE_SECONDS="3",
+    )
+    for app in ("indices", "jobs", "django_tasks_database", "auditlog", "sessions"):
+        done = run_cli(env, "migrate", app, "-v", "0")
+        assert done.returncode == 0, done.stderr
+    script = (sys.executable, "-m", "i4region.indices.tests.index_process")
+
+    def run(*args: str):
+        done = subprocess.run([*script, *args], env=env, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        return [json.loads(line) for line in done.stdout.splitlines() if line[:1] == "["]
+
+    run("setup")
+    run("enqueue", "10000")
+    worker = subprocess.Popen([*script, "work"], env=env)
+    try:
+        db = sqlite3.connect(tmp_path / "db.sqlite3", timeout=10)  # read as the job page would
+        for _ in range(3000):
+            time.sleep(0.02)
+            query = "SELECT state, done, total FROM jobs_job"
+            state, done_, total = db.execute(query).fetchone()
+            if state == "running" and 0 < done_ < total:  # inside the draws
+                break
+        db.close()
+        assert 0 < done_ < total, (state, done_, total)
+    finally:
+        worker.send_signal(signal.SIGKILL)
+        worker.wait(timeout=30)
+    time.sleep(3.5)  # past the lease
+    [[state, attempts, interrupted, *_]], [runs] = run("report")
+    assert (state, attempts, interrupted, runs) == ("running", 1, True, 1)
+    run("retry")
+    run("work", "--batch")
+    [[state, attempts, *_]], [runs] = run("report")
+    assert (state, attempts, runs) == ("done", 2, 2)
