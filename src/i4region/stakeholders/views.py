@@ -184,6 +184,7 @@ def _analysis_state(head) -> dict:
 
 
 PICTURE_SECONDS = 24 * 3600
+_pictures: dict[str, str] = {}
 
 
 @role_required(*INTERNAL)
@@ -205,12 +206,15 @@ def network(request):
             repr((state["computed_at"], state["stamp"], get_language(), flt, colour, size)).encode()
         ).hexdigest()
     )
-    picture = cache.get(key)
+    picture = _pictures.get(key) or cache.get(key)
     if picture is None:
         picture = render_to_string(
             "stakeholders/_network_picture.html", _picture(request, flt, colour, size), request
         )
         cache.set(key, picture, PICTURE_SECONDS)
+    if len(_pictures) >= 16:  # this process keeps the last few pictures in memory as well
+        _pictures.pop(next(iter(_pictures)))
+    _pictures[key] = picture
     return _render(request, "stakeholders/network.html", {**ctx, "picture": mark_safe(picture)})
 
 
