@@ -15,7 +15,7 @@ This module adds what a reader of the history needs and auditlog leaves to its u
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -190,11 +190,7 @@ def entries_for(
     records = records.order_by("-timestamp", "-id")
     if limit:
         records = records[:limit]
-    records = list(records)
-    names = _current_names(records)
-    return [
-        render(e, target_shown=with_children and _is_child(e, obj), names=names) for e in records
-    ]
+    return render_all(records, lambda e: with_children and _is_child(e, obj))
 
 
 def entries_for_parent_key(key: str, limit: int | None = None) -> list[Entry]:
@@ -206,9 +202,15 @@ def entries_for_parent_key(key: str, limit: int | None = None) -> list[Entry]:
     )
     if limit:
         records = records[:limit]
+    return render_all(records)
+
+
+def render_all(records, target_shown: Callable[[LogEntry], bool] = lambda e: True) -> list[Entry]:
+    """The entries ready to show, the records they name looked up once for all of them;
+    `target_shown(entry)` says whether an entry names its record (it does on a timeline)."""
     records = list(records)
     names = _current_names(records)
-    return [render(e, target_shown=True, names=names) for e in records]
+    return [render(e, target_shown=target_shown(e), names=names) for e in records]
 
 
 def _current_names(records: list[LogEntry]) -> dict[tuple[int, str], str]:

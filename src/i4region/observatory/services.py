@@ -369,7 +369,7 @@ def hand_entries(limit: int = 100) -> list[history.Entry]:
         .select_related("actor", "content_type")
         .order_by("-timestamp", "-id")[:limit]
     )
-    return [history.render(e, target_shown=True) for e in records]
+    return history.render_all(records)
 
 
 @dataclass

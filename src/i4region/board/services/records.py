@@ -32,14 +32,10 @@ def history_of(obj, limit: int = 50) -> list[history.Entry]:
             object_pk__in=[str(pk) for pk in related.values_list("pk", flat=True)],
         )
     records = query.select_related("actor", "content_type").order_by("-timestamp", "-id")[:limit]
-    return [
-        history.render(
-            e,
-            target_shown=e.content_type.model_class() is not type(obj)
-            or e.object_pk != str(obj.pk),
-        )
-        for e in records
-    ]
+    return history.render_all(
+        records,
+        lambda e: e.content_type.model_class() is not type(obj) or e.object_pk != str(obj.pk),
+    )
 
 
 def board_history(board: Board, limit: int = 500) -> list[history.Entry]:
