@@ -8,22 +8,14 @@ peers and state of the data and catalogue, and shared through the cache.
 
 from __future__ import annotations
 
-import hashlib
-import threading
-from collections import OrderedDict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from auditlog.models import LogEntry
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db import connection
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from i4region import __version__ as VERSION
 from i4region.charts import format_number
 from i4region.compute.series import Point, joins
 from i4region.regions import services as regions
@@ -31,7 +23,8 @@ from i4region.regions.models import Region, RegionKind
 
 from . import charting, services
 from .compare import chart_query
-from .models import ImportBatch, Indicator, Observation, ObservationNote, Target
+from .models import Indicator
+from .pages import PAGE_CACHE_SECONDS, page_stamp
 
 #: Indicators on the profile, in order; False marks counts that are not compared with the
 #: country or the EU (a county's population next to the country's says nothing).
@@ -50,8 +43,6 @@ HEADLINES: tuple[tuple[str, bool], ...] = (
 )
 #: The span of the board's strategy for the long-run population statement.
 LONG_RUN = ("2005", "2020")
-# The profile is recomputed when the data or the catalogue changes; this only bounds its age.
-PROFILE_CACHE_SECONDS = 24 * 3600
 
 _SHARES = (
     (1 / 10, gettext_lazy("about a tenth")),
@@ -378,90 +369,6 @@ def _compute(region: Region, peers: list[Region], lang: str) -> dict:
     }
 
 
-def page_stamp() -> str:
-    """Changes whenever anything an observatory page shows changes, in one query: the newest id
-    (and the number) of import batches, the newest observation, indicator, note and target, and
-    the newest history entry of an observation, indicator, note or target (a value entered,
-    changed or deleted by hand, a catalogue edit)."""
-    quote = connection.ops.quote_name
-    newest = [
-        f"(SELECT MAX({quote(m._meta.pk.column)}) FROM {quote(m._meta.db_table)})"
-        for m in (ImportBatch, Observation, Indicator, ObservationNote, Target)
-    ]
-    tracked = [
-        ContentType.objects.get_for_model(m).id
-        for m in (Observation, Indicator, ObservationNote, Target)
-    ]
-    history = (
-        f"(SELECT MAX({quote('id')}) FROM {quote(LogEntry._meta.db_table)} "
-        f"WHERE {quote('content_type_id')} IN ({', '.join(['%s'] * len(tracked))}))"
-    )
-    batches = f"(SELECT COUNT(*) FROM {quote(ImportBatch._meta.db_table)})"
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {', '.join([*newest, history, batches])}", tracked)
-        return "-".join(str(v) for v in cursor.fetchone())
-
-
-class _Recent:
-    """The process's most recently used rendered fragments, up to a number of characters.
-
-    Safe to keep per process: every key holds the page stamp, so an entry is never stale, only
-    unused."""
-
-    def __init__(self, chars: int):
-        self.chars, self.used = chars, 0
-        self.items: OrderedDict[str, dict] = OrderedDict()
-        self.lock = threading.Lock()
-
-    @staticmethod
-    def size(value: dict) -> int:
-        return sum(len(v) for v in value.values() if isinstance(v, str))
-
-    def get(self, key: str) -> dict | None:
-        with self.lock:
-            value = self.items.get(key)
-            if value is not None:
-                self.items.move_to_end(key)
-            return value
-
-    def put(self, key: str, value: dict) -> None:
-        with self.lock:
-            if key in self.items:
-                return
-            self.items[key] = value
-            self.used += self.size(value)
-            while self.used > self.chars and len(self.items) > 1:
-                _, old = self.items.popitem(last=False)
-                self.used -= self.size(old)
-
-
-_RECENT = _Recent(64 * 1024 * 1024)
-
-
-def fragment(parts: tuple, build: Callable[[], dict | None]) -> dict | None:
-    """A rendered part of a page (a dict of strings), keyed by `parts` and the page stamp: from
-    this process's memory, else the shared cache, else `build()` (None: nothing to keep).
-
-    What goes in must be the same for every visitor with the same `parts`: no CSRF token, no
-    name of the signed-in user, no messages."""
-    digest = hashlib.sha256(repr((VERSION, parts, page_stamp())).encode()).hexdigest()[:32]
-    key = f"page-fragment:{digest}"
-    # inside a transaction the data may be uncommitted (and ids are reused after a rollback):
-    # nothing read there is kept in the process's memory
-    local = not connection.in_atomic_block
-    found = _RECENT.get(key) if local else None
-    if found is None:
-        found = cache.get(key)
-        if found is None:
-            found = build()
-            if found is None:
-                return None
-            cache.set(key, found, PROFILE_CACHE_SECONDS)
-        if local:
-            _RECENT.put(key, found)
-    return found
-
-
 def region_profile(region: Region, lang: str, peers: list[Region] | None = None) -> dict:
     """The whole profile of a region in one language: every figure with its source line,
     dataset code and release (`Figure`), the statements, the charts as SVG.
@@ -477,5 +384,5 @@ def region_profile(region: Region, lang: str, peers: list[Region] | None = None)
     if profile is None:
         with translation.override(lang):
             profile = _compute(region, peers, lang)
-        cache.set(key, profile, PROFILE_CACHE_SECONDS)
+        cache.set(key, profile, PAGE_CACHE_SECONDS)
     return profile

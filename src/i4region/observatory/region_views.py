@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from i4region.regions.models import Region
 from i4region.regions.services import parse_codes, refuse_nul
 
-from .profile import fragment, region_profile
+from .pages import fragment, shared_page
+from .profile import region_profile
 
 MAX_PEERS = 6
 NOTICE = "<!--peers-notice-->"
@@ -41,6 +42,10 @@ def _content(request, code: str, lang: str, peers: list[Region]) -> dict | None:
 
 
 def detail(request, code: str):
+    return shared_page(request, lambda: _page(request, code))
+
+
+def _page(request, code: str):
     if "\x00" in code:
         raise Http404(_("There is no region with the code “%(code)s”.") % {"code": code[:40]})
     refuse_nul(request, "peers")

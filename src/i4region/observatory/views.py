@@ -24,7 +24,7 @@ from . import charting, geo, services, tables
 from .compare import chart_query
 from .forms import IndicatorForm, TargetForm, ValueEntryForm
 from .models import ImportBatch, Indicator, Target
-from .profile import fragment, page_stamp
+from .pages import fragment, page_stamp, shared_page
 
 MAP_CACHE_SECONDS = 24 * 3600
 
@@ -159,6 +159,10 @@ def indicator(request, code: str):
 
     The content is the same for every visitor of one indicator, region, year, language and
     right to edit: it is rendered once per state of the data (`profile.fragment`)."""
+    return shared_page(request, lambda: _indicator_page(request, code))
+
+
+def _indicator_page(request, code: str):
     refuse_nul(request, "region", "year")
     lang = (request.LANGUAGE_CODE or "lt")[:2]
     can_edit = is_secretariat(request.user)

@@ -78,9 +78,10 @@ def test_cached_profile_follows_catalogue_edits_and_new_data(client):
     assert (
         "GDP per inhabitant in PPS, EU27 = 100" in client.get("/en/regions/LT025/").content.decode()
     )
-    Indicator.objects.filter(code="gdp_pps_per_capita_eu27").update(
-        name_en="GDP per head in PPS (EU27 = 100)"
-    )
+    # an edit as the edit page or the admin makes it: saved, so recorded by the history
+    gdp = Indicator.objects.get(code="gdp_pps_per_capita_eu27")
+    gdp.name_en = "GDP per head in PPS (EU27 = 100)"
+    gdp.save()
     html = client.get("/en/regions/LT025/").content.decode()
     assert "GDP per head in PPS (EU27 = 100)" in html
 
