@@ -46,6 +46,16 @@ def seen_text(page: str) -> str:
     return re.sub(r"\s+", " ", html.unescape(f"{text} {spoken}"))
 
 
+def seen_pages(client, lang: str, paths) -> dict[str, str]:
+    """{path: seen text} for each of `paths` in `lang`; every one must answer 200."""
+    out = {}
+    for path in paths:
+        response = client.get(f"/{lang}/{path}")
+        assert response.status_code == 200, path
+        out[path] = seen_text(response.content.decode())
+    return out
+
+
 def links(page: str, lang: str) -> list[str]:
     found = []
     for href in re.findall(r'href="([^"#?]*)(?:[?#][^"]*)?"', page):

@@ -4,6 +4,13 @@ from i4region.stakeholders.models import Activity, Organisation
 
 
 @pytest.fixture
+def secretariat(client, make_user):
+    """The test client signed in as the secretariat (Sekretorė Vardaitė, as the history names her)."""
+    client.force_login(make_user("secretariat", first_name="Sekretorė", last_name="Vardaitė"))
+    return client
+
+
+@pytest.fixture
 def company(db) -> Organisation:
     """The first fictional company of the sample ecosystem."""
     return Organisation.objects.filter(is_sample=True, type="company").order_by("pk").first()

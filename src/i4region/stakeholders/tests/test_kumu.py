@@ -15,25 +15,11 @@ pytestmark = pytest.mark.django_db
 
 def _wipe():
     """Forget everything a sheet carries. Other apps keep organisations by key, so the rows stay
-    and every field the sheets hold is cleared instead."""
+    and every other field is cleared instead: the sheets must bring all of them back."""
     Relation.objects.all().delete()
-    Organisation.objects.update(
-        parent=None,
-        nace_code="",
-        size_class="",
-        municipality=None,
-        region=None,
-        website="",
-        company_code="",
-        tags="",
-        description_en="",
-        description_lt="",
-        source_url="",
-        is_sample=False,
-        published=False,
-        key_stakeholder=False,
-        cadence_days=None,
-    )
+    kept = {"id", "name", "type", "created_at", "updated_at"}
+    cleared = [f for f in Organisation._meta.concrete_fields if f.name not in kept]
+    Organisation.objects.update(**{f.name: None if f.null else f.get_default() for f in cleared})
 
 
 def test_csv_round_trip_loses_nothing():

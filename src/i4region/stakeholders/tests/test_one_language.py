@@ -4,7 +4,12 @@ texts, raw measure names), in English none of the Lithuanian catalogue's sentenc
 
 import pytest
 
-from i4region.core.tests.test_one_language import ENGLISH_ON_LT, lithuanian_sentences, seen_text
+from i4region.core.tests.test_one_language import (
+    ENGLISH_ON_LT,
+    hits,
+    lithuanian_sentences,
+    seen_pages,
+)
 from i4region.maturity.models import Response
 from i4region.stakeholders.models import Organisation
 
@@ -33,30 +38,16 @@ def pages(client, lang: str) -> dict[str, str]:
         "accounts/login/",
         "accounts/password-reset/",
     ]
-    out = {}
-    for path in paths:
-        r = client.get(f"/{lang}/{path}")
-        assert r.status_code == 200, path
-        out[path] = seen_text(r.content.decode())
-    return out
-
-
-@pytest.fixture
-def secretariat(client, make_user):
-    client.force_login(make_user("secretariat"))
-    return client
+    return seen_pages(client, lang, paths)
 
 
 def test_lithuanian_pages_carry_no_english_of_the_product(secretariat):
     seen = pages(secretariat, "lt")
-    found = [f"{path}: {p!r}" for path, text in seen.items() for p in ENGLISH_HERE if p in text]
-    assert found == []
+    assert hits(seen, ENGLISH_HERE) == []
     assert "Pavyzdys" in seen["stakeholders/"]
 
 
 def test_english_pages_carry_no_lithuanian_catalogue_text(secretariat):
     seen = pages(secretariat, "en")
-    sentences = lithuanian_sentences()
-    found = [f"{path}: {s!r}" for path, text in seen.items() for s in sentences if s in text]
-    assert found == []
+    assert hits(seen, lithuanian_sentences()) == []
     assert "Sample" in seen["stakeholders/"]

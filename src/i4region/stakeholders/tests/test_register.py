@@ -22,12 +22,6 @@ from i4region.stakeholders.models import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def secretariat(client, make_user):
-    client.force_login(make_user("secretariat", first_name="Sekretorė", last_name="Vardaitė"))
-    return client
-
-
 def test_referring_records_are_found_from_the_reverse_relations(make_user, company, make_activity):
     org = company
     act = Activity.objects.filter(organisation=org).first() or make_activity(

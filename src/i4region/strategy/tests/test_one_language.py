@@ -8,7 +8,7 @@ from i4region.core.tests.test_one_language import (
     ENGLISH_ON_LT,
     hits,
     lithuanian_sentences,
-    seen_text,
+    seen_pages,
 )
 from i4region.strategy.models import Measure, Priority
 
@@ -48,12 +48,7 @@ def visitor(request, client, make_user):
 
 def pages(visitor, lang: str) -> dict[str, str]:
     client, secretariat = visitor
-    out = {}
-    for path in paths(secretariat):
-        response = client.get(f"/{lang}/{path}")
-        assert response.status_code == 200, path
-        out[path] = seen_text(response.content.decode())
-    return out
+    return seen_pages(client, lang, paths(secretariat))
 
 
 def test_lithuanian_pages_carry_no_english_of_the_product(visitor):
