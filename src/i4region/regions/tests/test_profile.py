@@ -9,8 +9,13 @@ def main_of(response) -> str:
     return response.content.decode().split("<main", 1)[1].split("</main>")[0]
 
 
-def test_lt025_says_the_population_fell_by_about_a_quarter_within_one_release(client):
-    html = main_of(client.get("/en/regions/LT025/"))
+@pytest.fixture
+def html(client) -> str:
+    """The main part of Panevėžys County's (LT025) profile in English."""
+    return main_of(client.get("/en/regions/LT025/"))
+
+
+def test_lt025_says_the_population_fell_by_about_a_quarter_within_one_release(html):
     assert (
         "Between 2005 and 2020 the population of Panevėžys County fell from 284,918 to "
         "211,189: by about a quarter (25.9%)."
@@ -21,8 +26,7 @@ def test_lt025_says_the_population_fell_by_about_a_quarter_within_one_release(cl
     )
 
 
-def test_lt025_gdp_per_head_is_well_below_the_lithuanian_average(client):
-    html = main_of(client.get("/en/regions/LT025/"))
+def test_lt025_gdp_per_head_is_well_below_the_lithuanian_average(html):
     assert (
         "GDP per head in purchasing power standards in 2021 was 62 in Panevėžys County "
         "against 89 in Lithuania (EU27 = 100): well below the national average."
@@ -47,13 +51,11 @@ def test_peers_are_charted_and_unknown_codes_reported(client):
     assert "No region has the code XX999; it was left out." in html
 
 
-def test_municipalities_with_their_latest_population(client):
-    html = main_of(client.get("/en/regions/LT025/"))
+def test_municipalities_with_their_latest_population(html):
     section = html.split('id="mun-heading"', 1)[1]
     assert "Panevėžys city municipality" in section and "88,678" in section
     assert "Statistics Lithuania" in section
 
 
-def test_headline_links_to_the_indicator_page(client):
-    html = main_of(client.get("/en/regions/LT025/"))
+def test_headline_links_to_the_indicator_page(html):
     assert "/en/observatory/indicators/gdp_pps_per_capita_eu27/?region=LT025" in html
