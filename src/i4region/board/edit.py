@@ -53,9 +53,6 @@ class BoardEditView(ObjectEditView):
     form_class = BoardForm
     lookup = "slug"
 
-    def get_queryset(self, request):
-        return Board.objects.visible_to(request.user)
-
     def allowed(self, request, obj) -> bool:
         return services.can_manage(request.user)
 

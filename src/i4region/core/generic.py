@@ -32,7 +32,11 @@ class RecordView(View):
     lookup_field: str | None = None
 
     def get_queryset(self, request: HttpRequest) -> models.QuerySet:
-        return self.model._default_manager.all()
+        """The records the visitor may see (the model's `visible_to` rule, when it has one), so a
+        record they may not see answers 404 like a missing one, before any login redirect or
+        refusal could tell the two apart."""
+        records = self.model._default_manager.all()
+        return records.visible_to(request.user) if hasattr(records, "visible_to") else records
 
     def _lookup_field(self) -> str:
         if self.lookup_field:

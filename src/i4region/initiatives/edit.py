@@ -36,13 +36,11 @@ def _parent_link(initiative: Initiative) -> dict:
 
 
 class VisibleInitiative:
-    """The initiative is found among those the visitor may read (404 otherwise, before any guard)."""
+    """The initiative is found among those the visitor may read (404 otherwise, before any guard:
+    the base's queryset is the model's `visible_to`)."""
 
     model = Initiative
     lookup = "slug"
-
-    def get_queryset(self, request):
-        return Initiative.objects.visible_to(request.user)
 
 
 class InitiativeEdit(VisibleInitiative, ObjectEditView):

@@ -135,8 +135,25 @@ def export_csv(request, name: str):
 
 
 class SecretariatOnly:
+    """The secretariat edits the strategy. A record of a strategy the visitor may not read (a
+    draft) answers as a missing one (404), before any login redirect or refusal."""
+
+    def get_queryset(self, request):
+        return visible(self.model, request.user)
+
     def allowed(self, request, obj) -> bool:
         return services.can_edit(request.user)
+
+
+def visible(model, user):
+    """The records of `model` (the strategy or a part of it) of the strategies `user` may read."""
+    if model is MeasureLink:
+        return MeasureLink.objects.filter(measure__in=services.visible_measures(user))
+    return {
+        Strategy: services.visible_strategies,
+        Priority: services.visible_priorities,
+        Measure: services.visible_measures,
+    }[model](user)
 
 
 class StrategyEdit(SecretariatOnly, ObjectEditView):
@@ -166,9 +183,14 @@ class PartEdit(SecretariatOnly, ObjectEditView):
     parent_field: str
     siblings: str
 
+    def get_object(self, request, **kwargs):
+        if self.parent_kwarg in kwargs:
+            self.parent()  # a new part of a strategy the visitor may not read: 404 first
+        return super().get_object(request, **kwargs)
+
     def parent(self):
         lookup = {self.parent_lookup: self.kwargs[self.parent_kwarg]}
-        return get_object_or_404(self.parent_model, **lookup)
+        return get_object_or_404(visible(self.parent_model, self.request.user), **lookup)
 
     def get_initial(self, request, obj):
         return {} if obj else {"position": getattr(self.parent(), self.siblings).count() + 1}
@@ -201,8 +223,12 @@ class LinkAdd(SecretariatOnly, ObjectEditView):
     model = MeasureLink
     form_class = MeasureLinkForm
 
+    def get_object(self, request, **kwargs):
+        self.measure()  # a measure of a strategy the visitor may not read: 404 first
+        return super().get_object(request, **kwargs)
+
     def measure(self) -> Measure:
-        return get_object_or_404(Measure, pk=self.kwargs["measure"])
+        return get_object_or_404(visible(Measure, self.request.user), pk=self.kwargs["measure"])
 
     def form_kwargs(self, request, obj):
         visible = {

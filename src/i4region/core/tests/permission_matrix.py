@@ -41,6 +41,8 @@ INTERNAL = (
 POST_ONLY = (405, 405, 405, 405, 405, 405, 405, 405)
 NOT_FOUND = (404, 404, 404, 404, 404, 404, 404, 404)
 DRAFT = (404, 200, 200, 200, 200, 404, 404, 404)  # a draft: the board and the secretariat only
+# the secretariat's page of a draft: a missing page to those who may not read the draft
+DRAFT_SECRETARIAT = (404, 200, 200, 403, 403, 404, 404, 404)
 BAD_REQUEST = (400, 400, 400, 400, 400, 400, 400, 400)  # required query parameters missing
 
 # Django's admin is staff only (accounts tests); it has hundreds of URL names of its own.
@@ -273,15 +275,15 @@ VIEWS: dict[str, tuple[tuple[int, ...], dict[str, str]]] = {
     "strategy:priority": (DRAFT, {"pk": "priority.pk"}),
     "strategy:measure": (DRAFT, {"pk": "measure.pk"}),
     "strategy:create": (SECRETARIAT, {}),
-    "strategy:edit": (SECRETARIAT, {"slug": "strategy.slug"}),
-    "strategy:priority_add": (SECRETARIAT, {"slug": "strategy.slug"}),
-    "strategy:priority_edit": (SECRETARIAT, {"pk": "priority.pk"}),
-    "strategy:priority_delete": (SECRETARIAT, {"pk": "priority.pk"}),
-    "strategy:measure_add": (SECRETARIAT, {"priority": "priority.pk"}),
-    "strategy:measure_edit": (SECRETARIAT, {"pk": "measure.pk"}),
-    "strategy:measure_delete": (SECRETARIAT, {"pk": "measure.pk"}),
-    "strategy:link_add": (SECRETARIAT, {"measure": "measure.pk"}),
-    "strategy:link_delete": (SECRETARIAT, {"pk": "measure_link.pk"}),
+    "strategy:edit": (DRAFT_SECRETARIAT, {"slug": "strategy.slug"}),
+    "strategy:priority_add": (DRAFT_SECRETARIAT, {"slug": "strategy.slug"}),
+    "strategy:priority_edit": (DRAFT_SECRETARIAT, {"pk": "priority.pk"}),
+    "strategy:priority_delete": (DRAFT_SECRETARIAT, {"pk": "priority.pk"}),
+    "strategy:measure_add": (DRAFT_SECRETARIAT, {"priority": "priority.pk"}),
+    "strategy:measure_edit": (DRAFT_SECRETARIAT, {"pk": "measure.pk"}),
+    "strategy:measure_delete": (DRAFT_SECRETARIAT, {"pk": "measure.pk"}),
+    "strategy:link_add": (DRAFT_SECRETARIAT, {"measure": "measure.pk"}),
+    "strategy:link_delete": (DRAFT_SECRETARIAT, {"pk": "measure_link.pk"}),
     "strategy:serve": (SECRETARIAT, {"kind": "initiative", "pk": "initiative.pk"}),
     # observatory, search and reports
     "observatory:compare": (EVERYONE, {}),
