@@ -4,6 +4,7 @@ parameters, engine version and results), so that any published number can be rep
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from i4region.core.bilingual import pair, paired
 
@@ -31,7 +32,7 @@ class IndexFramework(Authored):
 
     code = models.SlugField(_("code"), max_length=40)
     version = models.PositiveIntegerField(_("version"))
-    name_en, name_lt = pair(models.CharField, _("name"), max_length=200)
+    name_en, name_lt = pair(models.CharField, pgettext_lazy("thing", "name"), max_length=200)
     description_en, description_lt = pair(models.TextField, _("description"), blank=True)
     pipeline_toml = models.TextField(_("pipeline (TOML)"))
     uncertainty_toml = models.TextField(_("uncertain inputs (TOML)"), blank=True)

@@ -10,6 +10,7 @@ the board decisions behind an initiative are links to board.Decision.
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from i4region.accounts.models import Role
 from i4region.core import history
@@ -70,7 +71,7 @@ class Initiative(Record):
     url_fields = ("slug",)
 
     slug = models.SlugField(_("short name (in addresses)"), max_length=80, unique=True)
-    name_en, name_lt = pair(models.CharField, _("name"), max_length=200)
+    name_en, name_lt = pair(models.CharField, pgettext_lazy("thing", "name"), max_length=200)
     type = choice(_("type"), InitiativeType, max_length=24)
     owner_organisation = organisation_ref(
         _("owner organisation"),
@@ -239,7 +240,7 @@ class Kpi(UnderInitiative):
     initiative = ref(Initiative, _("initiative"), "kpis")
     code = models.SlugField(_("code"), max_length=64)
     kind = choice(_("kind"), KpiKind, max_length=8, default=KpiKind.OUTPUT)
-    name_en, name_lt = pair(models.CharField, _("name"), max_length=200)
+    name_en, name_lt = pair(models.CharField, pgettext_lazy("thing", "name"), max_length=200)
     unit_en, unit_lt = pair(models.CharField, _("unit"), max_length=80)
     direction = choice(_("direction"), Direction, max_length=8, default=Direction.HIGHER)
     baseline_year = optional(models.PositiveSmallIntegerField, _("baseline year"))

@@ -9,6 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from i4region.accounts.models import Role
 from i4region.core import history
@@ -147,7 +148,7 @@ class OrganisationQuerySet(PublicationQuerySet):
 class Organisation(Record):
     """An actor of the regional ecosystem; real ones carry a source URL, fictional ones is_sample."""
 
-    name = models.CharField(_("name"), max_length=200, unique=True)
+    name = models.CharField(pgettext_lazy("thing", "name"), max_length=200, unique=True)
     type = choice(_("type"), OrgType, max_length=24)
     parent = optional_ref("self", _("part of"), related_name="divisions")
     nace_code = models.CharField(
@@ -379,7 +380,7 @@ class Activity(OnOrganisationPage, Record):
     """Something an organisation does for Industry 4.0, placed on theme × target group × place."""
 
     organisation = ref(Organisation, _("organisation"), "activities")
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(pgettext_lazy("thing", "name"), max_length=200)
     theme = choice(_("theme"), Theme, max_length=24)
     target_group = choice(_("target group"), TargetGroup)
     municipality = place(_("municipality"), RegionKind.MUNICIPALITY, null=False, blank=False)

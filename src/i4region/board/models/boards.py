@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from i4region.core.bilingual import pair, paired
 from i4region.core.fields import choice, optional, optional_ref, organisation_ref, ref, user_ref
@@ -98,7 +99,7 @@ class Board(Record):
     """A permanent body (advisory board or working group) and its internal rules."""
 
     slug = models.SlugField(_("short name"), max_length=80, unique=True)
-    name_en, name_lt = pair(models.CharField, _("name"), max_length=200)
+    name_en, name_lt = pair(models.CharField, pgettext_lazy("thing", "name"), max_length=200)
     purpose_en, purpose_lt = pair(models.TextField, _("purpose"), blank=True, max_length=TEXT)
     kind = choice(_("type"), BoardType, default=BoardType.ADVISORY)
     parent = optional_ref("self", _("part of"), "children", models.PROTECT)
