@@ -10,7 +10,6 @@ All functions reduce along the last axis and treat NaN as missing (R's ``na.rm =
 from __future__ import annotations
 
 import numpy as np
-from scipy.stats import rankdata
 
 LD = np.longdouble
 
@@ -131,7 +130,7 @@ def rank_desc(x: np.ndarray) -> np.ndarray:
     x = np.asarray(x, dtype=float)
     if x.shape[-1] == 0:
         return x.copy()
-    return rankdata(-x, method="min", axis=-1, nan_policy="omit").astype(float)
+    return _rank_min(-x)
 
 
 def rank_asc(x: np.ndarray) -> np.ndarray:
@@ -139,6 +138,14 @@ def rank_asc(x: np.ndarray) -> np.ndarray:
     x = np.asarray(x, dtype=float)
     if x.shape[-1] == 0:
         return x.copy()
+    return _rank_min(x)
+
+
+def _rank_min(x: np.ndarray) -> np.ndarray:
+    # scipy.stats takes most of a second to import: loaded on the first ranking, so that a
+    # command or server that never ranks (an import, a page view) starts without it
+    from scipy.stats import rankdata
+
     return rankdata(x, method="min", axis=-1, nan_policy="omit").astype(float)
 
 
