@@ -17,17 +17,15 @@ Target (#16): the network page warm in <= 200 ms.
 import argparse
 import os
 import random
-import re
 import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.request
 from pathlib import Path
 
-from i4region.testing import CLI, WRK_REPORT, gunicorn, instance_env, serving
+from i4region.testing import CLI, bench_instance, gunicorn, serving, wrk
 
 PAGES = {
     "network page": "/en/stakeholders/network/",
@@ -149,27 +147,6 @@ def in_instance(env: dict, *args: str) -> str:
     return out.stdout.strip()
 
 
-def wrk(url: str, seconds: int, connections: int, cookie: str) -> dict[str, float]:
-    """i4region.testing.wrk with the session cookie (wrk -H)."""
-    with tempfile.TemporaryDirectory(prefix="i4region-wrk-") as folder:
-        script = Path(folder) / "report.lua"
-        script.write_text(WRK_REPORT)
-        out = subprocess.run(
-            ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{seconds}s"]
-            + ["-H", f"Cookie: {cookie}", "-s", str(script), url],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-    found = {k: float(v) for k, v in re.findall(r"^(P50|P95|RPS|ERR) ([\d.]+)$", out, re.M)}
-    return {
-        "rps": found["RPS"],
-        "p50_ms": found["P50"] / 1000,
-        "p95_ms": found["P95"] / 1000,
-        "errors": found["ERR"],
-    }
-
-
 def one_at_a_time(url: str, cookie: str, n: int = 30) -> tuple[float, int]:
     """Median time of sequential requests (loopback: the server's time) and the page size."""
     times, size = [], 0
@@ -194,20 +171,7 @@ def main() -> int:
     if shutil.which("wrk") is None:
         print("wrk is not installed (apt-get install wrk)")
         return 1
-    home = args.home or Path(tempfile.mkdtemp(prefix="i4region-bench-network-"))
-    env = instance_env(
-        home,
-        DEBUG="false",
-        SECRET_KEY="bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-        ALLOWED_HOSTS="127.0.0.1",
-        SECURE_SSL_REDIRECT="false",
-    )
-    if "DATABASE_URL" in os.environ:
-        env["DATABASE_URL"] = os.environ["DATABASE_URL"]
-    if args.home is None:
-        print(f"setting up {home} …", flush=True)
-        subprocess.run([*CLI, "setup", "--verbosity", "0"], env=env, check=True)
-    subprocess.run([*CLI, "collectstatic", "--noinput", "--verbosity", "0"], env=env, check=True)
+    env = bench_instance(args.home, "i4region-bench-network-")
     in_instance(env, "--populate", str(args.organisations))
     start = time.perf_counter()
     batch = ("db_worker", "--batch", "--no-reload", "--no-startup-delay", "--interval", "0")

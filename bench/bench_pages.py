@@ -14,41 +14,20 @@ and gzip-compressed.
 import argparse
 import gzip
 import os
-import re
 import shutil
 import statistics
-import subprocess
 import sys
-import tempfile
 import urllib.request
 from pathlib import Path
 
-from i4region.testing import CLI, instance_env, serving
+from i4region.testing import bench_instance, serving, wrk
 
-LUA = """
-done = function(summary, latency, requests)
-  io.write(string.format("P50 %d\\nP95 %d\\nRPS %f\\nERR %d\\n", latency:percentile(50),
-    latency:percentile(95), summary.requests / (summary.duration / 1e6),
-    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout))
-end
-"""
 PAGES = {
     "floor /healthz": "/healthz",
     "region profile LT025": "/en/regions/LT025/",
     # a NUTS3 indicator: the page draws Lithuania's and Europe's NUTS3 regions
     "indicator, Europe map": "/en/observatory/indicators/population_density/?region=LT025",
 }
-
-
-def measure(url: str, seconds: int, connections: int, script: Path) -> dict[str, float]:
-    threads = min(2, connections)
-    out = subprocess.run(
-        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "-s", str(script), url],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return {k: float(v) for k, v in re.findall(r"^(P50|P95|RPS|ERR) ([\d.]+)$", out, re.M)}
 
 
 def fetch(url: str, gzipped: bool = False) -> tuple[int, bytes, str]:
@@ -68,24 +47,9 @@ def main() -> int:
     if shutil.which("wrk") is None:
         print("wrk is not installed (apt-get install wrk)")
         return 1
-    home = args.home or Path(tempfile.mkdtemp(prefix="i4region-bench-"))
-    env = instance_env(
-        home,
-        DEBUG="false",
-        SECRET_KEY="bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-        ALLOWED_HOSTS="127.0.0.1",
-        SECURE_SSL_REDIRECT="false",
-    )
-    if "DATABASE_URL" in os.environ:
-        env["DATABASE_URL"] = os.environ["DATABASE_URL"]
-    if args.home is None:
-        print(f"setting up {home} …", flush=True)
-        subprocess.run([*CLI, "setup", "--verbosity", "0"], env=env, check=True)
-    subprocess.run([*CLI, "collectstatic", "--noinput", "--verbosity", "0"], env=env, check=True)
+    env = bench_instance(args.home, "i4region-bench-")
     gunicorn = [sys.executable, "-m", "gunicorn", "i4region.wsgi", "--bind", "127.0.0.1:{port}"]
     options = ["--workers", str(args.workers), "--log-level", "warning", "--timeout", "120"]
-    script = Path(tempfile.mkdtemp(prefix="i4region-wrk-")) / "report.lua"
-    script.write_text(LUA)
     with serving([*gunicorn, *options], env) as base:
         # warm every worker: each keeps its own copy of the rendered fragments
         for path in PAGES.values():
@@ -97,14 +61,11 @@ def main() -> int:
         # the floor and the pages take turns, and each figure is the median of the rounds, so
         # a neighbour's load on a shared machine weighs on all of them alike
         rounds = [
-            {
-                name: measure(base + path, args.seconds, args.connections, script)
-                for name, path in PAGES.items()
-            }
+            {name: wrk(base + path, args.seconds, args.connections) for name, path in PAGES.items()}
             for _ in range(args.rounds)
         ]
         alone = {
-            name: measure(base + path, max(2, args.seconds // 2), 1, script)
+            name: wrk(base + path, max(2, args.seconds // 2), 1)
             for name, path in PAGES.items()
             if name != "region profile LT025"
         }
@@ -121,13 +82,13 @@ def main() -> int:
     print(f"{'':24}{'':>35}{'x floor':>9}{'x floor':>8}")
     for name, m in loaded.items():
         print(
-            f"{name:24}{m['RPS']:9.0f}{m['P50'] / 1000:9.1f}{m['P95'] / 1000:9.1f}"
-            f"{m['ERR']:8.0f}{m['RPS'] / floor['RPS']:9.3f}{m['P95'] / floor['P95']:8.1f}"
+            f"{name:24}{m['rps']:9.0f}{m['p50_ms']:9.1f}{m['p95_ms']:9.1f}"
+            f"{m['errors']:8.0f}{m['rps'] / floor['rps']:9.3f}{m['p95_ms'] / floor['p95_ms']:8.1f}"
         )
     page, still = alone["indicator, Europe map"], alone["floor /healthz"]
     print(
-        f"indicator page warm, one connection: p50 {page['P50'] / 1000:.1f} ms "
-        f"(floor {still['P50'] / 1000:.2f} ms, {page['P50'] / still['P50']:.1f} x); "
+        f"indicator page warm, one connection: p50 {page['p50_ms']:.1f} ms "
+        f"(floor {still['p50_ms']:.2f} ms, {page['p50_ms'] / still['p50_ms']:.1f} x); "
         f"HTML {len(html) / 1024:.0f} KB, {html.count(b'<path')} shapes, "
         f"gzip {len(packed) / 1024:.0f} KB ({len(packed) / len(html):.2f} x)"
     )

@@ -41,7 +41,15 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from i4region.testing import CLI, gunicorn, instance_env, postgres_database, run_cli, serving, wrk
+from i4region.testing import (
+    CLI,
+    gunicorn,
+    postgres_database,
+    production_env,
+    run_cli,
+    serving,
+    wrk,
+)
 
 DATABASE = "i4region_bench_scale"
 EU27 = set(
@@ -318,13 +326,9 @@ def main() -> int:
     home.mkdir(parents=True, exist_ok=True)
     began = time.perf_counter()
     with postgres_database(postgres_server(), DATABASE) as url:
-        env = instance_env(
+        env = production_env(
             home,
             DATABASE_URL=url,
-            DEBUG="false",
-            SECRET_KEY="bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-            ALLOWED_HOSTS="127.0.0.1",
-            SECURE_SSL_REDIRECT="false",
             # a cold page is measured, not cut off at the production timeout of 30 s
             GUNICORN_TIMEOUT="300",
         )

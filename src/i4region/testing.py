@@ -115,15 +115,17 @@ end
 """
 
 
-def wrk(url: str, seconds: int, connections: int) -> dict[str, float]:
-    """Load `url` with wrk for `seconds`: {"rps", "p50_ms", "p95_ms", "errors"} (non-2xx/3xx
-    answers, refused or broken connections and timeouts all count as errors)."""
+def wrk(url: str, seconds: int, connections: int, cookie: str = "") -> dict[str, float]:
+    """Load `url` with wrk for `seconds` (sending `cookie`, when given): {"rps", "p50_ms",
+    "p95_ms", "errors"} (non-2xx/3xx answers, refused or broken connections and timeouts all
+    count as errors)."""
+    headers = ["-H", f"Cookie: {cookie}"] if cookie else []
     with tempfile.TemporaryDirectory(prefix="i4region-wrk-") as folder:
         script = Path(folder) / "report.lua"
         script.write_text(WRK_REPORT)
         out = subprocess.run(
             ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{seconds}s"]
-            + ["-s", str(script), url],
+            + [*headers, "-s", str(script), url],
             capture_output=True,
             text=True,
             check=True,
@@ -135,6 +137,35 @@ def wrk(url: str, seconds: int, connections: int) -> dict[str, float]:
         "p95_ms": found["P95"] / 1000,
         "errors": found["ERR"],
     }
+
+
+def production_env(home: Path, **settings: str) -> dict[str, str]:
+    """`instance_env` with production settings (DEBUG off) for a server on loopback, plain HTTP."""
+    return instance_env(
+        home,
+        **{
+            "DEBUG": "false",
+            "SECRET_KEY": "test-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "SECURE_SSL_REDIRECT": "false",
+            **settings,
+        },
+    )
+
+
+def bench_instance(home: Path | None, prefix: str) -> dict[str, str]:
+    """The environment of a benchmark's instance, with production settings (on the database
+    DATABASE_URL names, else SQLite in its folder): set up in a new folder unless `home` names
+    one where `i4region setup` has run, its static files collected."""
+    folder = home or Path(tempfile.mkdtemp(prefix=prefix))
+    env = production_env(folder)
+    if "DATABASE_URL" in os.environ:
+        env["DATABASE_URL"] = os.environ["DATABASE_URL"]
+    if home is None:
+        print(f"setting up {folder} …", flush=True)
+        subprocess.run([*CLI, "setup", "--verbosity", "0"], env=env, check=True)
+    subprocess.run([*CLI, "collectstatic", "--noinput", "--verbosity", "0"], env=env, check=True)
+    return env
 
 
 # --- Services a deployment of several servers shares: PostgreSQL, Redis, nginx in front.
@@ -251,8 +282,9 @@ class Client:
     """Keeps its cookies itself (production cookies are Secure and this socket is not) and says
     it came over HTTPS, as the TLS proxy in front of the servers would; follows no redirects."""
 
-    def __init__(self, base: str):
-        self.base, self.cookies = base, {}
+    def __init__(self, base: str, address: str = ""):
+        """`address`: the client address the proxy reports (X-Forwarded-For), when given."""
+        self.base, self.cookies, self.address = base, {}, address
 
     def get(self, path: str, base: str | None = None) -> tuple[int, dict, str]:
         return self._send(base or self.base, path, None, None)
@@ -286,6 +318,8 @@ class Client:
             headers["Content-Type"] = kind
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        if self.address:
+            headers["X-Forwarded-For"] = self.address
         request = urllib.request.Request(base + path, data=body, headers=headers)
         try:
             with _NO_REDIRECTS.open(request, timeout=60) as response:

@@ -5,59 +5,14 @@ gunicorn_conf, the static files collected, and HTTPS and the client's address as
 would report them (TRUSTED_PROXY_COUNT=1).
 """
 
-import re
 import sys
-import urllib.error
-import urllib.parse
-import urllib.request
 
 import pytest
 
 from i4region.conftest import BROWSER_PASSWORD
-from i4region.testing import instance_env, run_cli, serving
+from i4region.testing import Client, instance_env, run_cli, serving
 
 pytestmark = pytest.mark.browser
-
-
-class Visitor:
-    """A client that keeps its cookies itself: production cookies are Secure, the socket is not."""
-
-    def __init__(self, base: str, address: str = ""):
-        self.base, self.cookies, self.address = base, {}, address
-
-    def request(self, path: str, data: dict | None = None) -> tuple[int, dict, str]:
-        headers = {"X-Forwarded-Proto": "https", "Origin": self.base.replace("http:", "https:")}
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        if self.address:
-            headers["X-Forwarded-For"] = self.address
-        body = urllib.parse.urlencode(data).encode() if data is not None else None
-        req = urllib.request.Request(self.base + path, data=body, headers=headers)
-        try:
-            with _no_redirects.open(req, timeout=30) as response:
-                status, head, text = response.status, response.headers, response.read()
-        except urllib.error.HTTPError as error:
-            status, head, text = error.code, error.headers, error.read()
-        for cookie in head.get_all("Set-Cookie") or []:
-            name, _, value = cookie.split(";", 1)[0].partition("=")
-            self.cookies[name] = value
-        return status, dict(head), text.decode("utf-8", "replace")
-
-    def log_in(self, path: str, username: str, password: str) -> int:
-        _, _, page = self.request(path)
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-        status, _, _ = self.request(
-            path, {"csrfmiddlewaretoken": token, "username": username, "password": password}
-        )
-        return status
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-_no_redirects = urllib.request.build_opener(_NoRedirect)
 
 
 @pytest.fixture(scope="module")
@@ -88,7 +43,7 @@ def gunicorn(served, tmp_path_factory):
 def test_random_path_404_shows_no_routes(gunicorn):
     base, _ = gunicorn
     for path in ("/en/x7Qz-no-such-page/", "/lt/admin-panel/", "/wp-login.php"):
-        status, headers, body = Visitor(base).request(path)
+        status, headers, body = Client(base).get(path)
         assert status == 404, path
         assert "urls.py" not in body and "admin/" not in body, path
         assert "URLResolver" not in body and "URLPattern" not in body, path
@@ -97,7 +52,7 @@ def test_random_path_404_shows_no_routes(gunicorn):
 
 def test_headers_of_production_pages(gunicorn):
     base, _ = gunicorn
-    status, headers, _ = Visitor(base).request("/en/")
+    status, headers, _ = Client(base).get("/en/")
     assert status == 200
     assert "script-src 'self'" in headers["Content-Security-Policy"]
     assert "camera=()" in headers["Permissions-Policy"]
@@ -117,7 +72,7 @@ def test_headers_of_production_pages(gunicorn):
 )
 def test_nul_bytes_answer_400(gunicorn, path):
     base, _ = gunicorn
-    status, _, body = Visitor(base).request(path)
+    status, _, body = Client(base).get(path)
     assert status == 400
     assert "NUL" in body
 
@@ -125,13 +80,13 @@ def test_nul_bytes_answer_400(gunicorn, path):
 def test_five_failures_then_a_padded_username_is_refused(gunicorn, served_user):
     base, _ = gunicorn
     name = served_user("board_member")
-    visitor = Visitor(base, address="203.0.113.5")
+    visitor = Client(base, address="203.0.113.5")
     for _ in range(5):
-        visitor.log_in("/en/accounts/login/", name, "wrong-password")
-    assert visitor.log_in("/en/accounts/login/", f" {name}", BROWSER_PASSWORD) == 429
+        visitor.log_in(name, "wrong-password", "/en/accounts/login/")
+    assert visitor.log_in(f" {name}", BROWSER_PASSWORD, "/en/accounts/login/") == 429
     # the owner elsewhere is not locked out (the proxy reports another client address)
-    elsewhere = Visitor(base, address="198.51.100.20")
-    assert elsewhere.log_in("/en/accounts/login/", name, BROWSER_PASSWORD) == 302
+    elsewhere = Client(base, address="198.51.100.20")
+    assert elsewhere.log_in(name, BROWSER_PASSWORD, "/en/accounts/login/") == 302
 
 
 def test_six_failures_on_the_admin_login_are_refused(gunicorn):
@@ -142,7 +97,7 @@ def test_six_failures_on_the_admin_login_are_refused(gunicorn):
         "from i4region.accounts.models import User; "
         f"User.objects.create_superuser('probe_admin', 'a@example.org', {BROWSER_PASSWORD!r})",
     )
-    visitor = Visitor(base)
+    visitor = Client(base)
     for _ in range(6):
-        visitor.log_in("/en/admin/login/", "probe_admin", "wrong-password")
-    assert visitor.log_in("/en/admin/login/", "probe_admin", BROWSER_PASSWORD) == 429
+        visitor.log_in("probe_admin", "wrong-password", "/en/admin/login/")
+    assert visitor.log_in("probe_admin", BROWSER_PASSWORD, "/en/admin/login/") == 429

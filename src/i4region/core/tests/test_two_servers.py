@@ -20,11 +20,11 @@ from i4region.testing import (
     Client,
     form_fields,
     gunicorn,
-    instance_env,
     nginx_binary,
     nginx_in_front,
     postgres_database,
     postgres_problem,
+    production_env,
     redis_problem,
     run_cli,
     running,
@@ -57,15 +57,8 @@ def deployment(tmp_path_factory):
         pytest.skip(problem)
     folder = tmp_path_factory.mktemp("two-servers")
     with postgres_database(DATABASE_URL, f"i4region_two_servers_{os.getpid()}") as url:
-        env = instance_env(
-            folder / "home",
-            DATABASE_URL=url,
-            REDIS_URL=REDIS_URL,
-            DEBUG="false",
-            SECRET_KEY="two-servers-test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-            ALLOWED_HOSTS="127.0.0.1",
-            SECURE_SSL_REDIRECT="false",
-            TRUSTED_PROXY_COUNT="1",
+        env = production_env(
+            folder / "home", DATABASE_URL=url, REDIS_URL=REDIS_URL, TRUSTED_PROXY_COUNT="1"
         )
         (folder / "home").mkdir()
         for command in (
