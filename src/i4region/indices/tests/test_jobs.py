@@ -19,47 +19,22 @@ from i4region.accounts.models import Role
 from i4region.indices import services, tasks
 from i4region.indices.models import IndexRun
 from i4region.jobs.models import Job, State
-from i4region.jobs.tests.worker import run_jobs
+from i4region.jobs.tests.worker import job_of, run_jobs, watch
 from i4region.testing import instance_env, run_cli
 
 pytestmark = pytest.mark.django_db
-
-
-def _job(response) -> Job:
-    assert response.status_code == 302, response.content.decode()[:300]
-    assert re.search(r"/en/jobs/\d+/$", response["Location"]), response["Location"]
-    return Job.objects.get(pk=response["Location"].rstrip("/").rsplit("/", 1)[1])
-
-
-def _watch(client, job, owner, other):
-    """Run the queue, and look at the job's page (as its owner and as another user) each time
-    the engine reports its draws."""
-    seen = []
-    step = tasks.step
-
-    def watched(job_, done, total, message):
-        step(job_, done, total, message)
-        if total > 1:
-            seen.append(client.get(job.get_absolute_url()).content.decode())
-            client.force_login(other)
-            seen.append(client.get(job.get_absolute_url()).status_code)
-            client.force_login(owner)
-
-    with mock.patch.object(tasks, "step", watched):
-        run_jobs()
-    return seen[0::2], seen[1::2]
 
 
 def test_recompute_returns_at_once_shows_the_draws_then_leads_to_the_run(client, make_user):
     owner, other = make_user(Role.SECRETARIAT), make_user(Role.BOARD_MEMBER)
     client.force_login(owner)
     before = IndexRun.objects.count()
-    job = _job(client.post("/en/indices/recompute/", {"aggregation": "gmean"}))
+    job = job_of(client.post("/en/indices/recompute/", {"aggregation": "gmean"}))
     assert IndexRun.objects.count() == before  # the request did not compute
     page = client.get(job.get_absolute_url()).content.decode()
     assert "Waiting for a worker" in page and "<progress" in page
     assert job.subject in client.get("/en/indices/recompute/").content.decode()
-    pages, others = _watch(client, job, owner, other)
+    pages, others = watch(client, job, tasks, owner, other, when=lambda done, total: total > 1)
     total = services.n_draws(services.published_run().framework, {})
     assert total == 200 + 60 * 6
     middle = [p for p in pages if re.search(rf'<progress value="([1-9]\d*)" max="{total}">', p)]
@@ -81,7 +56,7 @@ def test_an_uncertainty_run_from_its_page_with_more_draws(client, make_user):
     page = client.get("/en/indices/uncertainty/").content.decode()
     assert 'action="/en/indices/uncertainty/run/"' in page and 'value="200"' in page
     base = services.published_run()
-    job = _job(client.post("/en/indices/uncertainty/run/", {"run": base.pk, "n": 2500}))
+    job = job_of(client.post("/en/indices/uncertainty/run/", {"run": base.pk, "n": 2500}))
     assert job.subject == f"run {base.pk} ({base.year}): uncertainty with 2500 draws"
     run_jobs()
     job.refresh_from_db()
@@ -118,7 +93,7 @@ def test_a_run_that_no_longer_exists_fails_for_its_owner(client, make_user):
     owner = make_user(Role.SECRETARIAT)
     run, _ = services.recompute(services.published_run(), "hmean", owner)
     client.force_login(owner)
-    job = _job(client.post("/en/indices/sensitivity/run/", {"run": run.pk, "n": 20}))
+    job = job_of(client.post("/en/indices/sensitivity/run/", {"run": run.pk, "n": 20}))
     gone = run.pk
     run.delete()
     run_jobs()
@@ -131,7 +106,7 @@ def test_a_run_that_no_longer_exists_fails_for_its_owner(client, make_user):
 
 def test_lithuanian_job_of_a_recomputation(client, make_user):
     client.force_login(make_user(Role.SECRETARIAT))
-    job = _job(client.post("/en/indices/recompute/", {"aggregation": "hmean"}))
+    job = job_of(client.post("/en/indices/recompute/", {"aggregation": "hmean"}))
     run_jobs()
     page = client.get(f"/lt/jobs/{job.pk}/").content.decode()
     assert "Indekso skaičiavimas" in page and "Index run" not in page
@@ -140,7 +115,7 @@ def test_lithuanian_job_of_a_recomputation(client, make_user):
 def test_a_run_stopped_before_it_is_stored_leaves_nothing_and_runs_again(client, make_user):
     client.force_login(make_user(Role.SECRETARIAT))
     before = IndexRun.objects.count()
-    job = _job(client.post("/en/indices/recompute/", {"aggregation": "gmean"}))
+    job = job_of(client.post("/en/indices/recompute/", {"aggregation": "gmean"}))
 
     def killed(**kwargs):
         raise KeyboardInterrupt  # the process stops as the run is written: no handler runs

@@ -6,7 +6,6 @@ import datetime as dt
 import io
 import re
 import zipfile
-from unittest import mock
 
 import pytest
 from django.core.management import call_command
@@ -15,16 +14,14 @@ from django.utils import timezone
 from i4region.accounts.models import Role
 from i4region.board.models import Meeting
 from i4region.jobs.models import Job, JobFile, State
-from i4region.jobs.tests.worker import run_jobs
+from i4region.jobs.tests.worker import job_of, run_jobs, stopping_in, watch
 from i4region.reports import batches, documents, tasks
 
 pytestmark = pytest.mark.django_db
 
 
 def _post(client, **data):
-    response = client.post("/en/reports/batches/", {"lang": "en", "fmt": "html", **data})
-    assert response.status_code == 302, response.content.decode()[:300]
-    return Job.objects.get(pk=response["Location"].rstrip("/").rsplit("/", 1)[1])
+    return job_of(client.post("/en/reports/batches/", {"lang": "en", "fmt": "html", **data}))
 
 
 def _archive(client, job) -> zipfile.ZipFile:
@@ -43,21 +40,10 @@ def test_every_factsheet_as_a_job_with_progress_then_one_zip(client, make_user):
     assert "Waiting for a worker" in page and not JobFile.objects.filter(is_result=True).exists()
     n = len(documents.all_initiatives())
     assert n >= 2
-    seen = []
-    step = tasks.step
-
-    def watched(job_, done, total, message):
-        step(job_, done, total, message)
-        seen.append(client.get(job.get_absolute_url()).content.decode())
-        client.force_login(other)
-        seen.append(client.get(job.get_absolute_url()).status_code)
-        client.force_login(owner)
-
-    with mock.patch.object(tasks, "step", watched):
-        run_jobs()
-    assert f'<progress value="1" max="{n}">' in seen[2]
-    assert f"Step 1 of {n}: initiative-" in seen[2]
-    assert set(seen[1::2]) == {404}
+    pages, refusals = watch(client, job, tasks, owner, other)
+    assert f'<progress value="1" max="{n}">' in pages[1]
+    assert f"Step 1 of {n}: initiative-" in pages[1]
+    assert set(refusals) == {404}
     page = client.get(job.get_absolute_url()).content.decode()
     assert f"{n} reports in initiatives-en-html.zip." in page
     archive = _archive(client, job)
@@ -125,16 +111,7 @@ def test_a_meeting_gone_before_the_job_fails_it_for_its_owner(client, make_user)
 def test_a_set_stopped_mid_way_keeps_nothing_and_is_made_again(client, make_user):
     client.force_login(make_user(Role.SECRETARIAT))
     job = _post(client, batch="initiatives")
-    write = batches.write
-    calls = []
-
-    def killed(report, lang, fmt):
-        calls.append(report.filename)
-        if len(calls) == 2:
-            raise KeyboardInterrupt  # the worker stops inside the second report
-        return write(report, lang, fmt)
-
-    with mock.patch.object(batches, "write", killed):
+    with stopping_in(batches, "write", 2):  # the worker stops inside the second report
         run_jobs()
     job.refresh_from_db()
     assert job.state == State.RUNNING and job.done == 1

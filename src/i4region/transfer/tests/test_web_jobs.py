@@ -7,7 +7,6 @@ import io
 import json
 import re
 import zipfile
-from unittest import mock
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -15,17 +14,11 @@ from django.utils import timezone
 
 from i4region.accounts.models import Role, User
 from i4region.jobs.models import Job, State
-from i4region.jobs.tests.worker import run_jobs
+from i4region.jobs.tests.worker import job_of, run_jobs, stopping_in, watch
 from i4region.stakeholders.models import Organisation
 from i4region.transfer import services, tasks
 
 pytestmark = pytest.mark.django_db
-
-
-def _job(response) -> Job:
-    assert response.status_code == 302, response.content.decode()[:300]
-    assert re.search(r"/en/jobs/\d+/$", response["Location"])
-    return Job.objects.get(pk=response["Location"].rstrip("/").rsplit("/", 1)[1])
 
 
 def _download(client, job) -> bytes:
@@ -45,7 +38,7 @@ def admin(make_user):
 def package(client, admin) -> bytes:
     """A dump made from the web by the administrator, with personal data."""
     client.force_login(admin)
-    job = _job(client.post("/en/transfer/instance/dump/", {"personal": "on"}))
+    job = job_of(client.post("/en/transfer/instance/dump/", {"personal": "on"}))
     run_jobs()
     return _download(client, job)
 
@@ -56,18 +49,9 @@ def test_a_dump_from_the_web_is_a_job_with_progress_and_a_zip(client, make_user)
     page = client.get("/en/transfer/instance/").content.decode()
     assert 'action="/en/transfer/instance/dump/"' in page
     assert 'action="/en/transfer/instance/load/"' not in page  # loading is an administrator's
-    job = _job(client.post("/en/transfer/instance/dump/", {}))
+    job = job_of(client.post("/en/transfer/instance/dump/", {}))
     assert "Waiting for a worker" in client.get(job.get_absolute_url()).content.decode()
-    seen = []
-    step = tasks.step
-
-    def watched(job_, done, total, message):
-        step(job_, done, total, message)
-        if done == 3:
-            seen.append(client.get(job.get_absolute_url()).content.decode())
-
-    with mock.patch.object(tasks, "step", watched):
-        run_jobs()
+    seen, _ = watch(client, job, tasks, owner, when=lambda done, total: done == 3)
     tables = len(services.resources())
     assert f'<progress value="3" max="{tables + 1}">' in seen[0]
     page = client.get(job.get_absolute_url()).content.decode()
@@ -91,7 +75,7 @@ def test_an_administrator_replaces_the_instance_by_a_package(client, admin, pack
     kept = Organisation.objects.count() - 1
     client.force_login(admin)
     upload = SimpleUploadedFile("backup.zip", package, content_type="application/zip")
-    job = _job(client.post("/en/transfer/instance/load/", {"package": upload, "confirm": "on"}))
+    job = job_of(client.post("/en/transfer/instance/load/", {"package": upload, "confirm": "on"}))
     assert Organisation.objects.filter(name="Made after the dump").exists()  # not yet
     run_jobs()
     assert not Organisation.objects.filter(name="Made after the dump").exists()
@@ -103,13 +87,13 @@ def test_an_administrator_replaces_the_instance_by_a_package(client, admin, pack
 
 def test_a_package_without_the_loader_is_refused_and_changes_nothing(client, admin, make_user):
     client.force_login(admin)
-    job = _job(client.post("/en/transfer/instance/dump/", {}))
+    job = job_of(client.post("/en/transfer/instance/dump/", {}))
     run_jobs()
     package = _download(client, job)
     other = make_user(Role.ADMINISTRATOR, username="made-later")
     client.force_login(other)
     upload = SimpleUploadedFile("old.zip", package)
-    job = _job(client.post("/en/transfer/instance/load/", {"package": upload, "confirm": "on"}))
+    job = job_of(client.post("/en/transfer/instance/load/", {"package": upload, "confirm": "on"}))
     run_jobs()
     page = client.get(job.get_absolute_url()).content.decode()
     assert "Nothing was written." in page
@@ -122,14 +106,14 @@ def test_a_package_without_the_loader_is_refused_and_changes_nothing(client, adm
 def test_a_file_that_is_not_a_package_is_refused(client, admin):
     client.force_login(admin)
     upload = SimpleUploadedFile("notes.zip", b"not a zip")
-    job = _job(client.post("/en/transfer/instance/load/", {"package": upload, "confirm": "on"}))
+    job = job_of(client.post("/en/transfer/instance/load/", {"package": upload, "confirm": "on"}))
     run_jobs()
     assert "the file is not a ZIP file" in client.get(job.get_absolute_url()).content.decode()
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("../../etc/evil.csv", "x")
     upload = SimpleUploadedFile("evil.zip", buffer.getvalue())
-    job = _job(client.post("/en/transfer/instance/load/", {"package": upload, "confirm": "on"}))
+    job = job_of(client.post("/en/transfer/instance/load/", {"package": upload, "confirm": "on"}))
     run_jobs()
     page = client.get(job.get_absolute_url()).content.decode()
     assert "../../etc/evil.csv: a package holds only its CSV files" in page
@@ -151,17 +135,8 @@ def test_a_load_stopped_mid_way_leaves_the_instance_and_runs_again(client, admin
     before = Organisation.objects.count()
     client.force_login(admin)
     upload = SimpleUploadedFile("backup.zip", package)
-    job = _job(client.post("/en/transfer/instance/load/", {"package": upload, "confirm": "on"}))
-    insert = services._insert
-    calls = []
-
-    def killed(path, resource, maps):
-        calls.append(path.name)
-        if len(calls) == 5:
-            raise KeyboardInterrupt  # the worker stops with four tables written
-        return insert(path, resource, maps)
-
-    with mock.patch.object(services, "_insert", killed):
+    job = job_of(client.post("/en/transfer/instance/load/", {"package": upload, "confirm": "on"}))
+    with stopping_in(services, "_insert", 5):  # the worker stops with four tables written
         run_jobs()
     assert Organisation.objects.count() == before
     assert Organisation.objects.filter(name="Made after the dump").exists()
