@@ -338,9 +338,11 @@ def import_file(
     maps: tuple[SourceMap, ...] = (),
     user=None,
     out: TextIO | None = None,
+    table=None,
 ) -> ImportReport:
-    """Parse then import; any fault becomes ImportRefused with the file's line and field."""
-    table = read_table(path)
+    """Parse (unless `table` is the file already read) then import; any fault becomes
+    ImportRefused with the file's line and field."""
+    table = table if table is not None else read_table(path)
     return import_table(
         table,
         file_name=Path(path).name,

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 from i4region.jobs.services import Refused, Result, kind, step
 
 from .catalogue import maps_for_dataset
-from .importing import ImportRefused, guess_vintage, import_table, read_table, sha256_of
+from .importing import ImportRefused, guess_vintage, import_file, read_table
 
 
 @kind("observatory_file", gettext_lazy("Statistics file import"), "observatory:imports")
@@ -28,14 +28,7 @@ def import_statistics(job) -> Result:
                     % {"file": path.name}
                 )
             step(job, 1, 2, _("Writing release %(vintage)s") % {"vintage": vintage})
-            report = import_table(
-                table,
-                file_name=path.name,
-                sha256=sha256_of(path),
-                vintage=vintage,
-                maps=maps,
-                user=job.owner,
-            )
+            report = import_file(path, vintage=vintage, maps=maps, user=job.owner, table=table)
         except ImportRefused as exc:
             raise Refused([str(exc)]) from exc
     return Result(report.summary())

@@ -14,7 +14,7 @@ from i4region.observatory.catalogue import SourceMap, maps_for_dataset
 from i4region.observatory.importing import (
     ImportRefused,
     guess_vintage,
-    import_table,
+    import_file,
     read_table,
     sha256_of,
     vintage_problem,
@@ -114,14 +114,9 @@ class Command(BaseCommand):
         verbosity = options.get("verbosity", 1)
         ending, self.stderr.ending = self.stderr.ending, ""  # the bar draws its own line ends
         try:
-            report = import_table(
-                table,
-                file_name=path.name,
-                sha256=sha256_of(path),
-                vintage=vintage,
-                maps=maps,
-                user=_Operator(),
-                out=self.stderr if verbosity else None,
+            out = self.stderr if verbosity else None
+            report = import_file(
+                path, vintage=vintage, maps=maps, user=_Operator(), out=out, table=table
             )
         except ImportRefused as exc:
             raise CommandError(f"nothing imported: {exc}", returncode=2) from exc
