@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -33,7 +34,7 @@ from i4region.observatory.importing import sha256_of
 
 FORMAT = "i4region-instance/1"
 # A stored geometry or history record can be large; a cell larger than this is not ours.
-csv.field_size_limit(64 * 2**20)
+LARGEST_CELL = 64 * 2**20
 NULL = "\\N"
 # Rebuilt by `migrate` on every database (ids differ): referenced by natural key instead.
 REBUILT = ("contenttypes.contenttype", "auth.permission")
@@ -314,8 +315,8 @@ def check_package(src: Path, package: dict) -> dict[str, Resource]:
             raise PackageError(
                 f"{entry['path']}: checksum does not match datapackage.json (truncated or changed)"
             )
-        with open(path, encoding="utf-8", newline="") as fh:
-            header = next(csv.reader(fh), [])
+        with package_rows(path) as reader:
+            header = next(reader, [])
         expected = [f.attname for f in known[name].fields]
         if header != expected:
             raise PackageError(f"{entry['path']}: columns {header} differ from {expected}")
@@ -360,8 +361,7 @@ def _insert(path: Path, resource: Resource, maps: dict, batch: int = 5000) -> No
     columns = ", ".join(connection.ops.quote_name(f.column) for f in resource.fields)
     marks = ", ".join(["%s"] * len(resource.fields))
     sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"
-    with open(path, encoding="utf-8", newline="") as fh, connection.cursor() as cursor:
-        reader = csv.reader(fh)
+    with package_rows(path) as reader, connection.cursor() as cursor:
         next(reader)
         rows = []
         for line, cells in enumerate(_guarded(reader, path), start=2):
@@ -379,6 +379,18 @@ def _insert(path: Path, resource: Resource, maps: dict, batch: int = 5000) -> No
                 rows = []
         if rows:
             cursor.executemany(sql, rows)
+
+
+@contextmanager
+def package_rows(path: Path) -> Iterator:
+    """The rows of a package's CSV file, cells up to LARGEST_CELL long while it is read (the csv
+    module's limit is the process's: it is set back afterwards, for every other reader)."""
+    previous = csv.field_size_limit(LARGEST_CELL)
+    try:
+        with open(path, encoding="utf-8", newline="") as fh:
+            yield csv.reader(fh)
+    finally:
+        csv.field_size_limit(previous)
 
 
 def _guarded(reader, path: Path):
