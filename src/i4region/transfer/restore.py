@@ -111,6 +111,7 @@ def replace(src: Path, package: dict) -> None:
         Session.objects.all().delete()
         _keep_jobs(owners)
     transaction.on_commit(cache.clear)
+    transaction.on_commit(services.analyse_network)
 
 
 def _keep_jobs(owners: dict[int, str]) -> None:

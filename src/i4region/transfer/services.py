@@ -31,6 +31,7 @@ from django.utils import translation
 import i4region
 from i4region.core.exports import safe_text, unescape_cell
 from i4region.observatory.importing import sha256_of
+from i4region.stakeholders import network_store
 
 FORMAT = "i4region-instance/1"
 # A stored geometry or history record can be large; a cell larger than this is not ours.
@@ -353,7 +354,15 @@ def load(src: Path, progress=None) -> dict:
                 no_style(), [r.model for r in checked.values()]
             ):
                 cursor.execute(sql)
+        transaction.on_commit(analyse_network)
     return package
+
+
+def analyse_network() -> None:
+    """A loaded register's stored network analysis is older than its records (the load writes
+    their time stamps): ask the job queue for a new one."""
+    if not network_store.up_to_date():
+        network_store.request_analysis()
 
 
 def _insert(path: Path, resource: Resource, maps: dict, batch: int = 5000) -> None:

@@ -15,7 +15,8 @@ from django.utils import timezone
 from i4region.accounts.models import Role, User
 from i4region.jobs.models import Job, State
 from i4region.jobs.tests.worker import job_of, run_jobs, stopping_in, watch
-from i4region.stakeholders.models import Organisation
+from i4region.stakeholders import network_store
+from i4region.stakeholders.models import NetworkResult, Organisation
 from i4region.transfer import services, tasks
 
 pytestmark = pytest.mark.django_db
@@ -41,6 +42,21 @@ def package(client, admin) -> bytes:
     job = job_of(client.post("/en/transfer/instance/dump/", {"personal": "on"}))
     run_jobs()
     return _download(client, job)
+
+
+def test_a_loaded_register_without_its_analysis_is_analysed_by_the_queue(
+    client, admin, django_capture_on_commit_callbacks
+):
+    NetworkResult.objects.all().delete()  # the package carries no analysis of its register
+    client.force_login(admin)
+    job = job_of(client.post("/en/transfer/instance/dump/", {}))
+    run_jobs()
+    upload = SimpleUploadedFile("backup.zip", _download(client, job))
+    job_of(client.post("/en/transfer/instance/load/", {"package": upload, "confirm": "on"}))
+    Job.objects.filter(kind=network_store.KIND).delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        run_jobs()
+    assert Job.objects.filter(kind=network_store.KIND, state=State.QUEUED).count() == 1
 
 
 def test_a_dump_from_the_web_is_a_job_with_progress_and_a_zip(client, make_user):
