@@ -16,6 +16,20 @@ def django_db_setup(django_db_setup, django_db_blocker):
     trans_real._default = None
 
 
+@pytest.fixture(autouse=True)
+def _fresh_state():
+    """Every test starts with an empty cache and no actor, as a fresh instance does. The test cache outlives
+    the rolled-back transaction of the test before, whose ids SQLite hands out again: a page
+    cached there could otherwise answer for this test's different data under the same stamp."""
+    from auditlog.context import auditlog_value
+    from django.core.cache import cache
+
+    cache.clear()
+    # django-auditlog leaves the last actor in its context variable after `set_actor` ends: a
+    # user of an earlier test (rolled back) is nobody in this one
+    auditlog_value.set({})
+
+
 @pytest.fixture
 def make_user(django_user_model):
     """Create a user with a role: make_user("secretariat")."""

@@ -3,6 +3,8 @@ job waits however many changes arrive, the pages read the stored result, say whe
 and show the worker's new result once it has run."""
 
 import pytest
+from auditlog.context import set_actor
+from django.contrib.auth import get_user_model
 from django.utils import translation
 
 from i4region.jobs.models import Job
@@ -39,13 +41,14 @@ def test_a_change_asks_for_one_job_and_a_second_change_for_none(
     lead, django_capture_on_commit_callbacks
 ):
     a, b = schools()
-    owner = lead.session["_auth_user_id"]
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+    owner = get_user_model().objects.get(pk=lead.session["_auth_user_id"])
+    # the change is the signed-in user's, as a request would record it
+    with set_actor(owner), django_capture_on_commit_callbacks(execute=True) as callbacks:
         r = Relation.objects.create(source=a, target=b, type="collaboration", strength=2)
         r.strength = 4
         r.save()
     assert len(callbacks) == 1  # two saves in one transaction: one request
-    assert [str(j.owner_id) for j in waiting()] == [owner]
+    assert [j.owner_id for j in waiting()] == [owner.pk]
     with django_capture_on_commit_callbacks(execute=True):
         r.delete()
     with django_capture_on_commit_callbacks(execute=True):
