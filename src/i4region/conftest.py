@@ -25,9 +25,13 @@ def _fresh_state():
     from django.core.cache import cache
 
     cache.clear()
-    # django-auditlog leaves the last actor in its context variable after `set_actor` ends: a
-    # user of an earlier test (rolled back) is nobody in this one
-    auditlog_value.set({})
+    # django-auditlog leaves the last actor in its context variable after `set_actor` ends, and a
+    # nested `set_actor` leaves the outer one's receiver connected: a user of an earlier test
+    # (rolled back) is nobody in this one. A context with no actor and a dispatch id no receiver
+    # has makes every left-over receiver stand aside.
+    token = auditlog_value.set({"signal_duid": None})
+    yield
+    auditlog_value.reset(token)
 
 
 @pytest.fixture
