@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from . import models, services
+from . import models
 
 
 class TrackedAdmin(admin.ModelAdmin):
@@ -52,4 +52,8 @@ class ActionAdmin(TrackedAdmin):
     list_display = ("title", "board", "parent", "status", "progress", "weight", "is_sample")
 
     def save_model(self, request, obj, form, change):
-        services.save_action(obj, request.user)
+        # imported here: the services reach the observatory (pandas, polars), and every command
+        # loads the admin at start-up
+        from .services import save_action
+
+        save_action(obj, request.user)

@@ -8,12 +8,14 @@ from django.utils.translation import gettext_lazy
 
 from i4region.jobs.services import Refused, Result, kind, step
 
-from . import services
 from .models import IndexRun
 
 
 @kind("index_run", gettext_lazy("Index run"), "indices:recompute")
 def index_run(job) -> Result:
+    # imported here: the engine brings scipy, and every command registers the job kinds at start-up
+    from . import services
+
     base = IndexRun.objects.select_related("framework").filter(pk=job.options["run"]).first()
     if base is None:
         raise Refused([_("Run %(id)s no longer exists.") % {"id": job.options["run"]}])

@@ -15,8 +15,8 @@ import dataclasses
 import hashlib
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import networkx as nx
 from auditlog.context import auditlog_value
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
@@ -26,24 +26,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from i4region.accounts.models import Role
-from i4region.compute.network import (
-    Community,
-    KeyActor,
-    NetworkAnalysis,
-    NetworkStats,
-    NodeMetrics,
-    analyse_network,
-    key_actors,
-)
 from i4region.jobs.models import Job, State
 
 from .grid import latest_assessments
 from .models import Assessment, Organisation, Relation
 from .snapshot import NetworkResult
 
+if TYPE_CHECKING:
+    from i4region.compute.network import KeyActor, NetworkAnalysis
+
+# The analysis (networkx, igraph) is imported where it is used: the receivers below are connected
+# at every start-up, and most processes never analyse or show the network.
+
 KIND = "network"
 FORMAT = 1
-NODE_FIELDS = tuple(f.name for f in dataclasses.fields(NodeMetrics))
 
 
 def data_stamp() -> str:
@@ -80,7 +76,16 @@ class Stored:
     published: View
 
 
+def _node_fields() -> tuple[str, ...]:
+    from i4region.compute.network import NodeMetrics
+
+    return tuple(f.name for f in dataclasses.fields(NodeMetrics))
+
+
 def _dump_view(a: NetworkAnalysis, positions: dict, relations: list) -> dict:
+    from i4region.compute.network import key_actors
+
+    fields = _node_fields()
     g = a.graph
     return {
         "graph_nodes": [
@@ -90,7 +95,7 @@ def _dump_view(a: NetworkAnalysis, positions: dict, relations: list) -> dict:
         "graph_edges": [
             [u, v, d["weight"], d["relations"], d["types"]] for u, v, d in g.edges(data=True)
         ],
-        "nodes": [[getattr(m, f) for f in NODE_FIELDS] for m in a.nodes.values()],
+        "nodes": [[getattr(m, f) for f in fields] for m in a.nodes.values()],
         "communities": [[c.index, c.key, list(c.members)] for c in a.communities],
         "brokers": a.brokers,
         "stats": dataclasses.asdict(a.stats),
@@ -103,6 +108,17 @@ def _dump_view(a: NetworkAnalysis, positions: dict, relations: list) -> dict:
 
 
 def _load_view(d: dict) -> View:
+    import networkx as nx
+
+    from i4region.compute.network import (
+        Community,
+        KeyActor,
+        NetworkAnalysis,
+        NetworkStats,
+        NodeMetrics,
+    )
+
+    fields = _node_fields()
     g = nx.Graph()
     g.add_nodes_from(
         (v, {"label": lb, "type": t, "attributes": at, "in_relations": i, "out_relations": o})
@@ -111,7 +127,7 @@ def _load_view(d: dict) -> View:
     g.add_edges_from(
         (u, v, {"weight": w, "relations": r, "types": ts}) for u, v, w, r, ts in d["graph_edges"]
     )
-    nodes = {row[0]: NodeMetrics(**dict(zip(NODE_FIELDS, row, strict=True))) for row in d["nodes"]}
+    nodes = {row[0]: NodeMetrics(**dict(zip(fields, row, strict=True))) for row in d["nodes"]}
     analysis = NetworkAnalysis(
         graph=g,
         nodes=nodes,
@@ -192,6 +208,8 @@ def _inputs(published_only: bool):
 
 def compute(progress=lambda done, total, message: None) -> NetworkResult:
     """Analyse the register as it is now and store the result (replacing older ones)."""
+    from i4region.compute.network import analyse_network
+
     from .network import arrange
 
     started = time.perf_counter()
