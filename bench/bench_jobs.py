@@ -55,7 +55,6 @@ def main() -> None:
     from django.core.management import call_command
 
     from i4region.jobs import services
-    from i4region.jobs.models import Job, State
     from i4region.stakeholders import kumu_read
 
     if args.index:
@@ -73,11 +72,8 @@ def main() -> None:
             direct.append(time.perf_counter() - t0)
             upload = ContentFile(sheet(args.rows, f"q{r}"), name="elements.csv")
             t0 = time.perf_counter()
-            job = services.submit(owner, "kumu", "elements.csv", {"elements": upload})
-            while Job.objects.get(pk=job.pk).state not in (State.DONE, State.FAILED):
-                time.sleep(0.02)
+            wait_done(services.submit(owner, "kumu", "elements.csv", {"elements": upload}))
             queued.append(time.perf_counter() - t0)
-            assert Job.objects.get(pk=job.pk).state == State.DONE
     finally:
         worker.terminate()
         worker.wait(timeout=30)
@@ -97,6 +93,15 @@ def start_worker() -> subprocess.Popen:
     )
 
 
+def wait_done(job) -> None:
+    """Poll the job's row until the worker has finished it; fail unless it is done."""
+    from i4region.jobs.models import Job, State
+
+    while (state := Job.objects.get(pk=job.pk).state) not in (State.DONE, State.FAILED):
+        time.sleep(0.02)
+    assert state == State.DONE
+
+
 def bench_index(args) -> None:
     """The uncertainty run of the 2018 index with N draws: computed directly; posted from the
     page (the request alone); and as that request's job, until a worker has stored the run."""
@@ -105,7 +110,7 @@ def bench_index(args) -> None:
 
     from i4region.accounts.models import Role, User
     from i4region.indices import i40, services
-    from i4region.jobs.models import Job, State
+    from i4region.jobs.models import Job
 
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)
@@ -128,11 +133,8 @@ def bench_index(args) -> None:
             response = client.post("/en/indices/uncertainty/run/", {"run": base.pk, "n": n})
             request.append(time.perf_counter() - t0)
             assert response.status_code == 302 and "/jobs/" in response["Location"]
-            job = Job.objects.latest("pk")
-            while Job.objects.get(pk=job.pk).state not in (State.DONE, State.FAILED):
-                time.sleep(0.02)
+            wait_done(Job.objects.latest("pk"))
             queued.append(time.perf_counter() - t0)
-            assert Job.objects.get(pk=job.pk).state == State.DONE
     finally:
         worker.terminate()
         worker.wait(timeout=30)
