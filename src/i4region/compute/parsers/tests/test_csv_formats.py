@@ -18,6 +18,17 @@ from .test_eurostat_tsv import obs
 SDMX1 = "DATAFLOW,LAST UPDATE,freq,unit,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG,CONF_STATUS\n"
 FLOW = "ESTAT:NAMA_10R_3GDP(1.0),24/05/24 23:00:00"
 
+
+def assert_parse_error(read, path, line, field, fragment):
+    """Reading the file fails with a ParseError that names this line and field and whose message
+    contains fragment; returns the error."""
+    with pytest.raises(ParseError) as info:
+        read(path)
+    assert (info.value.line, info.value.field) == (line, field), str(info.value)
+    assert fragment in str(info.value)
+    return info.value
+
+
 # ------------------------------------------------------------------------------ SDMX-CSV
 
 
@@ -123,11 +134,8 @@ def test_sdmx_several_dataflows_become_a_dimension(write):
     ],
 )
 def test_sdmx_errors(write, text, line, field, fragment):
-    with pytest.raises(ParseError) as info:
-        read_sdmx_csv(write("sdmx.csv", text))
-    assert (info.value.line, info.value.field) == (line, field), str(info.value)
-    assert fragment in str(info.value)
-    assert f"line {line}" in str(info.value)
+    error = assert_parse_error(read_sdmx_csv, write("sdmx.csv", text), line, field, fragment)
+    assert f"line {line}" in str(error)
 
 
 # ------------------------------------------------------------------------------ tidy CSV
@@ -185,10 +193,7 @@ def test_tidy_extra_columns_become_dimensions(write):
     ],
 )
 def test_tidy_errors(write, text, line, field, fragment):
-    with pytest.raises(ParseError) as info:
-        read_tidy_csv(write("tidy.csv", text))
-    assert (info.value.line, info.value.field) == (line, field), str(info.value)
-    assert fragment in str(info.value)
+    assert_parse_error(read_tidy_csv, write("tidy.csv", text), line, field, fragment)
 
 
 # ------------------------------------------------------------------------------ I40
@@ -216,7 +221,4 @@ def test_i40_mini(data_dir):
     ],
 )
 def test_i40_errors(write, text, line, field, fragment):
-    with pytest.raises(ParseError) as info:
-        read_i40_db(write("i40.tsv", text))
-    assert (info.value.line, info.value.field) == (line, field), str(info.value)
-    assert fragment in str(info.value)
+    assert_parse_error(read_i40_db, write("i40.tsv", text), line, field, fragment)
