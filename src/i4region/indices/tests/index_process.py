@@ -15,12 +15,12 @@ import django  # noqa: E402
 django.setup()
 
 from django.contrib.auth import get_user_model  # noqa: E402
-from django.core.management import call_command  # noqa: E402
 
 from i4region.indices import i40, services  # noqa: E402
 from i4region.indices.models import IndexRun  # noqa: E402
 from i4region.jobs import services as jobs  # noqa: E402
 from i4region.jobs.models import Job  # noqa: E402
+from i4region.jobs.tests import processes  # noqa: E402
 
 
 def main(command: str, *args: str) -> None:
@@ -34,11 +34,9 @@ def main(command: str, *args: str) -> None:
             owner, "index_run", "kill test", {}, {"run": run.pk, "draws": {"ua_n": int(args[0])}}
         )
     elif command == "work":
-        once = ("--batch",) if "--batch" in args else ()
-        call_command("db_worker", *once, "--no-reload", "--no-startup-delay", "--interval", "0")
+        processes.work(batch="--batch" in args)
     elif command == "retry":
-        for job in Job.objects.all():
-            jobs.retry(job)
+        processes.retry_all()
     elif command == "report":
         found = [(j.state, j.attempts, j.interrupted, j.done, j.total) for j in Job.objects.all()]
         print(json.dumps(found))

@@ -17,12 +17,12 @@ django.setup()
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.contrib.auth.models import Group  # noqa: E402
 from django.core.files.base import ContentFile  # noqa: E402
-from django.core.management import call_command  # noqa: E402
 from django.db import transaction  # noqa: E402
 from django_tasks_db.models import DBTaskResult  # noqa: E402
 
 from i4region.jobs import services  # noqa: E402
 from i4region.jobs.models import Job  # noqa: E402
+from i4region.jobs.tests import processes  # noqa: E402
 
 
 @services.kind("test_pid", "test", "jobs:list")
@@ -49,11 +49,9 @@ def main(command: str, *args: str) -> None:
         for i in range(int(args[1])):
             services.submit(owner, args[0], f"job {i}", {"file": ContentFile(b"x", name="x")})
     elif command == "work":
-        once = () if "--forever" in args else ("--batch",)
-        call_command("db_worker", *once, "--no-reload", "--no-startup-delay", "--interval", "0")
+        processes.work(batch="--forever" not in args)
     elif command == "retry":
-        for job in Job.objects.all():
-            services.retry(job)
+        processes.retry_all()
     elif command == "report":
         jobs = [(j.kind, j.state, j.attempts, j.interrupted, j.summary) for j in Job.objects.all()]
         print(json.dumps(jobs))
