@@ -305,6 +305,28 @@ def parse_cells(cells: np.ndarray, *, empty_is_missing: bool = False) -> Cells:
     return Cells(value=num[codes], flag=flag[codes], missing=miss[codes], bad=bad)
 
 
+def periods_at(
+    path: str | os.PathLike[str], raw: np.ndarray, lines: np.ndarray, column: str
+) -> np.ndarray:
+    """The normalised periods of one column (cells read on file lines `lines`); the first cell
+    that is no period is a ParseError at its line."""
+    periods, bad = normalise_periods(raw)
+    if bad is not None:
+        raise ParseError(path, int(lines[bad]), column, f"{raw[bad]!r} is not a time period")
+    return periods
+
+
+def values_at(
+    path: str | os.PathLike[str], raw: np.ndarray, lines: np.ndarray, column: str
+) -> Cells:
+    """The parsed cells of one value column of a long file, where an empty cell is a missing
+    value; the first malformed cell is a ParseError at its line."""
+    cells = parse_cells(raw, empty_is_missing=True)
+    if cells.bad is not None:
+        raise ParseError(path, int(lines[cells.bad]), column, describe_bad_cell(raw[cells.bad]))
+    return cells
+
+
 def strip_values(values: np.ndarray) -> np.ndarray:
     """Strip whitespace from an object array of str, once per distinct value."""
     codes, uniques = pd.factorize(np.asarray(values, dtype=object))
@@ -385,6 +407,33 @@ def build_frame(
     data["line"] = np.asarray(line, dtype=np.int64)
     frame = pd.DataFrame(data)
     frame["flag"] = frame["flag"].astype(object)
+    return frame
+
+
+def long_frame(
+    path: str | os.PathLike[str],
+    dim_values: Mapping[str, np.ndarray],
+    geo: np.ndarray,
+    periods: np.ndarray,
+    cells: Cells,
+    flag: np.ndarray,
+    lines: np.ndarray,
+    *,
+    keep_missing: bool,
+) -> pd.DataFrame:
+    """The standard frame of a long file (one observation per line): a line without a value is
+    left out unless `keep_missing`; two lines for one key are a ParseError."""
+    keep = np.ones(len(lines), dtype=bool) if keep_missing else ~cells.missing
+    idx = np.flatnonzero(keep)
+    frame = build_frame(
+        {d: values[idx] for d, values in dim_values.items()},
+        geo[idx],
+        periods[idx],
+        cells.value[idx],
+        flag[idx],
+        lines[idx],
+    )
+    check_duplicates(path, frame, [*dim_values, "geo", "period"])
     return frame
 
 

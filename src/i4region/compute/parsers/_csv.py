@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ._common import ParseError, split_lines
+from ._common import ParseError, read_text, split_lines
 
 _SENTINEL = "\x01"
 _PANDAS_LINE = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
@@ -50,8 +50,9 @@ def _split_one(line: str, delim: str) -> list[str]:
     return next(csv.reader([line], delimiter=delim), [])
 
 
-def read_records(path: str | os.PathLike[str], text: str) -> Records:
-    """Tokenise ``text``; every record must have as many fields as the header."""
+def read_records(path: str | os.PathLike[str]) -> Records:
+    """Read and tokenise the file; every record must have as many fields as the header."""
+    text = read_text(path)
     lines = split_lines(text)
     nonblank = [i for i, t in enumerate(lines) if t.strip()]
     if not nonblank:

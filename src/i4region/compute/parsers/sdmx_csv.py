@@ -20,14 +20,11 @@ from ._common import (
     FLAG_RE,
     ParsedTable,
     ParseError,
-    build_frame,
-    check_duplicates,
     dataset_from_filename,
-    describe_bad_cell,
-    normalise_periods,
-    parse_cells,
-    read_text,
+    long_frame,
+    periods_at,
     strip_values,
+    values_at,
 )
 from ._csv import Records, read_records
 
@@ -110,7 +107,7 @@ def read_sdmx_csv(path: str | os.PathLike[str], *, keep_missing: bool = False) -
     ``flag`` is ``OBS_FLAG`` (or ``OBS_STATUS``), plus ``c`` when ``CONF_STATUS`` marks the cell
     confidential, as Eurostat's TSV would show it. Labels go to ``ParsedTable.labels``.
     """
-    recs = read_records(path, read_text(path))
+    recs = read_records(path)
     header = recs.header
     version, comps = _components(path, recs)
     ids = [c[0] for c in comps]
@@ -193,19 +190,11 @@ def read_sdmx_csv(path: str | os.PathLike[str], *, keep_missing: bool = False) -
 
     # Periods.
     periods_raw = codes_of(comps[t_pos], "period")
-    periods, bad = normalise_periods(periods_raw)
-    if bad is not None:
-        raise ParseError(
-            path, int(line[bad]), ids[t_pos], f"{periods_raw[bad]!r} is not a time period"
-        )
+    periods = periods_at(path, periods_raw, line, ids[t_pos])
 
     # Values and flags.
     raw_values = recs.columns[comps[v_pos][1]]
-    cells = parse_cells(raw_values, empty_is_missing=True)
-    if cells.bad is not None:
-        raise ParseError(
-            path, int(line[cells.bad]), ids[v_pos], describe_bad_cell(raw_values[cells.bad])
-        )
+    cells = values_at(path, raw_values, line, ids[v_pos])
     flag = cells.flag.copy()
     attr_by_name = {c[0].upper(): c for c in attr_comps}
     flag_comp = attr_by_name.get("OBS_FLAG") or attr_by_name.get("OBS_STATUS")
@@ -236,18 +225,9 @@ def read_sdmx_csv(path: str | os.PathLike[str], *, keep_missing: bool = False) -
     if concepts:
         labels["__columns__"] = concepts
 
-    keep = np.ones(len(line), dtype=bool) if keep_missing else ~cells.missing
-    idx = np.flatnonzero(keep)
     geo = dim_values.pop("geo")
-    frame = build_frame(
-        {d: dim_values[d][idx] for d in dimensions},
-        geo[idx],
-        periods[idx],
-        cells.value[idx],
-        flag[idx],
-        line[idx],
-    )
-    check_duplicates(path, frame, [*dimensions, "geo", "period"])
+    dims = {d: dim_values[d] for d in dimensions}
+    frame = long_frame(path, dims, geo, periods, cells, flag, line, keep_missing=keep_missing)
     return ParsedTable(
         format="sdmx_csv",
         dataset=dataset,

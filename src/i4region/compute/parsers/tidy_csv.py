@@ -20,14 +20,11 @@ from ._common import (
     FLAG_RE,
     ParsedTable,
     ParseError,
-    build_frame,
-    check_duplicates,
     dataset_from_filename,
-    describe_bad_cell,
-    normalise_periods,
-    parse_cells,
-    read_text,
+    long_frame,
+    periods_at,
     strip_values,
+    values_at,
 )
 from ._csv import read_records
 
@@ -49,7 +46,7 @@ REQUIRED = ("geo", "period", "value")
 def read_tidy_csv(path: str | os.PathLike[str], *, keep_missing: bool = False) -> ParsedTable:
     """Parse a tidy CSV; an empty or ':' value is no observation (kept only with
     ``keep_missing``). ``dataset`` is None: a tidy file can mix sources."""
-    recs = read_records(path, read_text(path))
+    recs = read_records(path)
     role: dict[str, int] = {}
     extra: list[tuple[str, int]] = []
     for k, name in enumerate(recs.header):
@@ -85,23 +82,8 @@ def read_tidy_csv(path: str | os.PathLike[str], *, keep_missing: bool = False) -
     geo = strip_values(recs.columns[role["geo"]])
 
     periods_raw = strip_values(recs.columns[role["period"]])
-    periods, bad = normalise_periods(periods_raw)
-    if bad is not None:
-        raise ParseError(
-            path,
-            int(line[bad]),
-            recs.header[role["period"]],
-            f"{periods_raw[bad]!r} is not a time period",
-        )
-    raw_values = recs.columns[role["value"]]
-    cells = parse_cells(raw_values, empty_is_missing=True)
-    if cells.bad is not None:
-        raise ParseError(
-            path,
-            int(line[cells.bad]),
-            recs.header[role["value"]],
-            describe_bad_cell(raw_values[cells.bad]),
-        )
+    periods = periods_at(path, periods_raw, line, recs.header[role["period"]])
+    cells = values_at(path, recs.columns[role["value"]], line, recs.header[role["value"]])
     flag = cells.flag.copy()
     if "flag" in role:
         fl = strip_values(recs.columns[role["flag"]])
@@ -118,22 +100,11 @@ def read_tidy_csv(path: str | os.PathLike[str], *, keep_missing: bool = False) -
         has = fl != ""
         flag[has] = fl[has]
 
-    keep = np.ones(len(line), dtype=bool) if keep_missing else ~cells.missing
-    idx = np.flatnonzero(keep)
-    dimensions = list(dims)
-    frame = build_frame(
-        {d: dims[d][idx] for d in dimensions},
-        geo[idx],
-        periods[idx],
-        cells.value[idx],
-        flag[idx],
-        line[idx],
-    )
-    check_duplicates(path, frame, [*dimensions, "geo", "period"])
+    frame = long_frame(path, dims, geo, periods, cells, flag, line, keep_missing=keep_missing)
     return ParsedTable(
         format="tidy_csv",
         dataset=None if "indicator" in role else dataset_from_filename(path),
-        dimensions=dimensions,
+        dimensions=list(dims),
         frame=frame,
         rows_read=len(line),
     )

@@ -20,7 +20,6 @@ from ._common import (
     describe_bad_cell,
     normalise_period,
     parse_cells,
-    read_text,
     strip_values,
 )
 from ._csv import read_records
@@ -37,7 +36,7 @@ def is_wide_header(cells: list[str]) -> bool:
 
 def read_wide_csv(path: str | os.PathLike[str]) -> ParsedTable:
     """Parse a tabular export; ``:`` (with or without a flag) is no observation."""
-    recs = read_records(path, read_text(path))
+    recs = read_records(path)
     if not is_wide_header(recs.header):
         raise ParseError(path, 1, None, "bad header: expected dimensions, geo, then periods")
     at = recs.header.index("geo")
