@@ -99,7 +99,7 @@ def refused(copy, tmp_path, pipeline: str, match: str) -> str:
 
 def test_bad_toml_and_unknown_method(copy, tmp_path):
     refused(copy, tmp_path, "[[steps]\nop = 'treat'\n", "not valid TOML")
-    message = refused(copy, tmp_path, "[[steps]]\nop = 'aggregate'\nmethod = 'median'\n", "")
+    message = refused(copy, tmp_path, "[[steps]]\nop = 'aggregate'\nmethod = 'median'\n", "median")
     assert message.startswith(
         f"{tmp_path / 'p.toml'}, [[steps]] #1, key 'method': unknown value 'median'"
     )
