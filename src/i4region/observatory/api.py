@@ -9,7 +9,7 @@ without one gets the API's 400 naming it (i4region.api).
 import re
 
 from django.utils import translation
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from i4region.core.exports import Table, csv_response
 from i4region.regions.models import Region
@@ -115,12 +115,12 @@ def _indicator_dict(i: Indicator, detail: bool = False) -> dict:
     return out
 
 
-def _code(name: str, value: str | None) -> tuple[str | None, tuple[int, dict] | None]:
+def _code(name: str, value: str | None) -> tuple[str | None, Status | None]:
     """A code parameter, or the 400 answer that says what is wrong with it."""
     if value is None or not value.strip():
-        return None, (400, {"detail": f"parameter '{name}' is required"})
+        return None, Status(400, {"detail": f"parameter '{name}' is required"})
     if not CODE.match(value.strip()):
-        return None, (
+        return None, Status(
             400,
             {
                 "detail": f"parameter '{name}': {value[:70]!r} is not a code "
@@ -137,7 +137,7 @@ def _find(queryset, name: str, value: str | None, what: str):
         return None, error
     found = queryset.filter(code=code.upper() if what == "region" else code).first()
     if found is None:
-        return None, (404, {"detail": f"no {what} has the code {code!r}"})
+        return None, Status(404, {"detail": f"no {what} has the code {code!r}"})
     return found, None
 
 
@@ -150,17 +150,20 @@ def region(request, code: str):
     r, error = _find(Region.objects.select_related("parent"), "code", code, "region")
     if error:
         return error
-    return 200, {
-        "code": r.code,
-        "name": r.name,
-        "name_en": r.name_en,
-        "name_lt": r.name_lt,
-        "kind": r.kind,
-        "level": r.level,
-        "country": r.country_code,
-        "parent": r.parent.code if r.parent else None,
-        "children": list(r.children.order_by("code").values_list("code", flat=True)),
-    }
+    return Status(
+        200,
+        {
+            "code": r.code,
+            "name": r.name,
+            "name_en": r.name_en,
+            "name_lt": r.name_lt,
+            "kind": r.kind,
+            "level": r.level,
+            "country": r.country_code,
+            "parent": r.parent.code if r.parent else None,
+            "children": list(r.children.order_by("code").values_list("code", flat=True)),
+        },
+    )
 
 
 @router.get("/indicators", response=list[IndicatorOut], summary="The indicator catalogue")
@@ -177,16 +180,16 @@ def indicator(request, code: str):
     i, error = _find(Indicator.objects.filter(published=True), "code", code, "indicator")
     if error:
         return error
-    return 200, _indicator_dict(i, detail=True)
+    return Status(200, _indicator_dict(i, detail=True))
 
 
 def _series(indicator: str | None, region: str | None, vintage: str | None):
-    """(status, body) of a series request, shared by the JSON and CSV endpoints."""
+    """The answer to a series request (status and body), shared by the JSON and CSV endpoints."""
     for name, value in (("indicator", indicator), ("region", region)):
         if error := _code(name, value)[1]:
             return error
     if vintage is not None and (problem := importing.vintage_problem(vintage)):
-        return 400, {"detail": f"parameter 'vintage': {problem}"}
+        return Status(400, {"detail": f"parameter 'vintage': {problem}"})
     i, error = _find(Indicator.objects.filter(published=True), "indicator", indicator, "indicator")
     if error:
         return error
@@ -195,14 +198,17 @@ def _series(indicator: str | None, region: str | None, vintage: str | None):
         return error
     with translation.override("en"):
         table = tables.series_table(i, r, services.series(i, r, vintage=vintage))
-        return 200, {
-            "indicator": i.code,
-            "region": r.code,
-            "unit": i.unit_en,
-            "source": services.source_line(i),
-            "dataset": i.source_dataset,
-            "observations": table.records(),
-        }
+        return Status(
+            200,
+            {
+                "indicator": i.code,
+                "region": r.code,
+                "unit": i.unit_en,
+                "source": services.source_line(i),
+                "dataset": i.source_dataset,
+                "observations": table.records(),
+            },
+        )
 
 
 @router.get(
@@ -221,9 +227,10 @@ def series(request, indicator: str, region: str, vintage: str | None = None):
     summary="The same series as CSV",
 )
 def series_csv(request, indicator: str, region: str, vintage: str | None = None):
-    status, body = _series(indicator, region, vintage)
-    if status != 200:
-        return status, body
+    answer = _series(indicator, region, vintage)
+    if answer.status_code != 200:
+        return answer
+    body = answer.value
     name = f"{body['indicator']}_{body['region']}"
     rows = [tuple(o.values()) for o in body["observations"]]
     return csv_response(Table(name, name, tables.SERIES_FIELDS, rows), f"{name}.csv")

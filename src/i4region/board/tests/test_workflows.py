@@ -268,7 +268,10 @@ def test_unknown_ids_in_parameters_are_just_not_preselected(client, board, sec):
 
 def test_minutes_of_a_meeting_without_a_place_give_a_form_error(client, board, sec):
     meeting = Meeting.objects.create(
-        board=board, title_en="No place", mode="in_person", starts_at=dt.datetime(2024, 1, 1, 10)
+        board=board,
+        title_en="No place",
+        mode="in_person",
+        starts_at=dt.datetime(2024, 1, 1, 10, tzinfo=dt.UTC),
     )
     client.force_login(sec)
     response = client.post(

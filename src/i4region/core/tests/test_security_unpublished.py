@@ -42,7 +42,7 @@ def _cases():
                 yield pytest.param(record, name, actor, marks=marks, id=f"{name}-{actor}")
 
 
-@pytest.mark.parametrize(("record", "name", "actor"), _cases())
+@pytest.mark.parametrize(("record", "name", "actor"), list(_cases()))
 def test_unpublished_answers_like_missing(client, samples, record, name, actor):  # noqa: F811
     from django.urls import reverse
 

@@ -108,7 +108,7 @@ def first_page_ink(path: Path, tmp: Path) -> float:
         check=True,
     )
     image = Image.open(f"{stem}.png").convert("L")
-    dark = sum(1 for value in image.getdata() if value < 200)
+    dark = sum(1 for value in image.get_flattened_data() if value < 200)
     return dark / (image.width * image.height)
 
 
