@@ -1,5 +1,7 @@
 """Fixtures shared by every app's tests."""
 
+import itertools
+
 import pytest
 from django.core.management import call_command
 
@@ -115,14 +117,17 @@ def page(served):
             browser.close()
 
 
+_SERVED_USERS = itertools.count(1)
+
+
 @pytest.fixture
 def served_user(served):
     """Create a user with a role in the served instance: served_user("secretariat") -> username."""
     _, run = served
-    created = []
 
     def make(role: str, username: str | None = None) -> str:
-        name = username or f"{role or 'plain'}_{len(created)}_{id(created) % 10_000}"
+        # numbered across the session: the served instance outlives each test
+        name = username or f"{role or 'plain'}_{next(_SERVED_USERS)}"
         run(
             "shell",
             "-c",
@@ -130,7 +135,6 @@ def served_user(served):
             f"User.objects.create_user({name!r}, email={name + '@example.org'!r}, "
             f"password={BROWSER_PASSWORD!r}, role={role!r})",
         )
-        created.append(name)
         return name
 
     return make
