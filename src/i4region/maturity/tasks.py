@@ -5,14 +5,16 @@ import io
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from i4region.compute.maturity import AnswerError
 from i4region.jobs.services import Refused, Result, kind, step
-
-from .imports import import_responses
 
 
 @kind("maturity_responses", gettext_lazy("Import of maturity responses"), "maturity:index")
 def import_maturity(job) -> Result:
+    # imported here: the answers are read with pandas, and every command registers the job kinds
+    from i4region.compute.maturity import AnswerError
+
+    from .imports import import_responses
+
     step(job, 0, 1, _("Checking and storing the responses of %(file)s") % {"file": job.subject})
     try:
         created = import_responses(

@@ -13,10 +13,16 @@ import re
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 import polars as pl
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# pandas is imported by the functions that use it: a Eurostat TSV (read by polars) is imported
+# without loading it, which is a third of a command's start-up.
 
 GZIP_MAGIC = b"\x1f\x8b"
 
@@ -92,6 +98,8 @@ class ParsedTable:
 def pandas_to_polars(frame: pd.DataFrame) -> pl.DataFrame:
     """A pandas frame as polars, without pyarrow: numbers as they are, anything else as text
     (missing values null)."""
+    import pandas as pd
+
     columns = []
     for name in frame.columns:
         col = frame[name]
@@ -107,6 +115,8 @@ def pandas_to_polars(frame: pd.DataFrame) -> pl.DataFrame:
 
 def as_pandas(frame: pd.DataFrame | pl.DataFrame | pl.LazyFrame) -> pd.DataFrame:
     """A long frame as pandas (see :func:`build_frame`), whichever library holds it."""
+    import pandas as pd
+
     if isinstance(frame, pd.DataFrame):
         return frame
     if isinstance(frame, pl.LazyFrame):
@@ -251,6 +261,8 @@ def normalise_period(text: str) -> str | None:
 def normalise_periods(values: np.ndarray) -> tuple[np.ndarray, int | None]:
     """Vectorised over unique values: returns (normalised object array, index of first invalid
     element or None)."""
+    import pandas as pd
+
     codes, uniques = pd.factorize(np.asarray(values, dtype=object))
     norm = np.array([normalise_period(str(u)) for u in uniques], dtype=object)
     out = norm[codes]
@@ -283,6 +295,8 @@ class Cells:
 def parse_cells(cells: np.ndarray, *, empty_is_missing: bool = False) -> Cells:
     """Parse Eurostat value cells, vectorised: each distinct spelling is parsed once by a regex
     (statistical files repeat ':' and small numbers a lot), then mapped back by code."""
+    import pandas as pd
+
     codes, uniques = pd.factorize(np.asarray(cells, dtype=object), use_na_sentinel=False)
     uniq = pd.Series(uniques, dtype=object)
     ex = uniq.str.extract(_CELL_RE)
@@ -329,6 +343,8 @@ def values_at(
 
 def strip_values(values: np.ndarray) -> np.ndarray:
     """Strip whitespace from an object array of str, once per distinct value."""
+    import pandas as pd
+
     codes, uniques = pd.factorize(np.asarray(values, dtype=object))
     return np.array([str(u).strip() for u in uniques], dtype=object)[codes]
 
@@ -392,6 +408,7 @@ def build_frame(
     With ``take``, ``dim_values`` and ``geo`` are per source row and ``take`` gives each
     observation's row: the strings are then validated once per row, not once per observation.
     """
+    import pandas as pd
 
     def strings(arr: np.ndarray, per_row: bool) -> object:
         out = pd.array(np.asarray(arr, dtype=object), dtype="str")

@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 
 from ._common import ParseError, read_text, split_lines
 
@@ -52,6 +51,8 @@ def _split_one(line: str, delim: str) -> list[str]:
 
 def read_records(path: str | os.PathLike[str]) -> Records:
     """Read and tokenise the file; every record must have as many fields as the header."""
+    import pandas as pd
+
     text = read_text(path)
     lines = split_lines(text)
     nonblank = [i for i, t in enumerate(lines) if t.strip()]

@@ -21,11 +21,14 @@ import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import polars as pl
 
 from ._common import as_pandas
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass

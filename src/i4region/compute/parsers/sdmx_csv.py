@@ -13,7 +13,6 @@ import os
 import re
 
 import numpy as np
-import pandas as pd
 
 from ._common import (
     FIXED_COLUMNS,
@@ -43,6 +42,8 @@ def dataset_from_flow(flow: str) -> str | None:
 
 def _split_labels(values: np.ndarray) -> tuple[np.ndarray, dict[str, str]] | None:
     """If every non-empty value is ``CODE:Label``, return (codes, {code: label}); else None."""
+    import pandas as pd
+
     codes, uniques = pd.factorize(values)
     uniq = [str(u) for u in uniques]
     nonempty = [u for u in uniq if u.strip()]
@@ -55,6 +56,8 @@ def _split_labels(values: np.ndarray) -> tuple[np.ndarray, dict[str, str]] | Non
 
 
 def _pair_labels(codes: np.ndarray, labels: np.ndarray) -> dict[str, str]:
+    import pandas as pd
+
     frame = pd.DataFrame({"c": codes, "l": labels}).drop_duplicates("c")
     return {
         str(c).strip(): str(lab).strip()
@@ -107,6 +110,8 @@ def read_sdmx_csv(path: str | os.PathLike[str], *, keep_missing: bool = False) -
     ``flag`` is ``OBS_FLAG`` (or ``OBS_STATUS``), plus ``c`` when ``CONF_STATUS`` marks the cell
     confidential, as Eurostat's TSV would show it. Labels go to ``ParsedTable.labels``.
     """
+    import pandas as pd
+
     recs = read_records(path)
     header = recs.header
     version, comps = _components(path, recs)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 
 import numpy as np
-import pandas as pd
 
 from ._common import (
     FIXED_COLUMNS,
@@ -46,6 +45,8 @@ REQUIRED = ("geo", "period", "value")
 def read_tidy_csv(path: str | os.PathLike[str], *, keep_missing: bool = False) -> ParsedTable:
     """Parse a tidy CSV; an empty or ':' value is no observation (kept only with
     ``keep_missing``). ``dataset`` is None: a tidy file can mix sources."""
+    import pandas as pd
+
     recs = read_records(path)
     role: dict[str, int] = {}
     extra: list[tuple[str, int]] = []

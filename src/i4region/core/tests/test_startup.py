@@ -1,13 +1,20 @@
 """Every command, server worker and job worker starts by loading the apps; what only some pages or
-jobs use (the index engine's scipy, the network analysis) is loaded when first used, so that a
-short command such as an import does not wait for it."""
+jobs use (the index engine's scipy, the network analysis, pandas) is loaded when first used, so
+that a short command such as an import does not wait for it."""
 
 import subprocess
 import sys
 
 from i4region.testing import instance_env
 
-HEAVY = ("scipy", "networkx", "igraph", "i4region.compute.index", "i4region.compute.network")
+HEAVY = (
+    "scipy",
+    "networkx",
+    "igraph",
+    "pandas",
+    "i4region.compute.index",
+    "i4region.compute.network",
+)
 
 PROBE = (
     "import sys, django\n"
@@ -16,7 +23,7 @@ PROBE = (
 )
 
 
-def test_loading_the_apps_loads_neither_the_engine_nor_the_network_analysis(tmp_path):
+def test_loading_the_apps_loads_no_engine_network_analysis_or_pandas(tmp_path):
     probe = subprocess.run(
         [sys.executable, "-c", PROBE],
         env=instance_env(tmp_path),
