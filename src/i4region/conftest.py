@@ -20,9 +20,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _fresh_state():
-    """Every test starts with an empty cache and no actor, as a fresh instance does. The test cache outlives
-    the rolled-back transaction of the test before, whose ids SQLite hands out again: a page
-    cached there could otherwise answer for this test's different data under the same stamp."""
+    """Every test starts with an empty cache and no actor, as a fresh instance does. The test
+    cache outlives the rolled-back transaction of the test before, whose ids SQLite hands out
+    again: a page cached there could otherwise answer for this test's data under the same stamp."""
     from auditlog.context import auditlog_value
     from django.core.cache import cache
 

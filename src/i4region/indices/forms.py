@@ -19,29 +19,32 @@ class RecomputeForm(forms.Form):
     )
 
 
-def _rerun_form(name: str, doc: str, parameter: str, label, bounds, initial) -> type:
-    """A form that runs one analysis of a run again with another number `n` (`parameter`)."""
-    n = forms.IntegerField(label=label, min_value=bounds[0], max_value=bounds[1], initial=initial)
+class RerunForm(forms.Form):
+    """Run one analysis of a run again with another number `n`, the run option `parameter`."""
+
+    parameter: str
     run = forms.IntegerField(widget=forms.HiddenInput)
-    return type(name, (forms.Form,), {"__doc__": doc, "parameter": parameter, "run": run, "n": n})
 
 
-UncertaintyForm = _rerun_form(
-    "UncertaintyForm",
-    "Run the uncertainty analysis of a run again with another number of draws.",
-    "ua_n",
-    _("Number of draws"),
-    UA_N_RANGE,
-    UA_N,
-)
-SensitivityForm = _rerun_form(
-    "SensitivityForm",
-    "Run the sensitivity analysis of a run again with another number of base samples.",
-    "sa_n",
-    _("Number of base samples"),
-    SA_N_RANGE,
-    SA_N,
-)
+class UncertaintyForm(RerunForm):
+    """The uncertainty analysis with another number of draws."""
+
+    parameter = "ua_n"
+    n = forms.IntegerField(
+        label=_("Number of draws"), min_value=UA_N_RANGE[0], max_value=UA_N_RANGE[1], initial=UA_N
+    )
+
+
+class SensitivityForm(RerunForm):
+    """The sensitivity analysis with another number of base samples."""
+
+    parameter = "sa_n"
+    n = forms.IntegerField(
+        label=_("Number of base samples"),
+        min_value=SA_N_RANGE[0],
+        max_value=SA_N_RANGE[1],
+        initial=SA_N,
+    )
 
 
 ANALYSES = {"uncertainty": UncertaintyForm, "sensitivity": SensitivityForm}

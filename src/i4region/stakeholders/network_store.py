@@ -12,6 +12,7 @@ compare its stamp with today's: three small aggregate queries.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import time
 from dataclasses import dataclass
@@ -76,6 +77,7 @@ class Stored:
     published: View
 
 
+@functools.cache
 def _node_fields() -> tuple[str, ...]:
     from i4region.compute.network import NodeMetrics
 

@@ -18,7 +18,6 @@ from pathlib import Path, PurePosixPath
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.core.cache import cache
-from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
@@ -95,23 +94,15 @@ def replace(src: Path, package: dict) -> None:
     The job queue is not part of an instance: jobs of accounts the package has (by user name)
     are kept for them; the others, and every signed-in session, end with the old content."""
     checked = services.check_package(src, package)
-    maps = services._maps()
     owners = dict(Job.objects.values_list("pk", "owner__username"))
     with transaction.atomic():
         with connection.cursor() as cursor:
             for resource in checked.values():
                 cursor.execute(f"DELETE FROM {_table(resource)}")
-        for entry in package["resources"]:
-            services._insert(src / entry["path"], checked[entry["name"]], maps)
-        with connection.cursor() as cursor:
-            for sql in connection.ops.sequence_reset_sql(
-                no_style(), [r.model for r in checked.values()]
-            ):
-                cursor.execute(sql)
+        services.fill(src, package, checked)
         Session.objects.all().delete()
         _keep_jobs(owners)
     transaction.on_commit(cache.clear)
-    transaction.on_commit(services.analyse_network)
 
 
 def _keep_jobs(owners: dict[int, str]) -> None:

@@ -342,20 +342,27 @@ def load(src: Path, progress=None) -> dict:
             f"the database is not empty ({filled[0]} and {len(filled) - 1} more "
             "tables hold rows): load restores into a new database"
         )
-    maps = _maps()
     with transaction.atomic():
-        for number, entry in enumerate(package["resources"], start=1):
-            resource = checked[entry["name"]]
-            _insert(src / entry["path"], resource, maps)
-            if progress:
-                progress(number, len(package["resources"]), resource.name)
-        with connection.cursor() as cursor:
-            for sql in connection.ops.sequence_reset_sql(
-                no_style(), [r.model for r in checked.values()]
-            ):
-                cursor.execute(sql)
-        transaction.on_commit(analyse_network)
+        fill(src, package, checked, progress)
     return package
+
+
+def fill(src: Path, package: dict, checked: dict[str, Resource], progress=None) -> None:
+    """Write every table of a checked package into empty tables, inside the caller's
+    transaction; the id counters continue after the loaded ids, and the network analysis is
+    asked for once the transaction commits."""
+    maps = _maps()
+    for number, entry in enumerate(package["resources"], start=1):
+        resource = checked[entry["name"]]
+        _insert(src / entry["path"], resource, maps)
+        if progress:
+            progress(number, len(package["resources"]), resource.name)
+    with connection.cursor() as cursor:
+        for sql in connection.ops.sequence_reset_sql(
+            no_style(), [r.model for r in checked.values()]
+        ):
+            cursor.execute(sql)
+    transaction.on_commit(analyse_network)
 
 
 def analyse_network() -> None:
