@@ -6,6 +6,9 @@ This module adds what a reader of the history needs and auditlog leaves to its u
 
 - `track(Model, parent="board")` registers a model; `parent` names the record whose timeline
   also shows this record's changes (a budget line's changes appear on its initiative's page).
+- `acting_as(user)` records the saves inside as `user`'s and, when it ends, gives back the actor
+  that was there before (django-auditlog's `set_actor` leaves its own behind); `current_actor()`
+  says who acts now.
 - `verb("approved")` names the domain event of the saves inside it, from one translated set
   (`VERBS`), so a history says "minutes approved", not "changed".
 - `entries_for(obj)` returns the history rendered for people: field labels, choice labels, names
@@ -21,6 +24,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from auditlog.context import auditlog_value, set_actor
 from auditlog.models import LogEntry
 from auditlog.registry import auditlog
 from django.contrib.contenttypes.models import ContentType
@@ -85,6 +89,30 @@ def verb(code: str, note: str = "") -> Iterator[None]:
         yield
     finally:
         _current.reset(token)
+
+
+# An auditlog context with no actor and a dispatch id that no signal receiver has.
+_NOBODY = {"signal_duid": None}
+
+
+@contextmanager
+def acting_as(user) -> Iterator[None]:
+    """Saves inside this block are recorded as done by `user`, from the address of the request
+    around it (if any). Afterwards the context is what it was before: django-auditlog's
+    `set_actor` leaves its actor set when it ends, and a later reader would take that user for
+    whoever acts then."""
+    before = auditlog_value.get(_NOBODY)
+    try:
+        with set_actor(user, before.get("remote_addr"), before.get("remote_port")):
+            yield
+    finally:
+        auditlog_value.set(before)
+
+
+def current_actor():
+    """The signed-in user the saves are recorded for now (request or `acting_as`), or None."""
+    actor = auditlog_value.get(_NOBODY).get("actor")
+    return actor if getattr(actor, "is_authenticated", False) else None
 
 
 def key_of(obj: models.Model) -> str:

@@ -22,13 +22,14 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from auditlog.context import set_actor
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
+
+from i4region.core import history
 
 from .models import Job, JobFile, State
 
@@ -154,7 +155,7 @@ def run_job(job_id: int) -> str:
     if not claimed:  # cancelled before it started, or already taken by another worker
         return "skipped"
     job = Job.objects.select_related("owner").get(pk=job_id)
-    with translation.override(job.language), set_actor(job.owner):
+    with translation.override(job.language), history.acting_as(job.owner):
         return _run(job)
 
 

@@ -18,7 +18,6 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from auditlog.context import auditlog_value
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.db.models import Count, Max, Q, Sum
@@ -27,6 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from i4region.accounts.models import Role
+from i4region.core import history
 from i4region.jobs.models import Job, State
 
 from .grid import latest_assessments
@@ -262,11 +262,8 @@ def pending_job() -> Job | None:
 def _owner():
     """Who the job belongs to: whoever made the change, or else the first administrator or
     secretary (a change made by a command); None on an instance without either."""
-    try:
-        actor = auditlog_value.get().get("actor")
-    except LookupError:
-        actor = None
-    if actor is not None and getattr(actor, "is_authenticated", False):
+    actor = history.current_actor()
+    if actor is not None:
         return actor
     users = get_user_model().objects.filter(is_active=True)
     return (

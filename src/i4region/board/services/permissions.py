@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 
-from auditlog.context import auditlog_value, set_actor
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -25,28 +24,12 @@ class TransitionRefused(ValueError):
 
 @contextmanager
 def acting(user, code: str | None = None, note: str = "") -> Iterator[None]:
-    """Record the saves inside as done by `user` (when signed in) under the history verb `code`.
-
-    Inside a request the request's address is kept. django-auditlog leaves its context set after
-    `set_actor` ends, so an earlier actor found there says nothing about who acts now: `user`
-    is always the actor.
-    """
-    previous = auditlog_value.get(None) or {}
-    with history.verb(code, note) if code else _nothing():
-        if user is not None and getattr(user, "is_authenticated", False):
-            try:
-                with set_actor(user, previous.get("remote_addr"), previous.get("remote_port")):
-                    yield
-            finally:
-                if previous:
-                    auditlog_value.set(previous)
-        else:
+    """Record the saves inside as done by `user` (when signed in) under the history verb `code`;
+    inside a request the request's address is kept."""
+    signed_in = user is not None and getattr(user, "is_authenticated", False)
+    with history.verb(code, note) if code else nullcontext():
+        with history.acting_as(user) if signed_in else nullcontext():
             yield
-
-
-@contextmanager
-def _nothing() -> Iterator[None]:
-    yield
 
 
 def current_members(board: Board, day: dt.date | None = None) -> QuerySet[Membership]:

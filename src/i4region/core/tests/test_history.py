@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from auditlog.context import set_actor
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -26,7 +25,7 @@ def test_changes_read_as_people_write_them(make_user):
     user = make_user("secretariat", first_name="Rūta", last_name="Petraitienė")
     town = Region.objects.get(code="LT025")
     org = Organisation.objects.create(name="Test UAB", type="company", key_stakeholder=False)
-    with set_actor(user), history.verb("changed"):
+    with history.acting_as(user), history.verb("changed"):
         org.type = "ngo"
         org.key_stakeholder = True
         org.region = town
@@ -95,3 +94,23 @@ def test_erasure_keeps_that_a_change_happened_but_no_value():
     page = _page(org)
     assert "Jonas" not in page
     assert history.has_changes(org) == 1
+
+
+def test_who_acted_is_forgotten_when_the_block_ends(make_user):
+    """A change made after `acting_as` (by a command or a later job in the same worker) is not
+    put down to the user of the block before, and a nested block gives the outer actor back."""
+    outer = make_user("secretariat", first_name="Rūta", last_name="Petraitienė")
+    inner = make_user("board_member", first_name="Jonas", last_name="Jonaitis")
+    org = Organisation.objects.create(name="Aktorius UAB", type="company")
+    with history.acting_as(outer):
+        with history.acting_as(inner):
+            assert history.current_actor() == inner
+        assert history.current_actor() == outer
+        org.name = "Aktorius 2 UAB"
+        org.save()
+    assert history.current_actor() is None
+    org.name = "Aktorius 3 UAB"
+    org.save()
+    newest, before = history.entries_for(org)[:2]
+    assert "Petraitienė" in before.who
+    assert "Petraitienė" not in newest.who and "Jonaitis" not in newest.who

@@ -3,11 +3,11 @@ job waits however many changes arrive, the pages read the stored result, say whe
 and show the worker's new result once it has run."""
 
 import pytest
-from auditlog.context import set_actor
 from django.contrib.auth import get_user_model
 from django.utils import translation
 
 from i4region.compute import network as analysis
+from i4region.core import history
 from i4region.jobs.models import Job
 from i4region.jobs.tests.worker import run_jobs
 from i4region.stakeholders import kumu_read, network, network_store
@@ -44,7 +44,7 @@ def test_a_change_asks_for_one_job_and_a_second_change_for_none(
     a, b = schools()
     owner = get_user_model().objects.get(pk=lead.session["_auth_user_id"])
     # the change is the signed-in user's, as a request would record it
-    with set_actor(owner), django_capture_on_commit_callbacks(execute=True) as callbacks:
+    with history.acting_as(owner), django_capture_on_commit_callbacks(execute=True) as callbacks:
         r = Relation.objects.create(source=a, target=b, type="collaboration", strength=2)
         r.strength = 4
         r.save()
