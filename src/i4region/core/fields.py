@@ -5,6 +5,7 @@ register's organisations, to a user; a choice; an optional value; the time stamp
     funder = organisation_ref(_("funder"), related_name="funding_given")
     status = choice(_("status"), Status, default=Status.DRAFT)
     created_at, updated_at = stamps()
+    source_url = link(_("source"), blank=True)
 
 Each returns the same Django field a longhand declaration would, so replacing one changes no
 migration (`i4region makemigrations --check` proves it).
@@ -61,6 +62,23 @@ def stamps() -> tuple[models.DateTimeField, models.DateTimeField]:
         models.DateTimeField(_("created at"), auto_now_add=True),
         models.DateTimeField(_("updated at"), auto_now=True),
     )
+
+
+class _Link(models.URLField):
+    """A web address; one typed without a scheme is read as https:// (Django 6's default), and
+    the migrations see a plain URLField."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.URLField", args, kwargs
+
+
+def link(label, max_length: int = 400, **options) -> models.URLField:
+    """A web address (a source, a document, a website)."""
+    return _Link(label, max_length=max_length, **options)
 
 
 def many(to, label, related_name, **options) -> models.ManyToManyField:

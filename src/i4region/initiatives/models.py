@@ -17,6 +17,7 @@ from i4region.core import history
 from i4region.core.bilingual import pair, paired
 from i4region.core.fields import (
     choice,
+    link,
     many,
     optional,
     optional_ref,
@@ -172,7 +173,7 @@ class BudgetLine(UnderInitiative, Dated):
     planned = optional(models.DecimalField, _("planned (EUR)"), **MONEY)
     committed = optional(models.DecimalField, _("committed (EUR)"), **MONEY)
     spent = optional(models.DecimalField, _("spent (EUR)"), **MONEY)
-    source_url = models.URLField(_("source"), max_length=500, blank=True)
+    source_url = link(_("source"), max_length=500, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
 
     class Meta:
@@ -219,7 +220,7 @@ class FundingLine(UnderInitiative, Dated):
     covers = choice(_("covers"), Covers, max_length=16, default=Covers.BOTH)
     status = choice(_("status"), FundingStatus, max_length=16, default=FundingStatus.PLANNED)
     kohesio_project_id = models.CharField(_("Kohesio project ID"), max_length=64, blank=True)
-    source_url = models.URLField(_("source"), max_length=500, blank=True)
+    source_url = link(_("source"), max_length=500, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
 
     class Meta:
@@ -290,7 +291,7 @@ class KpiValue(UnderInitiative):
     )
     value = models.DecimalField(_("value"), **VALUE)
     qualifier = choice(_("qualifier"), Qualifier, max_length=12, blank=True)
-    source_url = models.URLField(_("source"), max_length=500, blank=True)
+    source_url = link(_("source"), max_length=500, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
 
     class Meta:
@@ -319,7 +320,7 @@ class Fact(UnderInitiative):
     reference_period_en, reference_period_lt = pair(
         models.CharField, _("reference period"), max_length=40, blank=True
     )
-    source_url = models.URLField(_("source"), max_length=500)
+    source_url = link(_("source"), max_length=500)
     source_date = optional(models.DateField, _("source date"))
     note_en, note_lt = pair(models.TextField, _("note"), max_length=2000, blank=True)
 

@@ -14,7 +14,7 @@ from django.utils.translation import pgettext_lazy
 from i4region.accounts.models import Role
 from i4region.core import history
 from i4region.core.bilingual import localized
-from i4region.core.fields import choice, optional, optional_ref, ref, stamps, user_ref, users
+from i4region.core.fields import choice, link, optional, optional_ref, ref, stamps, user_ref, users
 from i4region.core.models import Record
 from i4region.core.publication import PublicationQuerySet
 from i4region.regions.models import Region, RegionKind
@@ -157,14 +157,14 @@ class Organisation(Record):
     size_class = choice(_("size class"), SizeClass, max_length=8, blank=True)
     municipality = place(_("municipality"), RegionKind.MUNICIPALITY)
     region = place(_("region"), RegionKind.NUTS)
-    website = models.URLField(_("website"), blank=True)
+    website = link(_("website"), max_length=200, blank=True)
     company_code = models.CharField(_("company code"), max_length=20, blank=True)
     tags = models.CharField(
         _("tags"), max_length=300, blank=True, help_text=_("Separated by commas.")
     )
     description_en = models.TextField(_("description in English"), blank=True)
     description_lt = models.TextField(_("description in Lithuanian"), blank=True)
-    source_url = models.URLField(_("source"), blank=True, max_length=400)
+    source_url = link(_("source"), blank=True)
     is_sample = sample()
     published = models.BooleanField(
         _("published"),
@@ -394,7 +394,7 @@ class Activity(OnOrganisationPage, Record):
         blank=True,
         help_text=_("An initiative named in words that the portfolio does not hold (yet)."),
     )
-    source_url = models.URLField(_("source"), blank=True, max_length=400)
+    source_url = link(_("source"), blank=True)
     is_sample = sample()
 
     class Meta:

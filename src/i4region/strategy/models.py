@@ -15,7 +15,16 @@ from django.utils.translation import gettext_lazy as _
 from i4region.accounts.models import Role
 from i4region.core import history
 from i4region.core.bilingual import pair, paired
-from i4region.core.fields import choice, many, optional, optional_ref, organisation_ref, ref, year
+from i4region.core.fields import (
+    choice,
+    link,
+    many,
+    optional,
+    optional_ref,
+    organisation_ref,
+    ref,
+    year,
+)
 from i4region.core.models import Record
 from i4region.core.publication import PublicationQuerySet
 
@@ -72,8 +81,8 @@ class Strategy(Record):
         models.CharField, _("prepared by"), max_length=250, blank=True
     )
     adopting_body = organisation_ref(_("adopting body"), related_name="strategies_adopted")
-    document_url = models.URLField(_("document"), max_length=500, blank=True)
-    source_url = models.URLField(_("source"), max_length=500, blank=True)
+    document_url = link(_("document"), max_length=500, blank=True)
+    source_url = link(_("source"), max_length=500, blank=True)
     source_date = optional(models.DateField, _("date of the source"))
     is_sample = models.BooleanField(_("sample record"), default=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -120,7 +129,7 @@ class Priority(Record):
     position = models.PositiveSmallIntegerField(_("order"), default=1)
     title_en, title_lt = pair(models.CharField, _("title"), max_length=250)
     description_en, description_lt = pair(models.TextField, _("description"), blank=True)
-    source_url = models.URLField(_("source"), max_length=500, blank=True)
+    source_url = link(_("source"), max_length=500, blank=True)
     is_sample = models.BooleanField(_("sample record"), default=False)
 
     class Meta:

@@ -12,7 +12,15 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from i4region.core.bilingual import pair, paired
-from i4region.core.fields import choice, optional, optional_ref, organisation_ref, ref, user_ref
+from i4region.core.fields import (
+    choice,
+    link,
+    optional,
+    optional_ref,
+    organisation_ref,
+    ref,
+    user_ref,
+)
 from i4region.core.models import Record
 from i4region.core.publication import PublicationQuerySet
 from i4region.regions.models import Region
@@ -124,7 +132,7 @@ class Board(Record):
     rules_en, rules_lt = pair(models.TextField, _("internal rules"), blank=True, max_length=TEXT)
     region = optional_ref(Region, _("region"), "boards", models.PROTECT)
     published = models.BooleanField(_("public transparency page"), default=True)
-    source_url = models.URLField(_("source"), blank=True, max_length=400)
+    source_url = link(_("source"), blank=True)
     is_sample = models.BooleanField(_("sample record"), default=False)
 
     objects = BoardQuerySet.as_manager()
@@ -155,7 +163,7 @@ class Founder(BoardRecord):
         blank=True,
         help_text=_("How it took part, as the source says (e.g. through its council)."),
     )
-    source_url = models.URLField(_("source"), blank=True, max_length=400)
+    source_url = link(_("source"), blank=True)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
 
     role = paired("role")

@@ -5,7 +5,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from i4region.core.bilingual import pair, paired
-from i4region.core.fields import choice, optional, optional_ref, organisation_ref, ref, user_ref
+from i4region.core.fields import (
+    choice,
+    link,
+    optional,
+    optional_ref,
+    organisation_ref,
+    ref,
+    user_ref,
+)
 from i4region.core.publication import PublicationQuerySet
 from i4region.observatory.models import Indicator
 from i4region.regions.models import Region
@@ -145,7 +153,7 @@ class Proposal(Titled):
     created_by = user_ref(_("filed by"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     published = models.BooleanField(_("published"), default=False)
-    source_url = models.URLField(_("source"), blank=True, max_length=400)
+    source_url = link(_("source"), blank=True)
     is_sample = models.BooleanField(_("sample record"), default=False)
 
     objects = PublishedQuerySet.as_manager()

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from i4region.core.bilingual import pair, paired
-from i4region.core.fields import choice, optional, optional_ref, organisation_ref, ref
+from i4region.core.fields import choice, link, optional, optional_ref, organisation_ref, ref
 from i4region.core.publication import PublicationQuerySet
 
 from .boards import NOTE, TEXT, Board, BoardRecord, Membership, Titled, once_per_member
@@ -48,7 +48,7 @@ class Meeting(Titled):
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = optional(models.DateTimeField, _("ends at"))
     place = models.CharField(_("place"), max_length=200, blank=True)
-    online_link = models.URLField(_("online link"), blank=True, max_length=400)
+    online_link = link(_("online link"), blank=True)
     minutes_en, minutes_lt = pair(models.TextField, _("minutes"), blank=True, max_length=TEXT)
     minutes_status = choice(
         _("minutes status"), MinutesStatus, max_length=12, default=MinutesStatus.DRAFT
@@ -114,7 +114,7 @@ class AgendaItem(Titled, MeetingPart):
 class MeetingDocument(MeetingPart):
     meeting = ref(Meeting, _("meeting"), "documents")
     title = models.CharField(_("title"), max_length=200)
-    url = models.URLField(_("link"), max_length=400)
+    url = link(_("link"))
 
     label_field = "title"
 
