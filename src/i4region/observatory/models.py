@@ -119,7 +119,10 @@ class Observation(models.Model):
     per period (see compute.series.newest).
     """
 
-    indicator = models.ForeignKey(Indicator, models.CASCADE, related_name="observations")
+    # no index of its own: the unique key and the (indicator, period) index both begin with it
+    indicator = models.ForeignKey(
+        Indicator, models.CASCADE, related_name="observations", db_index=False
+    )
     region = models.ForeignKey(Region, models.CASCADE, related_name="observations")
     period = models.CharField(_("period"), max_length=16)
     value = models.FloatField(_("value"))
