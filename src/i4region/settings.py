@@ -82,6 +82,7 @@ MIDDLEWARE = [
     # pages compressed for clients that accept gzip (issue 16); static files are whitenoise's
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "i4region.core.middleware.SessionRenewalMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # security (issue 17): NUL or control characters, malformed ids -> 400 before any view
     "i4region.core.middleware.BadInputMiddleware",
@@ -183,9 +184,10 @@ AXES_LOCKOUT_CALLABLE = "i4region.accounts.views.locked_out"
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # Password reset requests per client address and per e-mail address (django-ratelimit rate).
 PASSWORD_RESET_RATE = os.environ.get("PASSWORD_RESET_RATE", "5/h")
-# Idle timeout: a session unused for this many seconds ends (every request renews it).
+# Idle timeout: a session unused for this many seconds ends; a request renews it, writing the
+# session at most once a minute (core.middleware.SessionRenewalMiddleware).
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_TIMEOUT", "7200"))
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_RENEW_SECONDS = 60
 CSRF_FAILURE_VIEW = "i4region.core.views.csrf_failure"
 # --- end of the security block
 

@@ -3,14 +3,17 @@
 BadInputMiddleware turns input that would crash a view deep down (a NUL byte reaching
 PostgreSQL, "abc" where an id is looked up) into a 400 with a clear message, before any view runs.
 SecurityHeadersMiddleware adds the headers every response needs and keeps personal pages and
-downloads out of shared and browser caches.
+downloads out of shared and browser caches. SessionRenewalMiddleware keeps the idle timeout
+without writing the session on every request.
 """
 
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import translation
@@ -91,4 +94,27 @@ class SecurityHeadersMiddleware:
         ).startswith(DOWNLOAD_TYPES)
         if download or (user is not None and user.is_authenticated):
             add_never_cache_headers(response)
+        return response
+
+
+class SessionRenewalMiddleware:
+    """A session unused for SESSION_COOKIE_AGE seconds ends; one in use is saved again (its end
+    moved to now + the age) at most once per SESSION_RENEW_SECONDS, not on every request: a
+    signed-in page view then writes nothing, and never waits behind an import that holds
+    SQLite's write lock."""
+
+    KEY = "_renewed_at"
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is None or session.session_key is None or session.is_empty():
+            return response
+        now = int(time.time())
+        renewed = session.get(self.KEY)
+        if not isinstance(renewed, int) or now - renewed >= settings.SESSION_RENEW_SECONDS:
+            session[self.KEY] = now
         return response

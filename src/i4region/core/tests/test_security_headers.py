@@ -6,6 +6,7 @@ byte in a query parameter or a path and from `?run=abc`.
 """
 
 import base64
+import datetime as dt
 import hashlib
 import os
 import re
@@ -14,9 +15,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.contrib.sessions.models import Session
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 import i4region
 from i4region.accounts.models import Role
+from i4region.core.middleware import SessionRenewalMiddleware
 from i4region.observatory.models import Indicator
 
 pytestmark = pytest.mark.django_db
@@ -116,18 +122,33 @@ def test_ordinary_text_with_tabs_and_unicode_passes(client):
 
 
 def test_a_session_ends_after_the_idle_timeout(client, make_user, settings):
-    """Every request renews the session; one left alone longer than the timeout is gone."""
+    """A session left alone longer than the timeout is gone."""
     assert settings.SESSION_COOKIE_AGE <= 8 * 3600
-    assert settings.SESSION_SAVE_EVERY_REQUEST
     client.force_login(make_user(Role.BOARD_MEMBER))
     client.get("/en/")
-    from django.contrib.sessions.models import Session
-
     session = Session.objects.get(session_key=client.session.session_key)
-    from django.utils import timezone
-
     Session.objects.filter(pk=session.pk).update(expire_date=timezone.now())
     assert client.get("/en/observatory/imports/").status_code == 302
+
+
+def test_a_session_in_use_is_renewed_without_a_write_on_every_page(client, make_user):
+    """Use moves the session's end forward, but page views within a minute write nothing."""
+    client.force_login(make_user(Role.BOARD_MEMBER))
+    client.get("/en/")
+    key = client.session.session_key
+    with CaptureQueriesContext(connection) as queries:
+        for _ in range(3):
+            assert client.get("/en/board/").status_code == 200
+    writes = [q["sql"] for q in queries if "django_session" in q["sql"] and "UPDATE" in q["sql"]]
+    assert writes == []
+    # a minute later the next request renews it: its end moves to now + the idle timeout
+    session = client.session
+    session[SessionRenewalMiddleware.KEY] -= 61
+    session.save()
+    Session.objects.filter(pk=key).update(expire_date=timezone.now() + dt.timedelta(minutes=5))
+    client.get("/en/board/")
+    left = Session.objects.get(pk=key).expire_date - timezone.now()
+    assert left > dt.timedelta(minutes=100)
 
 
 def production_setting(name: str, **env: str) -> str:
