@@ -123,7 +123,7 @@ class Statement:
 
 def figure(indicator: Indicator, region: Region, point: Point, notes: dict | None = None) -> Figure:
     """A point with its source line, dataset code and the secretariat's note, if any."""
-    dataset = services.dataset_of(indicator, point.vintage)
+    dataset = services.dataset_of(indicator, region, point.vintage)
     note = services.note_on(notes, region, point) if notes else ""
     return Figure(point, services.source_line(indicator, dataset), dataset, note)
 
@@ -219,7 +219,7 @@ def _population_statement(region: Region, population: Indicator) -> Statement | 
         "share": words or "",
         "vintage": last.vintage,
         "publisher": population.publisher,
-        "dataset": services.dataset_of(population, last.vintage),
+        "dataset": services.dataset_of(population, region, last.vintage),
     }
     if change < 0 and words:
         text = _(
@@ -274,7 +274,7 @@ def _gdp_statement(region: Region, gdp: Indicator, country: Region) -> Statement
         "level": level_in_words(latest.value / ref.value),
         "vintage": latest.vintage,
         "publisher": gdp.publisher,
-        "dataset": services.dataset_of(gdp, latest.vintage),
+        "dataset": services.dataset_of(gdp, region, latest.vintage),
     }
     return Statement(
         _(

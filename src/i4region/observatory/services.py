@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.db import transaction
 from django.utils.translation import get_language, gettext
 
@@ -158,58 +157,26 @@ def catalogue_stamp() -> str:
     return hashlib.sha256(repr((list(rows), list(notes))).encode()).hexdigest()[:16]
 
 
-def data_stamp() -> str:
-    """Changes whenever any observation is added or changed: a cache key for rendered pages.
-
-    Imports add a batch; values entered by hand (added, changed or deleted in place) add a
-    history entry, so the newest id of each covers every way a value can change.
-    """
-    last_batch = ImportBatch.objects.order_by("-id").values_list("id", flat=True).first()
-    last_obs = Observation.objects.order_by("-id").values_list("id", flat=True).first()
-    last_entry = (
-        LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(Observation))
-        .order_by("-id")
-        .values_list("id", flat=True)
-        .first()
-    )
-    return f"{last_batch}-{last_obs}-{last_entry}"
-
-
 # ------------------------------------------------------------------------------------------
 # Provenance: which dataset a release of an indicator came from, said in the reader's language
 
 
-def _release_meta() -> tuple[dict, dict]:
-    """(indicator id, vintage) → dataset code of the file that release was imported from, and →
-    the recoding its batches kept (version, correspondence, new code → old code)."""
-    key = f"obs-release-meta:{data_stamp()}"
-    found = cache.get(key)
-    if found is None:
-        recoded = {pk: r for pk, r in ImportBatch.objects.values_list("id", "recoding") if r}
-        datasets: dict[tuple[int, str], str] = {}
-        recodings: dict[tuple[int, str], dict] = {}
-        for ind, vin, dataset, batch in Observation.objects.values_list(
-            "indicator_id", "vintage", "batch__dataset", "batch_id"
-        ).distinct():
-            datasets[(ind, vin)] = dataset or ""
-            if batch in recoded:
-                merged = recodings.setdefault((ind, vin), {**recoded[batch], "codes": {}})
-                merged["codes"].update(recoded[batch]["codes"])
-        found = (datasets, recodings)
-        cache.set(key, found, 24 * 3600)
-    return found
-
-
-def release_datasets() -> dict[tuple[int, str], str]:
-    """(indicator id, vintage) → dataset code of the file that release was imported from."""
-    return _release_meta()[0]
+def _imported(indicator: Indicator, region: Region, vintage: str):
+    """A region's imported values of one release of an indicator (none for hand-entered values):
+    an index look-up (the unique key begins with indicator and region), whatever the table's size."""
+    return Observation.objects.filter(
+        indicator=indicator, region=region, vintage=vintage, batch__isnull=False
+    ).order_by()
 
 
 def recoding_note(indicator: Indicator, region: Region, vintage: str) -> str:
     """How a value stored under `region` came from an older NUTS code, in the active language
-    ('' when it was published under this code)."""
-    recoding = _release_meta()[1].get((indicator.id, vintage))
-    code = recoding["codes"].get(region.code) if recoding else None
+    ('' when it was published under this code), from the batches that wrote its values."""
+    batches = _imported(indicator, region, vintage).values("batch_id")
+    recoding, code = None, None
+    for found in ImportBatch.objects.filter(pk__in=batches).values_list("recoding", flat=True):
+        if region.code in (found or {}).get("codes", {}):
+            recoding, code = found, found["codes"][region.code]
     if not code:
         return ""
     names = {
@@ -234,11 +201,13 @@ def recoding_note(indicator: Indicator, region: Region, vintage: str) -> str:
     )
 
 
-def dataset_of(indicator: Indicator, vintage: str) -> str:
-    """The dataset code of one release (the catalogue's for derived or hand-entered values)."""
+def dataset_of(indicator: Indicator, region: Region, vintage: str) -> str:
+    """The dataset code of the file a region's values of one release came from (the catalogue's
+    for derived or hand-entered values)."""
     if indicator.formula or vintage == MANUAL_VINTAGE:
         return indicator.source_dataset
-    return release_datasets().get((indicator.id, vintage)) or indicator.source_dataset
+    found = _imported(indicator, region, vintage).values_list("batch__dataset", flat=True)[:1]
+    return next(iter(found), "") or indicator.source_dataset
 
 
 def source_line(indicator: Indicator, dataset: str | None = None) -> str:

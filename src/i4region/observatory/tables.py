@@ -35,10 +35,13 @@ def _value(value: float) -> int | float:
 def series_table(indicator: Indicator, region: Region, points: list[Point]) -> Table:
     """A series of one indicator for one region, one row per period, with its provenance."""
     notes = services.notes_for(indicator, [region])
+    vintages = {p.vintage for p in points}
+    datasets = {v: services.dataset_of(indicator, region, v) for v in vintages}
+    recoded = {v: services.recoding_note(indicator, region, v) or None for v in vintages}
 
     def rows():
         for p in points:
-            dataset = services.dataset_of(indicator, p.vintage)
+            dataset = datasets[p.vintage]
             yield (
                 indicator.code,
                 region.code,
@@ -51,7 +54,7 @@ def series_table(indicator: Indicator, region: Region, points: list[Point]) -> T
                 p.vintage,
                 dataset,
                 services.source_line(indicator, dataset),
-                services.recoding_note(indicator, region, p.vintage) or None,
+                recoded[p.vintage],
             )
 
     return Table(

@@ -184,10 +184,8 @@ def _indicator_content(request, code: str, lang: str, can_edit: bool) -> dict:
     )
     chart = charting.comparison_chart(indicator, region, points, others, lang) if points else None
     notes = services.notes_for(indicator, [region])
-    rows = [
-        (p, services.note_on(notes, region, p), services.dataset_of(indicator, p.vintage))
-        for p in reversed(points)
-    ]
+    datasets = {v: services.dataset_of(indicator, region, v) for v in {p.vintage for p in points}}
+    rows = [(p, services.note_on(notes, region, p), datasets[p.vintage]) for p in reversed(points)]
 
     stamp = page_stamp()
     prefix = f"obsmap:{indicator.code}:{stamp}"
