@@ -19,6 +19,18 @@ def env_bool(name: str, default: bool = False) -> bool:
     return os.environ.get(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
 
 
+def env_int(name: str, default: int, least: int = 0) -> int:
+    """A whole number from the environment; anything else stops start-up with one line."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or int(raw) < least:
+        raise instance.ConfigurationError(
+            f"{name} must be a whole number of at least {least}, not {raw!r} (see README: Configuration)"
+        )
+    return int(raw)
+
+
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
@@ -73,8 +85,10 @@ INSTALLED_APPS += ["axes", "csp"]
 # number of `i4region db_worker` processes on machines sharing the database take jobs from it.
 INSTALLED_APPS += ["django_tasks", "django_tasks_db", "i4region.jobs"]
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
-JOBS_MAX_ATTEMPTS = int(os.environ.get("JOBS_MAX_ATTEMPTS", "3"))
-JOBS_LEASE_SECONDS = int(os.environ.get("JOBS_LEASE_SECONDS", "900"))
+JOBS_MAX_ATTEMPTS = env_int("JOBS_MAX_ATTEMPTS", 3, least=1)
+JOBS_LEASE_SECONDS = env_int("JOBS_LEASE_SECONDS", 900, least=1)
+# days a finished job's upload and result files are kept
+JOBS_FILES_DAYS = env_int("JOBS_FILES_DAYS", 30, least=1)
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -172,8 +186,8 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
-AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_THROTTLE_FAILURES", "5"))
-AXES_COOLOFF_TIME = timedelta(seconds=int(os.environ.get("LOGIN_THROTTLE_WINDOW", "900")))
+AXES_FAILURE_LIMIT = env_int("LOGIN_THROTTLE_FAILURES", 5, least=1)
+AXES_COOLOFF_TIME = timedelta(seconds=env_int("LOGIN_THROTTLE_WINDOW", 900))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "i4region.accounts.throttle.username"
@@ -181,12 +195,12 @@ AXES_CLIENT_IP_CALLABLE = "i4region.accounts.throttle.client_address"
 AXES_LOCKOUT_CALLABLE = "i4region.accounts.views.locked_out"
 # Proxies in front of the app that append to X-Forwarded-For (1 behind one TLS proxy); 0 trusts
 # nobody and takes REMOTE_ADDR. Used for throttling, never for permissions.
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # Password reset requests per client address and per e-mail address (django-ratelimit rate).
 PASSWORD_RESET_RATE = os.environ.get("PASSWORD_RESET_RATE", "5/h")
 # Idle timeout: a session unused for this many seconds ends; a request renews it, writing the
 # session at most once a minute (core.middleware.SessionRenewalMiddleware).
-SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_TIMEOUT", "7200"))
+SESSION_COOKIE_AGE = env_int("SESSION_IDLE_TIMEOUT", 7200, least=60)
 SESSION_RENEW_SECONDS = 60
 CSRF_FAILURE_VIEW = "i4region.core.views.csrf_failure"
 # --- end of the security block
@@ -219,7 +233,7 @@ EMAIL_BACKEND = os.environ.get(
     else "django.core.mail.backends.smtp.EmailBackend",
 )
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_PORT = env_int("EMAIL_PORT", 25, least=1)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
@@ -229,7 +243,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "i4region <noreply@loc
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     # security (issue 17): preloading is a promise to browsers that is hard to undo; ask for it
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)

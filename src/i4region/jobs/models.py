@@ -1,5 +1,7 @@
 """A job: work that runs in a worker, not in the request, with what its owner sees of it."""
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -16,6 +18,11 @@ class State(models.TextChoices):
     DONE = "done", _("done")
     FAILED = "failed", _("failed")
     CANCELLED = "cancelled", _("cancelled")
+
+
+def files_cutoff() -> dt.datetime:
+    """Jobs finished before this moment have lost their files (JOBS_FILES_DAYS after the end)."""
+    return timezone.now() - dt.timedelta(days=settings.JOBS_FILES_DAYS)
 
 
 class JobQuerySet(models.QuerySet):
@@ -107,8 +114,18 @@ class Job(Record):
         return self.state == State.QUEUED or (self.state == State.RUNNING and not self.interrupted)
 
     @property
+    def files_removed(self) -> bool:
+        """Finished longer ago than files are kept: its upload and its results are gone."""
+        return self.finished_at is not None and self.finished_at < files_cutoff()
+
+    @property
+    def files_days(self) -> int:
+        return settings.JOBS_FILES_DAYS
+
+    @property
     def can_retry(self) -> bool:
-        return self.state in (State.FAILED, State.CANCELLED) or self.interrupted
+        stopped = self.state in (State.FAILED, State.CANCELLED) or self.interrupted
+        return stopped and not self.files_removed
 
     @property
     def can_cancel(self) -> bool:

@@ -31,7 +31,7 @@ from django_tasks import task
 
 from i4region.core import history
 
-from .models import Job, JobFile, State
+from .models import Job, JobFile, State, files_cutoff
 
 logger = logging.getLogger(__name__)
 
@@ -138,6 +138,8 @@ def _finish(job: Job, state: str, files: dict[str, bytes] | None = None, **value
                 JobFile(job=job, field=f"result{n}", name=name[:200], data=data, is_result=True)
                 for n, (name, data) in enumerate((files or {}).items())
             )
+        # uploads (which may hold personal data) and results are kept JOBS_FILES_DAYS, no longer
+        JobFile.objects.filter(job__finished_at__lt=files_cutoff()).delete()
 
 
 @task()
