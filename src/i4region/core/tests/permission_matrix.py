@@ -304,23 +304,3 @@ VIEWS: dict[str, tuple[tuple[int, ...], dict[str, str]]] = {
         },
     ),
 }
-
-# Entries whose view is broken today: the test expects the status above and is marked as an
-# expected failure (strict), so it starts failing, as a reminder to drop the line, once fixed.
-KNOWN_DEFECTS: dict[str, str] = {}
-
-# Entries the bundled data has no record for (no meeting document, milestone or funding line of
-# the sample records): the matrix holds their rule, the test cannot request them yet.
-NO_SAMPLE = (
-    "board:document_delete",
-    "board:milestone_delete",
-    "board:milestone_edit",
-    "initiatives:funding_delete",
-    "initiatives:funding_edit",
-)
-
-# Views that tell an unpublished record from a missing one today, and to whom
-# (test_security_unpublished, strict expected failures): they look the record up (404 when
-# missing) after sending anonymous visitors to the login page (302) or refusing a role (403).
-# The fix is in each app: answer a visitor who may not see the record as if it did not exist.
-DETECTABLE: dict[str, tuple[str, ...]] = {}

@@ -7,7 +7,7 @@ A probe told unpublished items from missing ones by 302 against 404 and 403 agai
 import pytest
 from django.db.models import Max
 
-from .permission_matrix import DETECTABLE, KNOWN_DEFECTS, NO_SAMPLE, VIEWS
+from .permission_matrix import VIEWS
 from .test_security_permissions import parameter_values, samples  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
@@ -21,8 +21,6 @@ def views_of(record: str) -> list[str]:
         name
         for name, (_statuses, spec) in VIEWS.items()
         if f"{record}.{RECORDS[record]}" in spec.values()
-        and name not in KNOWN_DEFECTS
-        and name not in NO_SAMPLE
     )
 
 
@@ -37,9 +35,7 @@ def _cases():
     for record in sorted(RECORDS):
         for name in views_of(record):
             for actor in ("anonymous", "company_rep_other"):
-                known = actor in DETECTABLE.get(name, ())
-                marks = [pytest.mark.xfail(reason="detectable today", strict=True)] if known else []
-                yield pytest.param(record, name, actor, marks=marks, id=f"{name}-{actor}")
+                yield pytest.param(record, name, actor, id=f"{name}-{actor}")
 
 
 @pytest.mark.parametrize(("record", "name", "actor"), list(_cases()))
