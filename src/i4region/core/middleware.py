@@ -111,10 +111,12 @@ class SessionRenewalMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         session = getattr(request, "session", None)
-        if session is None or session.session_key is None or session.is_empty():
+        if session is None or session.session_key is None:
+            return response
+        renewed = session.get(self.KEY)
+        if session.is_empty():  # the cookie named a session that has ended: none is made
             return response
         now = int(time.time())
-        renewed = session.get(self.KEY)
         if not isinstance(renewed, int) or now - renewed >= settings.SESSION_RENEW_SECONDS:
             session[self.KEY] = now
         return response

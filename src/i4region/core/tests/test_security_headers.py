@@ -131,6 +131,15 @@ def test_a_session_ends_after_the_idle_timeout(client, make_user, settings):
     assert client.get("/en/observatory/imports/").status_code == 302
 
 
+def test_a_visitor_whose_session_ended_is_not_given_a_new_one(client, make_user):
+    client.force_login(make_user(Role.BOARD_MEMBER))
+    Session.objects.all().delete()  # it ended: the browser still sends its cookie
+    response = client.get("/en/")
+    assert response.status_code == 200
+    assert not Session.objects.exists()
+    assert response.cookies["sessionid"].value == ""  # the stale cookie is cleared
+
+
 def test_a_session_in_use_is_renewed_without_a_write_on_every_page(client, make_user):
     """Use moves the session's end forward, but page views within a minute write nothing."""
     client.force_login(make_user(Role.BOARD_MEMBER))
