@@ -207,7 +207,7 @@ CSRF_FAILURE_VIEW = "i4region.core.views.csrf_failure"
 
 LANGUAGE_CODE = os.environ.get("LANGUAGE_CODE", "lt")
 LANGUAGES = [("lt", _("Lithuanian")), ("en", _("English"))]
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+LOCALE_PATHS = [PACKAGE_DIR / "locale", PACKAGE_DIR / "compute" / "locale"]
 USE_I18N = True
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Vilnius")
 USE_TZ = True

@@ -188,8 +188,11 @@ def _series(indicator: str | None, region: str | None, vintage: str | None):
     for name, value in (("indicator", indicator), ("region", region)):
         if error := _code(name, value)[1]:
             return error
-    if vintage is not None and (problem := importing.vintage_problem(vintage)):
-        return Status(400, {"detail": f"parameter 'vintage': {problem}"})
+    if vintage is not None:
+        with translation.override("en"):  # the API answers in English
+            problem = importing.vintage_problem(vintage)
+        if problem:
+            return Status(400, {"detail": f"parameter 'vintage': {problem}"})
     i, error = _find(Indicator.objects.filter(published=True), "indicator", indicator, "indicator")
     if error:
         return error

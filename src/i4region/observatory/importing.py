@@ -16,6 +16,7 @@ from typing import TextIO
 
 import polars as pl
 from django.db import IntegrityError, OperationalError, transaction
+from django.utils.translation import gettext as _
 
 from i4region.compute import parsers
 from i4region.compute.parsers import ParsedTable, ParseError
@@ -92,8 +93,16 @@ def _select(table: ParsedTable, maps: tuple[SourceMap, ...]) -> pl.DataFrame:
         missing = [dim for dim in m.filter if dim not in columns]
         if missing:
             raise ImportRefused(
-                f"{table.format} file has no dimension {', '.join(missing)} needed for indicator "
-                f"{m.indicator}; its dimensions are {', '.join(table.dimensions)}"
+                _(
+                    "%(format)s file has no dimension %(missing)s needed for indicator "
+                    "%(indicator)s; its dimensions are %(dimensions)s"
+                )
+                % {
+                    "format": table.format,
+                    "missing": ", ".join(missing),
+                    "indicator": m.indicator,
+                    "dimensions": ", ".join(table.dimensions),
+                }
             )
         wanted = [pl.col(dim) == value for dim, value in m.filter.items()]
         part = frame.filter(*wanted) if wanted else frame
@@ -145,15 +154,21 @@ def atomic_import(file_name: str, releases: str):
     except IntegrityError as exc:
         # the unique (indicator, region, period, vintage) rule caught a concurrent import
         raise ImportRefused(
-            f"{file_name}: another import of {releases} wrote the same values at the "
-            "same time; nothing of this one was written — run it again to see what remains"
+            _(
+                "%(file)s: another import of %(releases)s wrote the same values at the same "
+                "time; nothing of this one was written — run it again to see what remains"
+            )
+            % {"file": file_name, "releases": releases}
         ) from exc
     except OperationalError as exc:
         if "locked" not in str(exc):
             raise
         raise ImportRefused(
-            f"{file_name}: the database is busy with another import; nothing was written — "
-            "run it again when that one has finished"
+            _(
+                "%(file)s: the database is busy with another import; nothing was written — "
+                "run it again when that one has finished"
+            )
+            % {"file": file_name}
         ) from exc
 
 
@@ -170,19 +185,28 @@ def import_release(
 ) -> ImportReport:
     """Write one release inside the caller's transaction (see `import_table`)."""
     if not vintage:
-        raise ImportRefused(f"{file_name}: no vintage given (use --vintage YYYY-MM)")
+        raise ImportRefused(
+            _("%(file)s: no vintage given (use --vintage YYYY-MM)") % {"file": file_name}
+        )
     if problem := vintage_problem(vintage):
-        raise ImportRefused(f"{file_name}: release {problem}")
+        raise ImportRefused(
+            _("%(file)s: release %(problem)s") % {"file": file_name, "problem": problem}
+        )
     rows = _select(table, maps)
     if rows.is_empty():
-        raise ImportRefused(f"{file_name}: no rows match the indicators mapped to this file")
+        raise ImportRefused(
+            _("%(file)s: no rows match the indicators mapped to this file") % {"file": file_name}
+        )
     indicators = _ids(Indicator, rows["indicator"], "indicator_id").rename({"code": "indicator"})
     unknown = rows.join(indicators, on="indicator", how="anti", maintain_order="left")
     if not unknown.is_empty():
         first = unknown.row(0, named=True)
         raise ImportRefused(
-            f"{file_name} line {first['line']}, field indicator: "
-            f"'{first['indicator']}' is not in the indicator catalogue"
+            _(
+                "%(file)s line %(line)s, field indicator: '%(code)s' is not in the indicator "
+                "catalogue"
+            )
+            % {"file": file_name, "line": first["line"], "code": first["indicator"]}
         )
     rows = rows.join(indicators, on="indicator", maintain_order="left")
     regions = _ids(Region, rows["geo"], "region_id").rename({"code": "geo"})
@@ -195,8 +219,14 @@ def import_release(
     if not twice.is_empty():
         first = twice.row(0, named=True)
         raise ImportRefused(
-            f"{file_name} line {first['line']}: {first['indicator']} "
-            f"{first['geo']} {first['period']} appears more than once"
+            _("%(file)s line %(line)s: %(indicator)s %(region)s %(period)s appears more than once")
+            % {
+                "file": file_name,
+                "line": first["line"],
+                "indicator": first["indicator"],
+                "region": first["geo"],
+                "period": first["period"],
+            }
         )
     staged = rows.select("indicator_id", "region_id", "period", "value", "flag")
     with staging.staging(staged, out=out, label=file_name) as stage:
@@ -268,22 +298,36 @@ def _gzip_complete_lines(path: os.PathLike) -> int:
 
 
 def read_table(path: os.PathLike) -> ParsedTable:
-    """Detect the format and parse; a ParseError becomes ImportRefused naming line and field.
-
-    A truncated gzip file has no line of its own in the parser's message, so the line where the
-    readable data stops is added.
-    """
+    """Detect the format and parse; a ParseError becomes ImportRefused naming line and field,
+    in the active language (see `refusal`)."""
     try:
         return parsers.read_any(path)
     except ParseError as exc:
-        message = str(exc)
-        if exc.line is None and "gzip" in exc.message:
-            line = _gzip_complete_lines(path) + 1
-            message = (
-                f"{exc.path} line {line}: the compressed data stops here ({exc.message}); "
-                "the file is truncated or damaged"
+        raise ImportRefused(refusal(exc, path)) from exc
+
+
+def refusal(exc: ParseError, path: os.PathLike) -> str:
+    """The parser's reason translated, after the file, line and field it names (in English,
+    str(exc)). A truncated gzip file has no line of its own in the parser's message, so the
+    line where the readable data stops is added."""
+    reason = _(exc.template) % exc.params if exc.params else _(exc.template)
+    where = {"file": exc.path, "line": exc.line, "field": exc.field, "reason": reason}
+    if exc.line is None and "gzip" in exc.template:
+        where["line"] = _gzip_complete_lines(path) + 1
+        return (
+            _(
+                "%(file)s line %(line)s: the compressed data stops here (%(reason)s); the file "
+                "is truncated or damaged"
             )
-        raise ImportRefused(message) from exc
+            % where
+        )
+    if exc.line is not None and exc.field is not None:
+        return _("%(file)s line %(line)s, column %(field)s: %(reason)s") % where
+    if exc.line is not None:
+        return _("%(file)s line %(line)s: %(reason)s") % where
+    if exc.field is not None:
+        return _("%(file)s column %(field)s: %(reason)s") % where
+    return _("%(file)s: %(reason)s") % where
 
 
 _VINTAGE_IN_NAME = re.compile(r"(?<!\d)(\d{4}-\d{2})(?!\d)")
@@ -301,17 +345,23 @@ def vintage_problem(vintage: str) -> str | None:
         return None
     match = VINTAGE_FORMAT.match(vintage)
     if not match:
-        return f"{vintage[:40]!r} is not YYYY-MM (expected YYYY-MM, e.g. 2026-04)"
+        return _("%(vintage)s is not YYYY-MM (expected YYYY-MM, e.g. 2026-04)") % {
+            "vintage": repr(vintage[:40])
+        }
     year, month, day = (int(g) if g else None for g in match.groups())
+    given = {"vintage": repr(vintage), "year": year, "month": f"{month:02d}"}
     if not 1 <= month <= 12:
-        return f"{vintage!r}: month {month:02d} does not exist (expected 01–12)"
+        return _("%(vintage)s: month %(month)s does not exist (expected 01–12)") % given
     if day is not None:
         try:
             datetime.date(year, month, day)
         except ValueError:
-            return f"{vintage!r}: there is no day {day:02d} in {year}-{month:02d}"
+            return _("%(vintage)s: there is no day %(day)s in %(year)s-%(month)s") % {
+                **given,
+                "day": f"{day:02d}",
+            }
     if year < 1900 or (year, month) > _next_month():
-        return f"{vintage!r}: a release cannot be dated before 1900 or after next month"
+        return _("%(vintage)s: a release cannot be dated before 1900 or after next month") % given
     return None
 
 

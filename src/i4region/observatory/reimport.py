@@ -6,6 +6,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
+from django.utils.translation import gettext as _
+
 from i4region.compute.parsers import ParsedTable
 from i4region.core.exports import unescape_cell
 from i4region.regions.models import Region
@@ -40,15 +42,11 @@ def import_export(
             frame[column] = ""
     empty = frame.loc[frame["vintage"].astype(str) == ""]
     if not empty.empty:
-        raise ImportRefused(
-            f"{file_name} line {int(empty.iloc[0]['line'])}, column vintage: empty "
-            "(every row of an export names its release)"
-        )
+        problem = _("empty (every row of an export names its release)")
+        raise ImportRefused(_refusal(file_name, int(empty.iloc[0]["line"]), "vintage", problem))
     for vintage, part in frame.groupby("vintage", sort=True):
         if problem := vintage_problem(vintage):
-            raise ImportRefused(
-                f"{file_name} line {int(part.iloc[0]['line'])}, column vintage: {problem}"
-            )
+            raise ImportRefused(_refusal(file_name, int(part.iloc[0]["line"]), "vintage", problem))
     reports = []
     with atomic_import(file_name, "the same releases"):
         for (vintage, source, dataset), part in frame.groupby(list(RELEASE_COLUMNS), sort=True):
@@ -68,6 +66,15 @@ def import_export(
     return reports, restored
 
 
+def _refusal(file_name: str, line: int, column: str, reason: str) -> str:
+    return _("%(file)s line %(line)s, column %(field)s: %(reason)s") % {
+        "file": file_name,
+        "line": line,
+        "field": column,
+        "reason": reason,
+    }
+
+
 NOTE_COLUMNS = ("indicator", "region", "period", "vintage", "reason", "text_en", "text_lt")
 
 
@@ -77,7 +84,10 @@ def _restore_notes(path: Path) -> int:
         reader = csv.DictReader(fh)
         missing = [c for c in NOTE_COLUMNS if c not in (reader.fieldnames or ())]
         if missing:
-            raise ImportRefused(f"{path.name} line 1: no column {', '.join(missing)}")
+            raise ImportRefused(
+                _("%(file)s line 1: no column %(columns)s")
+                % {"file": path.name, "columns": ", ".join(missing)}
+            )
         rows = list(reader)
     indicators = dict(Indicator.objects.values_list("code", "id"))
     regions = dict(
@@ -86,22 +96,23 @@ def _restore_notes(path: Path) -> int:
     for line, row in enumerate(rows, start=2):
         cells = {k: unescape_cell(row[k] or "").strip() for k in NOTE_COLUMNS}
 
-        def refuse(column: str, problem: str, line=line, cells=cells):
-            raise ImportRefused(
-                f"{path.name} line {line}, column {column}: {cells[column]!r} {problem}"
-            )
+        def refuse(column: str, problem: str, line=line, cells=cells, **more):
+            """`problem` says what is wrong with the cell's %(value)s."""
+            reason = problem % {"value": repr(cells[column]), **more}
+            raise ImportRefused(_refusal(path.name, line, column, reason))
 
         if cells["indicator"] not in indicators:
-            refuse("indicator", "is not in the indicator catalogue")
+            refuse("indicator", _("%(value)s is not in the indicator catalogue"))
         if cells["region"] and cells["region"] not in regions:
-            refuse("region", "is not a region code")
+            refuse("region", _("%(value)s is not a region code"))
         if not cells["period"]:
-            refuse("period", "is empty")
+            refuse("period", _("%(value)s is empty"))
         if cells["reason"] not in NoteReason.values:
-            refuse("reason", f"is not one of {', '.join(NoteReason.values)}")
+            choices = ", ".join(NoteReason.values)
+            refuse("reason", _("%(value)s is not one of %(choices)s"), choices=choices)
         for column in ("text_en", "text_lt"):
             if not cells[column] or len(cells[column]) > 300:
-                refuse(column, "must have 1 to 300 characters")
+                refuse(column, _("%(value)s must have 1 to 300 characters"))
         ObservationNote.objects.update_or_create(
             indicator_id=indicators[cells["indicator"]],
             region_id=regions.get(cells["region"]),

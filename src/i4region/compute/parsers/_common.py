@@ -30,15 +30,25 @@ GZIP_MAGIC = b"\x1f\x8b"
 FIXED_COLUMNS = ("geo", "period", "value", "flag", "line")
 
 
-class ParseError(ValueError):
-    """Raised for any malformed input; str() names file, line and field.
+def gettext_noop(message: str) -> str:
+    """Mark a message for the translation catalogue and return it as it is. xgettext (Django's
+    makemessages) finds this name; the observatory shows the message in the page's language."""
+    return message
 
+
+class ParseError(ValueError):
+    """Raised for any malformed input; str() names file, line and field, in English.
+
+    ``template`` is the reason as marked for the catalogue (``%(name)s`` placeholders) and
+    ``params`` its values, so a caller can show it translated; ``message`` is the English reason.
     The arguments are kept in ``args`` so the error survives pickling (job queues).
     """
 
     path: str
     line: int | None
     field: str | None
+    template: str
+    params: dict[str, object]
     message: str
 
     def __init__(
@@ -46,14 +56,18 @@ class ParseError(ValueError):
         path: str | os.PathLike[str],
         line: int | None,
         field: str | None,
-        message: str,
+        template: str,
+        params: Mapping[str, object] | None = None,
     ) -> None:
         path = os.fspath(path)
-        super().__init__(path, line, field, message)
+        params = dict(params or {})
+        super().__init__(path, line, field, template, params)
         self.path = path
         self.line = line
         self.field = field
-        self.message = message
+        self.template = template
+        self.params = params
+        self.message = template % params if params else template
 
     def __str__(self) -> str:
         where = self.path
@@ -143,13 +157,13 @@ _CHUNK = 1 << 20
 
 
 def _too_large(path: str | os.PathLike[str], limit: int, compressed: bool) -> ParseError:
-    what = "expands to" if compressed else "holds"
-    return ParseError(
-        path,
-        None,
-        None,
-        f"file {what} more than {limit // (1024 * 1024)} MB of text, the limit of one import",
-    )
+    if compressed:
+        template = gettext_noop(
+            "file expands to more than %(mb)s MB of text, the limit of one import"
+        )
+    else:
+        template = gettext_noop("file holds more than %(mb)s MB of text, the limit of one import")
+    return ParseError(path, None, None, template, {"mb": limit // (1024 * 1024)})
 
 
 def read_bytes(path: str | os.PathLike[str], limit: int = MAX_TEXT_BYTES) -> bytes | bytearray:
@@ -168,7 +182,13 @@ def read_bytes(path: str | os.PathLike[str], limit: int = MAX_TEXT_BYTES) -> byt
                     raise _too_large(path, limit, compressed=False)
                 return raw
     except OSError as exc:
-        raise ParseError(path, None, None, f"cannot read file: {exc.strerror or exc}") from exc
+        raise ParseError(
+            path,
+            None,
+            None,
+            gettext_noop("cannot read file: %(error)s"),
+            {"error": str(exc.strerror or exc)},
+        ) from exc
     out = bytearray()
     try:
         with gzip.open(path, "rb") as fh:
@@ -177,7 +197,9 @@ def read_bytes(path: str | os.PathLike[str], limit: int = MAX_TEXT_BYTES) -> byt
                 if len(out) > limit:
                     raise _too_large(path, limit, compressed=True)
     except (OSError, EOFError, zlib.error) as exc:
-        raise ParseError(path, None, None, f"unreadable gzip data: {exc}") from exc
+        raise ParseError(
+            path, None, None, gettext_noop("unreadable gzip data: %(error)s"), {"error": str(exc)}
+        ) from exc
     return out  # a bytearray reads like bytes; no second copy of a large file
 
 
@@ -201,17 +223,21 @@ def gunzip_head(head: bytes) -> tuple[bytes, bool]:
 def decode(path: str | os.PathLike[str], raw: bytes) -> str:
     """Decode UTF-8 (with or without BOM); a bad byte is reported with its line number."""
     if not raw.strip():
-        raise ParseError(path, None, None, "empty file")
+        raise ParseError(path, None, None, gettext_noop("empty file"))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise ParseError(
-            path, line, None, f"not valid UTF-8 (byte {raw[exc.start]:#04x} at offset {exc.start})"
+            path,
+            line,
+            None,
+            gettext_noop("not valid UTF-8 (byte %(byte)s at offset %(offset)s)"),
+            {"byte": f"{raw[exc.start]:#04x}", "offset": exc.start},
         ) from exc
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
-        raise ParseError(path, line, None, "binary data (NUL byte) in a text file")
+        raise ParseError(path, line, None, gettext_noop("binary data (NUL byte) in a text file"))
     return text
 
 
@@ -326,7 +352,13 @@ def periods_at(
     that is no period is a ParseError at its line."""
     periods, bad = normalise_periods(raw)
     if bad is not None:
-        raise ParseError(path, int(lines[bad]), column, f"{raw[bad]!r} is not a time period")
+        raise ParseError(
+            path,
+            int(lines[bad]),
+            column,
+            gettext_noop("%(value)s is not a time period"),
+            {"value": repr(raw[bad])},
+        )
     return periods
 
 
@@ -337,7 +369,7 @@ def values_at(
     value; the first malformed cell is a ParseError at its line."""
     cells = parse_cells(raw, empty_is_missing=True)
     if cells.bad is not None:
-        raise ParseError(path, int(lines[cells.bad]), column, describe_bad_cell(raw[cells.bad]))
+        raise ParseError(path, int(lines[cells.bad]), column, *describe_bad_cell(raw[cells.bad]))
     return cells
 
 
@@ -349,16 +381,19 @@ def strip_values(values: np.ndarray) -> np.ndarray:
     return np.array([str(u).strip() for u in uniques], dtype=object)[codes]
 
 
-def describe_bad_cell(cell: object) -> str:
-    """Explain why a value cell is malformed, for the error message."""
+def describe_bad_cell(cell: object) -> tuple[str, dict[str, str]]:
+    """Explain why a value cell is malformed: the ParseError's template and params."""
     text = "" if cell is None else str(cell)
     stripped = text.strip()
     if not stripped:
-        return "empty cell (write ':' for a missing value)"
+        return gettext_noop("empty cell (write ':' for a missing value)"), {}
     head, _, tail = stripped.partition(" ")
     if head == ":" or re.fullmatch(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?", head):
-        return f"{text!r}: flag {tail.strip()!r} is not a flag (letters only)"
-    return f"{text!r} is not a number"
+        return gettext_noop("%(cell)s: flag %(flag)s is not a flag (letters only)"), {
+            "cell": repr(text),
+            "flag": repr(tail.strip()),
+        }
+    return gettext_noop("%(cell)s is not a number"), {"cell": repr(text)}
 
 
 # --------------------------------------------------------------------------------------------
@@ -467,5 +502,6 @@ def check_duplicates(path: str | os.PathLike[str], frame: pd.DataFrame, keys: li
             path,
             int(same[1]),
             None,
-            f"duplicate observation ({key}) also on line {int(same[0])}",
+            gettext_noop("duplicate observation (%(key)s) also on line %(first)s"),
+            {"key": key, "first": int(same[0])},
         )

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._common import ParseError, read_text, split_lines
+from ._common import ParseError, gettext_noop, read_text, split_lines
 
 _SENTINEL = "\x01"
 _PANDAS_LINE = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
@@ -40,7 +40,8 @@ def _sniff(path: str | os.PathLike[str], header_line: str) -> str:
             path,
             1,
             None,
-            f"bad header: not a delimited table (no ',', ';' or tab in {header_line[:60]!r})",
+            gettext_noop("bad header: not a delimited table (no ',', ';' or tab in %(line)s)"),
+            {"line": repr(header_line[:60])},
         )
     return delim
 
@@ -57,22 +58,26 @@ def read_records(path: str | os.PathLike[str]) -> Records:
     lines = split_lines(text)
     nonblank = [i for i, t in enumerate(lines) if t.strip()]
     if not nonblank:
-        raise ParseError(path, None, None, "empty file")
+        raise ParseError(path, None, None, gettext_noop("empty file"))
     first = nonblank[0]
     delim = _sniff(path, lines[first])
     header = [h.strip() for h in _split_one(lines[first], delim)]
     n = len(header)
     for i, h in enumerate(header):
         if not h:
-            raise ParseError(path, first + 1, f"#{i + 1}", "bad header: empty column name")
+            raise ParseError(
+                path, first + 1, f"#{i + 1}", gettext_noop("bad header: empty column name")
+            )
     seen: set[str] = set()
     for h in header:
         if h in seen:
-            raise ParseError(path, first + 1, h, "bad header: column name appears twice")
+            raise ParseError(
+                path, first + 1, h, gettext_noop("bad header: column name appears twice")
+            )
         seen.add(h)
     body = nonblank[1:]
     if not body:
-        raise ParseError(path, first + 2, None, "no data lines after the header")
+        raise ParseError(path, first + 2, None, gettext_noop("no data lines after the header"))
     line_no = np.asarray(body, dtype=np.int64) + 1
 
     if _SENTINEL not in text:
@@ -101,7 +106,10 @@ def read_records(path: str | os.PathLike[str]) -> Records:
                         path,
                         body[j] + 1,
                         None,
-                        f"wrong number of fields: expected {n}, found {found}",
+                        gettext_noop(
+                            "wrong number of fields: expected %(expected)s, found %(found)s"
+                        ),
+                        {"expected": n, "found": found},
                     ) from exc
             return _read_with_csv(path, lines, first, header, delim)
         if len(df) == len(body):
@@ -114,7 +122,8 @@ def read_records(path: str | os.PathLike[str]) -> Records:
                     path,
                     body[j] + 1,
                     header[found] if found < n else None,
-                    f"wrong number of fields: expected {n}, found {found}",
+                    gettext_noop("wrong number of fields: expected %(expected)s, found %(found)s"),
+                    {"expected": n, "found": found},
                 )
             cols = [df[k].to_numpy(dtype=object) for k in range(n)]
             return Records(header=header, columns=cols, line=line_no, delimiter=delim)
@@ -140,15 +149,24 @@ def _read_with_csv(
                         path,
                         offset + start,
                         header[len(row)] if len(row) < n else None,
-                        f"wrong number of fields: expected {n}, found {len(row)}",
+                        gettext_noop(
+                            "wrong number of fields: expected %(expected)s, found %(found)s"
+                        ),
+                        {"expected": n, "found": len(row)},
                     )
                 rows.append(row)
                 line_numbers.append(offset + start)
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise ParseError(path, offset + start, None, f"bad CSV quoting: {exc}") from exc
+        raise ParseError(
+            path,
+            offset + start,
+            None,
+            gettext_noop("bad CSV quoting: %(error)s"),
+            {"error": str(exc)},
+        ) from exc
     if not rows:
-        raise ParseError(path, first + 2, None, "no data lines after the header")
+        raise ParseError(path, first + 2, None, gettext_noop("no data lines after the header"))
     arr = np.array(rows, dtype=object)
     return Records(
         header=header,

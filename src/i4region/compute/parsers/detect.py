@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import os
 
-from ._common import ParsedTable, ParseError, gunzip_head
+from ._common import ParsedTable, ParseError, gettext_noop, gunzip_head
 from .eurostat_tsv import read_eurostat_tsv
 from .i40 import read_i40_db
 from .sdmx_csv import read_sdmx_csv
@@ -28,15 +28,21 @@ def detect_format(path: str | os.PathLike[str], head: bytes | None = None) -> st
             with open(path, "rb") as fh:
                 head = fh.read(_HEAD_BYTES)
         except OSError as exc:
-            raise ParseError(path, None, None, f"cannot read file: {exc.strerror or exc}") from exc
+            raise ParseError(
+                path,
+                None,
+                None,
+                gettext_noop("cannot read file: %(error)s"),
+                {"error": str(exc.strerror or exc)},
+            ) from exc
         whole_file = len(head) < _HEAD_BYTES
     data, complete = gunzip_head(head)
     # When the head is the whole file, its gzip stream must be complete.
     if not complete and (not data or whole_file):
-        raise ParseError(path, None, None, "unreadable gzip data")
+        raise ParseError(path, None, None, gettext_noop("unreadable gzip data"))
     text = data.decode("utf-8", errors="replace").lstrip("\ufeff")
     if not text.strip():
-        raise ParseError(path, None, None, "empty file")
+        raise ParseError(path, None, None, gettext_noop("empty file"))
     lines = text.replace("\r", "\n").split("\n")
     number, first = next((i + 1, t) for i, t in enumerate(lines) if t.strip())
     if "\t" in first and "\\" in first.split("\t", 1)[0]:
@@ -60,9 +66,13 @@ def detect_format(path: str | os.PathLike[str], head: bytes | None = None) -> st
         path,
         number,
         None,
-        "unrecognised format: expected a Eurostat TSV header (…,geo\\TIME_PERIOD), SDMX-CSV "
-        "(DATAFLOW/STRUCTURE … TIME_PERIOD, OBS_VALUE), a tidy CSV ([indicator, ]region, "
-        "period, value[, flag]), a tabular CSV (dimensions, geo, periods) or the I40 database (NUTS2, YEAR, …); found {first[:80]!r}",
+        gettext_noop(
+            "unrecognised format: expected a Eurostat TSV header (…,geo\\TIME_PERIOD), SDMX-CSV "
+            "(DATAFLOW/STRUCTURE … TIME_PERIOD, OBS_VALUE), a tidy CSV ([indicator, ]region, "
+            "period, value[, flag]), a tabular CSV (dimensions, geo, periods) or the I40 "
+            "database (NUTS2, YEAR, …); found %(found)s"
+        ),
+        {"found": repr(first[:80])},
     )
 
 

@@ -27,6 +27,7 @@ from ._common import (
     dataset_from_filename,
     decode,
     describe_bad_cell,
+    gettext_noop,
     normalise_period,
     read_bytes,
 )
@@ -46,38 +47,65 @@ def _parse_header(
             path,
             1,
             None,
-            "bad header: expected 'dim1,dim2,...,geo\\TIME_PERIOD' followed by tab-separated "
-            f"periods, found {header[:80]!r}",
+            gettext_noop(
+                "bad header: expected 'dim1,dim2,...,geo\\TIME_PERIOD' followed by tab-separated "
+                "periods, found %(found)s"
+            ),
+            {"found": repr(header[:80])},
         )
     keys_part, _, time_name = first.partition("\\")
     if "\\" in time_name or not _DIM_NAME.match(time_name):
-        raise ParseError(path, 1, first, f"bad header: bad time dimension name {time_name!r}")
+        raise ParseError(
+            path,
+            1,
+            first,
+            gettext_noop("bad header: bad time dimension name %(name)s"),
+            {"name": repr(time_name)},
+        )
     dims = [d.strip() for d in keys_part.split(",")]
     for d in dims:
         if not _DIM_NAME.match(d):
-            raise ParseError(path, 1, first, f"bad header: bad dimension name {d!r}")
+            raise ParseError(
+                path,
+                1,
+                first,
+                gettext_noop("bad header: bad dimension name %(name)s"),
+                {"name": repr(d)},
+            )
     lowered = [d.lower() for d in dims]
     if len(set(lowered)) != len(lowered):
-        raise ParseError(path, 1, first, "bad header: a dimension is named twice")
+        raise ParseError(path, 1, first, gettext_noop("bad header: a dimension is named twice"))
     if "geo" not in lowered:
-        raise ParseError(path, 1, first, "bad header: no 'geo' dimension")
+        raise ParseError(path, 1, first, gettext_noop("bad header: no 'geo' dimension"))
     dims = ["geo" if d.lower() == "geo" else d for d in dims]
     clash = [d for d in dims if d in FIXED_COLUMNS and d != "geo"]
     if clash:
-        raise ParseError(path, 1, first, f"bad header: dimension name {clash[0]!r} is reserved")
+        raise ParseError(
+            path,
+            1,
+            first,
+            gettext_noop("bad header: dimension name %(name)s is reserved"),
+            {"name": repr(clash[0])},
+        )
     raw_periods = [c.strip() for c in cells[1:]]
     periods: list[str] = []
     for i, p in enumerate(raw_periods, start=2):
         norm = normalise_period(p)
         if norm is None:
             name = p if p else f"#{i}"
-            raise ParseError(path, 1, name, f"bad header: {p!r} is not a time period")
+            raise ParseError(
+                path,
+                1,
+                name,
+                gettext_noop("bad header: %(period)s is not a time period"),
+                {"period": repr(p)},
+            )
         periods.append(norm)
     if len(set(periods)) != len(periods):
         seen: set[str] = set()
         for raw, p in zip(raw_periods, periods, strict=True):
             if p in seen:
-                raise ParseError(path, 1, raw, "bad header: period appears twice")
+                raise ParseError(path, 1, raw, gettext_noop("bad header: period appears twice"))
             seen.add(p)
     return dims, time_name, raw_periods, periods
 
@@ -113,14 +141,16 @@ def _cells(path: str | os.PathLike[str], raw: bytes, raw_periods: list[str]) -> 
     except pl.exceptions.ComputeError as exc:  # bad UTF-8, or a line with too many cells
         decode(path, raw)
         _check_counts(path, raw, raw_periods)
-        raise ParseError(path, None, None, f"unreadable table: {exc}") from exc
+        raise ParseError(
+            path, None, None, gettext_noop("unreadable table: %(error)s"), {"error": str(exc)}
+        ) from exc
     body = table.with_row_index("line", offset=1).slice(1)
     del table
     blank = pl.all_horizontal(pl.col(c).fill_null("").str.strip_chars() == "" for c in cols)
     if body.select(blank.any()).item():  # (a filter copies every column: only when needed)
         body = body.filter(~blank)
     if body.height == 0:
-        raise ParseError(path, 2, None, "no data lines after the header")
+        raise ParseError(path, 2, None, gettext_noop("no data lines after the header"))
     body = body.with_columns(pl.col("line").cast(pl.Int64))
     # a line with too few cells ends in nulls, as does one with an empty cell: count them
     if body.select(pl.any_horizontal(pl.col(cols).is_null()).any()).item():
@@ -140,7 +170,10 @@ def _check_counts(path: str | os.PathLike[str], raw: bytes, raw_periods: list[st
                 path,
                 number,
                 raw_periods[found - 1] if found <= nper else None,
-                f"wrong number of cells: expected {nper + 1} tab-separated cells, found {found}",
+                gettext_noop(
+                    "wrong number of cells: expected %(expected)s tab-separated cells, found %(found)s"
+                ),
+                {"expected": nper + 1, "found": found},
             )
 
 
@@ -183,8 +216,8 @@ def read_eurostat_tsv(
             path,
             wrong["line"],
             ",".join(dims),
-            f"expected {ndims} comma-separated codes, found {len(wrong['_codes'])}: "
-            f"{wrong['_key']!r}",
+            gettext_noop("expected %(expected)s comma-separated codes, found %(found)s: %(key)s"),
+            {"expected": ndims, "found": len(wrong["_codes"]), "key": repr(wrong["_key"])},
         )
     wide = wide.with_columns(
         pl.col("_codes").list.get(k).str.strip_chars().alias(name) for k, name in enumerate(dims)
@@ -192,7 +225,13 @@ def read_eurostat_tsv(
     for name in dims:
         wrong = _first(wide, pl.col(name) == "")
         if wrong is not None:
-            raise ParseError(path, wrong["line"], name, f"empty code in key {wrong['_key']!r}")
+            raise ParseError(
+                path,
+                wrong["line"],
+                name,
+                gettext_noop("empty code in key %(key)s"),
+                {"key": repr(wrong["_key"])},
+            )
     again = _first(wide, ~pl.struct(dims).is_first_distinct())
     if again is not None:
         first = _first(wide, pl.all_horizontal(pl.col(d) == again[d] for d in dims))
@@ -201,7 +240,8 @@ def read_eurostat_tsv(
             path,
             again["line"],
             None,
-            f"duplicate series {series!r} (first on line {first['line']})",
+            gettext_noop("duplicate series %(series)s (first on line %(first)s)"),
+            {"series": repr(series), "first": first["line"]},
         )
 
     # Every cell's grammar, one column at a time; the first bad cell in reading order.
@@ -215,7 +255,7 @@ def read_eurostat_tsv(
         column = next(p for p in sorted_periods if wrong[p])
         cell = _first(wide, pl.col("line") == wrong["line"])[column]
         raw = raw_periods[periods.index(column)]
-        raise ParseError(path, wrong["line"], raw, describe_bad_cell(cell))
+        raise ParseError(path, wrong["line"], raw, *describe_bad_cell(cell))
     del bad
 
     others = [d for d in dims if d != "geo"]

@@ -17,6 +17,7 @@ from ._common import (
     ParseError,
     build_frame,
     describe_bad_cell,
+    gettext_noop,
     parse_cells,
     read_text,
     split_lines,
@@ -31,16 +32,24 @@ def read_i40_descriptions(path: str | os.PathLike[str]) -> dict[str, tuple[str, 
     lines = split_lines(read_text(path))
     head = [h.strip() for h in lines[0].split("\t")]
     if head[:3] != ["ColumnName", "DataType", "Description"]:
-        raise ParseError(path, 1, None, "bad header: expected ColumnName, DataType, Description")
+        raise ParseError(
+            path, 1, None, gettext_noop("bad header: expected ColumnName, DataType, Description")
+        )
     out: dict[str, tuple[str, str]] = {}
     for i, text in enumerate(lines[1:], start=2):
         if not text.strip():
             continue
         cells = [c.strip() for c in text.split("\t")]
         if len(cells) < 3 or any(cells[3:]):
-            raise ParseError(path, i, None, f"expected 3 tab-separated cells, found {len(cells)}")
+            raise ParseError(
+                path,
+                i,
+                None,
+                gettext_noop("expected 3 tab-separated cells, found %(found)s"),
+                {"found": len(cells)},
+            )
         if not cells[0]:
-            raise ParseError(path, i, "ColumnName", "empty column name")
+            raise ParseError(path, i, "ColumnName", gettext_noop("empty column name"))
         out[cells[0]] = (cells[1], cells[2])
     return out
 
@@ -58,18 +67,20 @@ def read_i40_db(
     lines = split_lines(read_text(path))
     header = [h.strip() for h in lines[0].split("\t")]
     if len(header) < 3 or [h.upper() for h in header[:2]] != ["NUTS2", "YEAR"]:
-        raise ParseError(path, 1, None, "bad header: expected NUTS2, YEAR, then indicator columns")
+        raise ParseError(
+            path, 1, None, gettext_noop("bad header: expected NUTS2, YEAR, then indicator columns")
+        )
     indicators = header[2:]
     for i, name in enumerate(indicators, start=3):
         if not name:
-            raise ParseError(path, 1, f"#{i}", "bad header: empty column name")
+            raise ParseError(path, 1, f"#{i}", gettext_noop("bad header: empty column name"))
     if len(set(indicators)) != len(indicators):
         dup = next(n for n in indicators if indicators.count(n) > 1)
-        raise ParseError(path, 1, dup, "bad header: column name appears twice")
+        raise ParseError(path, 1, dup, gettext_noop("bad header: column name appears twice"))
     ncol = len(header)
     body_idx = [i for i, text in enumerate(lines) if i > 0 and text.strip()]
     if not body_idx:
-        raise ParseError(path, 2, None, "no data lines after the header")
+        raise ParseError(path, 2, None, gettext_noop("no data lines after the header"))
     body = [lines[i] for i in body_idx]
     line_no = np.asarray(body_idx, dtype=np.int64) + 1
     tabs = np.fromiter((t.count("\t") for t in body), dtype=np.int64, count=len(body))
@@ -81,7 +92,8 @@ def read_i40_db(
             path,
             int(line_no[j]),
             header[found] if found < ncol else None,
-            f"wrong number of cells: expected {ncol}, found {found}",
+            gettext_noop("wrong number of cells: expected %(expected)s, found %(found)s"),
+            {"expected": ncol, "found": found},
         )
     flat = np.array("\t".join(body).split("\t"), dtype=object).reshape(len(body), ncol)
     geo = np.array([g.strip() for g in flat[:, 0]], dtype=object)
@@ -98,7 +110,8 @@ def read_i40_db(
                 path,
                 int(line_no[j]),
                 name,
-                f"{flat[j, 0 if name == 'NUTS2' else 1]!r} is not valid",
+                gettext_noop("%(value)s is not valid"),
+                {"value": repr(flat[j, 0 if name == "NUTS2" else 1])},
             )
     keys = np.char.add(np.char.add(geo.astype(str), "\t"), year.astype(str))
     _, first_idx, counts = np.unique(keys, return_index=True, return_counts=True)
@@ -109,14 +122,15 @@ def read_i40_db(
             path,
             int(line_no[where[1]]),
             None,
-            f"duplicate row for {dup_key.replace(chr(9), ' ')} (first on line {int(line_no[where[0]])})",
+            gettext_noop("duplicate row for %(key)s (first on line %(first)s)"),
+            {"key": dup_key.replace(chr(9), " "), "first": int(line_no[where[0]])},
         )
     values = flat[:, 2:]
     cells = parse_cells(values.ravel(), empty_is_missing=True)
     nind = len(indicators)
     if cells.bad is not None:
         r, c = divmod(cells.bad, nind)
-        raise ParseError(path, int(line_no[r]), indicators[c], describe_bad_cell(values[r, c]))
+        raise ParseError(path, int(line_no[r]), indicators[c], *describe_bad_cell(values[r, c]))
     idx = np.flatnonzero(~cells.missing)
     r, c = np.divmod(idx, nind)
     frame = build_frame(

@@ -20,6 +20,7 @@ from ._common import (
     ParsedTable,
     ParseError,
     dataset_from_filename,
+    gettext_noop,
     long_frame,
     periods_at,
     strip_values,
@@ -78,7 +79,10 @@ def _components(
         version = "1.0"
     else:
         raise ParseError(
-            path, 1, header[0], "bad header: SDMX-CSV starts with a DATAFLOW or STRUCTURE column"
+            path,
+            1,
+            header[0],
+            gettext_noop("bad header: SDMX-CSV starts with a DATAFLOW or STRUCTURE column"),
         )
     comps: list[tuple[str, int, int | None, str]] = []
     if version == "2.0" and len(header) > 2 and header[2].upper() == "STRUCTURE_NAME":
@@ -90,7 +94,9 @@ def _components(
                 path,
                 1,
                 header[-1],
-                "bad header: labelled SDMX-CSV 2.0 needs a label column after every component",
+                gettext_noop(
+                    "bad header: labelled SDMX-CSV 2.0 needs a label column after every component"
+                ),
             )
         for k in range(i, len(header), 2):
             comps.append((header[k], k, k + 1, header[k + 1]))
@@ -119,17 +125,25 @@ def read_sdmx_csv(path: str | os.PathLike[str], *, keep_missing: bool = False) -
     upper = [i.upper() for i in ids]
     for required in ("TIME_PERIOD", "OBS_VALUE"):
         if required not in upper:
-            raise ParseError(path, 1, None, f"bad header: no {required} column")
+            raise ParseError(
+                path,
+                1,
+                None,
+                gettext_noop("bad header: no %(column)s column"),
+                {"column": required},
+            )
     t_pos = upper.index("TIME_PERIOD")
     v_pos = upper.index("OBS_VALUE")
     dim_comps = [c for k, c in enumerate(comps) if k < v_pos and k != t_pos]
     attr_comps = [c for k, c in enumerate(comps) if k > v_pos]
     geo_comp = next((c for c in dim_comps if c[0].lower() in _GEO_NAMES), None)
     if geo_comp is None:
-        raise ParseError(path, 1, None, "bad header: no geo (or REF_AREA) dimension column")
+        raise ParseError(
+            path, 1, None, gettext_noop("bad header: no geo (or REF_AREA) dimension column")
+        )
     for c in dim_comps:
         if c[0] in FIXED_COLUMNS and c is not geo_comp:
-            raise ParseError(path, 1, c[0], "bad header: dimension name is reserved")
+            raise ParseError(path, 1, c[0], gettext_noop("bad header: dimension name is reserved"))
 
     labels: dict[str, dict[str, str]] = {}
     concepts: dict[str, str] = {}
@@ -161,7 +175,9 @@ def read_sdmx_csv(path: str | os.PathLike[str], *, keep_missing: bool = False) -
         vals = codes_of(comp, out)
         empty = np.flatnonzero(vals == "")
         if empty.size:
-            raise ParseError(path, int(line[empty[0]]), comp[0], "empty dimension code")
+            raise ParseError(
+                path, int(line[empty[0]]), comp[0], gettext_noop("empty dimension code")
+            )
         dim_values[out] = vals
     dimensions = [c[0] for c in dim_comps if c is not geo_comp]
 
@@ -212,7 +228,11 @@ def read_sdmx_csv(path: str | os.PathLike[str], *, keep_missing: bool = False) -
         if bad_u:
             r = int(np.flatnonzero(np.isin(codes, bad_u))[0])
             raise ParseError(
-                path, int(line[r]), flag_comp[0], f"{obs_flag[r]!r} is not a flag (letters only)"
+                path,
+                int(line[r]),
+                flag_comp[0],
+                gettext_noop("%(flag)s is not a flag (letters only)"),
+                {"flag": repr(obs_flag[r])},
             )
         has = obs_flag != ""
         flag[has] = obs_flag[has]

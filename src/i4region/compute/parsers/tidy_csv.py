@@ -20,6 +20,7 @@ from ._common import (
     ParsedTable,
     ParseError,
     dataset_from_filename,
+    gettext_noop,
     long_frame,
     periods_at,
     strip_values,
@@ -54,10 +55,16 @@ def read_tidy_csv(path: str | os.PathLike[str], *, keep_missing: bool = False) -
         canon = _ALIASES.get(name.lower())
         if canon is None:
             if name in FIXED_COLUMNS:
-                raise ParseError(path, 1, name, "bad header: column name is reserved")
+                raise ParseError(path, 1, name, gettext_noop("bad header: column name is reserved"))
             extra.append((name, k))
         elif canon in role:
-            raise ParseError(path, 1, name, f"bad header: two columns mean {canon!r}")
+            raise ParseError(
+                path,
+                1,
+                name,
+                gettext_noop("bad header: two columns mean %(role)s"),
+                {"role": repr(canon)},
+            )
         else:
             role[canon] = k
     missing = [r for r in REQUIRED if r not in role]
@@ -67,14 +74,19 @@ def read_tidy_csv(path: str | os.PathLike[str], *, keep_missing: bool = False) -
             path,
             1,
             None,
-            f"bad header: no {want!r} column (need indicator, region, period, value[, flag])",
+            gettext_noop(
+                "bad header: no %(column)s column (need indicator, region, period, value[, flag])"
+            ),
+            {"column": repr(want)},
         )
     line = recs.line
     for canon in [c for c in ("indicator", "geo") if c in role]:
         vals = strip_values(recs.columns[role[canon]])
         empty = np.flatnonzero(vals == "")
         if empty.size:
-            raise ParseError(path, int(line[empty[0]]), recs.header[role[canon]], "empty value")
+            raise ParseError(
+                path, int(line[empty[0]]), recs.header[role[canon]], gettext_noop("empty value")
+            )
     dims = (
         {"indicator": strip_values(recs.columns[role["indicator"]])} if "indicator" in role else {}
     )
@@ -96,7 +108,8 @@ def read_tidy_csv(path: str | os.PathLike[str], *, keep_missing: bool = False) -
                 path,
                 int(line[r]),
                 recs.header[role["flag"]],
-                f"{fl[r]!r} is not a flag (letters only)",
+                gettext_noop("%(flag)s is not a flag (letters only)"),
+                {"flag": repr(fl[r])},
             )
         has = fl != ""
         flag[has] = fl[has]

@@ -18,6 +18,7 @@ from ._common import (
     check_duplicates,
     dataset_from_filename,
     describe_bad_cell,
+    gettext_noop,
     normalise_period,
     parse_cells,
     strip_values,
@@ -38,7 +39,9 @@ def read_wide_csv(path: str | os.PathLike[str]) -> ParsedTable:
     """Parse a tabular export; ``:`` (with or without a flag) is no observation."""
     recs = read_records(path)
     if not is_wide_header(recs.header):
-        raise ParseError(path, 1, None, "bad header: expected dimensions, geo, then periods")
+        raise ParseError(
+            path, 1, None, gettext_noop("bad header: expected dimensions, geo, then periods")
+        )
     at = recs.header.index("geo")
     dims = recs.header[:at]
     periods = [normalise_period(c) for c in recs.header[at + 1 :]]
@@ -50,7 +53,7 @@ def read_wide_csv(path: str | os.PathLike[str]) -> ParsedTable:
     if parsed.bad is not None:
         j, r = divmod(parsed.bad, rows)
         raise ParseError(
-            path, int(recs.line[r]), recs.header[at + 1 + j], describe_bad_cell(cells[parsed.bad])
+            path, int(recs.line[r]), recs.header[at + 1 + j], *describe_bad_cell(cells[parsed.bad])
         )
     keep = np.flatnonzero(~parsed.missing)
     row_of = keep % rows

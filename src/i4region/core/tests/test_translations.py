@@ -30,7 +30,8 @@ def test_every_lithuanian_catalogue_is_complete():
 
 
 def test_catalogues_hold_every_string_the_code_marks(tmp_path):
-    """Re-extract the strings from a copy of the package and compare with the committed catalogues."""
+    """Re-extract the strings from a copy of the package and compare with the committed catalogues
+    (compute/'s, the parsers' reasons marked with gettext_noop, go to compute/locale)."""
     if shutil.which("xgettext") is None:
         message = "needs GNU gettext's xgettext (make test installs it when run as root)"
         if os.environ.get("CI"):
@@ -45,7 +46,7 @@ def test_catalogues_hold_every_string_the_code_marks(tmp_path):
         "os.environ.setdefault('DJANGO_SETTINGS_MODULE','i4region.settings_test'); "
         "from django.core.management import execute_from_command_line as e; "
         "e(['x','makemessages','-l','lt','--no-location','--no-obsolete',"
-        "'-i','compute/*','-i','charts/*'])",
+        "'-i','charts/*'])",
         str(tmp_path),
     ]
     result = subprocess.run(env_cmd, cwd=copy, capture_output=True, text=True)

@@ -1,6 +1,7 @@
 """The observatory's open-data tables: every stored value with its release; no names when public."""
 
 import pytest
+from django.utils import translation
 
 from i4region.observatory.exports import OBSERVATION_COLUMNS, tables
 from i4region.observatory.reimport import NOTE_COLUMNS
@@ -102,7 +103,7 @@ def test_a_bad_line_of_an_export_imports_nothing(tmp_path, line, cell, message):
     with open(path, "w", encoding="utf-8", newline="") as fh:
         csv.writer(fh).writerows(rows)
     _wipe()
-    with pytest.raises(CommandError) as refused:
+    with translation.override("en"), pytest.raises(CommandError) as refused:
         call_command("import", str(path), verbosity=0)
     assert refused.value.returncode == 2
     assert message in str(refused.value) and str(refused.value).startswith("nothing imported")
@@ -122,6 +123,9 @@ def test_a_bad_note_beside_the_export_imports_nothing(tmp_path):
     lines[1] = lines[1].replace("median_age", "no_such_indicator", 1)
     notes.write_text("\n".join(lines) + "\n", encoding="utf-8")
     _wipe()
-    with pytest.raises(CommandError, match="observation_notes.csv line 2, column indicator"):
+    with (
+        translation.override("en"),
+        pytest.raises(CommandError, match="observation_notes.csv line 2, column indicator"),
+    ):
         call_command("import", str(tmp_path / "observations.csv"), verbosity=0)
     assert not Observation.objects.exists()

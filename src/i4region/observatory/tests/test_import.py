@@ -8,6 +8,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import translation
 
 from i4region.observatory.models import ImportBatch, Indicator, Observation
 from i4region.observatory.services import series
@@ -27,8 +28,10 @@ def state() -> tuple:
 
 
 def run_import(*args: str) -> str:
+    """`i4region import` as an operator of an English instance runs it (what it prints)."""
     out, err = StringIO(), StringIO()
-    call_command("import", *[str(a) for a in args], stdout=out, stderr=err)
+    with translation.override("en"):
+        call_command("import", *[str(a) for a in args], stdout=out, stderr=err)
     return out.getvalue()
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import translation
 
 from i4region.observatory import staging
 from i4region.observatory.importing import ImportRefused, import_table, read_table, sha256_of
@@ -50,7 +51,12 @@ def test_a_gzip_bomb_is_refused_in_one_line_with_little_memory(tmp_path):
         "print(p.returncode); print(repr(p.stderr)); "
         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
     )
-    env = {**os.environ, "PYTHONPATH": str(SRC), "DJANGO_SETTINGS_MODULE": "i4region.settings_test"}
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(SRC),
+        "DJANGO_SETTINGS_MODULE": "i4region.settings_test",
+        "LANGUAGE_CODE": "en",
+    }
     result = subprocess.run(
         [sys.executable, "-c", code, str(bomb)], capture_output=True, text=True, env=env
     )
@@ -64,7 +70,10 @@ def test_a_gzip_bomb_is_refused_in_one_line_with_little_memory(tmp_path):
 
 def test_a_release_that_cannot_exist_is_refused_by_the_import_and_the_api(client):
     before = state()
-    with pytest.raises(CommandError, match="month 19 does not exist") as refused:
+    with (
+        translation.override("en"),
+        pytest.raises(CommandError, match="month 19 does not exist") as refused,
+    ):
         call_command("import", str(GDP), "--vintage", "2099-19")
     assert refused.value.returncode == 2
     response = client.get(
@@ -72,7 +81,7 @@ def test_a_release_that_cannot_exist_is_refused_by_the_import_and_the_api(client
     )
     assert response.status_code == 400
     assert "month 19 does not exist" in response.json()["detail"]
-    with pytest.raises(CommandError, match="after next month"):
+    with translation.override("en"), pytest.raises(CommandError, match="after next month"):
         call_command("import", str(GDP), "--vintage", "2099-10")
     assert state() == before
 
@@ -83,7 +92,10 @@ def test_two_imports_of_one_release_at_once_end_in_a_message(monkeypatch):
     table = read_table(GDP)
     before = state()
     monkeypatch.setattr(staging, "mark", lambda stage, vintage: None)  # sees nothing stored
-    with pytest.raises(ImportRefused, match="another import of release 2024-05"):
+    with (
+        translation.override("en"),
+        pytest.raises(ImportRefused, match="another import of release 2024-05"),
+    ):
         import_table(
             table,
             file_name=GDP.name,

@@ -175,6 +175,17 @@ def test_error_message_format(write):
     assert str(again) == str(info.value) and again.line == 3
 
 
+def test_error_keeps_its_reason_as_a_catalogue_template(write):
+    """The observatory translates the reason: the marked English template and its values come
+    with the error (also through a job queue's pickling), and fill in to the English text."""
+    path = write("demo.tsv", HEADER + GOOD + "A,NR,F,TOTAL,LT025\t1 \t12x3 \t3 \n")
+    with pytest.raises(ParseError) as info:
+        read_eurostat_tsv(path)
+    again = pickle.loads(pickle.dumps(info.value))
+    assert (again.template, again.params) == ("%(cell)s is not a number", {"cell": "'12x3 '"})
+    assert again.template % again.params == again.message == "'12x3 ' is not a number"
+
+
 @pytest.mark.parametrize(
     ("content", "fragment", "line"),
     [

@@ -9,6 +9,7 @@ import getpass
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from i4region.observatory.catalogue import SourceMap, maps_for_dataset
 from i4region.observatory.importing import (
@@ -40,9 +41,17 @@ def parse_filters(pairs: list[str]) -> dict[str, str]:
     for pair in pairs:
         dim, sep, value = pair.partition("=")
         if not sep or not dim.strip() or not value.strip():
-            raise CommandError(f"--filter {pair!r}: expected DIMENSION=VALUE, e.g. unit=NR")
+            raise CommandError(
+                _("--filter %(pair)s: expected DIMENSION=VALUE, e.g. unit=NR")
+                % {"pair": repr(pair)}
+            )
         filters[dim.strip()] = value.strip()
     return filters
+
+
+def refused(exc: ImportRefused) -> CommandError:
+    """The refusal as the command reports it: exit code 2, nothing written."""
+    return CommandError(_("nothing imported: %(reason)s") % {"reason": exc}, returncode=2)
 
 
 class Command(BaseCommand):
@@ -78,17 +87,19 @@ class Command(BaseCommand):
     def handle(self, *args, file, vintage=None, indicator=None, filter=(), dataset=None, **options):
         path = Path(file)
         if not path.is_file():
-            raise CommandError(f"{file}: no such file")
+            raise CommandError(_("%(file)s: no such file") % {"file": file})
         if filter and not indicator:
-            raise CommandError("--filter needs --indicator: say which indicator the rows are")
+            raise CommandError(_("--filter needs --indicator: say which indicator the rows are"))
         if indicator and dataset:
-            raise CommandError("give either --indicator (with --filter) or --dataset, not both")
+            raise CommandError(_("give either --indicator (with --filter) or --dataset, not both"))
         if vintage and (problem := vintage_problem(vintage)):
-            raise CommandError(f"nothing imported: --vintage {problem}", returncode=2)
+            raise CommandError(
+                _("nothing imported: --vintage %(problem)s") % {"problem": problem}, returncode=2
+            )
         try:
             table = read_table(path)
         except ImportRefused as exc:
-            raise CommandError(f"nothing imported: {exc}", returncode=2) from exc
+            raise refused(exc) from exc
         if is_export(table):
             return self._import_export(path, table, vintage or indicator or dataset, options)
         if indicator:
@@ -100,16 +111,25 @@ class Command(BaseCommand):
             maps = maps_for_dataset(code)
             if not maps:
                 raise CommandError(
-                    f"nothing imported: dataset {code or '(unknown)'} has no map in the catalogue "
-                    "(data/catalogue/sources.toml); give --dataset CODE, or --indicator CODE "
-                    "with --filter DIM=VALUE for each of the file's dimensions "
-                    f"({', '.join(table.dimensions) or 'none'})"
+                    _(
+                        "nothing imported: dataset %(code)s has no map in the catalogue "
+                        "(data/catalogue/sources.toml); give --dataset CODE, or --indicator CODE "
+                        "with --filter DIM=VALUE for each of the file's dimensions "
+                        "(%(dimensions)s)"
+                    )
+                    % {
+                        "code": code or _("(unknown)"),
+                        "dimensions": ", ".join(table.dimensions) or _("none"),
+                    }
                 )
         vintage = vintage or guess_vintage(path, table)
         if not vintage:
             raise CommandError(
-                f"nothing imported: {path.name} does not say which release it "
-                "is; give --vintage YYYY-MM"
+                _(
+                    "nothing imported: %(file)s does not say which release it is; give "
+                    "--vintage YYYY-MM"
+                )
+                % {"file": path.name}
             )
         verbosity = options.get("verbosity", 1)
         ending, self.stderr.ending = self.stderr.ending, ""  # the bar draws its own line ends
@@ -119,7 +139,7 @@ class Command(BaseCommand):
                 path, vintage=vintage, maps=maps, user=_Operator(), out=out, table=table
             )
         except ImportRefused as exc:
-            raise CommandError(f"nothing imported: {exc}", returncode=2) from exc
+            raise refused(exc) from exc
         finally:
             self.stderr.ending = ending
         if verbosity:
@@ -130,8 +150,11 @@ class Command(BaseCommand):
         """An export's observations.csv: its rows name their releases (and notes lie beside)."""
         if asked:
             raise CommandError(
-                f"nothing imported: {path.name} names the release of every row; "
-                "give no --vintage, --indicator or --dataset"
+                _(
+                    "nothing imported: %(file)s names the release of every row; give no "
+                    "--vintage, --indicator or --dataset"
+                )
+                % {"file": path.name}
             )
         notes = path.with_name("observation_notes.csv")
         try:
@@ -143,7 +166,7 @@ class Command(BaseCommand):
                 user=_Operator(),
             )
         except ImportRefused as exc:
-            raise CommandError(f"nothing imported: {exc}", returncode=2) from exc
+            raise refused(exc) from exc
         if options.get("verbosity", 1):
             for report in reports:
                 self.stdout.write(report.summary())
