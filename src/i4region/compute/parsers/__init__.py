@@ -7,7 +7,8 @@ LazyFrame, see ``ParsedTable.lazy``/``to_pandas``), or raises :class:`ParseError
 file, line and field at fault.
 """
 
-from ._common import ParsedTable, ParseError, normalise_period
+from ._common import ParsedTable, normalise_period
+from ._errors import ParseError
 from .detect import FORMATS, detect_format, read_any
 from .eurostat_tsv import read_eurostat_tsv
 from .i40 import read_i40_db, read_i40_descriptions

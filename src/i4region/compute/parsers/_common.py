@@ -1,5 +1,5 @@
-"""Shared pieces of the statistical file parsers: the error type, the result type, file reading,
-period and cell grammar.
+"""Shared pieces of the statistical file parsers: the result type, file reading, period and cell
+grammar (the error type is in `_errors`).
 
 Everything here is pure (numpy/pandas/polars); it must never import Django, because the importer, the
 command line and the tests all use it without a database.
@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import polars as pl
 
+from ._errors import ParseError, gettext_noop
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -28,54 +30,6 @@ GZIP_MAGIC = b"\x1f\x8b"
 
 #: Columns every parsed frame carries after its dimension columns, in this order.
 FIXED_COLUMNS = ("geo", "period", "value", "flag", "line")
-
-
-def gettext_noop(message: str) -> str:
-    """Mark a message for the translation catalogue and return it as it is. xgettext (Django's
-    makemessages) finds this name; the observatory shows the message in the page's language."""
-    return message
-
-
-class ParseError(ValueError):
-    """Raised for any malformed input; str() names file, line and field, in English.
-
-    ``template`` is the reason as marked for the catalogue (``%(name)s`` placeholders) and
-    ``params`` its values, so a caller can show it translated; ``message`` is the English reason.
-    The arguments are kept in ``args`` so the error survives pickling (job queues).
-    """
-
-    path: str
-    line: int | None
-    field: str | None
-    template: str
-    params: dict[str, object]
-    message: str
-
-    def __init__(
-        self,
-        path: str | os.PathLike[str],
-        line: int | None,
-        field: str | None,
-        template: str,
-        params: Mapping[str, object] | None = None,
-    ) -> None:
-        path = os.fspath(path)
-        params = dict(params or {})
-        super().__init__(path, line, field, template, params)
-        self.path = path
-        self.line = line
-        self.field = field
-        self.template = template
-        self.params = params
-        self.message = template % params if params else template
-
-    def __str__(self) -> str:
-        where = self.path
-        if self.line is not None:
-            where += f" line {self.line}"
-        if self.field is not None:
-            where += f"{',' if self.line is not None else ''} column {self.field}"
-        return f"{where}: {self.message}"
 
 
 @dataclass(frozen=True)

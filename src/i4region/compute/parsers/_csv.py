@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._common import ParseError, gettext_noop, read_text, split_lines
+from ._common import read_text, split_lines
+from ._errors import ParseError, gettext_noop
 
 _SENTINEL = "\x01"
 _PANDAS_LINE = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import csv
 import os
 
-from ._common import ParsedTable, ParseError, gettext_noop, gunzip_head
+from ._common import ParsedTable, gunzip_head
+from ._errors import ParseError, gettext_noop
 from .eurostat_tsv import read_eurostat_tsv
 from .i40 import read_i40_db
 from .sdmx_csv import read_sdmx_csv

@@ -23,14 +23,13 @@ from ._common import (
     _CELL_RE,
     FIXED_COLUMNS,
     ParsedTable,
-    ParseError,
     dataset_from_filename,
     decode,
     describe_bad_cell,
-    gettext_noop,
     normalise_period,
     read_bytes,
 )
+from ._errors import ParseError, gettext_noop
 
 _DIM_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 

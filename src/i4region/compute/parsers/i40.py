@@ -14,14 +14,13 @@ import numpy as np
 
 from ._common import (
     ParsedTable,
-    ParseError,
     build_frame,
     describe_bad_cell,
-    gettext_noop,
     parse_cells,
     read_text,
     split_lines,
 )
+from ._errors import ParseError, gettext_noop
 
 DESCRIPTION_FILE = "I40_indicator_db_column_description.tsv"
 

@@ -18,15 +18,14 @@ from ._common import (
     FIXED_COLUMNS,
     FLAG_RE,
     ParsedTable,
-    ParseError,
     dataset_from_filename,
-    gettext_noop,
     long_frame,
     periods_at,
     strip_values,
     values_at,
 )
 from ._csv import read_records
+from ._errors import ParseError, gettext_noop
 
 _ALIASES = {
     "indicator": "indicator",

@@ -13,17 +13,16 @@ import numpy as np
 
 from ._common import (
     ParsedTable,
-    ParseError,
     build_frame,
     check_duplicates,
     dataset_from_filename,
     describe_bad_cell,
-    gettext_noop,
     normalise_period,
     parse_cells,
     strip_values,
 )
 from ._csv import read_records
+from ._errors import ParseError, gettext_noop
 
 
 def is_wide_header(cells: list[str]) -> bool:
