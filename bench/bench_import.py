@@ -162,6 +162,7 @@ def main() -> int:
         "DJANGO_SETTINGS_MODULE": "i4region.settings",
         "SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
         "I4REGION_HOME": str(tmp),
+        "LANGUAGE_CODE": "en",  # the import's report line is read in English below
     }
     env.pop("DEBUG", None)
     print(

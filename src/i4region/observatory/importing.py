@@ -44,14 +44,22 @@ class ImportReport:
     batch: ImportBatch | None
 
     def summary(self) -> str:
-        text = (
-            f"{self.file_name}: {self.rows_read} rows read; {self.added} added, "
-            f"{self.updated} updated, {self.unchanged} unchanged, {self.skipped} skipped"
-        )
+        """What the import did, in the active language."""
+        text = _(
+            "%(file)s: %(read)d rows read; %(added)d added, %(updated)d updated, "
+            "%(unchanged)d unchanged, %(skipped)d skipped"
+        ) % {
+            "file": self.file_name,
+            "read": self.rows_read,
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "skipped": self.skipped,
+        }
         if self.unknown_regions:
             sample = ", ".join(self.unknown_regions[:8])
             more = "…" if len(self.unknown_regions) > 8 else ""
-            text += f" (region codes not in NUTS 2021: {sample}{more})"
+            text += " " + _("(region codes not in NUTS 2021: %(codes)s)") % {"codes": sample + more}
         return text
 
 

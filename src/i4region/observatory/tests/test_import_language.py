@@ -56,6 +56,18 @@ def test_a_refused_upload_says_why_in_lithuanian_on_the_lithuanian_page(secretar
     assert Observation.objects.count() == before
 
 
+def test_a_finished_import_reports_in_the_language_of_the_page(secretariat):
+    body = b"indicator,region,period,value\npopulation,LT-LAU-27,2019,88000\n"
+    page = upload(secretariat, "lt", "tidy.csv", body)
+    assert (
+        "tidy.csv: perskaityta eilučių: 1; pridėta: 1, atnaujinta: 0, nepakeista: 0, "
+        "praleista: 0" in page
+    )
+    assert "rows read" not in page
+    page = upload(secretariat, "en", "tidy.csv", body)
+    assert "tidy.csv: 1 rows read; 0 added, 0 updated, 1 unchanged, 0 skipped" in page
+
+
 def test_the_same_refusals_read_as_before_on_the_english_page(secretariat):
     page = upload(secretariat, "en", "nama_10r_3gdp.tsv", BAD_VALUE)
     assert "nama_10r_3gdp.tsv line 3, column 2021: '1x2' is not a number" in page
