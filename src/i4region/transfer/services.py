@@ -23,10 +23,13 @@ from pathlib import Path
 from django.apps import apps
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.core.management.color import no_style
 from django.db import connection, models, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 import i4region
 from i4region.core.exports import safe_text, unescape_cell
@@ -162,7 +165,11 @@ def _decode(field: models.Field, text: str, maps: dict):
         try:
             return maps[natural + "_id"][text]
         except KeyError:
-            raise PackageError(f"{natural} {text!r} does not exist in this version") from None
+            unknown = {
+                "contenttype": _("content type '%(key)s' does not exist in this version"),
+                "permission": _("permission '%(key)s' does not exist in this version"),
+            }[natural]
+            raise PackageError(unknown % {"key": text}) from None
     if isinstance(field, models.BooleanField):
         return text == "true"
     text = unescape_cell(text)
@@ -272,14 +279,21 @@ def _dump(out: Path, include_personal_data: bool, progress) -> dict:
 def read_package(src: Path) -> dict:
     descriptor = src / "datapackage.json"
     if not descriptor.exists():
-        raise PackageError(f"{src}: no datapackage.json (is this an i4region dump folder?)")
+        raise PackageError(
+            _("%(folder)s: no datapackage.json (is this an i4region dump folder?)")
+            % {"folder": src}
+        )
     try:
         package = json.loads(descriptor.read_text(encoding="utf-8"))
     except ValueError as exc:
-        raise PackageError(f"{descriptor.name}: not valid JSON ({exc})") from None
-    if package.get("format") != FORMAT:
         raise PackageError(
-            f"{descriptor.name}: format {package.get('format')!r}, expected {FORMAT}"
+            _("%(file)s: not valid JSON (%(error)s)") % {"file": descriptor.name, "error": exc}
+        ) from None
+    if not isinstance(package, dict) or package.get("format") != FORMAT:
+        found = package.get("format") if isinstance(package, dict) else None
+        raise PackageError(
+            _("%(file)s: format %(found)s, expected %(expected)s")
+            % {"file": descriptor.name, "found": repr(found), "expected": FORMAT}
         )
     return package
 
@@ -291,40 +305,52 @@ def check_package(src: Path, package: dict) -> dict[str, Resource]:
     newer = sorted(set(theirs) - set(mine))
     if newer:
         raise PackageError(
-            f"the package comes from a newer schema ({newer[0]} and {len(newer) - 1} "
-            "more migrations unknown here): upgrade i4region first"
+            ngettext(
+                "the package comes from a newer schema (%(first)s and %(more)d more migration "
+                "unknown here): upgrade i4region first",
+                "the package comes from a newer schema (%(first)s and %(more)d more migrations "
+                "unknown here): upgrade i4region first",
+                len(newer) - 1,
+            )
+            % {"first": newer[0], "more": len(newer) - 1}
         )
     older = sorted(set(mine) - set(theirs))
     if older:
         raise PackageError(
-            f"the package comes from an older schema (it lacks {older[0]} and "
-            f"{len(older) - 1} more): load it with the version that wrote it, "
-            "upgrade that instance, and dump it again"
+            _(
+                "the package comes from an older schema (it lacks %(first)s and %(more)d more): "
+                "load it with the version that wrote it, upgrade that instance, and dump it again"
+            )
+            % {"first": older[0], "more": len(older) - 1}
         )
     known = {r.name: r for r in resources()}
     checked = {}
     for entry in package.get("resources", []):
         name = entry.get("name")
         if name not in known:
-            raise PackageError(f"{name}: a table this version does not have")
+            raise PackageError(_("%(table)s: a table this version does not have") % {"table": name})
         path = src / entry["path"]
         if not path.exists():
-            raise PackageError(f"{entry['path']}: missing from the package")
+            raise PackageError(_("%(file)s: missing from the package") % {"file": entry["path"]})
         if path.stat().st_size != entry.get("bytes") or f"sha256:{sha256_of(path)}" != entry.get(
             "hash"
         ):
             raise PackageError(
-                f"{entry['path']}: checksum does not match datapackage.json (truncated or changed)"
+                _("%(file)s: checksum does not match datapackage.json (truncated or changed)")
+                % {"file": entry["path"]}
             )
         with package_rows(path) as reader:
             header = next(reader, [])
         expected = [f.attname for f in known[name].fields]
         if header != expected:
-            raise PackageError(f"{entry['path']}: columns {header} differ from {expected}")
+            raise PackageError(
+                _("%(file)s: columns %(found)s differ from %(expected)s")
+                % {"file": entry["path"], "found": header, "expected": expected}
+            )
         checked[name] = known[name]
     missing = sorted(set(known) - set(checked))
     if missing:
-        raise PackageError(f"{missing[0]}.csv: missing from the package")
+        raise PackageError(_("%(file)s: missing from the package") % {"file": f"{missing[0]}.csv"})
     return checked
 
 
@@ -339,8 +365,14 @@ def load(src: Path, progress=None) -> dict:
     filled = non_empty_tables()
     if filled:
         raise PackageError(
-            f"the database is not empty ({filled[0]} and {len(filled) - 1} more "
-            "tables hold rows): load restores into a new database"
+            ngettext(
+                "the database is not empty (%(first)s and %(more)d more table hold rows): "
+                "load restores into a new database",
+                "the database is not empty (%(first)s and %(more)d more tables hold rows): "
+                "load restores into a new database",
+                len(filled) - 1,
+            )
+            % {"first": filled[0], "more": len(filled) - 1}
         )
     with transaction.atomic():
         fill(src, package, checked, progress)
@@ -388,8 +420,8 @@ def _insert(path: Path, resource: Resource, maps: dict, batch: int = 5000) -> No
                         for f, c in zip(resource.fields, cells, strict=True)
                     ]
                 )
-            except (ValueError, TypeError, csv.Error) as exc:
-                raise PackageError(f"{path.name}, line {line}: {exc}") from None
+            except (ValueError, TypeError, csv.Error, ValidationError, PackageError) as exc:
+                raise _at_line(path, line, exc) from None
             if len(rows) >= batch:
                 cursor.executemany(sql, rows)
                 rows = []
@@ -413,4 +445,12 @@ def _guarded(reader, path: Path):
     try:
         yield from reader
     except csv.Error as exc:
-        raise PackageError(f"{path.name}, line {reader.line_num}: {exc}") from None
+        raise _at_line(path, reader.line_num, exc) from None
+
+
+def _at_line(path: Path, line: int, exc: Exception) -> PackageError:
+    """What is wrong in one line of a package's file, naming the file and the line."""
+    error = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+    return PackageError(
+        _("%(file)s, line %(line)d: %(error)s") % {"file": path.name, "line": line, "error": error}
+    )

@@ -49,11 +49,12 @@ def instance_load(job) -> Result:
         try:
             restore.unzip_package(job.file("package"), src)
             package = restore.check(src, job.owner.username)
+            n = len(package["resources"])
+            step(job, 1, 2, _("Replacing the content with %(n)d tables") % {"n": n})
+            # a line that cannot be read is found while the tables are written: rolled back
+            restore.replace(src, package)
         except PackageError as exc:
             raise Refused([str(exc)]) from exc
-        n = len(package["resources"])
-        step(job, 1, 2, _("Replacing the content with %(n)d tables") % {"n": n})
-        restore.replace(src, package)
     rows = sum(r["rows"] for r in package["resources"])
     return Result(
         _("Restored %(tables)d tables, %(rows)d rows, from %(file)s.")

@@ -41,7 +41,7 @@ BATCH = ("db_worker", "--batch", "--no-reload", "--no-startup-delay", "--interva
 def job_of(response) -> Job:
     """The job a page's form started: the page answers with a redirect to the job's page."""
     assert response.status_code == 302, response.content.decode()[:300]
-    assert re.search(r"/en/jobs/\d+/$", response["Location"]), response["Location"]
+    assert re.search(r"/(en|lt)/jobs/\d+/$", response["Location"]), response["Location"]
     return Job.objects.get(pk=response["Location"].rstrip("/").rsplit("/", 1)[1])
 
 

@@ -3,6 +3,7 @@ file for its owner only; an administrator's load checks the package, then replac
 in one step; a refused package and a load stopped mid-way change nothing and can be retried."""
 
 import datetime as dt
+import hashlib
 import io
 import json
 import re
@@ -164,3 +165,89 @@ def test_a_load_stopped_mid_way_leaves_the_instance_and_runs_again(client, admin
     job.refresh_from_db()
     assert (job.state, job.attempts) == (State.DONE, 2)
     assert not Organisation.objects.filter(name="Made after the dump").exists()
+
+
+def _edited(package: bytes, name: str, edit) -> bytes:
+    """The package with one file changed by `edit` (text → text); a CSV file's size and checksum
+    in datapackage.json follow it, so that only the change itself is wrong."""
+    source = zipfile.ZipFile(io.BytesIO(package))
+    files = {n: source.read(n) for n in source.namelist()}
+    files[name] = edit(files[name].decode()).encode()
+    if name != "datapackage.json":
+        described = json.loads(files["datapackage.json"])
+        [entry] = [r for r in described["resources"] if r["path"] == name]
+        entry["bytes"] = len(files[name])
+        entry["hash"] = f"sha256:{hashlib.sha256(files[name]).hexdigest()}"
+        files["datapackage.json"] = json.dumps(described).encode()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for n, data in files.items():
+            archive.writestr(n, data)
+    return buffer.getvalue()
+
+
+def _refused(client, lang: str, package: bytes) -> str:
+    """The job page of a replacement by `package` asked for in `lang`, after the worker ran it."""
+    upload = SimpleUploadedFile("broken.zip", package)
+    response = client.post(f"/{lang}/transfer/instance/load/", {"package": upload, "confirm": "on"})
+    job = job_of(response)
+    run_jobs()
+    job.refresh_from_db()
+    assert job.state == State.FAILED
+    return client.get(f"/{lang}/jobs/{job.pk}/").content.decode()
+
+
+def _second_id(text: str) -> str:
+    lines = text.split("\n")
+    lines[2] = "x," + lines[2].split(",", 1)[1]  # the id of the second row
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("lt", ["Nieko neįrašyta.", "datapackage.json: netinkamas JSON ("]),
+        ("en", ["Nothing was written.", "datapackage.json: not valid JSON ("]),
+    ],
+)
+def test_a_descriptor_that_is_not_json_is_refused_in_the_page_language(
+    client, admin, package, lang, expected
+):
+    broken = _edited(package, "datapackage.json", lambda text: text[:-20])
+    page = _refused(client, lang, broken)
+    assert all(text in page for text in expected)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("lt", "stakeholders__organisation.csv: stulpeliai [&#x27;key&#x27;, "),
+        ("en", "stakeholders__organisation.csv: columns [&#x27;key&#x27;, "),
+    ],
+)
+def test_a_table_with_other_columns_is_refused_in_the_page_language(
+    client, admin, package, lang, expected
+):
+    broken = _edited(package, "stakeholders__organisation.csv", lambda t: "key" + t[2:])
+    page = _refused(client, lang, broken)
+    assert expected in page
+    assert ("skiriasi nuo laukiamų" if lang == "lt" else "differ from") in page
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("lt", "stakeholders__organisation.csv, 3 eilutė: “x” value must be an integer."),
+        ("en", "stakeholders__organisation.csv, line 3: “x” value must be an integer."),
+    ],
+)
+def test_a_line_that_cannot_be_read_is_refused_naming_it_and_changes_nothing(
+    client, admin, package, lang, expected
+):
+    Organisation.objects.create(name="Made after the dump", type="company")
+    before = Organisation.objects.count()
+    broken = _edited(package, "stakeholders__organisation.csv", _second_id)
+    page = _refused(client, lang, broken)
+    assert expected in page
+    assert Organisation.objects.count() == before
+    assert Organisation.objects.filter(name="Made after the dump").exists()
