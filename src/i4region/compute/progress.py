@@ -95,6 +95,15 @@ def _status_from_ratio(ratio: float) -> str:
     return DETERIORATION
 
 
+class NoGrowthRate(ValueError):
+    """The value changes sign between the baseline and the current value (`towards` is
+    "current") or the target ("target"): no growth rate exists, so no status either."""
+
+    def __init__(self, message: str, towards: str):
+        super().__init__(message)
+        self.towards = towards
+
+
 def _check_inputs(values: dict[str, float], years: dict[str, int]) -> None:
     for name, value in values.items():
         if value is None or not math.isfinite(float(value)):
@@ -176,14 +185,16 @@ def progress_status(
         if kind == "exact":
             notes.append("distance left exceeds the distance at baseline")
             return ProgressResult(DETERIORATION, None, None, None, distance, kind, tuple(notes))
-        raise ValueError(
+        raise NoGrowthRate(
             f"baseline_value ({baseline_value}) and current_value ({current_value}) must be "
-            "non-zero with the same sign: a growth rate cannot cross zero"
+            "non-zero with the same sign: a growth rate cannot cross zero",
+            "current",
         )
     if target * sign < 0:
-        raise ValueError(
+        raise NoGrowthRate(
             f"baseline_value ({baseline_value}) and target_value ({target_value}) must have "
-            "the same sign: a growth rate cannot cross zero"
+            "the same sign: a growth rate cannot cross zero",
+            "target",
         )
 
     observed = _cagr(current, base, current_year - baseline_year)

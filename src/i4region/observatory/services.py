@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils.translation import get_language, gettext
 
 from i4region.compute import series as derived
-from i4region.compute.progress import ProgressResult, progress_status
+from i4region.compute.progress import NoGrowthRate, ProgressResult, progress_status
 from i4region.compute.series import Point
 from i4region.core import history
 from i4region.regions.models import Region
@@ -387,6 +387,17 @@ def target_status(target: Target) -> TargetStatus:
             target.value,
             _DIRECTION[target.indicator.polarity],
         )
-    except ValueError as exc:
-        return TargetStatus(target, baseline, current, None, str(exc))
+    except NoGrowthRate as exc:
+        problem = (
+            gettext(
+                "No status: the value changes sign between the baseline year %(baseline)s and "
+                "%(year)s, and progress is measured as a growth rate."
+            )
+            if exc.towards == "current"
+            else gettext(
+                "No status: the target has the other sign than the value in the baseline year "
+                "%(baseline)s, and progress is measured as a growth rate."
+            )
+        ) % {"baseline": target.baseline_year, "year": current.period}
+        return TargetStatus(target, baseline, current, None, problem)
     return TargetStatus(target, baseline, current, result)

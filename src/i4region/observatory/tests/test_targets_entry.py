@@ -138,3 +138,28 @@ def test_secretariat_edits_indicator_metadata_and_setup_keeps_it(client, make_us
     load_catalogue()
     indicator.refresh_from_db()
     assert indicator.notes_en == "Checked by the secretariat." and indicator.levels == "0,2,3"
+
+
+def test_a_target_of_the_other_sign_says_why_it_has_no_status(client, make_user):
+    """A growth rate cannot cross zero: the page says so in the reader's language, not the
+    engine's English."""
+    user = make_user("secretariat")
+    # lower is better here, so a target below zero is not met by today's 62
+    Indicator.objects.filter(code="gdp_pps_per_capita_eu27").update(polarity="lower")
+    Target.objects.create(
+        indicator=Indicator.objects.get(code="gdp_pps_per_capita_eu27"),
+        region=Region.objects.get(code="LT025"),
+        value=-5,
+        year=2030,
+        baseline_year=2015,
+        created_by=user,
+    )
+    client.force_login(user)
+    html = client.get("/lt/observatory/targets/").content.decode()
+    assert "Būsenos nėra: tikslo ženklas kitas nei bazinių 2015 metų reikšmės" in html
+    assert "cross zero" not in html and "baseline_value" not in html
+    english = client.get("/en/observatory/targets/").content.decode()
+    assert (
+        "No status: the target has the other sign than the value in the baseline year 2015"
+        in english
+    )
