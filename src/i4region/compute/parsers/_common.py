@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import polars as pl
 
-from ._errors import ParseError, gettext_noop
+from ._errors import ParseError, gettext_noop, unreadable
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -136,13 +136,7 @@ def read_bytes(path: str | os.PathLike[str], limit: int = MAX_TEXT_BYTES) -> byt
                     raise _too_large(path, limit, compressed=False)
                 return raw
     except OSError as exc:
-        raise ParseError(
-            path,
-            None,
-            None,
-            gettext_noop("cannot read file: %(error)s"),
-            {"error": str(exc.strerror or exc)},
-        ) from exc
+        raise unreadable(path, exc) from exc
     out = bytearray()
     try:
         with gzip.open(path, "rb") as fh:

@@ -56,3 +56,14 @@ class ParseError(ValueError):
         if self.field is not None:
             where += f"{',' if self.line is not None else ''} column {self.field}"
         return f"{where}: {self.message}"
+
+
+def unreadable(path: str | os.PathLike[str], exc: OSError) -> ParseError:
+    """The file cannot be read at all (missing, a folder, no permission)."""
+    return ParseError(
+        path,
+        None,
+        None,
+        gettext_noop("cannot read file: %(error)s"),
+        {"error": str(exc.strerror or exc)},
+    )

@@ -6,7 +6,7 @@ import csv
 import os
 
 from ._common import ParsedTable, gunzip_head
-from ._errors import ParseError, gettext_noop
+from ._errors import ParseError, gettext_noop, unreadable
 from .eurostat_tsv import read_eurostat_tsv
 from .i40 import read_i40_db
 from .sdmx_csv import read_sdmx_csv
@@ -29,13 +29,7 @@ def detect_format(path: str | os.PathLike[str], head: bytes | None = None) -> st
             with open(path, "rb") as fh:
                 head = fh.read(_HEAD_BYTES)
         except OSError as exc:
-            raise ParseError(
-                path,
-                None,
-                None,
-                gettext_noop("cannot read file: %(error)s"),
-                {"error": str(exc.strerror or exc)},
-            ) from exc
+            raise unreadable(path, exc) from exc
         whole_file = len(head) < _HEAD_BYTES
     data, complete = gunzip_head(head)
     # When the head is the whole file, its gzip stream must be complete.
