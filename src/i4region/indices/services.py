@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 import i4region
 from i4region.compute.index.analysis import (
@@ -344,19 +345,27 @@ def recompute(
     if aggregation is not None:
         if aggregation not in AGGREGATION_CHOICES:
             raise RunError(
-                f"aggregation method '{aggregation}' is not one of {', '.join(AGGREGATION_CHOICES)}"
+                _("aggregation method '%(method)s' is not one of %(choices)s")
+                % {"method": aggregation, "choices": ", ".join(AGGREGATION_CHOICES)}
             )
         params["changes"]["aggregate.method"] = aggregation
         if aggregation == "amean":
             params["changes"].pop("aggregate.method")
     if not params["changes"]:
         params.pop("changes")
-    for name, (low, high) in (("ua_n", UA_N_RANGE), ("sa_n", SA_N_RANGE)):
+    ranges = (
+        ("ua_n", _("Number of draws"), UA_N_RANGE),
+        ("sa_n", _("Number of base samples"), SA_N_RANGE),
+    )
+    for name, label, (low, high) in ranges:
         n = (draws or {}).get(name)
         if n is None:
             continue
         if not low <= n <= high:
-            raise RunError(f"{name} = {n}: give a number from {low} to {high}")
+            raise RunError(
+                _("%(what)s: %(n)d is out of range; give a number from %(low)d to %(high)d")
+                % {"what": label, "n": n, "low": low, "high": high}
+            )
         params[name] = n
         if n == {"ua_n": UA_N, "sa_n": SA_N}[name]:
             params.pop(name)

@@ -13,11 +13,12 @@ import time
 from unittest import mock
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from i4region.accounts.models import Role
 from i4region.indices import services, tasks
 from i4region.indices.models import IndexRun
+from i4region.jobs import services as jobs
 from i4region.jobs.models import Job, State
 from i4region.jobs.tests.worker import job_of, run_jobs, watch
 from i4region.testing import instance_env, run_cli
@@ -72,6 +73,43 @@ def test_a_number_out_of_range_is_refused_on_the_page(client, make_user):
     page = response.content.decode()
     assert "Number of base samples: Ensure this value is greater than or equal to 10." in page
     assert not Job.objects.exists()
+
+
+def test_a_number_out_of_range_is_refused_in_lithuanian_on_the_lithuanian_page(client, make_user):
+    client.force_login(make_user(Role.SECRETARIAT))
+    base = services.published_run()
+    response = client.post("/lt/indices/sensitivity/run/", {"run": base.pk, "n": 9}, follow=True)
+    page = response.content.decode()
+    assert "Bazinių imčių skaičius: Įsitikinkite, kad reikšmė yra didesnė arba lygi 10." in page
+    assert "Number of base samples" not in page
+    assert not Job.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("lt", "Imčių skaičius: 40 – už leistinų ribų; įrašykite skaičių nuo 50 iki 100000"),
+        ("en", "Number of draws: 40 is out of range; give a number from 50 to 100000"),
+    ],
+)
+def test_a_queued_run_out_of_range_is_refused_in_its_language(client, make_user, lang, expected):
+    """A job's numbers are checked again when it runs (a job queued before the range narrowed,
+    or made without the form): its owner reads why, in the language the job was asked in."""
+    owner = make_user(Role.SECRETARIAT)
+    with translation.override(lang):
+        job = jobs.submit(
+            owner,
+            "index_run",
+            "run",
+            {},
+            {"run": services.published_run().pk, "draws": {"ua_n": 40}},
+        )
+    before = IndexRun.objects.count()
+    run_jobs()
+    client.force_login(owner)
+    page = client.get(f"/{lang}/jobs/{job.pk}/").content.decode()
+    assert expected in page
+    assert IndexRun.objects.count() == before
 
 
 def test_the_analysis_form_is_for_the_secretariat_only(client, make_user):
