@@ -20,13 +20,18 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _fresh_state():
-    """Every test starts with an empty cache and no actor, as a fresh instance does. The test
-    cache outlives the rolled-back transaction of the test before, whose ids SQLite hands out
-    again: a page cached there could otherwise answer for this test's data under the same stamp."""
+    """Every test starts with an empty cache, no actor and the default language, as a fresh
+    instance does. The test cache outlives the rolled-back transaction of the test before, whose
+    ids SQLite hands out again: a page cached there could otherwise answer for this test's data
+    under the same stamp."""
     from auditlog.context import auditlog_value
     from django.core.cache import cache
+    from django.utils import translation
 
     cache.clear()
+    # A page request activates its language for the thread and nothing deactivates it: without
+    # this, a test would run in the language of the last page the test before it asked for.
+    translation.deactivate()
     # django-auditlog leaves the last actor in its context variable after `set_actor` ends, and a
     # nested `set_actor` leaves the outer one's receiver connected: a user of an earlier test
     # (rolled back) is nobody in this one. A context with no actor and a dispatch id no receiver
