@@ -115,6 +115,25 @@ def test_my_actions_lists_overdue_first(client, board, make_user, sec, action_du
     assert "Action assigned to you" in html
 
 
+def test_a_meeting_in_the_hour_the_clocks_skip_is_refused_in_the_page_language(client, board, sec):
+    """On 28 March 2027 Vilnius goes from 03:00 to 04:00: 03:30 does not exist there."""
+    client.force_login(sec)
+    response = client.post(
+        f"/lt/board/{board.slug}/meetings/new/",
+        {
+            "title_lt": "Kovo posėdis",
+            "kind": "ordinary",
+            "mode": "in_person",
+            "starts_at": "2027-03-28T03:30",
+        },
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "negalima suprasti laiko juostoje Europe/Vilnius" in html
+    assert "couldn’t be interpreted" not in html
+    assert not board.meetings.filter(title_lt="Kovo posėdis").exists()
+
+
 def test_secretariat_journey_meeting_agenda_decision_action(
     client, board, seat, make_user, sec, proposal
 ):

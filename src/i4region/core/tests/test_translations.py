@@ -56,3 +56,22 @@ def test_catalogues_hold_every_string_the_code_marks(tmp_path):
         have = {e.msgid for e in polib.pofile(str(committed))} if committed.exists() else set()
         wanted = {e.msgid for e in polib.pofile(str(fresh))}
         assert not wanted - have, f"{committed}: not in the catalogue: {sorted(wanted - have)[:10]}"
+
+
+def test_django_messages_its_own_catalogue_leaves_in_english_read_in_lithuanian():
+    """Django 5.2's Lithuanian catalogue lacks some messages a form or a package can show; ours
+    holds them (core/django_strings.py lists them)."""
+    from django import forms
+    from django.utils import translation
+
+    from i4region.core.django_strings import MESSAGES
+
+    with translation.override("lt"):
+        english = [m for m in MESSAGES if translation.gettext(m) == m]
+        with pytest.raises(forms.ValidationError) as refused:
+            forms.SlugField().clean("robotics centre")
+    assert not english
+    assert refused.value.messages == [
+        "Įveskite tinkamą trumpąjį pavadinimą: tik lotyniškos raidės, skaitmenys, pabraukimo "
+        "brūkšniai arba brūkšneliai."
+    ]
