@@ -174,9 +174,20 @@ def _decode(field: models.Field, text: str, maps: dict):
         return text == "true"
     text = unescape_cell(text)
     if isinstance(field, models.JSONField):
-        return json.loads(text)
+        return _json(text, field.attname)
     target = field.target_field if field.is_relation else field
     return target.to_python(text)
+
+
+def _json(text: str, where: str):
+    """The JSON in a text, or a refusal naming where it breaks (Python's reason is English)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise PackageError(
+            _("%(where)s: not valid JSON at line %(line)d, column %(column)d")
+            % {"where": where, "line": exc.lineno, "column": exc.colno}
+        ) from None
 
 
 def _maps() -> dict:
@@ -284,11 +295,12 @@ def read_package(src: Path) -> dict:
             % {"folder": src}
         )
     try:
-        package = json.loads(descriptor.read_text(encoding="utf-8"))
-    except ValueError as exc:
+        text = descriptor.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
         raise PackageError(
-            _("%(file)s: not valid JSON (%(error)s)") % {"file": descriptor.name, "error": exc}
+            _("%(file)s: the file is not UTF-8 text") % {"file": descriptor.name}
         ) from None
+    package = _json(text, descriptor.name)
     if not isinstance(package, dict) or package.get("format") != FORMAT:
         found = package.get("format") if isinstance(package, dict) else None
         raise PackageError(

@@ -2,6 +2,7 @@
 file for its owner only; an administrator's load checks the package, then replaces the instance
 in one step; a refused package and a load stopped mid-way change nothing and can be retried."""
 
+import csv
 import datetime as dt
 import hashlib
 import io
@@ -206,16 +207,43 @@ def _second_id(text: str) -> str:
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("lt", ["Nieko neįrašyta.", "datapackage.json: netinkamas JSON ("]),
-        ("en", ["Nothing was written.", "datapackage.json: not valid JSON ("]),
+        ("lt", ["Nieko neįrašyta.", "datapackage.json: netinkamas JSON, 1 eilutė, 1 stulpelis"]),
+        ("en", ["Nothing was written.", "datapackage.json: not valid JSON at line 1, column 1"]),
     ],
 )
 def test_a_descriptor_that_is_not_json_is_refused_in_the_page_language(
     client, admin, package, lang, expected
 ):
-    broken = _edited(package, "datapackage.json", lambda text: text[:-20])
+    broken = _edited(package, "datapackage.json", lambda text: "<" + text)
     page = _refused(client, lang, broken)
     assert all(text in page for text in expected)
+    assert "Expecting" not in page  # Python's own reason, in English
+
+
+def _broken_recoding(text: str) -> str:
+    """The import batches' file with its first row's recoding cut short."""
+    rows = list(csv.reader(io.StringIO(text)))
+    rows[1][rows[0].index("recoding")] = '{"version": 2021'
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("lt", "observatory__importbatch.csv, 2 eilutė: recoding: netinkamas JSON, 1 eilutė, "),
+        ("en", "observatory__importbatch.csv, line 2: recoding: not valid JSON at line 1, "),
+    ],
+)
+def test_a_cell_that_is_not_json_is_refused_naming_its_line_and_column(
+    client, admin, package, lang, expected
+):
+    page = _refused(
+        client, lang, _edited(package, "observatory__importbatch.csv", _broken_recoding)
+    )
+    assert expected in page
+    assert "Expecting" not in page
 
 
 @pytest.mark.parametrize(
@@ -237,7 +265,7 @@ def test_a_table_with_other_columns_is_refused_in_the_page_language(
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("lt", "stakeholders__organisation.csv, 3 eilutė: “x” value must be an integer."),
+        ("lt", "stakeholders__organisation.csv, 3 eilutė: „x“ turi būti sveikasis skaičius."),
         ("en", "stakeholders__organisation.csv, line 3: “x” value must be an integer."),
     ],
 )

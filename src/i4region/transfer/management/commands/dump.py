@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from i4region.core.progress import progress_line
 from i4region.transfer.services import dump
@@ -24,17 +25,18 @@ class Command(BaseCommand):
 
     def handle(self, *args, out: Path, include_personal_data: bool, **options):
         if out.exists() and any(out.iterdir()):
-            raise CommandError(f"--out {out}: the folder is not empty", returncode=2)
+            raise CommandError(
+                _("--out %(folder)s: the folder is not empty") % {"folder": out}, returncode=2
+            )
         package = dump(
             out,
             include_personal_data=include_personal_data,
-            progress=progress_line("Dumping", self.stderr),
+            progress=progress_line(_("Dumping"), self.stderr),
         )
         rows = sum(r["rows"] for r in package["resources"])
-        personal = "with" if include_personal_data else "without"
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Wrote {len(package['resources'])} tables, {rows} rows, {personal} personal data, "
-                f"to {out}"
-            )
-        )
+        wrote = (
+            _("%(tables)d tables, %(rows)d rows, with personal data.")
+            if include_personal_data
+            else _("%(tables)d tables, %(rows)d rows, without personal data.")
+        ) % {"tables": len(package["resources"]), "rows": rows}
+        self.stdout.write(self.style.SUCCESS(f"{out}: {wrote}"))

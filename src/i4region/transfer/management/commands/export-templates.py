@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import ngettext
 
 from i4region.transfer.boards import write_board_setups
 from i4region.transfer.practice import write_templates
@@ -22,4 +23,7 @@ class Command(BaseCommand):
         names = write_templates(out) + write_board_setups(out)
         for name in names:
             self.stdout.write(name)
-        self.stdout.write(self.style.SUCCESS(f"Wrote {len(names)} files to {out}"))
+        wrote = ngettext(
+            "Wrote %(count)d file to %(folder)s", "Wrote %(count)d files to %(folder)s", len(names)
+        )
+        self.stdout.write(self.style.SUCCESS(wrote % {"count": len(names), "folder": out}))

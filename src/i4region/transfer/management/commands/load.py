@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from i4region.core.progress import progress_line
 from i4region.transfer.services import PackageError, load
@@ -23,12 +24,13 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         call_command("createcachetable", verbosity=0)
         try:
-            package = load(src, progress=progress_line("Loading", self.stderr))
+            package = load(src, progress=progress_line(_("Loading"), self.stderr))
         except PackageError as exc:
             raise CommandError(f"{src}: {exc}", returncode=2) from None
         rows = sum(r["rows"] for r in package["resources"])
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Restored {len(package['resources'])} tables, {rows} rows, from {src}"
-            )
-        )
+        restored = _("Restored %(tables)d tables, %(rows)d rows, from %(file)s.") % {
+            "tables": len(package["resources"]),
+            "rows": rows,
+            "file": src,
+        }
+        self.stdout.write(self.style.SUCCESS(restored))
