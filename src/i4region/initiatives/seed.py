@@ -12,6 +12,8 @@ from datetime import date
 from decimal import Decimal
 from importlib import resources
 
+from django.utils.translation import gettext as _
+
 from i4region.regions.models import Region
 from i4region.stakeholders.models import Organisation
 
@@ -142,4 +144,5 @@ def load(stdout=None) -> None:
             },
         )
     if stdout:
-        stdout.write(f"Initiatives: {len(initiatives)} real initiatives with their sources.\n")
+        line = _("Initiatives: %(count)d real initiatives with their sources.")
+        stdout.write(line % {"count": len(initiatives)} + "\n")

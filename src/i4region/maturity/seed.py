@@ -9,6 +9,7 @@ import random
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
+from django.utils.translation import ngettext
 
 from i4region.stakeholders.models import Organisation, OrgType
 
@@ -73,4 +74,9 @@ def load(stdout=None) -> None:
             services.score(response)
             created += 1
     if stdout:
-        stdout.write(f"  maturity: {created} sample responses added")
+        added = ngettext(
+            "maturity: %(count)d sample response added",
+            "maturity: %(count)d sample responses added",
+            created,
+        )
+        stdout.write("  " + added % {"count": created} + "\n")

@@ -5,6 +5,7 @@ from dataclasses import replace
 from importlib import resources
 
 import pandas as pd
+from django.utils.translation import gettext as _
 
 from i4region.compute.parsers import ParsedTable
 from i4region.compute.parsers.nuts import recode
@@ -68,7 +69,7 @@ def load_notes() -> int:
 def load(stdout=None) -> None:
     load_catalogue()
     sources = bundled_sources()
-    for source in progress(sources, len(sources), "Statistics", out=stdout):
+    for source in progress(sources, len(sources), _("Statistics"), out=stdout):
         path = source.path
         table = replace(read_table(path), dataset=source.dataset)
         recoded = None

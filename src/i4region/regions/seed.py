@@ -7,6 +7,7 @@ import csv
 from importlib import resources
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from .models import Region, RegionKind
 
@@ -91,5 +92,5 @@ def load(stdout=None) -> int:
     )
     count = Region.objects.count()
     if stdout:
-        stdout.write(f"Regions: {count}\n")
+        stdout.write(_("Regions: %(count)d") % {"count": count} + "\n")
     return count

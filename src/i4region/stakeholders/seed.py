@@ -13,6 +13,7 @@ from decimal import Decimal
 from importlib import resources
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from i4region.regions.models import Region
 
@@ -247,10 +248,8 @@ def load(stdout=None) -> None:
     sample = sorted(r["name"] for r in records if r.get("is_sample"))
     _sample_work(rng, ids, sample, regions)
     if stdout:
-        stdout.write(
-            f"Stakeholders: {Organisation.objects.count()} organisations, "
-            f"{Relation.objects.count()} relations\n"
-        )
+        counts = {"orgs": Organisation.objects.count(), "ties": Relation.objects.count()}
+        stdout.write(_("Stakeholders: %(orgs)d organisations, %(ties)d relations") % counts + "\n")
 
 
 def _sample_work(
@@ -335,6 +334,11 @@ def finish(stdout=None) -> None:
         result = network_store.compute()
         if stdout:
             stdout.write(
-                f"Network analysed: {result.organisations} organisations, "
-                f"{result.relations} relations ({result.seconds:.1f} s)"
+                _("Network analysed: %(orgs)d organisations, %(ties)d relations (%(seconds).1f s)")
+                % {
+                    "orgs": result.organisations,
+                    "ties": result.relations,
+                    "seconds": result.seconds,
+                }
+                + "\n"
             )

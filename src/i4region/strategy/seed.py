@@ -12,6 +12,7 @@ from datetime import date
 from importlib import resources
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from i4region.initiatives.models import Initiative
 from i4region.stakeholders.models import Organisation
@@ -53,11 +54,15 @@ def load(stdout=None) -> None:
         if created:
             _priorities(strategy, data["priorities"], fact["source_url"], missing)
     if stdout:
-        stdout.write(
-            f"Strategy: {strategy.title_en} ({'created' if created else 'already there'}).\n"
-        )
+        line = (
+            _("Strategy: %(title)s (created).")
+            if created
+            else _("Strategy: %(title)s (already there).")
+        ) % {"title": strategy.title}
+        stdout.write(line + "\n")
         for name in missing:
-            stdout.write(f"  not in the register or portfolio, left unlinked: {name}\n")
+            left = _("not in the register or portfolio, left unlinked: %(name)s") % {"name": name}
+            stdout.write(f"  {left}\n")
 
 
 def _priorities(strategy: Strategy, priorities: list[dict], source: str, missing: list) -> None:

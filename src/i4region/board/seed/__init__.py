@@ -18,6 +18,7 @@ from importlib import resources
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from i4region.initiatives.models import Initiative
 from i4region.observatory.models import Indicator
@@ -104,7 +105,7 @@ def load(stdout=None) -> None:
         _minutes(meeting, spec["meeting"])
         _actions(board, spec["actions"], decisions)
     if stdout:
-        stdout.write(f"  board {board.slug} with sample content\n")
+        stdout.write("  " + _("board %(slug)s with sample content") % {"slug": board.slug} + "\n")
 
 
 def _board(spec: dict) -> Board:

@@ -4,6 +4,7 @@ that waits for them (run it daily from cron or a scheduler)."""
 import os
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import ngettext
 
 from i4region.board import services
 
@@ -22,4 +23,10 @@ class Command(BaseCommand):
     def handle(self, *args, base_url: str, **options):
         overdue = services.create_overdue_notifications()
         sent = services.send_digest(base_url=base_url)
-        self.stdout.write(f"{overdue} overdue actions flagged; {sent} digest e-mails sent")
+        flagged = ngettext(
+            "%(count)d overdue action flagged", "%(count)d overdue actions flagged", overdue
+        ) % {"count": overdue}
+        mailed = ngettext("%(count)d digest e-mail sent", "%(count)d digest e-mails sent", sent) % {
+            "count": sent
+        }
+        self.stdout.write(f"{flagged}; {mailed}")

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import ngettext
 
 from i4region.core.exports import export
 
@@ -22,5 +23,10 @@ class Command(BaseCommand):
     def handle(self, *args, out: Path, public: bool, include_personal_data: bool, **options):
         package = export(out, public=public, include_personal_data=include_personal_data)
         for res in package["resources"]:
-            self.stdout.write(f"{res['path']}: {res['rows']} rows")
-        self.stdout.write(self.style.SUCCESS(f"Wrote {len(package['resources'])} tables to {out}"))
+            rows = ngettext("%(count)d row", "%(count)d rows", res["rows"]) % {"count": res["rows"]}
+            self.stdout.write(f"{res['path']}: {rows}")
+        tables = len(package["resources"])
+        wrote = ngettext(
+            "Wrote %(count)d table to %(folder)s", "Wrote %(count)d tables to %(folder)s", tables
+        )
+        self.stdout.write(self.style.SUCCESS(wrote % {"count": tables, "folder": out}))

@@ -10,6 +10,7 @@ region starts with an empty board, portfolio and ecosystem and the templates of 
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from i4region import instance
 from i4region.core.registry import app_modules
@@ -22,8 +23,11 @@ def check_home_region(code: str) -> None:
 
     if not Region.objects.filter(code=code, kind=RegionKind.NUTS, level__in=(2, 3)).exists():
         raise CommandError(
-            f"--home-region {code}: not a NUTS 2021 level 2 or 3 code of the bundled data "
-            "(for example LT025, DE111 or PL91)",
+            _(
+                "--home-region %(code)s: not a NUTS 2021 level 2 or 3 code of the bundled data "
+                "(for example LT025, DE111 or PL91)"
+            )
+            % {"code": code},
             returncode=2,
         )
 
@@ -52,11 +56,12 @@ class Command(BaseCommand):
             if getattr(seed, "PRACTICE", False) and code != PRACTICE_REGION:
                 if verbosity:
                     self.stdout.write(
-                        f"Skipping {config.label}: the Panevėžys practice's own content"
+                        _("Skipping %(part)s: the Panevėžys practice's own content")
+                        % {"part": config.verbose_name}
                     )
                 continue
             if verbosity:
-                self.stdout.write(f"Loading {config.label} …")
+                self.stdout.write(_("Loading %(part)s …") % {"part": config.verbose_name})
             seed.load(stdout=self.stdout if verbosity else None)
             if config.label == "regions" and home_region:
                 check_home_region(code)
@@ -66,4 +71,5 @@ class Command(BaseCommand):
             if hasattr(seed, "finish"):
                 seed.finish(stdout=self.stdout if verbosity else None)
         if verbosity:
-            self.stdout.write(self.style.SUCCESS(f"Setup complete: this instance serves {code}."))
+            done = _("Setup complete: this instance serves %(code)s.") % {"code": code}
+            self.stdout.write(self.style.SUCCESS(done))

@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from i4region.compute.maturity import AnswerError, read_answers, score_frame
 from i4region.compute.maturity.spec import SpecError
@@ -19,7 +21,9 @@ def _options(pairs: list[str]) -> dict[str, str]:
     for pair in pairs:
         name, sep, choice = pair.partition("=")
         if not sep:
-            raise CommandError(f"--option {pair!r}: write NAME=CHOICE", returncode=2)
+            raise CommandError(
+                _("--option %(pair)s: write NAME=CHOICE") % {"pair": repr(pair)}, returncode=2
+            )
         out[name] = choice
     return out
 
@@ -51,10 +55,10 @@ class Command(BaseCommand):
     def handle(self, *args, action: str, **opts):
         return getattr(self, f"_{action}")(**opts)
 
-    def _score(self, model: str, answers: Path, out: Path, option: list[str], **_):
+    def _score(self, model: str, answers: Path, out: Path, option: list[str], **options):
         spec = definitions.current(model)
         if not answers.is_file():
-            raise CommandError(f"{answers}: no such file", returncode=2)
+            raise CommandError(_("%(file)s: no such file") % {"file": answers}, returncode=2)
         try:
             frame = read_answers(spec, answers)
             scores = score_frame(spec, frame, _options(option))
@@ -64,25 +68,40 @@ class Command(BaseCommand):
             raise CommandError(str(exc), returncode=2) from None
         out.mkdir(parents=True, exist_ok=True)
         scores.round(4).to_csv(out / "scores.csv", index=False)
-        self.stdout.write(f"Scored {len(scores)} responses with {spec.key}: {out / 'scores.csv'}")
+        scored = ngettext(
+            "Scored %(count)d response with %(model)s: %(file)s",
+            "Scored %(count)d responses with %(model)s: %(file)s",
+            len(scores),
+        )
+        self.stdout.write(
+            scored % {"count": len(scores), "model": spec.key, "file": out / "scores.csv"}
+        )
 
-    def _import(self, file: Path, model: str, **_):
+    def _import(self, file: Path, model: str, **options):
         from ...imports import import_responses
 
         if not file.is_file():
-            raise CommandError(f"{file}: no such file", returncode=2)
+            raise CommandError(_("%(file)s: no such file") % {"file": file}, returncode=2)
         try:
             with file.open(encoding="utf-8", newline="") as fh:
                 created = import_responses(fh, model, None, file.name)
         except AnswerError as exc:
             raise CommandError(f"{file.name}: {exc}", returncode=2) from None
-        self.stdout.write(f"Imported {len(created)} responses from {file.name}.")
+        imported = ngettext(
+            "Imported %(count)d response from %(file)s.",
+            "Imported %(count)d responses from %(file)s.",
+            len(created),
+        )
+        self.stdout.write(imported % {"count": len(created), "file": file.name})
 
-    def _publish(self, model: str, wave: str, year: int, **_):
+    def _publish(self, model: str, wave: str, year: int, **options):
         from ...indicators import publish_indicators
 
         summary = publish_indicators(wave=wave, year=year, model=model)
         self.stdout.write(
-            f"{summary['companies']} companies: {summary['observations']} observations written, "
-            f"{summary['withdrawn']} withdrawn."
+            _(
+                "%(companies)d companies: %(observations)d observations written, "
+                "%(withdrawn)d withdrawn."
+            )
+            % summary
         )

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from i4region.reports import documents
 from i4region.reports.render import FORMATS, ReportInputError, write
@@ -49,7 +51,9 @@ class Command(BaseCommand):
         wanted = {}
         for flag, name in NEEDS[kind]:
             if not options.get(name):
-                raise CommandError(f"{kind} needs {flag}", returncode=2)
+                raise CommandError(
+                    _("%(kind)s needs %(flag)s") % {"kind": kind, "flag": flag}, returncode=2
+                )
             wanted[name] = options[name]
         self._one(kind, lang, fmt, Path(out), wanted)
 
@@ -59,14 +63,19 @@ class Command(BaseCommand):
         except (ReportInputError, PermissionDenied) as error:
             raise CommandError(str(error), returncode=2) from None
         if out.parent and not out.parent.is_dir():
-            raise CommandError(f"the folder {out.parent} does not exist", returncode=2)
+            raise CommandError(
+                _("the folder %(folder)s does not exist") % {"folder": out.parent}, returncode=2
+            )
         out.write_bytes(write(report, lang, fmt))
         self.stdout.write(f"{out}: {report.title}")
 
     def _batch(self, kind: str, lang: str, fmt: str, folder: Path) -> None:
         batches = documents.BATCHES
         if kind not in batches:
-            raise CommandError(f"--all works for: {', '.join(sorted(batches))}", returncode=2)
+            raise CommandError(
+                _("--all works for: %(kinds)s") % {"kinds": ", ".join(sorted(batches))},
+                returncode=2,
+            )
         folder.mkdir(parents=True, exist_ok=True)
         items = batches[kind]()
         start = time.monotonic()
@@ -75,7 +84,13 @@ class Command(BaseCommand):
             path = folder / f"{report.filename}.{fmt}"
             path.write_bytes(write(report, lang, fmt))
             self._progress(number, len(items), path.name)
-        self.stdout.write(f"{len(items)} reports in {folder} ({time.monotonic() - start:.1f} s)")
+        took = time.monotonic() - start
+        done = ngettext(
+            "%(count)d report in %(folder)s (%(seconds).1f s)",
+            "%(count)d reports in %(folder)s (%(seconds).1f s)",
+            len(items),
+        )
+        self.stdout.write(done % {"count": len(items), "folder": folder, "seconds": took})
 
     def _progress(self, done: int, total: int, name: str) -> None:
         """A one-line progress bar on a terminal, one line per report otherwise (logs, tests)."""
