@@ -14,6 +14,8 @@ from typing import IO
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from i4region.compute.maturity import AnswerError, Problem, read_answers
 from i4region.core import history
@@ -37,7 +39,7 @@ def _check_profile(frame, model: str) -> tuple[list[Problem], list[dict]]:
     rows: list[dict] = []
     missing = [c for c in REQUIRED if c not in frame.columns]
     if missing:
-        return [Problem(1, c, "missing column") for c in missing], []
+        return [Problem(1, c, gettext_noop("missing column")) for c in missing], []
     ids = {_text(v) for v in frame["organisation_id"]}
     orgs = {
         str(o.pk): o
@@ -57,57 +59,56 @@ def _check_profile(frame, model: str) -> tuple[list[Problem], list[dict]]:
         line = pos + 2
         for column, expected in (("model", spec.model), ("version", spec.version)):
             if column in rec and _text(rec[column]) != expected:
-                problems.append(
-                    Problem(
-                        line,
-                        column,
-                        f"{_text(rec[column])!r} is not {expected}: the file "
-                        f"must answer {spec.key}",
-                    )
+                other = gettext_noop(
+                    "'%(value)s' is not %(expected)s: the file must answer %(model)s"
                 )
+                values = {"value": _text(rec[column]), "expected": expected, "model": spec.key}
+                problems.append(Problem(line, column, other, values))
         org = orgs.get(_text(rec["organisation_id"]))
         wave = _text(rec["wave"])
         if org is None:
-            problems.append(
-                Problem(
-                    line,
-                    "organisation_id",
-                    f"{_text(rec['organisation_id'])!r} is not a company of the register",
-                )
-            )
+            unknown = gettext_noop("'%(value)s' is not a company of the register")
+            values = {"value": _text(rec["organisation_id"])}
+            problems.append(Problem(line, "organisation_id", unknown, values))
         if wave not in Wave.values:
-            problems.append(Problem(line, "wave", f"{wave!r} is not one of T0, T1, T2"))
+            no_wave = gettext_noop("'%(value)s' is not one of T0, T1, T2")
+            problems.append(Problem(line, "wave", no_wave, {"value": wave}))
         try:
             date = dt.date.fromisoformat(_text(rec["date"]))
         except ValueError:
-            problems.append(
-                Problem(line, "date", f"{_text(rec['date'])!r} is not a date YYYY-MM-DD")
-            )
+            no_date = gettext_noop("'%(value)s' is not a date YYYY-MM-DD")
+            problems.append(Problem(line, "date", no_date, {"value": _text(rec["date"])}))
             date = None
         size = _text(rec.get("size_class")) or (org.size_class if org else "")
         if org and size not in SizeClass.values:
-            problems.append(
-                Problem(line, "size_class", f"{size!r} is not one of {', '.join(SizeClass.values)}")
-            )
+            no_size = gettext_noop("'%(value)s' is not one of %(choices)s")
+            values = {"value": size, "choices": ", ".join(SizeClass.values)}
+            problems.append(Problem(line, "size_class", no_size, values))
         nace = _text(rec.get("nace_code")) or (org.nace_code if org else "")
         if org:
             try:
                 nace_validator(nace)
             except ValidationError:
-                problems.append(Problem(line, "nace_code", f"{nace!r} is not a NACE Rev. 2 code"))
+                no_nace = gettext_noop("'%(value)s' is not a NACE Rev. 2 code")
+                problems.append(Problem(line, "nace_code", no_nace, {"value": nace}))
         if org and wave in Wave.values:
             key = (org.pk, wave)
             if key in taken or key in seen:
-                problems.append(
-                    Problem(
-                        line,
-                        "organisation_id",
-                        f"{org.name} already has a {model} response for {wave}",
-                    )
-                )
+                again = gettext_noop("%(name)s already has a %(model)s response for %(wave)s")
+                values = {"name": org.name, "model": model, "wave": wave}
+                problems.append(Problem(line, "organisation_id", again, values))
             seen.add(key)
         rows.append(dict(organisation=org, wave=wave, date=date, size_class=size, nace_code=nace))
     return problems, rows
+
+
+def described(exc: AnswerError) -> list[str]:
+    """Each problem of a refused file on one line, in the active language."""
+    return [
+        _("line %(line)s, column %(column)s: %(message)s")
+        % {"line": p.line, "column": p.column or "–", "message": _(p.template) % p.params}
+        for p in exc.problems
+    ]
 
 
 def import_responses(source: IO | str, model: str, user, file_name: str) -> list[Response]:

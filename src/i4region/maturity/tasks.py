@@ -13,7 +13,7 @@ def import_maturity(job) -> Result:
     # imported here: the answers are read with pandas, and every command registers the job kinds
     from i4region.compute.maturity import AnswerError
 
-    from .imports import import_responses
+    from .imports import described, import_responses
 
     step(job, 0, 1, _("Checking and storing the responses of %(file)s") % {"file": job.subject})
     try:
@@ -21,13 +21,7 @@ def import_maturity(job) -> Result:
             io.BytesIO(job.file("file")), job.options["model"], job.owner, job.subject
         )
     except AnswerError as exc:
-        raise Refused(
-            [
-                _("line %(line)s, column %(column)s: %(message)s")
-                % {"line": p.line, "column": p.column or "–", "message": p.message}
-                for p in exc.problems
-            ]
-        ) from exc
+        raise Refused(described(exc)) from exc
     return Result(
         ngettext(
             "Imported %(count)d response from %(file)s.",

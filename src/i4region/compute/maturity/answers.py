@@ -7,13 +7,14 @@ can open the file at the line the message names. Nothing is returned unless ever
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import IO
 
 import numpy as np
 import pandas as pd
 
+from ..messages import gettext_noop
 from .spec import Spec
 
 MAX_PROBLEMS = 20
@@ -21,9 +22,18 @@ MAX_PROBLEMS = 20
 
 @dataclass(frozen=True)
 class Problem:
+    """What is wrong in one cell: ``template`` is the reason as marked for the catalogue
+    (``%(name)s`` placeholders) and ``params`` its values, so the app can show it translated;
+    ``message`` is the English reason."""
+
     line: int
     column: str
-    message: str
+    template: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        return self.template % self.params if self.params else self.template
 
     def __str__(self) -> str:
         where = f"line {self.line}" + (f", column {self.column}" if self.column else "")
@@ -37,6 +47,17 @@ class AnswerError(ValueError):
         self.problems = problems
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         super().__init__(f"{problems[0]}{more}")
+
+
+def _unreadable(reason: str) -> Problem:
+    """pandas' reason a CSV file cannot be read, as a problem on the line it names."""
+    found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", reason)
+    if found:
+        expected, line, saw = (int(n) for n in found.groups())
+        cells = gettext_noop("%(saw)d cells where the header has %(expected)d")
+        return Problem(line, "", cells, {"saw": saw, "expected": expected})
+    line = re.search(r"line (\d+)", reason)
+    return Problem(int(line.group(1)) if line else 1, "", gettext_noop("cannot be read as CSV"))
 
 
 def _bad_cells(values: pd.Series, low: int, high: int) -> np.ndarray:
@@ -57,29 +78,33 @@ def read_answers(spec: Spec, source: str | IO, allowed_extra: Iterable[str] = ()
             source, dtype={"response_id": str}, keep_default_na=False, na_values=[""]
         )
     except pd.errors.EmptyDataError:
-        raise AnswerError([Problem(1, "", "the file is empty: expected a header line")]) from None
-    except (pd.errors.ParserError, UnicodeDecodeError) as exc:
-        match = re.search(r"line (\d+)", str(exc))
-        line = int(match.group(1)) if match else 1
-        detail = str(exc).split(". ", 1)[-1].strip()
-        raise AnswerError([Problem(line, "", f"cannot be read as CSV ({detail})")]) from None
+        empty = gettext_noop("the file is empty: expected a header line")
+        raise AnswerError([Problem(1, "", empty)]) from None
+    except UnicodeDecodeError:
+        raise AnswerError([Problem(1, "", gettext_noop("the file is not UTF-8 text"))]) from None
+    except pd.errors.ParserError as exc:
+        raise AnswerError([_unreadable(str(exc))]) from None
     problems: list[Problem] = []
     header = [str(c) for c in frame.columns]
     expected = ["response_id", *spec.item_codes]
     for code in expected:
         if code not in header:
-            problems.append(Problem(1, code, f"missing column (an item of {spec.key})"))
+            missing = gettext_noop("missing column (an item of %(model)s)")
+            problems.append(Problem(1, code, missing, {"model": spec.key}))
     known = set(expected) | set(allowed_extra)
     for code in header:
         if code not in known:
-            problems.append(Problem(1, code, f"unknown column: not an item of {spec.key}"))
+            unknown = gettext_noop("unknown column: not an item of %(model)s")
+            problems.append(Problem(1, code, unknown, {"model": spec.key}))
     if problems:
         raise AnswerError(problems[:MAX_PROBLEMS])
     ids = frame["response_id"]
     for pos in np.flatnonzero(ids.isna().to_numpy()):
-        problems.append(Problem(int(pos) + 2, "response_id", "empty: every row needs an id"))
+        empty = gettext_noop("empty: every row needs an id")
+        problems.append(Problem(int(pos) + 2, "response_id", empty))
     for pos in np.flatnonzero(ids.duplicated().to_numpy() & ids.notna().to_numpy()):
-        problems.append(Problem(int(pos) + 2, "response_id", f"{ids.iat[pos]!r} appears twice"))
+        twice = gettext_noop("'%(value)s' appears twice")
+        problems.append(Problem(int(pos) + 2, "response_id", twice, {"value": ids.iat[pos]}))
     scales = spec.item_scale()
     for code in spec.item_codes:
         scale = scales[code]
@@ -89,10 +114,13 @@ def read_answers(spec: Spec, source: str | IO, allowed_extra: Iterable[str] = ()
                 continue  # the common case, checked without a per-cell pass
         for pos in _bad_cells(column, scale.low, scale.high)[:MAX_PROBLEMS]:
             raw = column.iat[pos]
-            shown = "empty" if pd.isna(raw) else f"'{raw}'"
-            problems.append(
-                Problem(int(pos) + 2, code, f"{shown} is not one of {scale.low}–{scale.high}")
+            bounds = {"low": scale.low, "high": scale.high, "value": raw}
+            outside = (
+                gettext_noop("empty is not one of %(low)d–%(high)d")
+                if pd.isna(raw)
+                else gettext_noop("'%(value)s' is not one of %(low)d–%(high)d")
             )
+            problems.append(Problem(int(pos) + 2, code, outside, bounds))
         if len(problems) >= MAX_PROBLEMS:
             break
     if problems:

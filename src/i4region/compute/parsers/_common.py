@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import polars as pl
 
-from ._errors import ParseError, gettext_noop, unreadable
+from ..messages import gettext_noop
+from ._errors import ParseError, unreadable
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..messages import gettext_noop
 from ._common import read_text, split_lines
-from ._errors import ParseError, gettext_noop
+from ._errors import ParseError
 
 _SENTINEL = "\x01"
 _PANDAS_LINE = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")

@@ -9,11 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
-
-def gettext_noop(message: str) -> str:
-    """Mark a message for the translation catalogue and return it as it is. xgettext (Django's
-    makemessages) finds this name; the observatory shows the message in the page's language."""
-    return message
+from ..messages import gettext_noop
 
 
 class ParseError(ValueError):

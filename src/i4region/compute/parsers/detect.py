@@ -5,8 +5,9 @@ from __future__ import annotations
 import csv
 import os
 
+from ..messages import gettext_noop
 from ._common import ParsedTable, gunzip_head
-from ._errors import ParseError, gettext_noop, unreadable
+from ._errors import ParseError, unreadable
 from .eurostat_tsv import read_eurostat_tsv
 from .i40 import read_i40_db
 from .sdmx_csv import read_sdmx_csv

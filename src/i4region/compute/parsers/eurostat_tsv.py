@@ -19,6 +19,7 @@ import re
 
 import polars as pl
 
+from ..messages import gettext_noop
 from ._common import (
     _CELL_RE,
     FIXED_COLUMNS,
@@ -29,7 +30,7 @@ from ._common import (
     normalise_period,
     read_bytes,
 )
-from ._errors import ParseError, gettext_noop
+from ._errors import ParseError
 
 _DIM_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 

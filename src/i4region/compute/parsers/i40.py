@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..messages import gettext_noop
 from ._common import (
     ParsedTable,
     build_frame,
@@ -20,7 +21,7 @@ from ._common import (
     read_text,
     split_lines,
 )
-from ._errors import ParseError, gettext_noop
+from ._errors import ParseError
 
 DESCRIPTION_FILE = "I40_indicator_db_column_description.tsv"
 

@@ -14,6 +14,7 @@ import os
 
 import numpy as np
 
+from ..messages import gettext_noop
 from ._common import (
     FIXED_COLUMNS,
     FLAG_RE,
@@ -25,7 +26,7 @@ from ._common import (
     values_at,
 )
 from ._csv import read_records
-from ._errors import ParseError, gettext_noop
+from ._errors import ParseError
 
 _ALIASES = {
     "indicator": "indicator",

@@ -11,6 +11,7 @@ import os
 
 import numpy as np
 
+from ..messages import gettext_noop
 from ._common import (
     ParsedTable,
     build_frame,
@@ -22,7 +23,7 @@ from ._common import (
     strip_values,
 )
 from ._csv import read_records
-from ._errors import ParseError, gettext_noop
+from ._errors import ParseError
 
 
 def is_wide_header(cells: list[str]) -> bool:

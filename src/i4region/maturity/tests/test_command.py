@@ -18,12 +18,12 @@ def write(path, spec, rows):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def run(*args, cwd=None):
+def run(*args, cwd=None, lang="lt"):
     return subprocess.run(
         [sys.executable, "-m", "i4region", "maturity", *args],
         capture_output=True,
         text=True,
-        env={"DEBUG": "1", "PATH": "/usr/bin:/bin"},
+        env={"DEBUG": "1", "PATH": "/usr/bin:/bin", "LANGUAGE_CODE": lang},
         timeout=120,
         cwd=cwd,
     )
@@ -72,7 +72,14 @@ def test_impuls_file_and_options(tmp_path):
     assert line.endswith(",4.6,leader")
 
 
-def test_bad_input_exits_2_with_one_line_naming_line_and_column(tmp_path):
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("lt", "b.csv: eilutė 3, stulpelis q11_04: „3“ nėra viena iš 0–2"),
+        ("en", "b.csv: line 3, column q11_04: '3' is not one of 0–2"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line_naming_line_and_column(tmp_path, lang, expected):
     spec = definitions.current("dma")
     write(
         tmp_path / "b.csv",
@@ -88,11 +95,10 @@ def test_bad_input_exits_2_with_one_line_naming_line_and_column(tmp_path):
         "--out",
         str(tmp_path),
         cwd=tmp_path,
+        lang=lang,
     )
     assert done.returncode == 2
-    assert (
-        done.stderr.strip() == "CommandError: b.csv: line 3, column q11_04: '3' is not one of 0–2"
-    )
+    assert done.stderr.strip() == f"CommandError: {expected}"
     assert "Traceback" not in done.stderr
     assert not (tmp_path / "scores.csv").exists()
     missing = run(

@@ -99,6 +99,25 @@ def test_import_page_lists_the_problems_and_stores_nothing(client, make_user, fr
     assert Response.objects.filter(organisation=fresh_company, status="submitted").count() == 1
 
 
+def test_the_lithuanian_import_page_names_the_problems_in_lithuanian(
+    client, make_user, fresh_company
+):
+    """An answer out of its scale (found by the pure reader) and a wave that does not exist
+    (found by the app)."""
+    client.force_login(make_user("secretariat"))
+    for bad, problem in [
+        (row(fresh_company, q2_01="x"), "eilutė 2, stulpelis q2_01: „x“ nėra viena iš 0–1"),
+        (row(fresh_company, wave="T5"), "eilutė 2, stulpelis wave: „T5“ nėra vienas iš T0, T1, T2"),
+    ]:
+        upload = SimpleUploadedFile("a.csv", wide_csv([bad]).encode())
+        page = through_job(
+            client, client.post("/lt/maturity/import/", {"model": "dma", "file": upload})
+        ).content.decode()
+        assert problem in page
+        assert "is not one of" not in page
+    assert not Response.objects.filter(organisation=fresh_company).exists()
+
+
 def test_wide_export_has_a_column_per_choice_and_the_version_on_every_row(client, make_user):
     client.force_login(make_user("secretariat"))
     body = client.get(reverse("maturity:export", args=["dma", "wide"])).content

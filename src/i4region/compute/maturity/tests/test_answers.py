@@ -60,7 +60,10 @@ def test_duplicate_and_empty_ids(dma):
 def test_ragged_row_names_its_line(dma):
     text = wide(dma, [("a", {}), ("b", {})]).getvalue().splitlines()
     text[2] += ",1"
-    with pytest.raises(AnswerError, match=r"^line 3: cannot be read as CSV"):
+    header = len(dma.item_codes) + 1  # and response_id
+    with pytest.raises(
+        AnswerError, match=rf"^line 3: {header + 1} cells where the header has {header}$"
+    ):
         read_answers(dma, io.StringIO("\n".join(text)))
 
 

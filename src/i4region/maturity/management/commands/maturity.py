@@ -28,6 +28,13 @@ def _options(pairs: list[str]) -> dict[str, str]:
     return out
 
 
+def _refusal(file: Path, exc: AnswerError) -> str:
+    """The file's problems, one a line, in the instance's language; nothing was stored."""
+    from ...imports import described
+
+    return "\n".join(f"{file.name}: {line}" for line in described(exc))
+
+
 class Command(BaseCommand):
     help = "Maturity self-assessment: score a CSV file, import responses, publish aggregates."
 
@@ -63,7 +70,7 @@ class Command(BaseCommand):
             frame = read_answers(spec, answers)
             scores = score_frame(spec, frame, _options(option))
         except AnswerError as exc:
-            raise CommandError(f"{answers.name}: {exc}", returncode=2) from None
+            raise CommandError(_refusal(answers, exc), returncode=2) from None
         except SpecError as exc:
             raise CommandError(str(exc), returncode=2) from None
         out.mkdir(parents=True, exist_ok=True)
@@ -86,7 +93,7 @@ class Command(BaseCommand):
             with file.open(encoding="utf-8", newline="") as fh:
                 created = import_responses(fh, model, None, file.name)
         except AnswerError as exc:
-            raise CommandError(f"{file.name}: {exc}", returncode=2) from None
+            raise CommandError(_refusal(file, exc), returncode=2) from None
         imported = ngettext(
             "Imported %(count)d response from %(file)s.",
             "Imported %(count)d responses from %(file)s.",
