@@ -226,7 +226,7 @@ def test_public_page_shows_only_approved_and_published(
     client, roles, board, meeting, decision, seat, attend, action
 ):
     sec = roles["secretariat"]
-    decision.title = "Open the engineering school"
+    decision.title_en = "Open the engineering school"
     decision.method = "consensus"
     decision.save()
     action.decision = decision
