@@ -8,7 +8,7 @@ import pandas as pd
 from django.utils.translation import gettext as _
 
 from i4region.compute.parsers import ParsedTable
-from i4region.compute.parsers.nuts import recode
+from i4region.compute.parsers.nuts import Recoding, recode
 from i4region.core.progress import progress
 from i4region.regions.models import Region
 
@@ -45,6 +45,31 @@ def municipal_population() -> ParsedTable:
         frame=tidy,
         rows_read=len(frame),
     )
+
+
+def recoding_summary(recoded: Recoding, shown: int = 12) -> str:
+    """What renaming a file's old NUTS codes did, on one line (the first `shown` of each kind)."""
+
+    def listed(pairs: list[str], total: int) -> str:
+        return ", ".join(pairs[:shown]) + ("…" if total > shown else "")
+
+    whole = _("(whole country)")
+    renamed = [
+        f"{a}→{b}" + (f" {whole}" if a in recoded.whole_country else "")
+        for a, b in sorted(recoded.renamed.items())
+    ]
+    text = _("NUTS recoded: %(count)d codes (%(codes)s)") % {
+        "count": len(renamed),
+        "codes": listed(renamed, len(renamed)),
+    }
+    if recoded.kept_out:
+        out = [f"{a}→{'+'.join(b)}" for a, b in sorted(recoded.kept_out.items())]
+        text += _("; kept out %(rows)d rows of %(count)d codes split or merged (%(codes)s)") % {
+            "rows": recoded.rows_kept_out,
+            "count": len(out),
+            "codes": listed(out, len(out)),
+        }
+    return text
 
 
 def load_notes() -> int:
@@ -91,7 +116,7 @@ def load(stdout=None) -> None:
         if stdout:
             stdout.write(report.summary() + "\n")
             if recoded is not None:
-                stdout.write(recoded.summary() + "\n")
+                stdout.write(recoding_summary(recoded) + "\n")
     report = import_table(
         municipal_population(),
         file_name=STATLT_FILE,

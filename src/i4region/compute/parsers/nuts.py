@@ -43,21 +43,6 @@ class Recoding:
     #: old codes that were the whole of their country, renamed to the country's code
     whole_country: set[str] = field(default_factory=set)
 
-    def summary(self) -> str:
-        shown = ", ".join(
-            f"{a}→{b}{' (whole country)' if a in self.whole_country else ''}"
-            for a, b in sorted(self.renamed.items())[:12]
-        )
-        more = "…" if len(self.renamed) > 12 else ""
-        text = f"NUTS recoded: {len(self.renamed)} codes ({shown}{more})"
-        if self.kept_out:
-            out = ", ".join(f"{a}→{'+'.join(b)}" for a, b in sorted(self.kept_out.items())[:12])
-            text += (
-                f"; kept out {self.rows_kept_out} rows of {len(self.kept_out)} codes split or "
-                f"merged ({out}{'…' if len(self.kept_out) > 12 else ''})"
-            )
-        return text
-
 
 def _pairs(path: str | os.PathLike[str]) -> list[tuple[str, str]]:
     with open(path, encoding="utf-8", newline="") as fh:

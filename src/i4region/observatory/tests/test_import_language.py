@@ -93,3 +93,34 @@ def test_the_command_line_refuses_in_the_instance_language(tmp_path, language, r
     with override_settings(LANGUAGE_CODE=language), pytest.raises(CommandError) as refused:
         call_command("import", str(path), stdout=StringIO(), stderr=StringIO())
     assert str(refused.value) == reason.format(path=path)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "lt",
+            "NUTS kodai perkoduoti: kodų – 2 (LT001→LT011, LT00A→LT01 (visa šalis)); neįtraukta "
+            "eilučių – 4, padalytų ar sujungtų kodų – 1 (LT002→LT021+LT022)",
+        ),
+        (
+            "en",
+            "NUTS recoded: 2 codes (LT001→LT011, LT00A→LT01 (whole country)); kept out 4 rows "
+            "of 1 codes split or merged (LT002→LT021+LT022)",
+        ),
+    ],
+)
+def test_setup_says_what_recoding_old_nuts_codes_did_in_the_instance_language(lang, expected):
+    from django.utils import translation
+
+    from i4region.compute.parsers.nuts import Recoding
+    from i4region.observatory.seed import recoding_summary
+
+    recoded = Recoding(
+        renamed={"LT001": "LT011", "LT00A": "LT01"},
+        kept_out={"LT002": ["LT021", "LT022"]},
+        rows_kept_out=4,
+        whole_country={"LT00A"},
+    )
+    with translation.override(lang):
+        assert recoding_summary(recoded) == expected
