@@ -78,6 +78,24 @@ def test_password_reset_sends_a_working_link(client, make_user):
     assert client.login(username="ona", password="Another-str0ng-pass")
 
 
+def test_the_lithuanian_reset_page_refuses_a_new_password_in_lithuanian(client, make_user):
+    """Django 5.2's Lithuanian lacks these two refusals; i4region's catalogue has them."""
+    make_user(Role.BOARD_MEMBER, username="ona")
+    client.post("/lt/accounts/password-reset/", {"email": "ona@example.org"})
+    link = next(line for line in mail.outbox[0].body.splitlines() if "/reset/" in line)
+    form_url = client.get(link.split("testserver", 1)[1], follow=True).redirect_chain[-1][0]
+    assert form_url.startswith("/lt/")
+    for first, second, refusal in [
+        ("Trump-1", "Trump-1", "Šis slaptažodis per trumpas. Jį turi sudaryti bent 10 simbolių."),
+        ("Another-str0ng-pass", "Other-str0ng-pass", "Abu slaptažodžiai nesutampa."),
+    ]:
+        response = client.post(form_url, {"new_password1": first, "new_password2": second})
+        page = response.content.decode()
+        assert response.status_code == 200 and refusal in page
+        assert "This password" not in page and "didn’t match" not in page
+    assert not client.login(username="ona", password="Another-str0ng-pass")
+
+
 def test_weak_password_is_refused_by_validators(client, make_user):
     from django.contrib.auth.password_validation import validate_password
     from django.core.exceptions import ValidationError

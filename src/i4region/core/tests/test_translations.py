@@ -64,10 +64,13 @@ def test_django_messages_its_own_catalogue_leaves_in_english_read_in_lithuanian(
     from django import forms
     from django.utils import translation
 
-    from i4region.core.django_strings import MESSAGES
+    from i4region.core.django_strings import MESSAGES, PLURALS
 
+    with translation.override("en"):
+        plurals = {p: [p % n for n in (1, 2, 10)] for p in PLURALS}
     with translation.override("lt"):
         english = [m for m in MESSAGES if translation.gettext(m) == m]
+        english += [e[0] for p, e in plurals.items() if any(p % n in e for n in (1, 2, 10))]
         with pytest.raises(forms.ValidationError) as refused:
             forms.SlugField().clean("robotics centre")
     assert not english
