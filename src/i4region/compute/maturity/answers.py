@@ -14,7 +14,7 @@ from typing import IO
 import numpy as np
 import pandas as pd
 
-from ..messages import gettext_noop
+from ..messages import PANDAS_FIELDS, WRONG_FIELDS, gettext_noop
 from .spec import Spec
 
 MAX_PROBLEMS = 20
@@ -51,11 +51,10 @@ class AnswerError(ValueError):
 
 def _unreadable(reason: str) -> Problem:
     """pandas' reason a CSV file cannot be read, as a problem on the line it names."""
-    found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", reason)
+    found = PANDAS_FIELDS.search(reason)
     if found:
         expected, line, saw = (int(n) for n in found.groups())
-        cells = gettext_noop("%(saw)d cells where the header has %(expected)d")
-        return Problem(line, "", cells, {"saw": saw, "expected": expected})
+        return Problem(line, "", WRONG_FIELDS, {"expected": expected, "found": saw})
     line = re.search(r"line (\d+)", reason)
     return Problem(int(line.group(1)) if line else 1, "", gettext_noop("cannot be read as CSV"))
 

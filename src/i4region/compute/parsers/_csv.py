@@ -10,17 +10,15 @@ from __future__ import annotations
 import csv
 import io
 import os
-import re
 from dataclasses import dataclass
 
 import numpy as np
 
-from ..messages import gettext_noop
+from ..messages import PANDAS_FIELDS, WRONG_FIELDS, gettext_noop
 from ._common import read_text, split_lines
 from ._errors import ParseError
 
 _SENTINEL = "\x01"
-_PANDAS_LINE = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 
 
 @dataclass(frozen=True)
@@ -97,7 +95,7 @@ def read_records(path: str | os.PathLike[str]) -> Records:
                 skip_blank_lines=False,
             )
         except pd.errors.ParserError as exc:
-            m = _PANDAS_LINE.search(str(exc))
+            m = PANDAS_FIELDS.search(str(exc))
             if m is None:  # pragma: no cover - pandas wording changed
                 return _read_with_csv(path, lines, first, header, delim)
             j = int(m.group(2)) - 1
@@ -108,9 +106,7 @@ def read_records(path: str | os.PathLike[str]) -> Records:
                         path,
                         body[j] + 1,
                         None,
-                        gettext_noop(
-                            "wrong number of fields: expected %(expected)s, found %(found)s"
-                        ),
+                        WRONG_FIELDS,
                         {"expected": n, "found": found},
                     ) from exc
             return _read_with_csv(path, lines, first, header, delim)
@@ -124,7 +120,7 @@ def read_records(path: str | os.PathLike[str]) -> Records:
                     path,
                     body[j] + 1,
                     header[found] if found < n else None,
-                    gettext_noop("wrong number of fields: expected %(expected)s, found %(found)s"),
+                    WRONG_FIELDS,
                     {"expected": n, "found": found},
                 )
             cols = [df[k].to_numpy(dtype=object) for k in range(n)]
@@ -151,9 +147,7 @@ def _read_with_csv(
                         path,
                         offset + start,
                         header[len(row)] if len(row) < n else None,
-                        gettext_noop(
-                            "wrong number of fields: expected %(expected)s, found %(found)s"
-                        ),
+                        WRONG_FIELDS,
                         {"expected": n, "found": len(row)},
                     )
                 rows.append(row)
